@@ -1,0 +1,292 @@
+/**
+ * The wire format: request and response bodies of the HTTP API under /api.
+ * Times are ISO-8601 strings; money is in fen (integer); percentages are 0..100.
+ */
+import type {
+  Band,
+  ContentKind,
+  DealOutcome,
+  GridCellCode,
+  ReferralClass,
+  Role,
+  ShareChannel,
+  Stage,
+  TagCode,
+} from './domain';
+import type { AgentTouchpointType, CustomerTouchpointType, TouchpointType } from './touchpoint';
+
+/** Every error body: a stable code, a message for people, and per-field details for a 400. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: FieldError[] };
+}
+export interface FieldError {
+  field: string;
+  reason: string;
+  /** Position in a batch, when the error is about one item of it. */
+  index?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---- auth -------------------------------------------------------------------
+/** POST /api/auth/login — the code from wx.login. */
+export interface LoginRequest {
+  code: string;
+}
+export interface SessionView {
+  token: string;
+  expiresAt: string;
+  user: MeView;
+}
+/** POST /api/auth/bind — an agent binds their WeChat identity with a one-time invite code. */
+export interface BindRequest {
+  inviteCode: string;
+}
+/** GET /api/me */
+export interface MeView {
+  userId: string;
+  roles: Role[];
+  agent?: AgentCardView;
+  orgUnitId?: string;
+}
+
+// ---- organisation (admin) ---------------------------------------------------
+export type OrgUnitKind = 'company' | 'branch' | 'team';
+export interface CreateOrgUnitRequest {
+  kind: OrgUnitKind;
+  name: string;
+  parentId?: string;
+}
+export interface OrgUnitView {
+  id: string;
+  kind: OrgUnitKind;
+  name: string;
+  parentId: string | null;
+}
+/** POST /api/admin/staff — creates an agent (or leader/manager/operator) and an invite code. */
+export interface CreateStaffRequest {
+  name: string;
+  role: Exclude<Role, 'viewer'>;
+  orgUnitId: string;
+  employeeNo?: string;
+  licenceNo?: string;
+}
+export interface StaffCreatedView {
+  staffId: string;
+  agentId?: string;
+  inviteCode: string;
+  inviteExpiresAt: string;
+}
+
+// ---- agent card ---------------------------------------------------------------
+export interface AgentCardView {
+  agentId: string;
+  name: string;
+  photoUrl: string | null;
+  licenceNo: string | null;
+  companyName: string;
+  intro: string | null;
+  personaTemplate: string | null;
+}
+/** PUT /api/card */
+export interface UpdateCardRequest {
+  name?: string;
+  photoUrl?: string;
+  intro?: string;
+  personaTemplate?: string;
+}
+
+// ---- content ----------------------------------------------------------------
+export interface ContentSummaryView {
+  itemId: string;
+  versionId: string;
+  kind: ContentKind;
+  title: string;
+  summary: string | null;
+  coverUrl: string | null;
+  tags: TagCode[];
+  publishedAt: string | null;
+}
+export interface ContentVersionView extends ContentSummaryView {
+  /** Sanitised HTML for articles. */
+  bodyHtml: string | null;
+  videoUrl: string | null;
+  durationSec: number | null;
+  liveStartsAt: string | null;
+  liveStatus: 'scheduled' | 'live' | 'ended' | null;
+  replayUrl: string | null;
+}
+
+// ---- shares -----------------------------------------------------------------
+/** POST /api/shares — an agent shares an approved content version. */
+export interface CreateShareRequest {
+  contentVersionId: string;
+  channel: ShareChannel;
+}
+export interface ShareCreatedView {
+  /** Signed share id: names agent, version, channel and parent; cannot be forged. */
+  shareId: string;
+  /** Mini-program path to put in onShareAppMessage / the poster QR code. */
+  path: string;
+}
+/** POST /api/shares/:shareId/open — a viewer opens a share. */
+export interface OpenShareView {
+  shareId: string;
+  content: ContentVersionView;
+  agent: AgentCardView;
+  contactId: string;
+}
+/** POST /api/shares/:shareId/forward — a viewer forwards: a child share is created. */
+export interface ForwardShareRequest {
+  channel: ShareChannel;
+}
+
+// ---- events -----------------------------------------------------------------
+/** One touchpoint as the mini program reports it. */
+export interface TouchpointEventInput {
+  /** UUID made on the device when the event was created; a retry reuses it. */
+  clientEventId: string;
+  type: CustomerTouchpointType;
+  shareId: string;
+  /** Device clock when the event happened (epoch ms). */
+  createdAtDeviceMs: number;
+  /** Max scroll depth reached, 0..100 (read_progress, read_complete). */
+  depthPct?: number;
+  /** Active dwell time, not counting time in background (ms). */
+  dwellMs?: number;
+  /** Video: furthest position watched and its share of the duration. */
+  videoPositionSec?: number;
+  videoPct?: number;
+  /** nps_answer: 0..10. */
+  npsScore?: number;
+}
+/** POST /api/events */
+export interface IngestEventsRequest {
+  /** Device clock when the batch was sent (epoch ms), to correct clock skew. */
+  sentAtDeviceMs: number;
+  events: TouchpointEventInput[];
+}
+export interface IngestEventsResponse {
+  stored: number;
+  duplicates: number;
+  invalid: FieldError[];
+}
+
+// ---- leads ------------------------------------------------------------------
+export interface ConsentInput {
+  /** Must be true: a lead without consent is refused and nothing is stored. */
+  given: boolean;
+  textVersion: string;
+  purpose: string;
+}
+/** POST /api/leads — the lead form (留资). */
+export interface SubmitLeadRequest {
+  clientEventId: string;
+  shareId: string;
+  name: string;
+  phone: string;
+  budgetFen?: number;
+  insuredPerson?: string;
+  needs?: string[];
+  consent: ConsentInput;
+}
+export interface LeadView {
+  leadId: string;
+  contactId: string;
+  name: string;
+  /** Masked (138****1234) unless revealed through the audited endpoint. */
+  phone: string;
+  budgetFen: number | null;
+  insuredPerson: string | null;
+  needs: string[];
+  createdAt: string;
+}
+
+// ---- contacts ---------------------------------------------------------------
+export interface ScoreContributionView {
+  dimension: 'trust' | 'intent';
+  touchpointType: TouchpointType;
+  points: number;
+  at: string;
+  reason: string;
+}
+export interface ContactSummaryView {
+  contactId: string;
+  displayName: string;
+  trust: number;
+  intent: number;
+  cell: GridCellCode;
+  stage: Stage;
+  outcome: DealOutcome;
+  referralClass: ReferralClass;
+  optedOut: boolean;
+  lastTouchAt: string | null;
+  tags: { tag: TagCode; weight: number }[];
+}
+export interface ContactDetailView extends ContactSummaryView {
+  trustBand: Band;
+  intentBand: Band;
+  referredByContactId: string | null;
+  explanations: ScoreContributionView[];
+  timeline: TimelineItemView[];
+  leads: LeadView[];
+  openTasks: TaskView[];
+}
+export interface TimelineItemView {
+  eventId: string;
+  type: TouchpointType;
+  occurredAt: string;
+  contentTitle: string | null;
+  depthPct: number | null;
+  dwellMs: number | null;
+}
+/** POST /api/contacts/:id/actions — an agent logs an offline action. */
+export interface LogActionRequest {
+  clientEventId: string;
+  type: AgentTouchpointType;
+  note?: string;
+  occurredAt?: string;
+}
+export interface GridCountsView {
+  cells: Record<GridCellCode, number>;
+  stages: Record<`${Stage}`, number>;
+}
+
+// ---- tasks ------------------------------------------------------------------
+export type TaskStatus = 'open' | 'done' | 'snoozed' | 'dismissed';
+export interface TaskView {
+  taskId: string;
+  contactId: string;
+  contactName: string;
+  cell: GridCellCode;
+  stage: Stage;
+  action: string;
+  suggestedMessage: string;
+  dueAt: string;
+  priority: number;
+  status: TaskStatus;
+  /** The touchpoints that triggered this task. */
+  because: { type: TouchpointType; at: string; contentTitle: string | null }[];
+}
+/** POST /api/tasks/:id/snooze */
+export interface SnoozeTaskRequest {
+  until: string;
+}
+
+// ---- radar ------------------------------------------------------------------
+/** GET /api/radar — who opened what (谁看了我), newest first. */
+export interface RadarItemView {
+  contactId: string;
+  contactName: string;
+  shareId: string;
+  contentTitle: string;
+  openedAt: string;
+  maxDepthPct: number;
+  dwellMs: number;
+  nextActions: CustomerTouchpointType[];
+}

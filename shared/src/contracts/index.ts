@@ -1,0 +1,4 @@
+export * from './domain';
+export * from './touchpoint';
+export * from './limits';
+export * from './api';

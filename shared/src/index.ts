@@ -1,0 +1,2 @@
+/** The one import path for the domain and the wire contracts. */
+export * from './contracts';

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface AppConfig {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  dataDir: string;
+  /** null means the embedded SQLite file under dataDir. */
+  databaseUrl: string | null;
+  h5Dir: string | null;
+  loadDemo: boolean;
+  wechat: { appId: string; appSecret: string; apiBaseUrl: string; timeoutMs: number; useFake: boolean };
+  session: { secret: string; ttlSeconds: number; issuer: string; audience: string };
+  shareSecret: string;
+  phoneEncryptionKey: Buffer;
+  phoneHashKey: Buffer;
+  adminBootstrapToken: string;
+  ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
+  scoring: { pollMs: number; dailyJobHour: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Defaults {
+  port: number;
+  dataDir: string;
+  h5Dir: string;
+  loadDemo: boolean;
+  wechat: { apiBaseUrl: string; timeoutMs: number };
+  session: { ttlSeconds: number; issuer: string; audience: string };
+  ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
+  scoring: { pollMs: number; dailyJobHour: number };
+  logLevel: AppConfig['logLevel'];
+}
+
+const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+function readDefaults(): Defaults {
+  return JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'default.json'), 'utf8')) as Defaults;
+}
+
+function intFrom(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`config: ${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** Dev secrets persist in the data folder so sessions and share links survive a restart. */
+function devSecrets(dataDir: string): Record<string, string> {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const secrets = {
+    SESSION_SECRET: randomBytes(32).toString('base64'),
+    SHARE_SECRET: randomBytes(32).toString('base64'),
+    PHONE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PHONE_HASH_KEY: randomBytes(32).toString('base64'),
+    ADMIN_BOOTSTRAP_TOKEN: randomBytes(24).toString('base64url'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Reads config/default.json and the environment; fails fast on a bad or missing production value. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const defaults = readDefaults();
+  const mode: AppConfig['env'] =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const dataDir = resolve(REPO_ROOT, env.DATA_DIR ?? defaults.dataDir);
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : null;
+  if (databaseUrl && !/^mysql:\/\//.test(databaseUrl)) {
+    throw new Error('config: DATABASE_URL must start with mysql:// (leave it unset for the embedded SQLite)');
+  }
+  const needsSecret = (name: string): string => {
+    const value = env[name];
+    if (value) return value;
+    if (mode === 'production') throw new Error(`config: ${name} is required in production`);
+    return devSecrets(dataDir)[name] as string;
+  };
+  const appId = env.WECHAT_APP_ID ?? '';
+  const appSecret = env.WECHAT_APP_SECRET ?? '';
+  const useFake = !appId || !appSecret;
+  if (useFake && mode === 'production') throw new Error('config: WECHAT_APP_ID and WECHAT_APP_SECRET are required in production');
+  const phoneKey = Buffer.from(needsSecret('PHONE_ENCRYPTION_KEY'), 'base64');
+  if (phoneKey.length !== 32) throw new Error('config: PHONE_ENCRYPTION_KEY must be 32 bytes, base64-encoded');
+  const sessionSecret = needsSecret('SESSION_SECRET');
+  if (Buffer.byteLength(sessionSecret) < 32) throw new Error('config: SESSION_SECRET must be at least 32 bytes');
+  const logLevel = (env.LOG_LEVEL ?? defaults.logLevel) as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new Error(`config: LOG_LEVEL "${logLevel}" is not a level`);
+  const h5Dir = resolve(REPO_ROOT, env.H5_DIR ?? defaults.h5Dir);
+  return {
+    env: mode,
+    port: intFrom(env, 'PORT', defaults.port),
+    dataDir,
+    databaseUrl,
+    h5Dir: existsSync(h5Dir) ? h5Dir : null,
+    loadDemo: env.LOAD_DEMO !== undefined ? env.LOAD_DEMO === 'true' : defaults.loadDemo && databaseUrl === null,
+    wechat: {
+      appId: useFake ? 'wx-fake-appid' : appId,
+      appSecret: useFake ? 'fake-app-secret' : appSecret,
+      apiBaseUrl: env.WECHAT_API_BASE_URL ?? defaults.wechat.apiBaseUrl,
+      timeoutMs: intFrom(env, 'WECHAT_TIMEOUT_MS', defaults.wechat.timeoutMs),
+      useFake: useFake && env.WECHAT_API_BASE_URL === undefined,
+    },
+    session: {
+      secret: sessionSecret,
+      ttlSeconds: intFrom(env, 'SESSION_TTL_SECONDS', defaults.session.ttlSeconds),
+      issuer: defaults.session.issuer,
+      audience: env.SESSION_AUDIENCE ?? defaults.session.audience,
+    },
+    shareSecret: needsSecret('SHARE_SECRET'),
+    phoneEncryptionKey: phoneKey,
+    phoneHashKey: Buffer.from(needsSecret('PHONE_HASH_KEY'), 'base64'),
+    adminBootstrapToken: needsSecret('ADMIN_BOOTSTRAP_TOKEN'),
+    ingest: {
+      flushMaxRows: intFrom(env, 'INGEST_FLUSH_MAX_ROWS', defaults.ingest.flushMaxRows),
+      flushMaxInFlight: Math.max(1, intFrom(env, 'INGEST_FLUSH_MAX_IN_FLIGHT', defaults.ingest.flushMaxInFlight)),
+      dbTimeoutMs: intFrom(env, 'DB_TIMEOUT_MS', defaults.ingest.dbTimeoutMs),
+    },
+    scoring: {
+      pollMs: intFrom(env, 'SCORING_POLL_MS', defaults.scoring.pollMs),
+      dailyJobHour: intFrom(env, 'DAILY_JOB_HOUR', defaults.scoring.dailyJobHour),
+    },
+    logLevel,
+  };
+}

@@ -1,0 +1,20 @@
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { User } from '../modules/auth/user.entity';
+import { Contact } from '../modules/contacts/contact.entity';
+import { ContentItem } from '../modules/content/content-item.entity';
+import { ContentVersionTag } from '../modules/content/content-tag.entity';
+import { ContentVersion } from '../modules/content/content-version.entity';
+import { TouchpointEvent } from '../modules/events/touchpoint-event.entity';
+import { Consent } from '../modules/leads/consent.entity';
+import { Lead } from '../modules/leads/lead.entity';
+import { OrgUnit } from '../modules/org/org-unit.entity';
+import { Share } from '../modules/shares/share.entity';
+import { StaffMember } from '../modules/staff/staff-member.entity';
+import { FollowUpTask } from '../modules/tasks/follow-up-task.entity';
+import { JobCursor } from '../jobs/job-cursor.entity';
+
+/** The explicit entity list: nothing is discovered by globbing. */
+export const ENTITIES = [
+  OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
+  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor,
+];

@@ -1,0 +1,33 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { DealOutcome, GridCellCode, ReferralClass, Stage, TagCode } from '@kejing/shared';
+import { EpochMsColumn, UuidColumn } from '../../db/columns';
+
+/** The agent's record of one customer; scores are written by the scorer, never by a request. */
+@Entity('contact')
+@Index('uq_contact_agent_viewer', ['agentId', 'viewerUserId'], { unique: true })
+@Index('idx_contact_agent_cell', ['agentId', 'cell'])
+@Index('idx_contact_agent_stage', ['agentId', 'stage'])
+export class Contact {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @UuidColumn({ name: 'agent_id' }) agentId!: string;
+  /** The WeChat user behind the contact; null for contacts the agent entered by hand. */
+  @UuidColumn({ name: 'viewer_user_id', nullable: true }) viewerUserId!: string | null;
+  @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName!: string;
+  @Index('idx_contact_referred_by') @UuidColumn({ name: 'referred_by_contact_id', nullable: true })
+  referredByContactId!: string | null;
+  @UuidColumn({ name: 'first_share_id', nullable: true }) firstShareId!: string | null;
+  @Column({ type: 'int', default: 0 }) trust!: number;
+  @Column({ type: 'int', default: 0 }) intent!: number;
+  @Column({ type: 'varchar', length: 9, default: 'low-low' }) cell!: GridCellCode;
+  @Column({ type: 'int', default: 1 }) stage!: Stage;
+  @Column({ type: 'varchar', length: 8, default: 'open' }) outcome!: DealOutcome;
+  @Column({ name: 'referral_class', type: 'varchar', length: 20, default: 'indifferent' }) referralClass!: ReferralClass;
+  @Column({ name: 'centre_of_influence', type: 'boolean', default: false }) centreOfInfluence!: boolean;
+  @Column({ name: 'interest_tags', type: 'simple-json', nullable: true }) interestTags!: { tag: TagCode; weight: number }[] | null;
+  /** The scorer's explanation: contributions and stage evidence, as the agent sees them. */
+  @Column({ name: 'score_explanation', type: 'simple-json', nullable: true }) scoreExplanation!: unknown;
+  @Column({ name: 'opted_out', type: 'boolean', default: false }) optedOut!: boolean;
+  @EpochMsColumn({ name: 'last_touch_at_ms', nullable: true }) lastTouchAtMs!: number | null;
+  @EpochMsColumn({ name: 'scored_at_ms', nullable: true }) scoredAtMs!: number | null;
+  @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+}

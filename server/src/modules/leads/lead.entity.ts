@@ -1,0 +1,24 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { EpochMsColumn, UuidColumn } from '../../db/columns';
+
+/** A lead form (留资). The phone is encrypted (AES-GCM) and found by a keyed hash. */
+@Entity('lead')
+@Index('uq_lead_client', ['contactId', 'clientEventId'], { unique: true })
+export class Lead {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @UuidColumn({ name: 'client_event_id' }) clientEventId!: string;
+  @UuidColumn({ name: 'contact_id' }) contactId!: string;
+  @Index('idx_lead_agent') @UuidColumn({ name: 'agent_id' }) agentId!: string;
+  @UuidColumn({ name: 'share_id', nullable: true }) shareId!: string | null;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ name: 'phone_cipher', type: 'varchar', length: 200 }) phoneCipher!: string;
+  @Index('idx_lead_phone_hash') @Column({ name: 'phone_hash', type: 'varchar', length: 64 }) phoneHash!: string;
+  @Column({ name: 'phone_last4', type: 'varchar', length: 4 }) phoneLast4!: string;
+  @Column({ name: 'phone_prefix3', type: 'varchar', length: 3 }) phonePrefix3!: string;
+  @Column({ name: 'budget_fen', type: 'bigint', nullable: true, transformer: { to: (v: unknown) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  budgetFen!: number | null;
+  @Column({ name: 'insured_person', type: 'varchar', length: 100, nullable: true }) insuredPerson!: string | null;
+  @Column({ type: 'simple-json' }) needs!: string[];
+  @UuidColumn({ name: 'consent_id' }) consentId!: string;
+  @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { TaskStatus, TouchpointType } from '@kejing/shared';
+import { EpochMsColumn, UuidColumn } from '../../db/columns';
+
+/** One follow-up (跟进策略) for one touchpoint: trigger_key is unique, so a rescoring never doubles it. */
+@Entity('follow_up_task')
+@Index('idx_follow_up_task_agent_status', ['agentId', 'status', 'dueAtMs'])
+export class FollowUpTask {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @UuidColumn({ name: 'agent_id' }) agentId!: string;
+  @Index('idx_follow_up_task_contact') @UuidColumn({ name: 'contact_id' }) contactId!: string;
+  /** The touchpoint (or daily-job reason) that produced this task; one task per trigger. */
+  @Index('uq_follow_up_task_trigger', { unique: true })
+  @Column({ name: 'trigger_key', type: 'varchar', length: 100 })
+  triggerKey!: string;
+  @Column({ name: 'rule_id', type: 'varchar', length: 64 }) ruleId!: string;
+  @Column({ type: 'varchar', length: 200 }) action!: string;
+  @Column({ name: 'suggested_message', type: 'varchar', length: 1000 }) suggestedMessage!: string;
+  @EpochMsColumn({ name: 'due_at_ms' }) dueAtMs!: number;
+  @Column({ type: 'int' }) priority!: number;
+  @Column({ type: 'varchar', length: 12 }) status!: TaskStatus;
+  @EpochMsColumn({ name: 'snoozed_until_ms', nullable: true }) snoozedUntilMs!: number | null;
+  @EpochMsColumn({ name: 'done_at_ms', nullable: true }) doneAtMs!: number | null;
+  @Column({ type: 'simple-json' }) because!: { type: TouchpointType; atMs: number; contentTitle: string | null }[];
+  @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { openDatabase } from '../db/data-source';
+
+/**
+ * A throwaway database for one test file. With TEST_DATABASE_URL=mysql://… (CI sets it for
+ * MariaDB) each call creates its own database on that server and drops it afterwards; otherwise
+ * an in-memory SQLite. Either way the real migrations build the schema.
+ */
+export interface TestDatabase {
+  dataSource: DataSource;
+  url: string | null;
+  kind: 'sqlite' | 'mysql';
+  close(): Promise<void>;
+}
+
+export function testDatabaseServerUrl(): string | null {
+  const url = process.env.TEST_DATABASE_URL;
+  return url && url.startsWith('mysql://') ? url : null;
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = testDatabaseServerUrl();
+  if (!serverUrl) {
+    const dataSource = await openDatabase({ url: null, sqlitePath: ':memory:' });
+    return { dataSource, url: null, kind: 'sqlite', close: () => dataSource.destroy() };
+  }
+  const name = `kejing_t_${randomBytes(5).toString('hex')}`;
+  const admin = await createConnection({ uri: serverUrl });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = serverUrl.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
+  const dataSource = await openDatabase({ url, timeoutMs: 5000 });
+  return {
+    dataSource,
+    url,
+    kind: 'mysql',
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
+}

@@ -1,6 +1,8 @@
 /** Builders for KYB134 tests (not exported from the package). */
+import type { DealOutcome, Stage } from '../contracts';
 import type { AgentDayActivity } from './activity';
-import { addDays } from './day';
+import { addDays, DAY_MS } from './day';
+import type { ContactStageHistory } from './stage-history';
 
 /** One agent's days from `firstDay`, one object of overrides per day. */
 export function buildDays(firstDay: string, rows: Partial<AgentDayActivity>[], agentId = 'a1'): AgentDayActivity[] {
@@ -16,3 +18,11 @@ export function buildDays(firstDay: string, rows: Partial<AgentDayActivity>[], a
     ...row,
   }));
 }
+
+/** A contact from [stage, day] pairs. */
+export const history = (contactId: string, path: [Stage, number][], outcome: DealOutcome = 'open'): ContactStageHistory => ({
+  contactId,
+  stageEnteredAt: path.map(([stage, day]) => ({ stage, atMs: day * DAY_MS })),
+  currentStage: path[path.length - 1][0],
+  outcome,
+});

@@ -1,0 +1,61 @@
+import { layerAgent } from './activity';
+import { scoreAttitude } from './kash-attitude';
+import { scoreHabit } from './kash-habit';
+import { buildDays } from './test-fixtures';
+
+describe('scoreAttitude', () => {
+  it.each([
+    [
+      // active days 1,3,4,5,6,7 = 6 of 7; longest streak 5; on time 2 of 3 due
+      // 100 × (0.4 × 6/7 + 0.2 × 5/5 + 0.4 × 2/3) = 34.29 + 20 + 26.67 = 80.95 → 81
+      'six active days, two of three tasks on time',
+      [
+        { shares: 2, tasksDue: 2, tasksDone: 2, tasksDoneOnTime: 1 },
+        {},
+        { shares: 1 },
+        { morningListOpened: true },
+        { tasksDone: 1, tasksDue: 1, tasksDoneOnTime: 1 },
+        { shares: 1 },
+        { shares: 1 },
+      ],
+      81,
+    ],
+    [
+      // active 2 of 7, streak 2/5 = 0.4, no task due → on-time weight drops out:
+      // (0.4 × 2/7 + 0.2 × 0.4) / 0.6 = (0.1143 + 0.08) / 0.6 = 0.3238 → 32.4
+      'two active days, no tasks due',
+      [{ shares: 1 }, { shares: 1 }],
+      32.4,
+    ],
+    ['nothing', [], 0],
+  ])('%s → %d', (_name, rows, expected) => {
+    const activity = layerAgent(buildDays('2024-05-01', rows), { endDay: '2024-05-07', days: 7 });
+    expect(scoreAttitude(activity).score).toBe(expected);
+  });
+});
+
+describe('scoreHabit', () => {
+  const window4 = { endDay: '2024-05-04', days: 4 };
+  it.each([
+    // morning 3/4; share days 2/4; daily shares 2,0,2,0: mean 1, std 1, CV 1 → regularity 1 − 1/2
+    // 100 × (0.5 × 0.75 + 0.25 × 0.5 + 0.25 × 0.5) = 37.5 + 12.5 + 12.5 = 62.5
+    [
+      'alternate days',
+      [
+        { shares: 2, morningListOpened: true },
+        { morningListOpened: true },
+        { shares: 2, morningListOpened: true },
+        {},
+      ],
+      62.5,
+    ],
+    // every day: morning 1, share days 1, CV 0 → 100
+    ['steady', Array.from({ length: 4 }, () => ({ shares: 2, morningListOpened: true })), 100],
+    // one burst of 8 shares: share days 1/4; mean 2, std √12 = 3.46, CV 1.73 → regularity 0.134
+    // 100 × (0 + 0.25 × 0.25 + 0.25 × (1 − 1.732/2)) = 6.25 + 3.35 = 9.6
+    ['one burst', [{ shares: 8 }, {}, {}, {}], 9.6],
+    ['nothing', [], 0],
+  ])('%s → %d', (_name, rows, expected) => {
+    expect(scoreHabit(layerAgent(buildDays('2024-05-01', rows), window4)).score).toBe(expected);
+  });
+});

@@ -1,2 +1,3 @@
 /** The one import path for the domain and the wire contracts. */
 export * from './contracts';
+export * from './kyb134';

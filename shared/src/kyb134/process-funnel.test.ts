@@ -1,0 +1,67 @@
+import { DAY_MS } from './day';
+import { buildFunnelSnapshot, diffFunnelSnapshots } from './process-funnel';
+import { history } from './test-fixtures';
+
+// [stage, day entered]
+const contacts = [
+  history('f1', [[1, 0], [2, 4], [3, 10]]),
+  history('f2', [[1, 0], [2, 2], [3, 5], [4, 6], [5, 8], [6, 12], [7, 15], [8, 20]], 'won'),
+  history('f3', [[1, 0], [2, 6], [1, 36]]), // the step back on day 36 is after both snapshots
+  history('f4', [[3, 1], [2, 25]]), // stepped back after silence on day 25
+  history('f5', [[1, 40]]), // did not exist yet
+  history('f6', [[6, 1], [7, 3], [8, 10]], 'lost'), // came in at stage 6
+];
+
+describe('buildFunnelSnapshot', () => {
+  const now = buildFunnelSnapshot(contacts, { groupId: 'team-1', day: '2024-05-31', asOfMs: 30 * DAY_MS });
+
+  it('counts contacts in their stage as of the day', () => {
+    // f1 at 3; f2 at 8; f3 at 2; f4 back at 2; f6 at 8; f5 not yet
+    expect(now.contacts).toBe(5);
+    expect(now.stageCounts).toEqual({ 1: 0, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2 });
+  });
+
+  it('converts by furthest stage reached', () => {
+    // furthest: f1 3, f2 8, f3 2, f4 3, f6 8 → reached ≥1: 5, ≥2: 5, ≥3: 4, ≥4..≥8: 2
+    expect(now.reached).toEqual({ 1: 5, 2: 5, 3: 4, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2 });
+    // 5/5, 4/5, 2/4, then 2/2 all the way
+    expect(now.conversionPct).toEqual({ 1: 100, 2: 80, 3: 50, 4: 100, 5: 100, 6: 100, 7: 100 });
+  });
+
+  it('takes the median of finished stays per stage', () => {
+    // s1: f1 4, f2 2, f3 6 → 4; s2: f1 6, f2 3 → 4.5; s3: f2 1, f4 24 → 12.5; s4: 2; s5: 4;
+    // s6: f2 3, f6 2 → 2.5; s7: f2 5, f6 7 → 6; s8: nobody left it
+    expect(now.medianDaysInStage).toEqual({ 1: 4, 2: 4.5, 3: 12.5, 4: 2, 5: 4, 6: 2.5, 7: 6, 8: null });
+  });
+
+  it('counts outcomes and the close rate', () => {
+    expect([now.won, now.lost, now.closeRatePct]).toEqual([1, 1, 50]);
+  });
+
+  it('shows the change since last week', () => {
+    // day 23: f4 still at 3 with an unfinished stay; everything else as on day 30
+    const lastWeek = buildFunnelSnapshot(contacts, { groupId: 'team-1', day: '2024-05-24', asOfMs: 23 * DAY_MS });
+    expect(lastWeek.stageCounts).toEqual({ 1: 0, 2: 1, 3: 2, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2 });
+    const change = diffFunnelSnapshots(now, lastWeek);
+    expect(change).toMatchObject({ fromDay: '2024-05-24', toDay: '2024-05-31', contacts: 0, won: 0, lost: 0, closeRatePct: 0 });
+    expect(change.stageCounts).toEqual({ 1: 0, 2: 1, 3: -1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0 });
+    // s3 median was 1 (f2 only), now 12.5
+    expect(change.medianDaysInStage[3]).toBe(11.5);
+    expect(change.medianDaysInStage[8]).toBeNull();
+    expect(change.conversionPct[3]).toBe(0);
+  });
+
+  it('is empty before anyone exists', () => {
+    const empty = buildFunnelSnapshot(contacts, { groupId: 'g', day: '1970-01-01', asOfMs: -1 });
+    expect(empty.contacts).toBe(0);
+    expect(empty.conversionPct[1]).toBeNull();
+    expect(empty.closeRatePct).toBeNull();
+  });
+
+  it('survives a JSON round trip for daily storage', () => {
+    // keys become strings in JSON; lookups by stage number still work
+    const stored = JSON.parse(JSON.stringify(now));
+    expect(diffFunnelSnapshots(stored, now).stageCounts).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0 });
+    expect(diffFunnelSnapshots(stored, now).medianDaysInStage[3]).toBe(0);
+  });
+});

@@ -2,3 +2,4 @@
 export * from './contracts';
 export * from './kyb134';
 export * from './kyc1984';
+export * from './deal-index';

@@ -193,7 +193,7 @@ export interface ScoringConfig {
 export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   dayOffsetMs: 8 * MS_PER_HOUR,
   bands: { midFrom: 34, highFrom: 67 },
-  trust: { dailyGainCap: 25, decay: { graceDays: 14, halfLifeDays: 90 } },
+  trust: { dailyGainCap: 30, decay: { graceDays: 14, halfLifeDays: 90 } },
   intent: { dailyGainCap: 35, decay: { graceDays: 7, halfLifeDays: 30 } },
   sameDayRepeatFactor: 0.5,
   points: {
@@ -243,7 +243,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
     forwardWeight: 3,
     leadNeedWeight: 5,
   },
-  stagePriorCloseProbability: { 1: 0.02, 2: 0.05, 3: 0.08, 4: 0.12, 5: 0.2, 6: 0.3, 7: 0.45, 8: 0.6 },
+  stagePriorCloseProbability: { 1: 0.02, 2: 0.04, 3: 0.07, 4: 0.12, 5: 0.2, 6: 0.3, 7: 0.45, 8: 0.6 },
   ranking: {
     priorityWeights: { 1: 5, 2: 3, 3: 2, 4: 1.5, 5: 1 },
     dueSoonHours: 24,

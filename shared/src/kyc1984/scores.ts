@@ -2,6 +2,8 @@
  * Trust and intent: evidence accumulates day by day with headroom (diminishing returns), each
  * day's gain is capped, and silence decays the score. Every map used is monotone, so more
  * evidence can never lower a score, and the score is the exact sum of its contributions.
+ * The cap bounds what one calendar day can credit; a day with evidence also restarts the silence
+ * clock, so older points stop decaying for the grace period — the method's "decays with silence".
  */
 import type { Band, GridCellCode, TouchpointType } from '../contracts';
 import { compareStrings } from './compare';

@@ -1,0 +1,156 @@
+import type { TouchpointType } from '../contracts';
+import { DEFAULT_SCORING_CONFIG as CONFIG, MS_PER_HOUR } from './config';
+import { bandOf, cellOf } from './scores';
+import { scoreContact } from './score-contact';
+import { at, buildContext, buildEvent, CRITICAL_ILLNESS, DAY0_MS } from './test-factories';
+import type { ScoringEvent } from './types';
+
+const score = (events: ScoringEvent[], nowMs = at(0, 23)) => scoreContact(events, buildContext(), nowMs);
+
+describe('bands and cells', () => {
+  it.each([
+    [0, 'low'],
+    [33, 'low'],
+    [34, 'mid'],
+    [66, 'mid'],
+    [67, 'high'],
+    [100, 'high'],
+  ] as const)('bands %i as %s with the default cut points 34/67', (value, band) => {
+    expect(bandOf(value, CONFIG)).toBe(band);
+  });
+
+  it.each([
+    [10, 80, 'low-high'],
+    [50, 50, 'mid-mid'],
+    [70, 20, 'high-low'],
+  ] as const)('puts trust %i and intent %i in cell %s, trust band first', (trust, intent, cell) => {
+    expect(cellOf(trust, intent, CONFIG)).toBe(cell);
+  });
+});
+
+describe('evidence of one touchpoint on a fresh contact', () => {
+  const need = { contentId: 'a1', contentTags: CRITICAL_ILLNESS };
+  it.each<[string, TouchpointType, Partial<ScoringEvent>, number, number]>([
+    ['a voluntary open', 'open', need, 8, 0],
+    ['a need-tagged read to 90 %', 'read_progress', { ...need, depthPct: 90 }, 2, 10],
+    ['a need-tagged read to 60 %', 'read_progress', { ...need, depthPct: 60 }, 2, 5],
+    ['a need-tagged read to exactly 50 % (not past half)', 'read_progress', { ...need, depthPct: 50 }, 0, 0],
+    ['an untagged read to 90 %', 'read_progress', { contentId: 'x', depthPct: 90 }, 2, 0],
+    ['a read_complete without depth', 'read_complete', need, 2, 10],
+    ['a need-tagged video watched to 85 %', 'video_progress', { ...need, videoPct: 85 }, 2, 10],
+    ['joining a need-tagged live stream', 'live_join', need, 3, 3],
+    ['leaving a live stream after 30 minutes', 'live_leave', { ...need, dwellMs: 30 * 60_000 }, 2, 10],
+    ['a card view', 'card_view', {}, 8, 0],
+    ['a consult tap without a need', 'consult_tap', {}, 10, 4],
+    ['a consult tap on need-tagged content', 'consult_tap', need, 10, 8],
+    ['a forward', 'forward', need, 6, 0],
+    ['a bare lead form', 'lead_submit', {}, 25, 8],
+    ['a lead form with a budget', 'lead_submit', { lead: { budgetFen: 500_000 } }, 25, 23],
+    ['a full lead form', 'lead_submit', { lead: { budgetFen: 500_000, insuredPerson: '孩子', needs: ['education'] } }, 25, 35],
+    ['an NPS of 9', 'nps_answer', { npsScore: 9 }, 8, 0],
+    ['an NPS of 7', 'nps_answer', { npsScore: 7 }, 4, 0],
+    ['an NPS of 3', 'nps_answer', { npsScore: 3 }, 0, 0],
+    ['a call', 'call', {}, 8, 0],
+    ['a visit', 'visit', {}, 15, 0],
+    ['a proposal made', 'proposal_made', {}, 0, 5],
+    ['a proposal delivered', 'proposal_delivered', {}, 5, 10],
+    ['an objection', 'objection', {}, 0, 0],
+    ['a signed policy', 'policy_signed', {}, 20, 0],
+    ['a lost deal', 'closed_lost', {}, 0, 0],
+    ['an anniversary service', 'anniversary_service', {}, 8, 0],
+  ])('scores %s as trust %i, intent %i', (_name, type, overrides, trust, intent) => {
+    const result = score([buildEvent(type, { occurredAtMs: at(0, 9), ...overrides })]);
+    expect([result.trust, result.intent]).toEqual([trust, intent]);
+  });
+});
+
+describe('repeat evidence and the daily cap', () => {
+  it('counts opens once per China calendar day: five opens on one day are one', () => {
+    const events = [0, 1, 2, 3, 4].map((i) => buildEvent('open', { occurredAtMs: at(0, 9 + i) }));
+    expect(score(events).trust).toBe(8);
+  });
+
+  it('counts opens on distinct days with headroom: 8, then +92×8 %, then +84.64×8 % = 22', () => {
+    const events = [0, 1, 2].map((day) => buildEvent('open', { occurredAtMs: at(day, 9) }));
+    expect(score(events, at(2, 23)).trust).toBe(22);
+  });
+
+  it('draws the day boundary at midnight China time (UTC+8), not UTC', () => {
+    // 23:30 and 00:30 China time fall on the same UTC day but on two China days.
+    const late = buildEvent('open', { occurredAtMs: at(0, 23, 30) });
+    const early = buildEvent('open', { occurredAtMs: at(1, 0, 30) });
+    expect(Math.floor(late.occurredAtMs / (24 * MS_PER_HOUR))).toBe(Math.floor(early.occurredAtMs / (24 * MS_PER_HOUR)));
+    expect(score([late, early], at(1, 12)).trust).toBe(15);
+  });
+
+  it('halves each same-day repeat of the same evidence: three card views = 8 + 4 + 2', () => {
+    const events = [9, 10, 11].map((hour) => buildEvent('card_view', { occurredAtMs: at(0, hour) }));
+    expect(score(events).trust).toBe(14);
+  });
+
+  it('counts progress reports on one item once a day, at the deepest', () => {
+    const events = [20, 40, 60, 90].map((depthPct, i) =>
+      buildEvent('read_progress', { contentId: 'a1', contentTags: CRITICAL_ILLNESS, depthPct, occurredAtMs: at(0, 9, i) }),
+    );
+    expect(score(events).intent).toBe(10);
+  });
+
+  it.each([
+    ['trust', 30, () => Array.from({ length: 2000 }, (_, i) => buildEvent(i % 2 ? 'card_view' : 'consult_tap', { occurredAtMs: at(0, 9) + i }))],
+    ['intent', 35, () => Array.from({ length: 2000 }, (_, i) => buildEvent('read_complete', { contentId: `fake-${i}`, contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 9) + i }))],
+  ] as const)('caps the %s gain of one day at %i points however many events arrive', (dimension, cap, build) => {
+    expect(score(build())[dimension]).toBe(cap);
+  });
+
+  it('counts a duplicated event id once', () => {
+    const consult = buildEvent('consult_tap', { occurredAtMs: at(0, 9) });
+    expect(score([consult, { ...consult }, { ...consult }]).trust).toBe(10);
+  });
+
+  it('ignores events dated after now', () => {
+    expect(score([buildEvent('visit', { occurredAtMs: at(5) })], at(1)).trust).toBe(0);
+  });
+});
+
+describe('decay with silence', () => {
+  it.each<[string, TouchpointType, number, number, number]>([
+    ['keeps trust through the 14-day grace', 'policy_signed', 14, 20, 0],
+    ['halves trust 90 days after the grace', 'policy_signed', 104, 10, 0],
+    ['keeps intent through the 7-day grace', 'proposal_delivered', 7, 5, 10],
+    ['halves intent 30 days after its grace while trust has barely moved', 'proposal_delivered', 37, 4, 5],
+  ])('%s', (_name, type, nowDay, trust, intent) => {
+    const result = score([buildEvent(type, { occurredAtMs: at(0, 9) })], at(nowDay, 12));
+    expect([result.trust, result.intent]).toEqual([trust, intent]);
+  });
+});
+
+describe('explanations', () => {
+  it('explains each dimension by contributions that add up to the score', () => {
+    const events = [
+      buildEvent('open', { contentId: 'a1', contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 9) }),
+      buildEvent('read_progress', { contentId: 'a1', contentTags: CRITICAL_ILLNESS, depthPct: 95, occurredAtMs: at(0, 9, 5) }),
+      buildEvent('card_view', { occurredAtMs: at(3, 9) }),
+      buildEvent('lead_submit', { occurredAtMs: at(20, 9), lead: { budgetFen: 1_000_000 } }),
+    ];
+    const result = scoreContact(events, buildContext({ policiesHeld: 1, engagedReferrals: 1 }), at(60));
+    for (const dimension of ['trust', 'intent'] as const) {
+      const parts = result.contributions.filter((c) => c.dimension === dimension);
+      const sum = parts.reduce((total, c) => total + c.points, 0);
+      expect(Math.abs(sum - result[dimension])).toBeLessThanOrEqual(0.05 * parts.length + 0.5);
+    }
+    expect(result.contributions.find((c) => c.reason === '留资：给出预算10000元')).toMatchObject({
+      dimension: 'intent',
+      touchpointType: 'lead_submit',
+      eventId: events[3].id,
+    });
+  });
+
+  it('credits standing facts (policies held, engaged referrals) to trust without an event', () => {
+    const result = scoreContact([], buildContext({ policiesHeld: 2, engagedReferrals: 1 }), DAY0_MS);
+    expect(result.trust).toBe(26);
+    expect(result.contributions.map((c) => [c.touchpointType, c.eventId, c.points])).toEqual([
+      ['policy_signed', null, 20],
+      ['forward', null, 6],
+    ]);
+  });
+});

@@ -1,0 +1,85 @@
+import type {
+  AgentCardView,
+  ContactDetailView,
+  ContactSummaryView,
+  ContentKind,
+  ContentSummaryView,
+  ContentVersionView,
+  GridCellCode,
+  GridCountsView,
+  LeadView,
+  LogActionRequest,
+  MeView,
+  OpenShareView,
+  Page,
+  RadarItemView,
+  ReferralClass,
+  SessionView,
+  ShareChannel,
+  ShareCreatedView,
+  Stage,
+  SubmitLeadRequest,
+  TaskView,
+  UpdateCardRequest,
+} from '@kejing/shared'
+import type { ApiClient } from './client'
+
+export interface ContentQuery {
+  q?: string
+  tag?: string
+  kind?: ContentKind
+  page?: number
+  pageSize?: number
+}
+
+export interface ContactQuery {
+  cell?: GridCellCode
+  stage?: Stage
+  referral?: ReferralClass
+  tag?: string
+  page?: number
+}
+
+const seg = encodeURIComponent
+
+/** Every endpoint the mini program calls, typed by the shared contracts. */
+export function createEndpoints(api: ApiClient) {
+  return {
+    me: () => api.request<MeView>('GET', '/api/me'),
+    bind: async (inviteCode: string) => {
+      const s = await api.request<SessionView>('POST', '/api/auth/bind', { body: { inviteCode } })
+      api.setSession(s)
+      return s
+    },
+
+    listContent: (q: ContentQuery) => api.request<Page<ContentSummaryView>>('GET', '/api/content', { query: { ...q } }),
+    contentVersion: (versionId: string) => api.request<ContentVersionView>('GET', `/api/content/versions/${seg(versionId)}`),
+
+    createShare: (contentVersionId: string, channel: ShareChannel) =>
+      api.request<ShareCreatedView>('POST', '/api/shares', { body: { contentVersionId, channel } }),
+    openShare: (shareId: string) => api.request<OpenShareView>('POST', `/api/shares/${seg(shareId)}/open`, { retry: true }),
+    forwardShare: (shareId: string, channel: ShareChannel) =>
+      api.request<ShareCreatedView>('POST', `/api/shares/${seg(shareId)}/forward`, { body: { channel } }),
+
+    // Idempotent by clientEventId, so safe to retry.
+    submitLead: (req: SubmitLeadRequest) => api.request<LeadView>('POST', '/api/leads', { body: req, retry: true }),
+
+    tasksToday: () => api.request<TaskView[]>('GET', '/api/tasks/today'),
+    taskDone: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/done`),
+    taskDismiss: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/dismiss`),
+    taskSnooze: (id: string, until: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/snooze`, { body: { until } }),
+
+    radar: (since?: string) => api.request<RadarItemView[]>('GET', '/api/radar', { query: { since } }),
+
+    contacts: (q: ContactQuery) => api.request<Page<ContactSummaryView>>('GET', '/api/contacts', { query: { ...q } }),
+    grid: () => api.request<GridCountsView>('GET', '/api/contacts/grid'),
+    contact: (id: string) => api.request<ContactDetailView>('GET', `/api/contacts/${seg(id)}`),
+    logAction: (id: string, req: LogActionRequest) =>
+      api.request<unknown>('POST', `/api/contacts/${seg(id)}/actions`, { body: req, retry: true }),
+
+    card: () => api.request<AgentCardView>('GET', '/api/card'),
+    updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
+  }
+}
+
+export type Endpoints = ReturnType<typeof createEndpoints>

@@ -1,0 +1,112 @@
+import { EMPTY_LEAD_FORM, PRIVACY_TEXT_VERSION, toLeadRequest, validateLeadForm } from '../../src/forms/lead-form'
+import { devCodeFromUrl, resolveH5DevCode } from '../../src/platform/login-code'
+import { createMemoryStorage } from '../../src/platform/ports'
+import { sharePath, shareUrl } from '../../src/share-path'
+import { snoozeUntil } from '../../src/tasks/snooze'
+import { drawPoster, wrapText } from '../../src/poster/draw-poster'
+import { qrMatrix } from '../../src/poster/qr-matrix'
+import { seededRandom } from '../helpers/fake-clock'
+
+describe('lead form', () => {
+  const filled = { ...EMPTY_LEAD_FORM, name: '王女士', phone: '13812341234', consent: true }
+
+  it('starts with consent unticked, and refuses to submit without it', () => {
+    expect(EMPTY_LEAD_FORM.consent).toBe(false)
+    expect(validateLeadForm({ ...filled, consent: false })).toEqual({ consent: '请先阅读并勾选同意隐私说明' })
+  })
+
+  it.each([
+    [{ name: '' }, 'name'],
+    [{ phone: '12812341234' }, 'phone'],
+    [{ phone: '1381234123' }, 'phone'],
+    [{ budgetYuan: '很多' }, 'budgetYuan'],
+  ])('flags %p', (patch, field) => {
+    expect(Object.keys(validateLeadForm({ ...filled, ...patch }))).toEqual([field])
+  })
+
+  it('builds the request with budget in fen and the consent text version', () => {
+    const req = toLeadRequest({ ...filled, budgetYuan: '1.5万', insuredPerson: '子女', needs: ['education'] }, 'share-1', 'id-1')
+    expect(req).toEqual({
+      clientEventId: 'id-1',
+      shareId: 'share-1',
+      name: '王女士',
+      phone: '13812341234',
+      budgetFen: 1_500_000,
+      insuredPerson: '子女',
+      needs: ['education'],
+      consent: { given: true, textVersion: PRIVACY_TEXT_VERSION, purpose: '保险咨询与方案建议' },
+    })
+  })
+})
+
+describe('share paths', () => {
+  it('opens shares in the customer sub-package', () => {
+    expect(sharePath('abc.def')).toBe('/customer/read/index?s=abc.def')
+    expect(shareUrl('https://h5.example.com/', 'x')).toBe('https://h5.example.com/#/customer/read/index?s=x')
+  })
+})
+
+describe('H5 dev login code', () => {
+  it('reads devCode before or after the hash', () => {
+    expect(devCodeFromUrl('http://h/?devCode=demo-agent-1#/pages/today/index')).toBe('demo-agent-1')
+    expect(devCodeFromUrl('http://h/#/customer/read/index?s=1&devCode=c-2')).toBe('c-2')
+    expect(devCodeFromUrl('http://h/#/pages/today/index')).toBeNull()
+  })
+
+  it('keeps one random customer code per browser, and notices a new devCode', () => {
+    const storage = createMemoryStorage()
+    const first = resolveH5DevCode('http://h/#/', storage, seededRandom())
+    expect(first.code).toMatch(/^h5-[0-9a-f-]{36}$/)
+    expect(resolveH5DevCode('http://h/#/', storage, seededRandom(9)).code).toBe(first.code)
+    expect(resolveH5DevCode('http://h/?devCode=demo-agent-1#/', storage, seededRandom())).toEqual({ code: 'demo-agent-1', changed: true })
+    expect(resolveH5DevCode('http://h/?devCode=demo-agent-1#/', storage, seededRandom())).toEqual({ code: 'demo-agent-1', changed: false })
+  })
+})
+
+describe('snooze', () => {
+  const now = Date.UTC(2026, 10, 25, 2, 0, 0) // 10:00 Beijing
+  it.each([
+    ['1小时后', '2026-11-25T03:00:00.000Z'],
+    ['今晚 20:00', '2026-11-25T12:00:00.000Z'],
+    ['明早 09:00', '2026-11-26T01:00:00.000Z'],
+    ['3天后', '2026-11-28T02:00:00.000Z'],
+  ] as const)('%s → %s', (option, iso) => expect(snoozeUntil(option, now)).toBe(iso))
+
+  it('tonight after 20:00 means tomorrow night', () => {
+    expect(snoozeUntil('今晚 20:00', Date.UTC(2026, 10, 25, 13, 0, 0))).toBe('2026-11-26T12:00:00.000Z')
+  })
+})
+
+describe('poster', () => {
+  const measure = (s: string) => Array.from(s).length * 10
+  it('wraps Chinese text and ellipsises the last line', () => {
+    expect(wrapText(measure, '一二三四五六七八九十', 40, 5)).toEqual(['一二三四', '五六七八', '九十'])
+    expect(wrapText(measure, '一二三四五六七八九十', 40, 2)).toEqual(['一二三四', '五六七…'])
+  })
+
+  it('draws the agent card and a scannable-size QR code', () => {
+    const texts: string[] = []
+    let rects = 0
+    const ctx = {
+      fillStyle: '',
+      font: '',
+      textBaseline: 'top' as CanvasTextBaseline,
+      fillRect: () => void rects++,
+      fillText: (t: string) => void texts.push(t),
+      measureText: (t: string) => ({ width: measure(t) }),
+      beginPath: () => undefined,
+      arc: () => undefined,
+      fill: () => undefined,
+    }
+    const qr = qrMatrix('https://h5.example.com/#/customer/read/index?s=abc')
+    expect(qr.length).toBeGreaterThanOrEqual(21)
+    drawPoster(ctx, {
+      title: '重疾险怎么选',
+      summary: '三分钟看懂',
+      qr,
+      agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: 'L123', companyName: '中国平安人寿保险股份有限公司', intro: null, personaTemplate: null },
+    })
+    expect(texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号 L123', '长按识别，阅读全文']))
+    expect(rects).toBeGreaterThan(100)
+  })
+})

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { EVENT_BATCH_MAX_BYTES } from '@kejing/shared';
+import { mountRoutes } from './http/mount-routes';
+import type { RouteDef } from './http/route';
+import { errorHandler } from './middleware/error-handler';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { cardRoutes } from './modules/card/card.routes';
+import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { contentRoutes } from './modules/content/content.routes';
+import { eventsRoutes } from './modules/events/events.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { leadsRoutes } from './modules/leads/leads.routes';
+import { sharesRoutes } from './modules/shares/shares.routes';
+import type { Services } from './services';
+
+/** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
+export function allRoutes(s: Services): RouteDef[] {
+  return [
+    ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
+    ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s),
+  ];
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.json': 'application/json', '.ico': 'image/x-icon',
+};
+
+/** Serves the mini program's H5 build from the API's own origin (no CORS needed). */
+function serveH5(root: string): Koa.Middleware {
+  return async (ctx, next) => {
+    if (ctx.method !== 'GET' || ctx.path.startsWith('/api/') || ctx.path === '/health') return next();
+    const relative = normalize(ctx.path === '/' ? '/index.html' : ctx.path).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, relative);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return next();
+    ctx.type = MIME[extname(file)] ?? 'application/octet-stream';
+    ctx.body = readFileSync(file);
+  };
+}
+
+export interface AppOptions {
+  h5Dir?: string | null;
+}
+
+/** Builds the Koa app: error handler first, then body parsing, then routes. Never listens. */
+export function createApp(services: Services, options: AppOptions = {}): Koa {
+  const app = new Koa();
+  app.proxy = true;
+  app.use(errorHandler(services.logger));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  if (options.h5Dir) app.use(serveH5(options.h5Dir));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
+  const router = new Router();
+  mountRoutes(router, allRoutes(services), {
+    tokens: services.tokens, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,
+  });
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

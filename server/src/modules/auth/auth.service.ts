@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { MeView, Role, SessionView } from '@kejing/shared';
+import type { Clock } from '../../lib/clock';
+import type { Logger } from '../../lib/logger';
+import type { WeChatClient } from '../../wechat/wechat-client';
+import type { StaffService } from '../staff/staff.service';
+import type { SessionTokens } from './session-tokens';
+import { User } from './user.entity';
+
+/** Silent WeChat login for everyone; staff additionally bind with an invite code. */
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly wechat: WeChatClient,
+    private readonly tokens: SessionTokens,
+    private readonly staff: StaffService,
+  ) {}
+
+  async login(code: string): Promise<SessionView> {
+    const identity = await this.wechat.codeToSession(code);
+    const user = await this.findOrCreateUser(identity.openid, identity.unionid);
+    this.logger.info('login', { userId: user.id });
+    return this.session(user.id);
+  }
+
+  async bind(userId: string, inviteCode: string): Promise<SessionView> {
+    const staff = await this.staff.bind(userId, inviteCode);
+    this.logger.info('staff bound', { userId, staffId: staff.id });
+    return this.session(userId);
+  }
+
+  async me(userId: string): Promise<MeView> {
+    const staff = await this.staff.findByUser(userId);
+    if (!staff) return { userId, roles: ['viewer'] };
+    const roles: Role[] = ['viewer', staff.role];
+    const isAgent = staff.role === 'agent' || staff.role === 'leader';
+    return { userId, roles, orgUnitId: staff.orgUnitId, ...(isAgent ? { agent: await this.staff.card(staff.id) } : {}) };
+  }
+
+  private async session(userId: string): Promise<SessionView> {
+    const { token, expiresAtMs } = this.tokens.issue({ userId }, this.clock.nowMs());
+    return { token, expiresAt: new Date(expiresAtMs).toISOString(), user: await this.me(userId) };
+  }
+
+  /** Insert-or-ignore then read: two first logins racing end with one user. */
+  private async findOrCreateUser(openid: string, unionid: string | null): Promise<User> {
+    const repo = this.dataSource.getRepository(User);
+    const existing = await repo.findOneBy({ openid });
+    if (existing) return existing;
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ id: randomUUID(), openid, unionid, createdAtMs: this.clock.nowMs() })
+      .orIgnore()
+      .execute();
+    return repo.findOneByOrFail({ openid });
+  }
+}

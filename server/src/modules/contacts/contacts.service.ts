@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import {
+  BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, Page, PAGE_SIZE_DEFAULT, STAGES, TaskView,
+} from '@kejing/shared';
+import { AppError, notFound } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import type { PhoneCrypto } from '../../lib/phone-crypto';
+import type { StaffActor } from '../../permissions/actor';
+import { whereAgentInScope } from '../../permissions/scope-query';
+import type { AuditService } from '../audit/audit.service';
+import type { EventWriter } from '../events/event-writer';
+import { TouchpointEvent } from '../events/touchpoint-event.entity';
+import { Lead } from '../leads/lead.entity';
+import { presentLead } from '../leads/lead.presenter';
+import { FollowUpTask } from '../tasks/follow-up-task.entity';
+import { presentTask } from '../tasks/task.presenter';
+import { Contact } from './contact.entity';
+import { presentContactSummary, presentExplanations, presentTimelineItem } from './contact.presenter';
+import type { ListContactsQuery, LogActionDto } from './contact.dto';
+
+const TIMELINE_LIMIT = 200;
+
+/** Contacts as agents, leaders and managers see them; always within the actor's scope. */
+export class ContactsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly writer: EventWriter,
+    private readonly phoneCrypto: PhoneCrypto,
+    private readonly audit: AuditService,
+  ) {}
+
+  private scoped(actor: StaffActor) {
+    return whereAgentInScope(this.dataSource.getRepository(Contact).createQueryBuilder('contact'), actor, 'contact.agent_id');
+  }
+
+  async list(actor: StaffActor, query: ListContactsQuery): Promise<Page<ContactSummaryView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
+    const qb = this.scoped(actor);
+    if (query.cell) qb.andWhere('contact.cell = :cell', { cell: query.cell });
+    if (query.stage) qb.andWhere('contact.stage = :stage', { stage: query.stage });
+    if (query.referral) qb.andWhere('contact.referral_class = :referral', { referral: query.referral });
+    // Interest tags are a small JSON list per contact; the quoted form cannot match a longer tag.
+    if (query.tag) qb.andWhere('contact.interest_tags LIKE :tag', { tag: `%"tag":"${query.tag}"%` });
+    const [rows, total] = await qb
+      .orderBy('contact.last_touch_at_ms', 'DESC')
+      .addOrderBy('contact.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(presentContactSummary), total, page, pageSize };
+  }
+
+  /** A contact in scope, or 404 (never 403: the id's existence is not revealed). */
+  async findInScope(actor: StaffActor, contactId: string): Promise<Contact> {
+    const contact = await this.scoped(actor).andWhere('contact.id = :contactId', { contactId }).getOne();
+    if (!contact) throw notFound('contact');
+    return contact;
+  }
+
+  async detail(actor: StaffActor, contactId: string): Promise<ContactDetailView> {
+    const contact = await this.findInScope(actor, contactId);
+    const timeline = await this.dataSource
+      .getRepository(TouchpointEvent)
+      .createQueryBuilder('event')
+      .leftJoin('content_version', 'version', 'version.id = event.content_version_id')
+      .select(['event.id AS id', 'event.type AS type', 'event.occurred_at_ms AS occurredAtMs', 'version.title AS title', 'event.depth_pct AS depthPct', 'event.dwell_ms AS dwellMs'])
+      .where('event.contact_id = :contactId', { contactId })
+      .orderBy('event.occurred_at_ms', 'DESC')
+      .limit(TIMELINE_LIMIT)
+      .getRawMany();
+    const leads = await this.dataSource.getRepository(Lead).find({ where: { contactId }, order: { createdAtMs: 'DESC' } });
+    const tasks = await this.dataSource.getRepository(FollowUpTask).find({ where: { contactId, status: 'open' }, order: { dueAtMs: 'ASC' } });
+    const band = (cellPart: string | undefined): Band => (BANDS as readonly string[]).includes(cellPart ?? '') ? (cellPart as Band) : 'low';
+    const [trustBand, intentBand] = contact.cell.split('-');
+    return {
+      ...presentContactSummary(contact),
+      trustBand: band(trustBand),
+      intentBand: band(intentBand),
+      referredByContactId: contact.referredByContactId,
+      explanations: presentExplanations(contact.scoreExplanation),
+      timeline: timeline.map(presentTimelineItem),
+      leads: leads.map(presentLead),
+      openTasks: tasks.map((task): TaskView => presentTask(task, contact)),
+    };
+  }
+
+  async gridCounts(actor: StaffActor): Promise<GridCountsView> {
+    const byCell: { cell: string; n: number | string }[] = await this.scoped(actor)
+      .select('contact.cell', 'cell').addSelect('COUNT(*)', 'n').andWhere('contact.opted_out = :no', { no: false })
+      .groupBy('contact.cell').getRawMany();
+    const byStage: { stage: number | string; n: number | string }[] = await this.scoped(actor)
+      .select('contact.stage', 'stage').addSelect('COUNT(*)', 'n').andWhere('contact.opted_out = :no', { no: false })
+      .groupBy('contact.stage').getRawMany();
+    const cells = Object.fromEntries(GRID_CELLS.map((c) => [c, 0])) as GridCountsView['cells'];
+    for (const row of byCell) if (row.cell in cells) cells[row.cell as keyof typeof cells] = Number(row.n);
+    const stages = Object.fromEntries(STAGES.map((s) => [String(s), 0])) as GridCountsView['stages'];
+    for (const row of byStage) stages[String(row.stage) as keyof typeof stages] = Number(row.n);
+    return { cells, stages };
+  }
+
+  /** The full phone number of a lead, for the owning agent only, and written to the audit log. */
+  async revealPhone(actor: StaffActor, contactId: string, leadId: string): Promise<{ phone: string }> {
+    const contact = await this.findInScope(actor, contactId);
+    if (actor.role !== 'agent' && actor.role !== 'leader') throw notFound('lead');
+    if (contact.agentId !== actor.staffId) throw notFound('lead');
+    const lead = await this.dataSource.getRepository(Lead).findOneBy({ id: leadId, contactId });
+    if (!lead) throw notFound('lead');
+    await this.audit.record({ actorId: actor.staffId, action: 'phone.reveal', subjectType: 'lead', subjectId: lead.id, detail: { contactId } });
+    return { phone: this.phoneCrypto.decrypt(lead.phoneCipher) };
+  }
+
+  /** An offline action the agent logged (call, visit, proposal, close …): a touchpoint like any other. */
+  async logAction(actor: StaffActor, contactId: string, action: LogActionDto): Promise<{ stored: boolean }> {
+    const contact = await this.findInScope(actor, contactId);
+    if (contact.agentId !== actor.staffId) throw new AppError(403, 'not_owner', 'only the contact\'s own agent logs actions on it');
+    const now = this.clock.nowMs();
+    const occurredAtMs = action.occurredAt ? Date.parse(action.occurredAt) : now;
+    if (occurredAtMs > now + 60_000) throw new AppError(400, 'invalid_request', 'an action cannot be logged in the future', [{ field: 'occurredAt', reason: 'is in the future' }]);
+    const result = await this.writer.write([{
+      id: randomUUID(), clientEventId: action.clientEventId.toLowerCase(), contactId, agentId: contact.agentId, shareId: null, contentVersionId: null,
+      type: action.type, occurredAtMs, receivedAtMs: now, depthPct: null, dwellMs: null, videoPct: null, videoPositionSec: null, npsScore: null,
+      note: action.note ?? null,
+    }]);
+    return { stored: result.stored === 1 };
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { ContentKind, ContentSummaryView, ContentVersionView, Page, TagCode } from '@kejing/shared';
+import { AppError, notFound } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import type { StaffActor } from '../../permissions/actor';
+import { ContentItem } from './content-item.entity';
+import { ContentVersionTag } from './content-tag.entity';
+import { ContentVersion } from './content-version.entity';
+import { presentContentSummary, presentContentVersion } from './content.presenter';
+
+export interface NewContent {
+  kind: ContentKind;
+  title: string;
+  summary?: string | null;
+  coverUrl?: string | null;
+  bodyHtml?: string | null;
+  videoUrl?: string | null;
+  durationSec?: number | null;
+  liveStartsAtMs?: number | null;
+  liveEndsAtMs?: number | null;
+  replayUrl?: string | null;
+  tags: TagCode[];
+  visibleOrgUnitIds?: string[];
+}
+
+export interface ContentQuery {
+  q?: string;
+  tag?: string;
+  kind?: ContentKind;
+  page: number;
+  pageSize: number;
+}
+
+/** Is the item visible at this org path and time? Empty visibility means the whole company. */
+export function isVisibleTo(item: ContentItem, orgPath: string, nowMs: number): boolean {
+  if (item.visibleFromMs !== null && nowMs < item.visibleFromMs) return false;
+  if (item.visibleUntilMs !== null && nowMs >= item.visibleUntilMs) return false;
+  if (item.visibleOrgUnitIds.length === 0) return true;
+  return item.visibleOrgUnitIds.some((unitId) => orgPath.includes(`/${unitId}/`));
+}
+
+/** Approved content as agents see it. The review workflow (issue 5) builds on createApproved. */
+export class ContentService {
+  constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}
+
+  /** Creates an item with one approved version: for the demo loader and admins. */
+  async createApproved(content: NewContent, createdBy: string | null): Promise<{ item: ContentItem; version: ContentVersion }> {
+    const now = this.clock.nowMs();
+    return this.dataSource.transaction(async (manager) => {
+      const itemId = randomUUID();
+      const versionId = randomUUID();
+      const version = manager.create(ContentVersion, {
+        id: versionId, itemId, versionNo: 1, title: content.title, summary: content.summary ?? null, coverUrl: content.coverUrl ?? null,
+        bodyHtml: content.bodyHtml ?? null, videoUrl: content.videoUrl ?? null, durationSec: content.durationSec ?? null,
+        liveStartsAtMs: content.liveStartsAtMs ?? null, liveEndsAtMs: content.liveEndsAtMs ?? null, replayUrl: content.replayUrl ?? null,
+        tags: content.tags, status: 'approved', approvedAtMs: now, createdBy, createdAtMs: now,
+      });
+      const item = manager.create(ContentItem, {
+        id: itemId, kind: content.kind, status: 'approved', publishedVersionId: versionId,
+        visibleOrgUnitIds: content.visibleOrgUnitIds ?? [], visibleFromMs: null, visibleUntilMs: null, createdAtMs: now,
+      });
+      await manager.save(item);
+      await manager.save(version);
+      if (content.tags.length > 0) await manager.insert(ContentVersionTag, content.tags.map((tag) => ({ versionId, tag })));
+      return { item, version };
+    });
+  }
+
+  async listForAgent(actor: StaffActor, query: ContentQuery): Promise<Page<ContentSummaryView>> {
+    const qb = this.dataSource
+      .getRepository(ContentItem)
+      .createQueryBuilder('item')
+      .innerJoinAndMapOne('item.version', ContentVersion, 'version', 'version.id = item.published_version_id')
+      .where('item.status = :approved', { approved: 'approved' });
+    if (query.kind) qb.andWhere('item.kind = :kind', { kind: query.kind });
+    if (query.q) qb.andWhere('(version.title LIKE :q OR version.summary LIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.tag) {
+      qb.andWhere('EXISTS (SELECT 1 FROM content_version_tag t WHERE t.version_id = version.id AND t.tag = :tag)', { tag: query.tag });
+    }
+    const rows = (await qb.orderBy('version.approved_at_ms', 'DESC').addOrderBy('item.id', 'ASC').getMany()) as (ContentItem & { version: ContentVersion })[];
+    // Visibility is per org path and time window: filtered here, content counts are small.
+    const visible = rows.filter((item) => isVisibleTo(item, actor.orgPath, this.clock.nowMs()) || actor.role === 'admin' || actor.role === 'operator');
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: visible.slice(start, start + query.pageSize).map((item) => presentContentSummary(item, item.version)),
+      total: visible.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** A version with its item; 404 when either is missing. */
+  async findVersion(versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
+    const version = await this.dataSource.getRepository(ContentVersion).findOneBy({ id: versionId });
+    if (!version) throw notFound('content version');
+    const item = await this.dataSource.getRepository(ContentItem).findOneByOrFail({ id: version.itemId });
+    return { item, version };
+  }
+
+  /** What an agent previews: the version, if it is approved and visible to them. */
+  async versionForAgent(actor: StaffActor, versionId: string): Promise<ContentVersionView> {
+    const { item, version } = await this.shareableVersion(actor, versionId);
+    return presentContentVersion(item, version, this.clock.nowMs());
+  }
+
+  /** Only an approved version of a visible, unretired item may be shared (403 otherwise). */
+  async shareableVersion(actor: StaffActor, versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
+    const found = await this.findVersion(versionId);
+    if (!isVisibleTo(found.item, actor.orgPath, this.clock.nowMs()) && actor.role !== 'admin') throw notFound('content version');
+    if (found.version.status !== 'approved' || found.item.status === 'retired') {
+      throw new AppError(403, 'content_not_approved', 'only approved content can be shared');
+    }
+    return found;
+  }
+}

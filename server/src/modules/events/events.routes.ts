@@ -1,0 +1,14 @@
+import type { RouteDef } from '../../http/route';
+import { userIdOf } from '../../middleware/auth';
+import type { Services } from '../../services';
+
+export function eventsRoutes(s: Services): RouteDef[] {
+  return [
+    {
+      method: 'post', path: '/api/events',
+      handler: async (ctx) => {
+        ctx.body = await s.ingestion.ingest(userIdOf(ctx), ctx.request.body, s.clock.nowMs());
+      },
+    },
+  ];
+}

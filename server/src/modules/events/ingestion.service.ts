@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_BATCH_MAX_EVENTS, FieldError, IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
+import { AppError, badRequest } from '../../lib/app-error';
+import type { ContactResolver } from '../contacts/contact-resolver';
+import type { SharesService } from '../shares/shares.service';
+import type { EventRow } from './event-store';
+import type { EventWriter } from './event-writer';
+import { checkTouchpointInput, correctedOccurredAtMs, isTooFarInFuture } from './touchpoint-input';
+
+interface ResolvedShare {
+  shareId: string;
+  agentId: string;
+  contentVersionId: string;
+  contactId: string;
+}
+
+/** The touchpoint batch endpoint's use case: check, resolve, correct the clock, group-commit. */
+export class IngestionService {
+  constructor(
+    private readonly shares: SharesService,
+    private readonly contacts: ContactResolver,
+    private readonly writer: EventWriter,
+  ) {}
+
+  async ingest(viewerUserId: string, body: unknown, receivedAtMs: number): Promise<IngestEventsResponse> {
+    const { sentAtDeviceMs, events } = this.checkEnvelope(body);
+    const invalid: FieldError[] = [];
+    const rows: EventRow[] = [];
+    const resolved = new Map<string, ResolvedShare | null>();
+    for (const [index, raw] of events.entries()) {
+      const checked = checkTouchpointInput(raw, index);
+      if ('errors' in checked) {
+        invalid.push(...checked.errors);
+        continue;
+      }
+      const event = checked.event;
+      const share = await this.resolveShare(event.shareId, viewerUserId, resolved);
+      if (!share) {
+        invalid.push({ index, field: 'shareId', reason: 'is not a valid share id' });
+        continue;
+      }
+      const occurredAtMs = correctedOccurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs);
+      if (isTooFarInFuture(occurredAtMs, receivedAtMs)) {
+        invalid.push({ index, field: 'createdAtDeviceMs', reason: 'is more than a day after the batch was sent' });
+        continue;
+      }
+      rows.push(toRow(event, share, occurredAtMs, receivedAtMs));
+    }
+    const result = await this.writer.write(rows);
+    return { stored: result.stored, duplicates: result.duplicates, invalid };
+  }
+
+  private checkEnvelope(body: unknown): { sentAtDeviceMs: number; events: unknown[] } {
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest([{ field: '(body)', reason: 'must be a JSON object' }]);
+    const b = body as Record<string, unknown>;
+    const errors: FieldError[] = [];
+    for (const key of Object.keys(b)) if (key !== 'sentAtDeviceMs' && key !== 'events') errors.push({ field: key, reason: 'is not a known field' });
+    if (typeof b.sentAtDeviceMs !== 'number' || !Number.isSafeInteger(b.sentAtDeviceMs) || b.sentAtDeviceMs <= 0) {
+      errors.push({ field: 'sentAtDeviceMs', reason: 'must be a positive integer (epoch milliseconds)' });
+    }
+    if (!Array.isArray(b.events)) errors.push({ field: 'events', reason: 'must be an array' });
+    if (errors.length > 0) throw badRequest(errors);
+    const events = b.events as unknown[];
+    if (events.length > EVENT_BATCH_MAX_EVENTS) {
+      throw new AppError(413, 'batch_too_large', `a batch holds at most ${EVENT_BATCH_MAX_EVENTS} events`);
+    }
+    return { sentAtDeviceMs: b.sentAtDeviceMs as number, events };
+  }
+
+  private async resolveShare(token: string, viewerUserId: string, memo: Map<string, ResolvedShare | null>): Promise<ResolvedShare | null> {
+    if (memo.has(token)) return memo.get(token) ?? null;
+    const payload = this.shares.verify(token);
+    let resolved: ResolvedShare | null = null;
+    if (payload) {
+      const share = await this.shares.findShare(payload.shareId);
+      if (share && share.agentId === payload.agentId) {
+        const { contactId } = await this.contacts.resolve({
+          agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
+        });
+        resolved = { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId };
+      }
+    }
+    memo.set(token, resolved);
+    return resolved;
+  }
+}
+
+function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAtMs: number, receivedAtMs: number): EventRow {
+  const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
+  return {
+    id: randomUUID(),
+    clientEventId: event.clientEventId.toLowerCase(),
+    contactId: share.contactId,
+    agentId: share.agentId,
+    shareId: share.shareId,
+    contentVersionId: share.contentVersionId,
+    type: event.type,
+    occurredAtMs,
+    receivedAtMs,
+    depthPct: round(event.depthPct),
+    dwellMs: round(event.dwellMs),
+    videoPct: round(event.videoPct),
+    videoPositionSec: round(event.videoPositionSec),
+    npsScore: round(event.npsScore),
+    note: null,
+  };
+}

@@ -1,0 +1,61 @@
+import {
+  CUSTOMER_TOUCHPOINT_TYPES, CustomerTouchpointType, EVENT_MAX_BYTES, EVENT_MAX_FUTURE_MS, FieldError, TouchpointEventInput,
+} from '@kejing/shared';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TYPES = new Set<string>(CUSTOMER_TOUCHPOINT_TYPES);
+// Leads carry personal data and consent, so they come only through POST /api/leads.
+const NOT_HERE: ReadonlySet<CustomerTouchpointType> = new Set(['lead_submit']);
+const KNOWN_FIELDS = new Set([
+  'clientEventId', 'type', 'shareId', 'createdAtDeviceMs', 'depthPct', 'dwellMs', 'videoPositionSec', 'videoPct', 'npsScore',
+]);
+const NUMERIC_RANGES: Record<string, [number, number]> = {
+  depthPct: [0, 100],
+  dwellMs: [0, 24 * 60 * 60 * 1000],
+  videoPositionSec: [0, 24 * 60 * 60],
+  videoPct: [0, 100],
+  npsScore: [0, 10],
+};
+
+/**
+ * Checks one event of a batch. Hand-written rather than class-validator because it runs for every
+ * event on the hottest path; the reasons are as precise.
+ */
+export function checkTouchpointInput(raw: unknown, index: number): { event: TouchpointEventInput } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const fail = (field: string, reason: string) => errors.push({ index, field, reason });
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    fail('(event)', 'must be an object');
+    return { errors };
+  }
+  const e = raw as Record<string, unknown>;
+  for (const key of Object.keys(e)) if (!KNOWN_FIELDS.has(key)) fail(key, 'is not a known field');
+  if (typeof e.clientEventId !== 'string' || !UUID.test(e.clientEventId)) fail('clientEventId', 'must be a UUID');
+  if (typeof e.type !== 'string' || !TYPES.has(e.type)) fail('type', `must be one of ${CUSTOMER_TOUCHPOINT_TYPES.join(', ')}`);
+  else if (NOT_HERE.has(e.type as CustomerTouchpointType)) fail('type', 'lead_submit is sent through POST /api/leads');
+  if (typeof e.shareId !== 'string' || e.shareId.length === 0 || e.shareId.length > 200) fail('shareId', 'must be a share id');
+  if (typeof e.createdAtDeviceMs !== 'number' || !Number.isSafeInteger(e.createdAtDeviceMs) || e.createdAtDeviceMs <= 0) {
+    fail('createdAtDeviceMs', 'must be a positive integer (epoch milliseconds)');
+  }
+  for (const [field, [min, max]] of Object.entries(NUMERIC_RANGES)) {
+    const value = e[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(field, `must be a number from ${min} to ${max}`);
+  }
+  if (e.type === 'read_progress' && e.depthPct === undefined) fail('depthPct', 'is required for read_progress');
+  if (e.type === 'nps_answer' && e.npsScore === undefined) fail('npsScore', 'is required for nps_answer');
+  if (errors.length === 0 && JSON.stringify(raw).length > EVENT_MAX_BYTES) fail('(event)', `is larger than ${EVENT_MAX_BYTES} bytes`);
+  return errors.length > 0 ? { errors } : { event: e as unknown as TouchpointEventInput };
+}
+
+/**
+ * Device clocks are wrong; intervals on one device are not. The event happened (sent − created)
+ * before the batch left the phone, and the batch left the phone when we received it.
+ */
+export function correctedOccurredAtMs(receivedAtMs: number, sentAtDeviceMs: number, createdAtDeviceMs: number): number {
+  return receivedAtMs - (sentAtDeviceMs - createdAtDeviceMs);
+}
+
+export function isTooFarInFuture(occurredAtMs: number, receivedAtMs: number): boolean {
+  return occurredAtMs > receivedAtMs + EVENT_MAX_FUTURE_MS;
+}

@@ -1,0 +1,28 @@
+import type { RouteDef } from '../../http/route';
+import type { Services } from '../../services';
+
+const PROBE_TIMEOUT_MS = 1500;
+
+/** 200 with the database's state when it answers, 503 when it does not (or not in time). */
+export function healthRoutes(s: Services): RouteDef[] {
+  return [
+    {
+      method: 'get', path: '/health',
+      handler: async (ctx) => {
+        const started = Date.now();
+        let database: 'up' | 'down' | 'slow' = 'down';
+        try {
+          const probe = s.dataSource.query('SELECT 1');
+          const outcome = await Promise.race([probe.then(() => 'up' as const), new Promise<'slow'>((r) => setTimeout(() => r('slow'), PROBE_TIMEOUT_MS).unref())]);
+          probe.catch(() => undefined);
+          database = outcome;
+        } catch {
+          database = 'down';
+        }
+        const latencyMs = Date.now() - started;
+        ctx.status = database === 'down' ? 503 : 200;
+        ctx.body = { status: database === 'up' ? 'ok' : database === 'slow' ? 'degraded' : 'unavailable', database: { state: database, kind: s.dataSource.options.type, latencyMs } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { LeadView } from '@kejing/shared';
+import type { Clock } from '../../lib/clock';
+import type { PhoneCrypto } from '../../lib/phone-crypto';
+import { Contact } from '../contacts/contact.entity';
+import type { ContactResolver } from '../contacts/contact-resolver';
+import type { ContactChanges } from '../events/contact-changes';
+import { TouchpointEvent } from '../events/touchpoint-event.entity';
+import type { SharesService } from '../shares/shares.service';
+import { Consent } from './consent.entity';
+import { Lead } from './lead.entity';
+import { presentLead } from './lead.presenter';
+import type { SubmitLeadDto } from './lead.dto';
+
+/** The lead form (留资): consent, lead and its touchpoint are stored together or not at all. */
+export class LeadsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly shares: SharesService,
+    private readonly contacts: ContactResolver,
+    private readonly phoneCrypto: PhoneCrypto,
+    private readonly changes: ContactChanges,
+  ) {}
+
+  async submit(viewerUserId: string, form: SubmitLeadDto): Promise<{ lead: LeadView; created: boolean }> {
+    const { share } = await this.shares.load(form.shareId);
+    const { contactId } = await this.contacts.resolve({
+      agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
+    });
+    const clientEventId = form.clientEventId.toLowerCase();
+    const existing = await this.dataSource.getRepository(Lead).findOneBy({ contactId, clientEventId });
+    if (existing) return { lead: presentLead(existing), created: false };
+    const now = this.clock.nowMs();
+    const lead = await this.dataSource.transaction(async (manager) => {
+      const consent = manager.create(Consent, {
+        id: randomUUID(), contactId, textVersion: form.consent.textVersion, purpose: form.consent.purpose, givenAtMs: now, withdrawnAtMs: null,
+      });
+      await manager.insert(Consent, consent);
+      const row = manager.create(Lead, {
+        id: randomUUID(), clientEventId, contactId, agentId: share.agentId, shareId: share.id, name: form.name,
+        phoneCipher: this.phoneCrypto.encrypt(form.phone), phoneHash: this.phoneCrypto.hash(form.phone),
+        phoneLast4: form.phone.slice(-4), phonePrefix3: form.phone.slice(0, 3), budgetFen: form.budgetFen ?? null,
+        insuredPerson: form.insuredPerson ?? null, needs: form.needs ?? [], consentId: consent.id, createdAtMs: now,
+      });
+      await manager.insert(Lead, row);
+      await manager.insert(TouchpointEvent, {
+        id: randomUUID(), clientEventId, contactId, agentId: share.agentId, shareId: share.id, contentVersionId: share.contentVersionId,
+        type: 'lead_submit', occurredAtMs: now, receivedAtMs: now, depthPct: null, dwellMs: null, videoPct: null,
+        videoPositionSec: null, npsScore: null, note: null,
+      });
+      await manager.update(Contact, { id: contactId }, { displayName: form.name });
+      return row;
+    });
+    this.changes.publish([contactId]);
+    return { lead: presentLead(lead), created: true };
+  }
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { OpenShareView, ShareChannel, ShareCreatedView } from '@kejing/shared';
+import { AppError } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import type { StaffActor } from '../../permissions/actor';
+import type { ContactResolver } from '../contacts/contact-resolver';
+import type { ContentService } from '../content/content.service';
+import { presentContentVersion } from '../content/content.presenter';
+import type { StaffService } from '../staff/staff.service';
+import { Share } from './share.entity';
+import { SharePayload, ShareTokenSigner } from './share-token';
+
+/** The reader page in the mini program's customer sub-package. */
+export const SHARE_PAGE = '/packageCustomer/pages/read/index';
+export const sharePath = (shareId: string) => `${SHARE_PAGE}?s=${encodeURIComponent(shareId)}`;
+
+export const invalidShare = () => new AppError(404, 'share_invalid', 'this share link is not valid');
+
+/** Tracked shares: created by agents, opened and forwarded by viewers. */
+export class SharesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly signer: ShareTokenSigner,
+    private readonly content: ContentService,
+    private readonly staff: StaffService,
+    private readonly contacts: ContactResolver,
+  ) {}
+
+  async create(actor: StaffActor, contentVersionId: string, channel: ShareChannel): Promise<ShareCreatedView> {
+    await this.content.shareableVersion(actor, contentVersionId);
+    return this.insert({ agentId: actor.staffId, contentVersionId, channel, parentShareId: null, forwardedByContactId: null });
+  }
+
+  /** Verifies a share id's signature; null for anything forged or tampered. */
+  verify(token: string): SharePayload | null {
+    return this.signer.verify(token);
+  }
+
+  async open(viewerUserId: string, token: string): Promise<OpenShareView> {
+    const { share, payload } = await this.load(token);
+    const { item, version } = await this.content.findVersion(payload.contentVersionId);
+    if (item.status === 'retired') throw new AppError(410, 'content_retired', 'this content has been withdrawn');
+    const { contactId } = await this.contacts.resolve({
+      agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
+    });
+    return {
+      shareId: token,
+      content: presentContentVersion(item, version, this.clock.nowMs()),
+      agent: await this.staff.card(share.agentId),
+      contactId,
+    };
+  }
+
+  /** A viewer forwards: a child share names the forwarding contact, so referrals are credited. */
+  async forward(viewerUserId: string, token: string, channel: ShareChannel): Promise<ShareCreatedView> {
+    const { share } = await this.load(token);
+    const { contactId } = await this.contacts.resolve({
+      agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
+    });
+    return this.insert({
+      agentId: share.agentId, contentVersionId: share.contentVersionId, channel, parentShareId: share.id, forwardedByContactId: contactId,
+    });
+  }
+
+  /** The share row behind a verified token (cached by id: share rows are immutable). */
+  async load(token: string): Promise<{ share: Share; payload: SharePayload }> {
+    const payload = this.signer.verify(token);
+    if (!payload) throw invalidShare();
+    const share = await this.findShare(payload.shareId);
+    if (!share || share.agentId !== payload.agentId || share.contentVersionId !== payload.contentVersionId) throw invalidShare();
+    return { share, payload };
+  }
+
+  private readonly shareCache = new Map<string, Share>();
+
+  async findShare(shareId: string): Promise<Share | null> {
+    const cached = this.shareCache.get(shareId);
+    if (cached) return cached;
+    const share = await this.dataSource.getRepository(Share).findOneBy({ id: shareId });
+    if (share) {
+      if (this.shareCache.size > 50_000) this.shareCache.clear();
+      this.shareCache.set(shareId, share);
+    }
+    return share;
+  }
+
+  private async insert(fields: Omit<Share, 'id' | 'createdAtMs'>): Promise<ShareCreatedView> {
+    const share = this.dataSource.getRepository(Share).create({ id: randomUUID(), ...fields, createdAtMs: this.clock.nowMs() });
+    await this.dataSource.getRepository(Share).insert(share);
+    const shareId = this.signer.sign({
+      shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, channel: share.channel, parentShareId: share.parentShareId,
+    });
+    return { shareId, path: sharePath(shareId) };
+  }
+}
+

@@ -1,0 +1,19 @@
+import type { TaskView } from '@kejing/shared';
+import type { Contact } from '../contacts/contact.entity';
+import type { FollowUpTask } from './follow-up-task.entity';
+
+export function presentTask(task: FollowUpTask, contact: Pick<Contact, 'displayName' | 'cell' | 'stage'>): TaskView {
+  return {
+    taskId: task.id,
+    contactId: task.contactId,
+    contactName: contact.displayName,
+    cell: contact.cell,
+    stage: contact.stage,
+    action: task.action,
+    suggestedMessage: task.suggestedMessage,
+    dueAt: new Date(task.dueAtMs).toISOString(),
+    priority: task.priority,
+    status: task.status,
+    because: task.because.map((b) => ({ type: b.type, at: new Date(b.atMs).toISOString(), contentTitle: b.contentTitle })),
+  };
+}

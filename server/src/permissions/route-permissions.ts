@@ -1,0 +1,39 @@
+import type { Role } from '@kejing/shared';
+
+const STAFF_READERS: Role[] = ['agent', 'leader', 'manager', 'admin'];
+const SHARERS: Role[] = ['agent', 'leader'];
+const CONTENT_READERS: Role[] = ['agent', 'leader', 'manager', 'operator', 'admin'];
+
+/**
+ * Every route × who may call it. "public" needs no session; "viewer" is anyone logged in via
+ * WeChat. The router refuses to start if a route has no entry here, and a test checks both ways.
+ */
+export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
+  'GET /health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/bind': ['viewer'],
+  'GET /api/me': ['viewer'],
+
+  'GET /api/admin/org-units': ['admin'],
+  'POST /api/admin/org-units': ['admin'],
+  'POST /api/admin/staff': ['admin'],
+  'POST /api/admin/content': ['admin'],
+
+  'GET /api/content': CONTENT_READERS,
+  'GET /api/content/versions/:versionId': CONTENT_READERS,
+
+  'POST /api/shares': SHARERS,
+  'POST /api/shares/:shareId/open': ['viewer'],
+  'POST /api/shares/:shareId/forward': ['viewer'],
+  'POST /api/events': ['viewer'],
+  'POST /api/leads': ['viewer'],
+
+  'GET /api/contacts': STAFF_READERS,
+  'GET /api/contacts/grid': STAFF_READERS,
+  'GET /api/contacts/:contactId': STAFF_READERS,
+  'POST /api/contacts/:contactId/actions': SHARERS,
+  'POST /api/contacts/:contactId/leads/:leadId/reveal-phone': SHARERS,
+
+  'GET /api/card': SHARERS,
+  'PUT /api/card': SHARERS,
+};

@@ -1,0 +1,72 @@
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config/load-config';
+import type { Clock } from './lib/clock';
+import type { Logger } from './lib/logger';
+import { PhoneCrypto } from './lib/phone-crypto';
+import { AuditService } from './modules/audit/audit.service';
+import { AuthService } from './modules/auth/auth.service';
+import { SessionTokens } from './modules/auth/session-tokens';
+import { ContactResolver } from './modules/contacts/contact-resolver';
+import { ContactsService } from './modules/contacts/contacts.service';
+import { ContentService } from './modules/content/content.service';
+import { ContactChanges } from './modules/events/contact-changes';
+import { EventStore } from './modules/events/event-store';
+import { EventWriter } from './modules/events/event-writer';
+import { IngestionService } from './modules/events/ingestion.service';
+import { LeadsService } from './modules/leads/leads.service';
+import { OrgService } from './modules/org/org.service';
+import { ShareTokenSigner } from './modules/shares/share-token';
+import { SharesService } from './modules/shares/shares.service';
+import { StaffService } from './modules/staff/staff.service';
+import { WeChatClient } from './wechat/wechat-client';
+
+/** The settings services need: a subset of AppConfig, so tests can build them without a file. */
+export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest'>;
+
+export interface Services {
+  config: ServiceConfig;
+  dataSource: DataSource;
+  clock: Clock;
+  logger: Logger;
+  tokens: SessionTokens;
+  changes: ContactChanges;
+  writer: EventWriter;
+  org: OrgService;
+  staff: StaffService;
+  auth: AuthService;
+  content: ContentService;
+  contactResolver: ContactResolver;
+  shares: SharesService;
+  ingestion: IngestionService;
+  leads: LeadsService;
+  contacts: ContactsService;
+  audit: AuditService;
+}
+
+/** Wires every service once; the composition root for app and jobs alike. */
+export function buildServices(config: ServiceConfig, dataSource: DataSource, clock: Clock, logger: Logger): Services {
+  const tokens = new SessionTokens(config.session);
+  const changes = new ContactChanges();
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  const writer = new EventWriter(new EventStore(dataSource), {
+    maxRows: config.ingest.flushMaxRows,
+    maxInFlight: sqlite ? 1 : config.ingest.flushMaxInFlight,
+    timeoutMs: config.ingest.dbTimeoutMs,
+  });
+  writer.onCommitted((rows) => changes.publish(rows.map((r) => r.contactId)));
+  const phoneCrypto = new PhoneCrypto(config.phoneEncryptionKey, config.phoneHashKey);
+  const audit = new AuditService(dataSource, clock);
+  const org = new OrgService(dataSource, clock);
+  const staff = new StaffService(dataSource, clock, org);
+  const wechat = new WeChatClient(config.wechat);
+  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, staff);
+  const content = new ContentService(dataSource, clock);
+  const contactResolver = new ContactResolver(dataSource, clock);
+  const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);
+  const ingestion = new IngestionService(shares, contactResolver, writer);
+  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
+  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
+  return {
+    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, contactResolver, shares, ingestion, leads, contacts, audit,
+  };
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_BATCH_MAX_EVENTS, FieldError, IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
+import { EVENT_BATCH_MAX_EVENTS, EVENT_MAX_BYTES, FieldError, IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
 import { AppError, badRequest } from '../../lib/app-error';
 import type { ContactResolver } from '../contacts/contact-resolver';
 import type { SharesService } from '../shares/shares.service';
@@ -63,6 +63,9 @@ export class IngestionService {
     const events = b.events as unknown[];
     if (events.length > EVENT_BATCH_MAX_EVENTS) {
       throw new AppError(413, 'batch_too_large', `a batch holds at most ${EVENT_BATCH_MAX_EVENTS} events`);
+    }
+    if (events.some((event) => JSON.stringify(event ?? null).length > EVENT_MAX_BYTES)) {
+      throw new AppError(413, 'event_too_large', `one event holds at most ${EVENT_MAX_BYTES} bytes`);
     }
     return { sentAtDeviceMs: b.sentAtDeviceMs as number, events };
   }

@@ -1,5 +1,5 @@
 import {
-  CUSTOMER_TOUCHPOINT_TYPES, CustomerTouchpointType, EVENT_MAX_BYTES, EVENT_MAX_FUTURE_MS, FieldError, TouchpointEventInput,
+  CUSTOMER_TOUCHPOINT_TYPES, CustomerTouchpointType, EVENT_MAX_FUTURE_MS, FieldError, TouchpointEventInput,
 } from '@kejing/shared';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,7 +44,6 @@ export function checkTouchpointInput(raw: unknown, index: number): { event: Touc
   }
   if (e.type === 'read_progress' && e.depthPct === undefined) fail('depthPct', 'is required for read_progress');
   if (e.type === 'nps_answer' && e.npsScore === undefined) fail('npsScore', 'is required for nps_answer');
-  if (errors.length === 0 && JSON.stringify(raw).length > EVENT_MAX_BYTES) fail('(event)', `is larger than ${EVENT_MAX_BYTES} bytes`);
   return errors.length > 0 ? { errors } : { event: e as unknown as TouchpointEventInput };
 }
 

@@ -1,0 +1,118 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type Koa from 'koa';
+import request from 'supertest';
+import type { SessionView, StaffCreatedView } from '@kejing/shared';
+import { createApp } from '../app';
+import { ManualClock } from '../lib/clock';
+import { createLogger } from '../lib/logger';
+import { buildServices, ServiceConfig, Services } from '../services';
+import { FakeWeChat, startFakeWeChat } from '../wechat/fake-wechat-server';
+import { openTestDatabase, TestDatabase } from './test-database';
+
+export const TEST_NOW = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 China time
+
+/** Everything an API test needs: the app over HTTP, a fake WeChat, a movable clock, captured logs. */
+export interface TestApp {
+  db: TestDatabase;
+  services: Services;
+  app: Koa;
+  server: Server;
+  http: ReturnType<typeof request>;
+  wechat: FakeWeChat;
+  clock: ManualClock;
+  logs: string[];
+  config: ServiceConfig;
+  close(): Promise<void>;
+}
+
+export function testConfig(wechatBaseUrl: string, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
+  return {
+    wechat: { appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak', apiBaseUrl: wechatBaseUrl, timeoutMs: 1000, useFake: false },
+    session: { secret: randomBytes(32).toString('base64'), ttlSeconds: 3600, issuer: 'kejing', audience: 'kejing-test' },
+    shareSecret: randomBytes(32).toString('base64'),
+    phoneEncryptionKey: randomBytes(32),
+    phoneHashKey: randomBytes(32),
+    adminBootstrapToken: `bootstrap-${randomBytes(8).toString('hex')}`,
+    ingest: { flushMaxRows: 1000, flushMaxInFlight: 2, dbTimeoutMs: 1500 },
+    ...overrides,
+  };
+}
+
+export async function startTestApp(overrides: Partial<ServiceConfig> = {}): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const wechat = await startFakeWeChat({ appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak' });
+  const config = testConfig(wechat.baseUrl, overrides);
+  const clock = new ManualClock(TEST_NOW);
+  const logs: string[] = [];
+  const services = buildServices(config, db.dataSource, clock, createLogger('debug', (line) => logs.push(line)));
+  const app = createApp(services);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    db, services, app, server, http: request(server), wechat, clock, logs, config,
+    close: async () => {
+      await services.writer.drain();
+      await new Promise((resolve) => server.close(resolve));
+      await wechat.close();
+      await db.close();
+    },
+  };
+}
+
+/** Logs in through the fake WeChat: the code decides the openid. */
+export async function login(t: TestApp, code: string): Promise<SessionView> {
+  const res = await t.http.post('/api/auth/login').send({ code }).expect(200);
+  return res.body as SessionView;
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+export const adminAuth = (t: TestApp) => bearer(t.config.adminBootstrapToken);
+
+export interface World {
+  companyId: string;
+  branchIds: [string, string];
+  teamIds: [string, string, string];
+  /** token and staff id per person. */
+  people: Record<string, { token: string; staffId: string }>;
+  versionId: string;
+}
+
+/**
+ * A small organisation: company → branches b1, b2; teams x, y (in b1) and z (in b2); agents
+ * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operator op.
+ * Each person has logged in and bound their invite; one approved, tagged article exists.
+ */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const admin = adminAuth(t);
+  const unit = async (kind: string, name: string, parentId?: string) =>
+    (await t.http.post('/api/admin/org-units').set(admin).send({ kind, name, ...(parentId ? { parentId } : {}) }).expect(201)).body.id as string;
+  const companyId = await unit('company', '客经人寿保险股份有限公司');
+  const b1 = await unit('branch', '上海分公司', companyId);
+  const b2 = await unit('branch', '北京分公司', companyId);
+  const tx = await unit('team', '浦东一组', b1);
+  const ty = await unit('team', '浦东二组', b1);
+  const tz = await unit('team', '朝阳一组', b2);
+  const roster: [string, string, string][] = [
+    ['a', 'agent', tx], ['b', 'agent', tx], ['c', 'agent', ty], ['d', 'agent', tz],
+    ['lx', 'leader', tx], ['ly', 'leader', ty], ['m1', 'manager', b1], ['m2', 'manager', b2], ['op', 'operator', companyId],
+  ];
+  const people: World['people'] = {};
+  for (const [key, role, orgUnitId] of roster) {
+    const staff = (await t.http.post('/api/admin/staff').set(admin).send({ name: `员工${key}`, role, orgUnitId, licenceNo: `LIC-${key}` }).expect(201)).body as StaffCreatedView;
+    const session = await login(t, `staff-${key}-${randomUUID().slice(0, 8)}`);
+    const bound = (await t.http.post('/api/auth/bind').set(bearer(session.token)).send({ inviteCode: staff.inviteCode }).expect(200)).body as SessionView;
+    people[key] = { token: bound.token, staffId: staff.staffId };
+  }
+  const article = await t.http.post('/api/admin/content').set(admin).send({
+    kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p><script>alert(1)</script>',
+    tags: ['need:critical_illness', 'audience:white_collar', 'stage:3'],
+  }).expect(201);
+  return { companyId, branchIds: [b1, b2], teamIds: [tx, ty, tz], people, versionId: article.body.versionId as string };
+}
+
+/** An agent shares the world's article; returns the signed share id. */
+export async function shareArticle(t: TestApp, world: World, agentKey = 'a', channel = 'friend'): Promise<string> {
+  const res = await t.http.post('/api/shares').set(bearer((world.people[agentKey] as { token: string }).token)).send({ contentVersionId: world.versionId, channel }).expect(201);
+  return res.body.shareId as string;
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
+import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
+
+describe('touchpoint ingestion (POST /api/events)', () => {
+  let t: TestApp;
+  let world: World;
+  let shareId: string;
+  let viewer: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await buildWorld(t);
+    shareId = await shareArticle(t, world);
+    viewer = (await login(t, 'customer-ingest')).token;
+    await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(viewer)).expect(200);
+  });
+  afterAll(() => t.close());
+
+  const event = (overrides: Partial<TouchpointEventInput> = {}): TouchpointEventInput => ({
+    clientEventId: randomUUID(), type: 'read_progress', shareId, createdAtDeviceMs: TEST_NOW - 1000, depthPct: 40, dwellMs: 12_000, ...overrides,
+  });
+  const send = (events: unknown[], sentAtDeviceMs = TEST_NOW, token = viewer) =>
+    t.http.post('/api/events').set(bearer(token)).send({ sentAtDeviceMs, events });
+  const countRows = async (where = '1 = 1', params: unknown[] = []) =>
+    Number((await t.db.dataSource.query(`SELECT COUNT(*) AS n FROM touchpoint_event WHERE ${where}`, params))[0].n);
+
+  it('stores a replayed batch once: 1,000 events sent twice, plus concurrent replays, give exactly 1,000 rows', async () => {
+    const before = await countRows();
+    const events = Array.from({ length: 1000 }, (_, i) => event({ depthPct: i % 101 }));
+    const batches = Array.from({ length: 10 }, (_, i) => events.slice(i * 100, i * 100 + 100));
+    const first = await Promise.all(batches.map((b) => send(b).expect(200)));
+    expect(first.reduce((n, r) => n + (r.body as IngestEventsResponse).stored, 0)).toBe(1000);
+    const second = await Promise.all(batches.map((b) => send(b).expect(200)));
+    expect(second.reduce((n, r) => n + (r.body as IngestEventsResponse).duplicates, 0)).toBe(1000);
+    // Five clients replaying every batch at once: the unique key, not a read-then-write, decides.
+    const storm = await Promise.all(Array.from({ length: 5 }, () => batches.map((b) => send(b))).flat());
+    expect(storm.every((r) => r.status === 200 && r.body.stored === 0)).toBe(true);
+    expect((await countRows()) - before).toBe(1000);
+  });
+
+  it('stores a fresh batch raced by concurrent copies of itself exactly once', async () => {
+    const before = await countRows();
+    const batch = Array.from({ length: 50 }, () => event());
+    const replies = await Promise.all(Array.from({ length: 8 }, () => send(batch).expect(200)));
+    const stored = replies.reduce((n, r) => n + (r.body as IngestEventsResponse).stored, 0);
+    expect(stored).toBe(50);
+    expect((await countRows()) - before).toBe(50);
+  });
+
+  it('reports an invalid item by position and stores the valid ones', async () => {
+    const before = await countRows();
+    const res = await send([
+      event(),
+      event({ depthPct: 140 }),
+      event({ type: 'teleport' as never }),
+      { ...event(), sneaky: true },
+      event({ clientEventId: 'not-a-uuid' }),
+      event({ shareId: `${shareId.slice(0, -2)}xx` }),
+      event({ type: 'lead_submit' }),
+      event(),
+    ]).expect(200);
+    const body = res.body as IngestEventsResponse;
+    expect(body.stored).toBe(2);
+    expect(body.invalid.map((e) => [e.index, e.field])).toEqual([
+      [1, 'depthPct'], [2, 'type'], [3, 'sneaky'], [4, 'clientEventId'], [5, 'shareId'], [6, 'type'],
+    ]);
+    expect(body.invalid.every((e) => typeof e.reason === 'string' && e.reason.length > 0)).toBe(true);
+    expect((await countRows()) - before).toBe(2);
+  });
+
+  it('corrects device clock skew: stored time = received − (sent − created)', async () => {
+    const id = randomUUID();
+    // The phone's clock is 3 hours fast; the event happened 5 s before the batch was sent.
+    const phoneNow = TEST_NOW + 3 * 3600_000;
+    await send([event({ clientEventId: id, createdAtDeviceMs: phoneNow - 5000 })], phoneNow).expect(200);
+    const rows = await t.db.dataSource.query('SELECT occurred_at_ms AS t FROM touchpoint_event WHERE client_event_id = ?', [id]);
+    expect(Number(rows[0].t)).toBe(TEST_NOW - 5000);
+  });
+
+  it('refuses events dated more than a day after the batch was sent', async () => {
+    const res = await send([event({ createdAtDeviceMs: TEST_NOW + 25 * 3600_000 })]).expect(200);
+    expect(res.body.invalid).toEqual([expect.objectContaining({ index: 0, field: 'createdAtDeviceMs' })]);
+  });
+
+  it.each([
+    ['more than 100 events', () => Array.from({ length: 101 }, () => event())],
+    ['an event over 32 KB', () => [{ ...event(), padding: 'x'.repeat(33 * 1024) }]],
+    ['a body over 500 KB', () => Array.from({ length: 100 }, () => ({ ...event(), padding: 'x'.repeat(6 * 1024) }))],
+  ])('answers 413 to %s and stores nothing', async (_what, make) => {
+    const before = await countRows();
+    const res = await send(make());
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toMatch(/too_large/);
+    expect(await countRows()).toBe(before);
+  });
+
+  it('answers 400 with the field when the envelope is wrong', async () => {
+    const res = await t.http.post('/api/events').set(bearer(viewer)).send({ events: 'nope' }).expect(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['events', 'sentAtDeviceMs']);
+  });
+
+  it('answers 401 without a session', async () => {
+    await t.http.post('/api/events').send({ sentAtDeviceMs: TEST_NOW, events: [] }).expect(401);
+  });
+});

@@ -44,9 +44,9 @@ describe('evidence of one touchpoint on a fresh contact', () => {
     ['a consult tap without a need', 'consult_tap', {}, 10, 4],
     ['a consult tap on need-tagged content', 'consult_tap', need, 10, 8],
     ['a forward', 'forward', need, 6, 0],
-    ['a bare lead form', 'lead_submit', {}, 25, 8],
-    ['a lead form with a budget', 'lead_submit', { lead: { budgetFen: 500_000 } }, 25, 23],
-    ['a full lead form', 'lead_submit', { lead: { budgetFen: 500_000, insuredPerson: '孩子', needs: ['education'] } }, 25, 35],
+    ['a bare lead form', 'lead_submit', {}, 25, 10],
+    ['a lead form with a budget', 'lead_submit', { lead: { budgetFen: 500_000 } }, 25, 30],
+    ['a full lead form (10 + 20 + 8 + 8, capped at 40)', 'lead_submit', { lead: { budgetFen: 500_000, insuredPerson: '孩子', needs: ['education'] } }, 25, 40],
     ['an NPS of 9', 'nps_answer', { npsScore: 9 }, 8, 0],
     ['an NPS of 7', 'nps_answer', { npsScore: 7 }, 4, 0],
     ['an NPS of 3', 'nps_answer', { npsScore: 3 }, 0, 0],
@@ -97,7 +97,7 @@ describe('repeat evidence and the daily cap', () => {
 
   it.each([
     ['trust', 30, () => Array.from({ length: 2000 }, (_, i) => buildEvent(i % 2 ? 'card_view' : 'consult_tap', { occurredAtMs: at(0, 9) + i }))],
-    ['intent', 35, () => Array.from({ length: 2000 }, (_, i) => buildEvent('read_complete', { contentId: `fake-${i}`, contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 9) + i }))],
+    ['intent', 40, () => Array.from({ length: 2000 }, (_, i) => buildEvent('read_complete', { contentId: `fake-${i}`, contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 9) + i }))],
   ] as const)('caps the %s gain of one day at %i points however many events arrive', (dimension, cap, build) => {
     expect(score(build())[dimension]).toBe(cap);
   });

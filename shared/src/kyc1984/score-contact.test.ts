@@ -1,0 +1,92 @@
+import { MS_PER_HOUR } from './config';
+import { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
+import { planFollowUp } from './plan-follow-up';
+import { scoreContact } from './score-contact';
+import { at, buildContext, buildEvent, CRITICAL_ILLNESS } from './test-factories';
+
+describe('worked example: two opens on two days, a 90 % read, then a lead with a budget', () => {
+  const article = { contentId: 'article-ci-1', contentTags: CRITICAL_ILLNESS };
+  const firstOpen = buildEvent('open', { ...article, occurredAtMs: at(0, 20) });
+  const secondOpen = buildEvent('open', { ...article, occurredAtMs: at(1, 21) });
+  const read = buildEvent('read_progress', { ...article, depthPct: 90, occurredAtMs: at(1, 21, 6) });
+  const lead = buildEvent('lead_submit', { ...article, occurredAtMs: at(1, 21, 9), lead: { budgetFen: 800_000 } });
+  const nowMs = at(1, 21, 10);
+  const context = buildContext();
+  const before = scoreContact([firstOpen, secondOpen, read], context, nowMs);
+  const after = scoreContact([firstOpen, secondOpen, read, lead], context, nowMs);
+
+  it('sits at low/low, stage 3, after the read', () => {
+    // trust: 8 (day 0 open) + 92 × (8 + 2)/100 = 17.2; intent: one deep read of a need = 10
+    expect([before.trust, before.intent, before.cell, before.stage]).toEqual([17, 10, 'low-low', 3]);
+  });
+
+  it('ends at mid/mid, stage 5 唤醒需求, after the lead', () => {
+    // trust: day 1 evidence 8 + 2 + 25 = 35 → 92 × 35 % = 32.2, capped at 30 → 38
+    // intent: day 1 evidence 10 + 10 + 20 = 40 → 40 (exactly the cap) → 40
+    expect([after.trust, after.intent, after.cell, after.stage, after.outcome]).toEqual([38, 40, 'mid-mid', 5, 'open']);
+    expect(after.stageEvidence.map((e) => [e.stage, e.eventId])).toEqual([
+      [1, firstOpen.id],
+      [2, secondOpen.id],
+      [3, read.id],
+      [5, lead.id],
+    ]);
+    expect(after.interestTags).toEqual([
+      { tag: 'audience:young_parents', weight: 0.5 },
+      { tag: 'need:critical_illness', weight: 0.5 },
+    ]);
+    expect(after.lastTouchAtMs).toBe(lead.occurredAtMs);
+  });
+
+  it('plans one call within the hour with a message about the need', () => {
+    const plan = planFollowUp(
+      { event: lead, before, after, contentTitle: '40岁前要不要买重疾险', contactName: '王姐', agentName: '李明' },
+      DEFAULT_FOLLOW_UP_RULES,
+      nowMs,
+    );
+    expect(plan).toEqual({
+      ruleId: 'lead-need-awakened',
+      ruleName: '留资并说明需求：1小时内回电',
+      action: '1小时内电话回访，确认需求、预算和被保险人',
+      message:
+        '王姐您好，我是李明。收到您留的信息了，谢谢信任！关于重疾这块，我先按您说的情况理一下思路，不急着推荐产品。您今天什么时候方便，我打个电话跟您聊10分钟？',
+      dueAtMs: nowMs + MS_PER_HOUR,
+      priority: 1,
+      triggerEventId: lead.id,
+      transition: 'stage_up',
+    });
+  });
+});
+
+describe('opted-out contacts', () => {
+  const history = [
+    buildEvent('open', { contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 9) }),
+    buildEvent('lead_submit', { occurredAtMs: at(0, 10), lead: { budgetFen: 500_000 } }),
+    buildEvent('nps_answer', { npsScore: 10, occurredAtMs: at(0, 11) }),
+  ];
+
+  it('are frozen at zero, negative on the referral scale, unprofiled, back in stage 1', () => {
+    const result = scoreContact(history, buildContext({ optedOut: true, engagedReferrals: 3 }), at(1));
+    expect(result).toMatchObject({
+      trust: 0, intent: 0, cell: 'low-low', stage: 1, outcome: 'open', referralClass: 'negative',
+      centreOfInfluence: false, optedOut: true, interestTags: [], contributions: [], lastTouchAtMs: at(0, 11),
+    });
+  });
+
+  it('keep a closed deal: a signed policy is a fact, not a profile', () => {
+    const signed = buildEvent('policy_signed', { occurredAtMs: at(0, 12) });
+    expect(scoreContact([...history, signed], buildContext({ optedOut: true }), at(1))).toMatchObject({ stage: 8, outcome: 'won' });
+  });
+
+  it('get no follow-up', () => {
+    const after = scoreContact(history, buildContext({ optedOut: true }), at(1));
+    expect(planFollowUp({ event: history[1], before: null, after, contactName: '王姐', agentName: '李明' }, DEFAULT_FOLLOW_UP_RULES, at(1))).toBeNull();
+  });
+});
+
+describe('an empty history', () => {
+  it('scores zero, stage 1, indifferent, with no last touch', () => {
+    expect(scoreContact([], buildContext(), at(0))).toMatchObject({
+      trust: 0, intent: 0, cell: 'low-low', stage: 1, referralClass: 'indifferent', lastTouchAtMs: null,
+    });
+  });
+});

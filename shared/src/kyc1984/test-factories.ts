@@ -4,7 +4,7 @@ import { MS_PER_DAY, MS_PER_HOUR } from './config';
 import type { ContactContext, ScoringEvent } from './types';
 
 /** Midnight, China time, of 2024-03-01 (epoch ms): day 0 of the test calendar. */
-export const DAY0_MS = Date.UTC(2024, 2, 1) - 8 * MS_PER_HOUR;
+export const DAY0_MS = 1_709_222_400_000; // 2024-03-01T00:00:00+08:00
 
 /** An instant on test day `day` at `hour` o'clock China time. */
 export function at(day: number, hour = 10, minute = 0): number {

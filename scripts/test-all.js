@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm test`: type-check, then every suite — shared + server + API on SQLite, the server and API
+// suites again on MySQL/MariaDB when TEST_DATABASE_URL is set, the mini program's unit and
+// simulator tests, and the browser end-to-end test. Prints one closing line: "N passed, N failed".
+const { spawnSync } = require('node:child_process');
+const { existsSync, readFileSync, mkdtempSync } = require('node:fs');
+const { join } = require('node:path');
+const { tmpdir } = require('node:os');
+
+const root = join(__dirname, '..');
+const only = process.argv.slice(2); // e.g. `npm test -- server` runs one stage
+const results = [];
+const tmp = mkdtempSync(join(tmpdir(), 'kejing-test-'));
+
+function run(name, command, args, env = {}, jsonFile = null) {
+  if (only.length > 0 && !only.some((o) => name.includes(o))) return;
+  process.stdout.write(`\n=== ${name} ===\n`);
+  const started = Date.now();
+  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  let passed = 0;
+  let failed = child.status === 0 ? 0 : 1;
+  if (jsonFile && existsSync(jsonFile)) {
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    passed = report.numPassedTests;
+    failed = report.numFailedTests + (report.numRuntimeErrorTestSuites || 0) + (child.status === 0 ? 0 : report.numFailedTests === 0 ? 1 : 0);
+  } else if (child.status === 0) {
+    passed = 1;
+  }
+  results.push({ name, passed, failed, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+const jest = (name, projects, env) => {
+  const out = join(tmp, `${name.replace(/\W+/g, '-')}.json`);
+  run(name, 'npx', ['jest', '--selectProjects', ...projects, '--json', '--outputFile', out], env, out);
+};
+
+run('type-check', 'npx', ['tsc', '-b']);
+jest('shared, server and API on SQLite', ['shared', 'server', 'api'], { TEST_DATABASE_URL: '' });
+if (process.env.TEST_DATABASE_URL) {
+  jest('server and API on MySQL/MariaDB', ['server', 'api'], {});
+} else {
+  process.stdout.write('\n(server and API suites on MySQL/MariaDB skipped: set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306/test)\n');
+}
+if (existsSync(join(root, 'miniapp', 'node_modules'))) {
+  const out = join(tmp, 'miniapp.json');
+  run('mini program: unit and simulator', 'npm', ['--prefix', 'miniapp', 'test', '--', '--json', '--outputFile', out], {}, out);
+  run('mini program: browser end-to-end', 'npm', ['--prefix', 'miniapp', 'run', 'test:e2e']);
+} else {
+  results.push({ name: 'mini program (not installed: run `npm run setup`)', passed: 0, failed: 1, seconds: 0 });
+}
+
+process.stdout.write('\n');
+for (const r of results) process.stdout.write(`${r.failed === 0 ? 'ok  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds}s)\n`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Services } from '../services';
+import { User } from '../modules/auth/user.entity';
+import { StaffMember } from '../modules/staff/staff-member.entity';
+import { Share } from '../modules/shares/share.entity';
+import type { EventRow } from '../modules/events/event-store';
+import { DEMO_CONTENT } from './demo-content';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Logins for the demo people: on H5, open the app with ?devCode=<code> to be that person. */
+export const DEMO_LOGINS = {
+  agent: 'demo-agent-1',
+  secondAgent: 'demo-agent-2',
+  leader: 'demo-leader-1',
+  manager: 'demo-manager-1',
+  operator: 'demo-operator-1',
+} as const;
+
+async function isEmpty(dataSource: DataSource): Promise<boolean> {
+  return (await dataSource.getRepository(StaffMember).count()) === 0;
+}
+
+/** A bound staff member: the fake WeChat maps code X to openid "openid-X". */
+async function bindDemoStaff(s: Services, staffId: string, code: string): Promise<void> {
+  const user = s.dataSource.getRepository(User).create({ id: randomUUID(), openid: `openid-${code}`, unionid: null, createdAtMs: s.clock.nowMs() });
+  await s.dataSource.getRepository(User).save(user);
+  await s.dataSource.getRepository(StaffMember).update({ id: staffId }, { userId: user.id, inviteCodeHash: null, inviteExpiresAtMs: null });
+}
+
+/**
+ * Loads a living demo into an empty database: a company, a branch, two teams, agents with
+ * cards, approved tagged content, and customers who have opened, read and left leads over the
+ * past two weeks. Idempotent: it does nothing when staff already exist.
+ */
+export async function loadDemo(s: Services): Promise<boolean> {
+  if (!(await isEmpty(s.dataSource))) return false;
+  const now = s.clock.nowMs();
+  const company = await s.org.create({ kind: 'company', name: '客经人寿保险股份有限公司' });
+  const branch = await s.org.create({ kind: 'branch', name: '上海分公司', parentId: company.id });
+  const teamA = await s.org.create({ kind: 'team', name: '浦东精英一组', parentId: branch.id });
+  const teamB = await s.org.create({ kind: 'team', name: '浦东精英二组', parentId: branch.id });
+  const people: [keyof typeof DEMO_LOGINS | null, string, 'agent' | 'leader' | 'manager' | 'operator', string][] = [
+    ['agent', '王晓梅', 'agent', teamA.id],
+    ['secondAgent', '李建国', 'agent', teamA.id],
+    [null, '张丽', 'agent', teamB.id],
+    [null, '陈志强', 'agent', teamB.id],
+    ['leader', '刘芳', 'leader', teamA.id],
+    ['manager', '赵明', 'manager', branch.id],
+    ['operator', '孙悦', 'operator', company.id],
+  ];
+  const staffIds: Record<string, string> = {};
+  for (const [login, name, role, orgUnitId] of people) {
+    const created = await s.staff.create({ name, role, orgUnitId, employeeNo: `E${1000 + Object.keys(staffIds).length}`, licenceNo: `0201${Math.floor(1e8 + Object.keys(staffIds).length * 7919)}` });
+    staffIds[name] = created.staffId;
+    if (login) await bindDemoStaff(s, created.staffId, DEMO_LOGINS[login]);
+  }
+  const mainAgent = staffIds['王晓梅'] as string;
+  await s.staff.updateCard(mainAgent, {
+    intro: '十年保险从业经验，专注家庭保障规划。用心做好每一份保单。', personaTemplate: 'family_guardian',
+    photoUrl: 'https://example.com/avatar/wangxiaomei.png',
+  });
+  const versions: { versionId: string; tags: string[] }[] = [];
+  for (const item of DEMO_CONTENT) {
+    const { version } = await s.content.createApproved(item, null);
+    versions.push({ versionId: version.id, tags: version.tags });
+  }
+  await loadDemoCustomers(s, mainAgent, versions, now);
+  s.logger.info('demo loaded', { agents: 4, content: versions.length });
+  return true;
+}
+
+const CUSTOMERS = ['林女士', '周先生', '吴女士', '郑先生', '黄女士', '何先生', '马女士', '罗先生', '高女士', '梁先生', '宋女士', '唐先生'];
+
+async function loadDemoCustomers(s: Services, agentId: string, versions: { versionId: string }[], now: number): Promise<void> {
+  const shares: Share[] = [];
+  for (const [i, v] of versions.entries()) {
+    shares.push(s.dataSource.getRepository(Share).create({
+      id: randomUUID(), agentId, contentVersionId: v.versionId, channel: i % 3 === 0 ? 'moments' : 'friend', parentShareId: null,
+      forwardedByContactId: null, createdAtMs: now - 14 * DAY_MS + i * DAY_MS,
+    }));
+  }
+  await s.dataSource.getRepository(Share).save(shares);
+  const rows: EventRow[] = [];
+  for (const [i, name] of CUSTOMERS.entries()) {
+    const user = await s.dataSource.getRepository(User).save({ id: randomUUID(), openid: `openid-demo-customer-${i + 1}`, unionid: null, createdAtMs: now });
+    const share = shares[i % shares.length] as Share;
+    const { contactId } = await s.contactResolver.resolve({ agentId, viewerUserId: user.id, shareId: share.id, forwardedByContactId: null });
+    await s.dataSource.query('UPDATE contact SET display_name = ? WHERE id = ?', [name, contactId]);
+    // Engagement falls off down the list, so the grid and the funnel show a spread.
+    const visits = Math.max(1, 6 - Math.floor(i / 2));
+    for (let v = 0; v < visits; v += 1) {
+      const at = now - (13 - v * 2) * DAY_MS - i * 3600_000;
+      const depth = Math.min(100, 30 + v * 20 + (i % 3) * 10);
+      const base = { contactId, agentId, shareId: share.id, contentVersionId: share.contentVersionId, receivedAtMs: at, videoPct: null, videoPositionSec: null, npsScore: null, note: null };
+      rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'open', occurredAtMs: at, depthPct: null, dwellMs: null });
+      rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'read_progress', occurredAtMs: at + 60_000, depthPct: depth, dwellMs: 30_000 + depth * 1000 });
+      if (depth >= 90) rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'read_complete', occurredAtMs: at + 120_000, depthPct: 100, dwellMs: 150_000 });
+      if (v === 2 && i % 2 === 0) rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'card_view', occurredAtMs: at + 130_000, depthPct: null, dwellMs: null });
+    }
+  }
+  await s.writer.write(rows);
+}

@@ -1,11 +1,32 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index'
+  // Main package: the agent's five tabs. Everything else is in sub-packages so a customer
+  // opening a share downloads the main package plus "customer" only.
+  pages: ['pages/today/index', 'pages/content/index', 'pages/radar/index', 'pages/contacts/index', 'pages/card/index'],
+  subPackages: [
+    { root: 'customer', pages: ['read/index', 'lead/index'] },
+    { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index'] },
   ],
+  preloadRule: {
+    'pages/today/index': { network: 'all', packages: ['agent'] },
+  },
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#fff',
-    navigationBarTitleText: 'WeChat',
-    navigationBarTextStyle: 'black'
-  }
+    navigationBarBackgroundColor: '#c8102e',
+    navigationBarTitleText: '客经',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/today/index', text: '今日' },
+      { pagePath: 'pages/content/index', text: '内容' },
+      { pagePath: 'pages/radar/index', text: '雷达' },
+      { pagePath: 'pages/contacts/index', text: '客户' },
+      { pagePath: 'pages/card/index', text: '名片' },
+    ],
+  },
 })

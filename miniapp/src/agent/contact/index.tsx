@@ -1,0 +1,195 @@
+import { useState } from 'react'
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AGENT_TOUCHPOINT_TYPES, type ContactDetailView } from '@kejing/shared'
+import AgentGate from '../../components/agent-gate'
+import StateView from '../../components/state-view'
+import { useAsync } from '../../hooks/use-async'
+import {
+  BAND_NAMES_ZH,
+  cellName,
+  formatDateTime,
+  formatDwell,
+  formatFen,
+  formatRelativeTime,
+  OUTCOME_NAMES_ZH,
+  REFERRAL_NAMES_ZH,
+  stageName,
+  tagName,
+  touchpointName,
+} from '../../format'
+import { api } from '../../services'
+import { defaultRandom, uuidV4 } from '../../tracking/uuid'
+import './index.css'
+
+const ACTION_NAMES = AGENT_TOUCHPOINT_TYPES.map((t) => touchpointName(t))
+const random = defaultRandom()
+
+function ScoreBar({ label, value, band }: { label: string; value: number; band: string }) {
+  return (
+    <View className='score'>
+      <View className='row row--between'>
+        <Text>{label}</Text>
+        <Text className='score__value'>
+          {value} <Text className='muted'>（{band}）</Text>
+        </Text>
+      </View>
+      <View className='score__bar'>
+        <View className='score__fill' style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+      </View>
+    </View>
+  )
+}
+
+function LogAction({ contactId, onLogged }: { contactId: string; onLogged: () => void }) {
+  const [index, setIndex] = useState(0)
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  // One id per attempt, reused on retry so the action is stored once.
+  const [clientEventId, setClientEventId] = useState(() => uuidV4(random))
+
+  const submit = async () => {
+    setBusy(true)
+    try {
+      await api().logAction(contactId, { clientEventId, type: AGENT_TOUCHPOINT_TYPES[index], ...(note.trim() ? { note: note.trim() } : {}) })
+      void Taro.showToast({ title: '已记录', icon: 'success' })
+      setNote('')
+      setClientEventId(uuidV4(random))
+      onLogged()
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='section'>
+      <View className='section__title'>
+        <Text>记录线下行动</Text>
+      </View>
+      <Picker mode='selector' range={ACTION_NAMES} value={index} onChange={(e) => setIndex(Number(e.detail.value))}>
+        <View className='field__input log__picker'>{ACTION_NAMES[index]} ▾</View>
+      </Picker>
+      <Textarea className='field__input log__note' placeholder='备注（选填），如：约了周六面谈' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+      <Button className='btn-primary' loading={busy} onClick={submit}>
+        记录
+      </Button>
+    </View>
+  )
+}
+
+function Detail({ c, reload }: { c: ContactDetailView; reload: () => void }) {
+  const now = Date.now()
+  return (
+    <View className='page'>
+      <View className='section'>
+        <View className='contact__name'>{c.displayName}</View>
+        <View className='chips'>
+          <Text className='chip chip--active'>{stageName(c.stage)}</Text>
+          <Text className='chip'>{cellName(c.cell)}</Text>
+          <Text className='chip'>{REFERRAL_NAMES_ZH[c.referralClass]}</Text>
+          <Text className='chip'>{OUTCOME_NAMES_ZH[c.outcome]}</Text>
+          {c.tags.slice(0, 6).map((t) => (
+            <Text key={t.tag} className='chip'>
+              {tagName(t.tag)}
+            </Text>
+          ))}
+        </View>
+        <ScoreBar label='信任度' value={c.trust} band={BAND_NAMES_ZH[c.trustBand]} />
+        <ScoreBar label='意向度' value={c.intent} band={BAND_NAMES_ZH[c.intentBand]} />
+      </View>
+
+      {c.openTasks.length > 0 ? (
+        <View className='section'>
+          <View className='section__title'>
+            <Text>下一步</Text>
+          </View>
+          {c.openTasks.map((t) => (
+            <View key={t.taskId} className='list-item'>
+              <View>{t.action}</View>
+              <View className='muted'>{t.suggestedMessage}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className='section'>
+        <View className='section__title'>
+          <Text>评分依据</Text>
+        </View>
+        {c.explanations.length === 0 ? <View className='muted'>暂无</View> : null}
+        {c.explanations.map((e, i) => (
+          <View key={i} className='list-item row row--between'>
+            <View>
+              <View>
+                {e.dimension === 'trust' ? '信任' : '意向'} · {touchpointName(e.touchpointType)}
+              </View>
+              <View className='muted'>
+                {e.reason} · {formatRelativeTime(e.at, now)}
+              </View>
+            </View>
+            <Text className={e.points >= 0 ? 'points--up' : 'points--down'}>
+              {e.points >= 0 ? `+${e.points}` : e.points}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      {c.leads.length > 0 ? (
+        <View className='section'>
+          <View className='section__title'>
+            <Text>留资信息</Text>
+          </View>
+          {c.leads.map((l) => (
+            <View key={l.leadId} className='list-item'>
+              <View>
+                {l.name} · {l.phone}
+              </View>
+              <View className='muted'>
+                预算 {formatFen(l.budgetFen)} · 被保险人 {l.insuredPerson ?? '—'} · 需求 {l.needs.map((n) => tagName(`need:${n}`)).join('、') || '—'}
+              </View>
+              <View className='muted'>{formatDateTime(l.createdAt)}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <LogAction contactId={c.contactId} onLogged={reload} />
+
+      <View className='section'>
+        <View className='section__title'>
+          <Text>互动时间线</Text>
+        </View>
+        {c.timeline.length === 0 ? <View className='muted'>暂无</View> : null}
+        {c.timeline.map((t) => (
+          <View key={t.eventId} className='list-item timeline__item'>
+            <View>
+              {touchpointName(t.type)}
+              {t.contentTitle ? `《${t.contentTitle}》` : ''}
+            </View>
+            <View className='muted'>
+              {formatDateTime(t.occurredAt)}
+              {t.depthPct !== null ? ` · 读到 ${t.depthPct}%` : ''}
+              {t.dwellMs ? ` · ${formatDwell(t.dwellMs)}` : ''}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export default function ContactPage() {
+  const { id = '' } = useRouter().params
+  const contact = useAsync(() => api().contact(id), [id])
+  return (
+    <AgentGate>
+      {contact.data ? (
+        <Detail c={contact.data} reload={() => void contact.reload()} />
+      ) : (
+        <StateView loading={contact.loading} error={contact.error} onRetry={contact.reload} />
+      )}
+    </AgentGate>
+  )
+}

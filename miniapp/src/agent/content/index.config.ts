@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '内容详情', enableShareAppMessage: true, enableShareTimeline: true })

@@ -1,0 +1,43 @@
+import { useState, type ReactNode } from 'react'
+import { Button, Input, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useAgentSession } from '../../hooks/use-agent-session'
+import StateView from '../state-view'
+import './index.css'
+
+/** Agent pages: after the silent login, a WeChat user who is not yet bound enters an invite code. */
+export default function AgentGate({ children }: { children: ReactNode }) {
+  const { isAgent, loading, error, bind } = useAgentSession()
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  if (loading || error) return <StateView loading={loading} error={error} />
+  if (isAgent) return <>{children}</>
+
+  const submit = async () => {
+    if (!code.trim()) {
+      void Taro.showToast({ title: '请输入邀请码', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      await bind(code)
+      void Taro.showToast({ title: '绑定成功', icon: 'success' })
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message || '绑定失败', icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='agent-gate'>
+      <View className='agent-gate__title'>绑定营销员身份</View>
+      <View className='agent-gate__hint'>请输入机构发给您的邀请码，绑定后即可分享内容、查看客户动态。</View>
+      <Input className='agent-gate__input' id='invite-code' placeholder='邀请码' value={code} onInput={(e) => setCode(e.detail.value)} />
+      <Button className='btn-primary' id='bind-submit' loading={busy} onClick={submit}>
+        绑定
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,126 @@
+import { useRef, useState } from 'react'
+import { Button, Checkbox, Input, Label, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { NEED_CODES } from '@kejing/shared'
+import { needName } from '../../format'
+import {
+  EMPTY_LEAD_FORM,
+  INSURED_PERSON_OPTIONS,
+  PRIVACY_TEXT,
+  toLeadRequest,
+  validateLeadForm,
+  type LeadFormErrors,
+  type LeadFormState,
+} from '../../forms/lead-form'
+import { api } from '../../services'
+import { defaultRandom, uuidV4 } from '../../tracking/uuid'
+import './index.css'
+
+const random = defaultRandom()
+
+export default function LeadPage() {
+  const { s = '', from } = useRouter().params
+  const [form, setForm] = useState<LeadFormState>(EMPTY_LEAD_FORM)
+  const [errors, setErrors] = useState<LeadFormErrors>({})
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+  // One id for this form: a retried submit is stored once.
+  const clientEventId = useRef(uuidV4(random))
+  const set = (patch: Partial<LeadFormState>) => setForm((f) => ({ ...f, ...patch }))
+  const toggleNeed = (code: string) =>
+    set({ needs: form.needs.includes(code) ? form.needs.filter((n) => n !== code) : [...form.needs, code] })
+
+  const submit = async () => {
+    const found = validateLeadForm(form)
+    setErrors(found)
+    if (Object.keys(found).length > 0) {
+      void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      await api().submitLead(toLeadRequest(form, s, clientEventId.current))
+      setDone(true)
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message || '提交失败，请稍后再试', icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const back = () => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/customer/read/index?s=${encodeURIComponent(s)}` }))
+
+  if (done) {
+    return (
+      <View className='page lead lead--done' id='lead-done'>
+        <View className='lead__done-title'>提交成功</View>
+        <View className='muted'>您的专属顾问会尽快与您联系。</View>
+        <Button className='btn-plain lead__back' onClick={back}>
+          返回继续阅读
+        </Button>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page lead'>
+      <View className='lead__intro'>{from === 'consult' ? '留下联系方式，顾问将为您一对一解答。' : '留下联系方式，免费获取为您定制的保障方案。'}</View>
+      <View className='section'>
+        <View className='field'>
+          <View className='field__label'>您的称呼 *</View>
+          <Input className='field__input' id='lead-name' placeholder='如：王女士' value={form.name} maxlength={32} onInput={(e) => set({ name: e.detail.value })} />
+          {errors.name ? <View className='field__error'>{errors.name}</View> : null}
+        </View>
+        <View className='field'>
+          <View className='field__label'>手机号 *</View>
+          <Input className='field__input' id='lead-phone' type='number' placeholder='11位手机号' value={form.phone} maxlength={11} onInput={(e) => set({ phone: e.detail.value })} />
+          {errors.phone ? <View className='field__error'>{errors.phone}</View> : null}
+        </View>
+        <View className='field'>
+          <View className='field__label'>年度保费预算（元）</View>
+          <Input className='field__input' id='lead-budget' placeholder='如：5000 或 1.5万' value={form.budgetYuan} onInput={(e) => set({ budgetYuan: e.detail.value })} />
+          {errors.budgetYuan ? <View className='field__error'>{errors.budgetYuan}</View> : null}
+        </View>
+        <View className='field'>
+          <View className='field__label'>为谁投保</View>
+          <View className='chips'>
+            {INSURED_PERSON_OPTIONS.map((p) => (
+              <Text key={p} className={`chip ${form.insuredPerson === p ? 'chip--active' : ''}`} onClick={() => set({ insuredPerson: form.insuredPerson === p ? '' : p })}>
+                {p}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <View className='field'>
+          <View className='field__label'>关注的保障（可多选）</View>
+          <View className='chips'>
+            {NEED_CODES.map((n) => (
+              <Text key={n} id={`need-${n}`} className={`chip ${form.needs.includes(n) ? 'chip--active' : ''}`} onClick={() => toggleNeed(n)}>
+                {needName(n)}
+              </Text>
+            ))}
+          </View>
+        </View>
+      </View>
+      <View className='section lead__privacy'>
+        <View className='lead__privacy-title'>个人信息保护说明</View>
+        <View className='lead__privacy-text' id='privacy-text'>
+          {PRIVACY_TEXT}
+        </View>
+        <Label className='lead__consent' id='lead-consent' onClick={() => set({ consent: !form.consent })}>
+          <Checkbox value='consent' checked={form.consent} color='#c8102e' />
+          <Text>我已阅读并同意上述说明，同意顾问联系我</Text>
+        </Label>
+        {errors.consent ? <View className='field__error'>{errors.consent}</View> : null}
+      </View>
+      <View className='lead__submit'>
+        <Button className='btn-primary' id='lead-submit' loading={busy} onClick={submit}>
+          提交
+        </Button>
+        <View className='lead__skip' onClick={back}>
+          暂不填写，继续阅读
+        </View>
+      </View>
+    </View>
+  )
+}

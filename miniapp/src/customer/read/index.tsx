@@ -1,0 +1,115 @@
+import { useState } from 'react'
+import { Button, Image, RichText, Text, View } from '@tarojs/components'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import AgentCard from '../../components/agent-card'
+import StateView from '../../components/state-view'
+import { useAsync } from '../../hooks/use-async'
+import { useReadTracking } from '../../hooks/use-read-tracking'
+import { formatDateTime } from '../../format'
+import { api, track } from '../../services'
+import { READER_ROUTE, sharePath, shareUrl } from '../../share-path'
+import { LiveBlock, TrackedVideo } from './media'
+import './index.css'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+export default function ReaderPage() {
+  const { s = '' } = useRouter().params
+  const opened = useAsync(() => api().openShare(s), [s], { immediate: !!s })
+  const [cardOpen, setCardOpen] = useState(false)
+  const [forwardLink, setForwardLink] = useState<string | null>(null)
+  const content = opened.data?.content
+  const readable = !!content && (content.kind === 'article' || content.kind === 'poster')
+  const reading = useReadTracking(opened.data ? s : null, readable)
+
+  useShareAppMessage(() => {
+    const title = content?.title ?? '推荐给你'
+    // A child share, so the agent sees who brought the new reader (转介绍).
+    const promise = api()
+      .forwardShare(s, 'friend')
+      .then((child) => ({ title, path: sharePath(child.shareId) }))
+      .catch(() => ({ title, path: sharePath(s) }))
+    return { title, path: s ? sharePath(s) : READER_ROUTE, promise } as unknown as Taro.ShareAppMessageReturn
+  })
+
+  if (!s) return <StateView error='链接不完整，请让顾问重新分享' />
+  if (!opened.data || !content) {
+    return <StateView loading={opened.loading} error={opened.error} onRetry={opened.reload} />
+  }
+  const { agent } = opened.data
+
+  const viewCard = () => {
+    reading.activity()
+    if (!cardOpen) track({ type: 'card_view', shareId: s })
+    setCardOpen(!cardOpen)
+  }
+  const consult = () => {
+    track({ type: 'consult_tap', shareId: s })
+    void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}&from=consult` })
+  }
+  const leaveLead = () => void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}` })
+  const forwardOnH5 = async () => {
+    try {
+      const child = await api().forwardShare(s, 'friend')
+      const url = shareUrl(window.location.origin + window.location.pathname.replace(/\/$/, ''), child.shareId)
+      setForwardLink(url)
+      await Taro.setClipboardData({ data: url }).catch(() => undefined)
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+    }
+  }
+
+  return (
+    <View className='reader' id='reader-root' onClick={reading.activity}>
+      <View className='reader__head'>
+        <View className='reader__title' id='reader-title'>
+          {content.title}
+        </View>
+        <View className='muted'>
+          {agent.companyName}
+          {content.publishedAt ? ` · ${formatDateTime(content.publishedAt)}` : ''}
+        </View>
+      </View>
+      {content.kind === 'article' ? (
+        <View className='reader__body' id='reader-body'>
+          {content.bodyHtml ? <RichText nodes={content.bodyHtml} /> : <View>{content.summary}</View>}
+        </View>
+      ) : null}
+      {content.kind === 'video' && content.videoUrl ? <TrackedVideo id='video-player' src={content.videoUrl} shareId={s} /> : null}
+      {content.kind === 'live' ? <LiveBlock content={content} shareId={s} /> : null}
+      {content.kind === 'poster' && content.coverUrl ? (
+        <Image className='reader__poster' src={content.coverUrl} mode='widthFix' showMenuByLongpress />
+      ) : null}
+      {content.kind !== 'article' && content.summary ? <View className='reader__summary'>{content.summary}</View> : null}
+
+      <View className='reader__end' id='reader-end'>
+        — 全文完 —
+      </View>
+      <AgentCard agent={agent} expanded={cardOpen} onTap={viewCard} />
+      <View className='reader__actions'>
+        <Button className='btn-plain reader__btn' id='consult' onClick={consult}>
+          咨询顾问
+        </Button>
+        <Button className='btn-primary reader__btn' id='leave-lead' onClick={leaveLead}>
+          免费获取方案
+        </Button>
+      </View>
+      <View className='reader__forward'>
+        {isH5 ? (
+          <Button className='reader__forward-btn' id='forward' size='mini' onClick={forwardOnH5}>
+            转发给朋友
+          </Button>
+        ) : (
+          <Button className='reader__forward-btn' openType='share' size='mini'>
+            转发给朋友
+          </Button>
+        )}
+        {forwardLink ? (
+          <View className='muted reader__forward-link'>
+            链接已复制：<Text selectable userSelect>{forwardLink}</Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}

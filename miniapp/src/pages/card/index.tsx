@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { AgentCardView } from '@kejing/shared'
+import AgentCard from '../../components/agent-card'
+import AgentGate from '../../components/agent-gate'
+import StateView from '../../components/state-view'
+import { useAsync } from '../../hooks/use-async'
+import { PERSONA_TEMPLATES } from '../../forms/persona-templates'
+import { api } from '../../services'
+import './index.css'
+
+function CardEditor() {
+  const card = useAsync(() => api().card(), [])
+  const [draft, setDraft] = useState<AgentCardView | null>(null)
+  const [saving, setSaving] = useState(false)
+  useEffect(() => {
+    if (card.data) setDraft(card.data)
+  }, [card.data])
+
+  if (!draft) return <StateView loading={card.loading} error={card.error} onRetry={card.reload} />
+  const set = (patch: Partial<AgentCardView>) => setDraft({ ...draft, ...patch })
+
+  const save = async () => {
+    if (!draft.name.trim()) {
+      void Taro.showToast({ title: '请填写姓名', icon: 'none' })
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await api().updateCard({
+        name: draft.name.trim(),
+        ...(draft.photoUrl ? { photoUrl: draft.photoUrl.trim() } : {}),
+        intro: (draft.intro ?? '').trim(),
+        ...(draft.personaTemplate ? { personaTemplate: draft.personaTemplate } : {}),
+      })
+      card.setData(saved)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='page'>
+      <View className='card__preview-label muted'>客户在每篇分享的底部看到的名片</View>
+      <AgentCard agent={draft} expanded />
+      <View className='section'>
+        <View className='section__title'>
+          <Text>人设模板（千星计划）</Text>
+        </View>
+        <View className='chips'>
+          {PERSONA_TEMPLATES.map((p) => (
+            <Text
+              key={p.code}
+              className={`chip ${draft.personaTemplate === p.code ? 'chip--active' : ''}`}
+              onClick={() => set({ personaTemplate: p.code, intro: p.intro(draft.name, draft.companyName) })}
+            >
+              {p.name}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className='section'>
+        <View className='field'>
+          <View className='field__label'>姓名</View>
+          <Input className='field__input' value={draft.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
+        </View>
+        <View className='field'>
+          <View className='field__label'>头像图片地址</View>
+          <Input className='field__input' value={draft.photoUrl ?? ''} placeholder='https://…' onInput={(e) => set({ photoUrl: e.detail.value })} />
+        </View>
+        <View className='field'>
+          <View className='field__label'>个人简介</View>
+          <Textarea className='field__input card__intro' value={draft.intro ?? ''} maxlength={200} onInput={(e) => set({ intro: e.detail.value })} />
+        </View>
+        <View className='field'>
+          <View className='field__label'>执业证号 · 所属公司（由机构维护）</View>
+          <View className='muted'>
+            {draft.licenceNo ?? '待补充'} · {draft.companyName}
+          </View>
+        </View>
+        <Button className='btn-primary' loading={saving} onClick={save}>
+          保存名片
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+export default function CardPage() {
+  return (
+    <AgentGate>
+      <CardEditor />
+    </AgentGate>
+  )
+}

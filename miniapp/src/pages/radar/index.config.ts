@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '谁看了我', enablePullDownRefresh: true })

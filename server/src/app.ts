@@ -16,13 +16,15 @@ import { eventsRoutes } from './modules/events/events.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
 import { sharesRoutes } from './modules/shares/shares.routes';
+import { radarRoutes } from './modules/radar/radar.routes';
+import { tasksRoutes } from './modules/tasks/tasks.routes';
 import type { Services } from './services';
 
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
 export function allRoutes(s: Services): RouteDef[] {
   return [
     ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
-    ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s),
+    ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
   ];
 }
 

@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { AppConfig, loadConfig } from './config/load-config';
 import { openDatabase } from './db/data-source';
 import { loadDemo } from './demo/load-demo';
+import { isDailyJobDue, runDailyJob } from './jobs/daily-job';
 import { systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { buildServices } from './services';
@@ -24,6 +25,18 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
   closers.push(() => dataSource.destroy());
   const services = buildServices(config, dataSource, systemClock, logger);
   if (config.loadDemo && (await loadDemo(services))) logger.info('demo organisation loaded; log in on H5 with ?devCode=demo-agent-1');
+  services.scoringWorker.start(services.changes);
+  closers.push(() => services.scoringWorker.stop());
+  // The nightly pass runs in-process at the configured hour (China time); also `npm run job:daily -w server`.
+  const dailyTimer = setInterval(() => {
+    void isDailyJobDue(services, config.scoring.dailyJobHour)
+      .then(async (due) => {
+        if (due) logger.info('daily job done', { ...(await runDailyJob(services, services.scoringWorker)) });
+      })
+      .catch((error: unknown) => logger.warn('daily job failed', { detail: (error as Error).message }));
+  }, 5 * 60 * 1000);
+  dailyTimer.unref();
+  closers.push(async () => clearInterval(dailyTimer));
   const app = createApp(services, { h5Dir: config.h5Dir });
   const server = app.listen(config.port);
   await new Promise((resolve) => server.once('listening', resolve));

@@ -19,9 +19,14 @@ import { ShareTokenSigner } from './modules/shares/share-token';
 import { SharesService } from './modules/shares/shares.service';
 import { StaffService } from './modules/staff/staff.service';
 import { WeChatClient } from './wechat/wechat-client';
+import { RadarService } from './modules/radar/radar.service';
+import { ScorerService } from './modules/scoring/scorer.service';
+import { ScoringWorker } from './modules/scoring/scoring-worker';
+import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
+import { TasksService } from './modules/tasks/tasks.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
-export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest'>;
+export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>;
 
 export interface Services {
   config: ServiceConfig;
@@ -41,6 +46,11 @@ export interface Services {
   leads: LeadsService;
   contacts: ContactsService;
   audit: AuditService;
+  followUpRules: FollowUpRulesService;
+  scorer: ScorerService;
+  scoringWorker: ScoringWorker;
+  tasks: TasksService;
+  radar: RadarService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -66,7 +76,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
+  const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
+  const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
+  const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
+  const tasks = new TasksService(dataSource, clock);
+  const radar = new RadarService(dataSource);
   return {
     config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, contactResolver, shares, ingestion, leads, contacts, audit,
+    followUpRules, scorer, scoringWorker, tasks, radar,
   };
 }

@@ -12,9 +12,11 @@ import { Share } from '../modules/shares/share.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { FollowUpTask } from '../modules/tasks/follow-up-task.entity';
 import { JobCursor } from '../jobs/job-cursor.entity';
+import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
+import { FollowUpRuleSet } from '../modules/tasks/follow-up-rule-set.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
-  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor,
+  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet,
 ];

@@ -36,4 +36,12 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
 
   'GET /api/card': SHARERS,
   'PUT /api/card': SHARERS,
+
+  'GET /api/tasks/today': SHARERS,
+  'POST /api/tasks/:taskId/done': SHARERS,
+  'POST /api/tasks/:taskId/dismiss': SHARERS,
+  'POST /api/tasks/:taskId/snooze': SHARERS,
+  'GET /api/follow-up-rules': ['agent', 'leader', 'manager', 'operator', 'admin'],
+  'PUT /api/follow-up-rules': ['operator', 'admin'],
+  'GET /api/radar': SHARERS,
 };

@@ -29,12 +29,13 @@ export interface TestApp {
 export function testConfig(wechatBaseUrl: string, overrides: Partial<ServiceConfig> = {}): ServiceConfig {
   return {
     wechat: { appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak', apiBaseUrl: wechatBaseUrl, timeoutMs: 1000, useFake: false },
-    session: { secret: randomBytes(32).toString('base64'), ttlSeconds: 3600, issuer: 'kejing', audience: 'kejing-test' },
+    session: { secret: randomBytes(32).toString('base64'), ttlSeconds: 30 * 24 * 3600, issuer: 'kejing', audience: 'kejing-test' },
     shareSecret: randomBytes(32).toString('base64'),
     phoneEncryptionKey: randomBytes(32),
     phoneHashKey: randomBytes(32),
     adminBootstrapToken: `bootstrap-${randomBytes(8).toString('hex')}`,
     ingest: { flushMaxRows: 1000, flushMaxInFlight: 2, dbTimeoutMs: 1500 },
+    scoring: { pollMs: 60_000, dailyJobHour: 5 },
     ...overrides,
   };
 }

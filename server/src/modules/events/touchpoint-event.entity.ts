@@ -11,6 +11,7 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 @Index('idx_touchpoint_event_contact_time', ['contactId', 'occurredAtMs'])
 @Index('idx_touchpoint_event_agent_time', ['agentId', 'occurredAtMs'])
 @Index('idx_touchpoint_event_received', ['receivedAtMs'])
+@Index('idx_touchpoint_event_unscored', ['scored', 'contactId'])
 export class TouchpointEvent {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @UuidColumn({ name: 'client_event_id' }) clientEventId!: string;
@@ -29,4 +30,6 @@ export class TouchpointEvent {
   @Column({ name: 'nps_score', type: 'int', nullable: true }) npsScore!: number | null;
   /** Free text an agent attached to an offline action. */
   @Column({ type: 'varchar', length: 1000, nullable: true }) note!: string | null;
+  /** Taken in by the scorer (its follow-up planned). Unscored rows are the scorer's work queue. */
+  @Column({ type: 'boolean', default: false }) scored!: boolean;
 }

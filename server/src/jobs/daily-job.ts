@@ -1,0 +1,60 @@
+import type { Services } from '../services';
+import type { ScoringWorker } from '../modules/scoring/scoring-worker';
+import { JobCursor } from './job-cursor.entity';
+
+const BATCH = 200;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+export interface DailyJobSummary {
+  contactsRescored: number;
+  stageStepBacks: number;
+  agentsWithTasksToday: number;
+  tasksDueToday: number;
+  ms: number;
+}
+
+/**
+ * The nightly pass: rescore every contact at today's date so decay and stage step-backs on
+ * silence apply, referral classes are recomputed, and each agent's morning list is ready.
+ * Unscored touchpoints are taken in first so the job and the worker agree.
+ */
+export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<DailyJobSummary> {
+  const started = Date.now();
+  await worker.drain();
+  const nowMs = s.clock.nowMs();
+  let contactsRescored = 0;
+  let stageStepBacks = 0;
+  let lastId = '';
+  for (;;) {
+    const rows: { id: string }[] = await s.dataSource.query('SELECT id FROM contact WHERE id > ? ORDER BY id LIMIT ?', [lastId, BATCH]);
+    if (rows.length === 0) break;
+    const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id));
+    contactsRescored += outcomes.length;
+    stageStepBacks += outcomes.filter((o) => o.before && o.after.stage < o.before.stage && o.after.outcome === 'open').length;
+    lastId = (rows[rows.length - 1] as { id: string }).id;
+  }
+  const endOfDay = Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS;
+  const due: { agents: number | string; tasks: number | string }[] = await s.dataSource.query(
+    "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
+    [endOfDay],
+  );
+  await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: nowMs, note: `${contactsRescored} contacts` });
+  return {
+    contactsRescored,
+    stageStepBacks,
+    agentsWithTasksToday: Number(due[0]?.agents ?? 0),
+    tasksDueToday: Number(due[0]?.tasks ?? 0),
+    ms: Date.now() - started,
+  };
+}
+
+/** Whether today's run (at `hour` China time) is due and has not happened yet. */
+export async function isDailyJobDue(s: Services, hour: number): Promise<boolean> {
+  const nowMs = s.clock.nowMs();
+  const todayStart = Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  const runAt = todayStart + hour * 3600_000;
+  if (nowMs < runAt) return false;
+  const cursor = await s.dataSource.getRepository(JobCursor).findOneBy({ name: 'daily-job' });
+  return !cursor || cursor.positionMs < runAt;
+}

@@ -1,0 +1,99 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ContactContext, ScoringEvent, TagCode, TouchpointType } from '@kejing/shared';
+
+/** A touchpoint row with what the scorer needs about its content and lead. */
+export interface LoadedEvent extends ScoringEvent {
+  rowId: string;
+  scored: boolean;
+  contentVersionId: string | null;
+  contentTitle: string | null;
+}
+
+interface EventQueryRow {
+  id: string;
+  client_event_id: string;
+  type: TouchpointType;
+  occurred_at_ms: number | string;
+  content_version_id: string | null;
+  depth_pct: number | null;
+  dwell_ms: number | null;
+  video_pct: number | null;
+  nps_score: number | null;
+  scored: number | boolean;
+  item_id: string | null;
+  title: string | null;
+  tags: string | null;
+  budget_fen: number | string | null;
+  insured_person: string | null;
+  needs: string | null;
+}
+
+const numberOrUndefined = (v: number | string | null) => (v === null ? undefined : Number(v));
+
+/** Every touchpoint of some contacts, as ScoringEvents, in one query. */
+export async function loadScoringEvents(db: DataSource | EntityManager, contactIds: string[]): Promise<Map<string, LoadedEvent[]>> {
+  const byContact = new Map<string, LoadedEvent[]>(contactIds.map((id) => [id, []]));
+  if (contactIds.length === 0) return byContact;
+  const rows: (EventQueryRow & { contact_id: string })[] = await db.query(
+    `SELECT e.id, e.contact_id, e.client_event_id, e.type, e.occurred_at_ms, e.content_version_id, e.depth_pct, e.dwell_ms,
+            e.video_pct, e.nps_score, e.scored, v.item_id, v.title, v.tags, l.budget_fen, l.insured_person, l.needs
+       FROM touchpoint_event e
+       LEFT JOIN content_version v ON v.id = e.content_version_id
+       LEFT JOIN lead l ON l.contact_id = e.contact_id AND l.client_event_id = e.client_event_id AND e.type = 'lead_submit'
+      WHERE e.contact_id IN (${contactIds.map(() => '?').join(',')})`,
+    contactIds,
+  );
+  for (const row of rows) {
+    const event: LoadedEvent = {
+      rowId: row.id,
+      id: row.client_event_id,
+      type: row.type,
+      occurredAtMs: Number(row.occurred_at_ms),
+      contentTags: row.tags ? (JSON.parse(row.tags) as TagCode[]) : [],
+      ...(row.item_id ? { contentId: row.item_id } : {}),
+      ...(row.depth_pct !== null ? { depthPct: Number(row.depth_pct) } : {}),
+      ...(row.dwell_ms !== null ? { dwellMs: Number(row.dwell_ms) } : {}),
+      ...(row.video_pct !== null ? { videoPct: Number(row.video_pct) } : {}),
+      ...(row.nps_score !== null ? { npsScore: Number(row.nps_score) } : {}),
+      ...(row.type === 'lead_submit'
+        ? {
+            lead: {
+              budgetFen: numberOrUndefined(row.budget_fen),
+              insuredPerson: row.insured_person ?? undefined,
+              needs: row.needs ? (JSON.parse(row.needs) as string[]) : undefined,
+            },
+          }
+        : {}),
+      scored: row.scored === true || Number(row.scored) === 1,
+      contentVersionId: row.content_version_id,
+      contentTitle: row.title,
+    };
+    byContact.get(row.contact_id)?.push(event);
+  }
+  return byContact;
+}
+
+// A referred contact "engaged" when it did more than open: read, watched, tapped, left details, forwarded.
+const ENGAGED_TYPES = ['read_progress', 'read_complete', 'video_progress', 'live_join', 'card_view', 'consult_tap', 'lead_submit', 'forward'];
+
+/** Standing facts: opt-out, and how many contacts this one brought in who engaged. */
+export async function loadContactContexts(
+  db: DataSource | EntityManager,
+  contacts: { id: string; optedOut: boolean }[],
+): Promise<Map<string, ContactContext>> {
+  const contexts = new Map<string, ContactContext>(contacts.map((c) => [c.id, { optedOut: c.optedOut, engagedReferrals: 0 }]));
+  if (contacts.length === 0) return contexts;
+  const rows: { referrer: string; n: number | string }[] = await db.query(
+    `SELECT c.referred_by_contact_id AS referrer, COUNT(DISTINCT c.id) AS n
+       FROM contact c
+      WHERE c.referred_by_contact_id IN (${contacts.map(() => '?').join(',')})
+        AND EXISTS (SELECT 1 FROM touchpoint_event e WHERE e.contact_id = c.id AND e.type IN (${ENGAGED_TYPES.map(() => '?').join(',')}))
+      GROUP BY c.referred_by_contact_id`,
+    [...contacts.map((c) => c.id), ...ENGAGED_TYPES],
+  );
+  for (const row of rows) {
+    const context = contexts.get(row.referrer);
+    if (context) context.engagedReferrals = Number(row.n);
+  }
+  return contexts;
+}

@@ -1,0 +1,91 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../../lib/logger';
+import type { ContactChanges } from '../events/contact-changes';
+import type { ScorerService } from './scorer.service';
+
+export interface ScoringWorkerOptions {
+  /** How often to look for touchpoints nobody told us about (after a restart, another process). */
+  pollMs: number;
+  /** Contacts scored in one transaction. */
+  batchSize: number;
+}
+
+/**
+ * Runs the scorer after ingestion commits, never inside it: ingestion only publishes contact ids.
+ * Unscored touchpoints are the durable queue, so a worker that was down (or a notice that was
+ * missed) is caught up by the next poll, with the same results.
+ */
+export class ScoringWorker {
+  private readonly dirty = new Set<string>();
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scorer: ScorerService,
+    private readonly logger: Logger,
+    private readonly options: ScoringWorkerOptions,
+  ) {}
+
+  /** Subscribes to ingestion's notices and starts polling. */
+  start(changes: ContactChanges): void {
+    this.stopped = false;
+    changes.subscribe((ids) => {
+      if (this.stopped) return;
+      for (const id of ids) this.dirty.add(id);
+      this.kick();
+    });
+    this.timer = setInterval(() => void this.findUnscored().then(() => this.kick()), this.options.pollMs);
+    this.timer.unref();
+    void this.findUnscored().then(() => this.kick());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Scores everything pending now and resolves when done (tests, the daily job, the CLI). */
+  async drain(): Promise<void> {
+    await this.findUnscored();
+    while (this.dirty.size > 0 || this.running) {
+      this.kick();
+      await this.running;
+    }
+  }
+
+  private kick(): void {
+    if (this.running || this.dirty.size === 0) return;
+    this.running = this.loop().finally(() => {
+      this.running = null;
+      if (this.dirty.size > 0 && !this.stopped) this.kick();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.dirty.size > 0) {
+      const batch = [...this.dirty].slice(0, this.options.batchSize);
+      for (const id of batch) this.dirty.delete(id);
+      try {
+        await this.scorer.scoreContacts(batch);
+      } catch (error) {
+        // The touchpoints stay unscored, so the next poll retries them; ingestion is unaffected.
+        this.logger.warn('scoring failed; will retry', { contacts: batch.length, detail: (error as Error).message?.slice(0, 200) });
+        return;
+      }
+    }
+  }
+
+  private async findUnscored(): Promise<void> {
+    try {
+      const rows: { contact_id: string }[] = await this.dataSource.query(
+        'SELECT DISTINCT contact_id FROM touchpoint_event WHERE scored = 0 LIMIT 5000',
+      );
+      for (const row of rows) this.dirty.add(row.contact_id);
+    } catch (error) {
+      this.logger.warn('scorer could not look for work', { detail: (error as Error).message?.slice(0, 200) });
+    }
+  }
+}

@@ -6,22 +6,31 @@ import { track, tracker } from '../services'
 const REMEASURE_MS = 1000
 
 function windowHeight(): number {
-  try {
-    return Taro.getSystemInfoSync().windowHeight
-  } catch {
-    return 0
+  for (const read of [() => Taro.getWindowInfo().windowHeight, () => Taro.getSystemInfoSync().windowHeight]) {
+    try {
+      const h = read()
+      if (h > 0) return h
+    } catch {
+      // try the next API
+    }
   }
+  return 0
 }
 
 function measureHeight(selector: string): Promise<number> {
   return new Promise((resolve) => {
-    Taro.createSelectorQuery()
-      .select(selector)
-      .boundingClientRect((rect) => {
-        const r = Array.isArray(rect) ? rect[0] : rect
-        resolve(r && typeof r.height === 'number' ? r.height : 0)
-      })
-      .exec()
+    try {
+      Taro.createSelectorQuery()
+        .select(selector)
+        .boundingClientRect((rect) => {
+          const r = Array.isArray(rect) ? rect[0] : rect
+          resolve(r && typeof r.height === 'number' ? r.height : 0)
+        })
+        .exec()
+    } catch {
+      // No layout engine (simulator) or the page is gone: depth stays as it was.
+      resolve(0)
+    }
   })
 }
 

@@ -1,0 +1,43 @@
+import type { OpenShareView, SessionView } from '@kejing/shared'
+
+export const viewerSession: SessionView = {
+  token: 'viewer-token',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  user: { userId: 'viewer-1', roles: ['viewer'] },
+}
+
+export const agentSession: SessionView = {
+  token: 'agent-token',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  user: { userId: 'agent-user-1', roles: ['agent'] },
+}
+
+export const openShare: OpenShareView = {
+  shareId: 'share-1',
+  contactId: 'contact-1',
+  agent: {
+    agentId: 'agent-1',
+    name: '李娜',
+    photoUrl: null,
+    licenceNo: '00012345678901234567',
+    companyName: '中国平安人寿保险股份有限公司',
+    intro: '专注家庭保障规划',
+    personaTemplate: 'professional',
+  },
+  content: {
+    itemId: 'item-1',
+    versionId: 'ver-1',
+    kind: 'article',
+    title: '重疾险怎么选：三分钟看懂',
+    summary: '从保额、病种到等待期',
+    coverUrl: null,
+    tags: ['need:critical_illness'],
+    publishedAt: '2026-11-20T02:00:00.000Z',
+    bodyHtml: '<p>重疾险的核心是保额。</p><p>第二段。</p>',
+    videoUrl: null,
+    durationSec: null,
+    liveStartsAt: null,
+    liveStatus: null,
+    replayUrl: null,
+  },
+}

@@ -1,0 +1,64 @@
+import { json, loadPage, type Harness } from './harness'
+import { openShare, viewerSession } from './fixtures'
+
+const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.events.v1') ?? '{"events":[]}').events as { type: string; depthPct?: number }[]
+
+describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await loadPage('customer/read/index', { s: 'share-1' }, {
+      'POST /api/auth/login': () => json(viewerSession),
+      'POST /api/shares/[^/]+/open': () => json(openShare),
+      'POST /api/events': (req) => json({ stored: (req.data as { events: unknown[] }).events.length, duplicates: 0, invalid: [] }, 201),
+    }, { '#reader-root': { height: 3000 } })
+    await h.flush(300)
+  })
+  afterAll(() => h.unload())
+
+  it('logs in silently with wx.login and opens the share', () => {
+    const paths = h.requests.map((r) => `${r.method} ${r.path}`)
+    expect(paths[0]).toBe('POST /api/auth/login')
+    expect(h.requests[0].data).toEqual({ code: 'sim-code' })
+    expect(paths).toContain('POST /api/shares/share-1/open')
+    expect(h.requests.find((r) => r.path === '/api/shares/share-1/open')!.header.Authorization).toBe('Bearer viewer-token')
+  })
+
+  it('renders the article with the agent card at the foot', () => {
+    const text = h.text()
+    expect(text).toContain('重疾险怎么选：三分钟看懂')
+    expect(text).toContain('中国平安人寿保险股份有限公司')
+    expect(text).toContain('李娜')
+    expect(text).toContain('执业证号：00012345678901234567')
+    expect(text).toContain('咨询顾问')
+  })
+
+  it('records a consult tap in the stored queue before sending, and opens the lead form', async () => {
+    await h.tap('#consult')
+    expect(queued(h).map((e) => e.type)).toContain('consult_tap')
+    expect(h.navigations).toContain('/customer/lead/index?s=share-1&from=consult')
+  })
+
+  it('records a card view when the card is tapped', async () => {
+    await h.tap('#agent-card')
+    expect(queued(h).map((e) => e.type)).toContain('card_view')
+    expect(h.text()).toContain('专注家庭保障规划')
+  })
+
+  it('turns page scrolls into read progress (onPageScroll called by hand: no real scrolling here)', async () => {
+    h.instance.onPageScroll({ scrollTop: 3000 })
+    await h.flush()
+    const reads = queued(h).filter((e) => e.type.startsWith('read_'))
+    expect(reads.map((e) => e.type)).toContain('read_complete')
+    expect(reads.find((e) => e.type === 'read_complete')!.depthPct).toBe(100)
+  })
+
+  it('flushes the queue to POST /api/events with client ids', async () => {
+    const app = (global as any).getApp()
+    app.onHide?.()
+    await h.flush(200)
+    const sent = h.requests.filter((r) => r.path === '/api/events').flatMap((r) => (r.data as { events: { clientEventId: string; type: string }[] }).events)
+    expect(sent.map((e) => e.type)).toEqual(expect.arrayContaining(['consult_tap', 'card_view', 'read_complete']))
+    expect(new Set(sent.map((e) => e.clientEventId)).size).toBe(sent.length)
+    expect(queued(h)).toHaveLength(0)
+  })
+})

@@ -53,7 +53,8 @@ export function createDataSource(settings: DatabaseSettings, flavour: MysqlFlavo
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
-        db.pragma('busy_timeout = 5000');
+        // better-sqlite3 waits synchronously: keep the wait short so a locked file answers 503, not a frozen loop.
+        db.pragma('busy_timeout = 300');
       },
     };
   }

@@ -8,7 +8,7 @@ import { ManualClock } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { buildServices, ServiceConfig, Services } from '../services';
 import { FakeWeChat, startFakeWeChat } from '../wechat/fake-wechat-server';
-import { openTestDatabase, TestDatabase } from './test-database';
+import { openTestDatabase, TestDatabase, TestDatabaseOptions } from './test-database';
 
 export const TEST_NOW = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 China time
 
@@ -40,8 +40,8 @@ export function testConfig(wechatBaseUrl: string, overrides: Partial<ServiceConf
   };
 }
 
-export async function startTestApp(overrides: Partial<ServiceConfig> = {}): Promise<TestApp> {
-  const db = await openTestDatabase();
+export async function startTestApp(overrides: Partial<ServiceConfig> = {}, dbOptions: TestDatabaseOptions = {}): Promise<TestApp> {
+  const db = await openTestDatabase(dbOptions);
   const wechat = await startFakeWeChat({ appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak' });
   const config = testConfig(wechat.baseUrl, overrides);
   const clock = new ManualClock(TEST_NOW);

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/data-source';
@@ -12,6 +15,8 @@ export interface TestDatabase {
   dataSource: DataSource;
   url: string | null;
   kind: 'sqlite' | 'mysql';
+  /** The SQLite file (or ':memory:'); undefined on MySQL. */
+  sqlitePath?: string;
   close(): Promise<void>;
 }
 
@@ -20,11 +25,24 @@ export function testDatabaseServerUrl(): string | null {
   return url && url.startsWith('mysql://') ? url : null;
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** SQLite in a temporary file instead of memory, for tests that open a second connection. */
+  sqliteFile?: boolean;
+}
+
+export async function openTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = testDatabaseServerUrl();
   if (!serverUrl) {
-    const dataSource = await openDatabase({ url: null, sqlitePath: ':memory:' });
-    return { dataSource, url: null, kind: 'sqlite', close: () => dataSource.destroy() };
+    const dir = options.sqliteFile ? mkdtempSync(join(tmpdir(), 'kejing-db-')) : null;
+    const sqlitePath = dir ? join(dir, 'test.sqlite') : ':memory:';
+    const dataSource = await openDatabase({ url: null, sqlitePath });
+    return {
+      dataSource, url: null, kind: 'sqlite', sqlitePath,
+      close: async () => {
+        if (dataSource.isInitialized) await dataSource.destroy();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `kejing_t_${randomBytes(5).toString('hex')}`;
   const admin = await createConnection({ uri: serverUrl });

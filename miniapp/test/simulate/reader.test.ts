@@ -1,7 +1,11 @@
 import { json, loadPage, type Harness } from './harness'
 import { openShare, viewerSession } from './fixtures'
 
-const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.events.v1') ?? '{"events":[]}').events as { type: string; depthPct?: number }[]
+type Ev = { type: string; depthPct?: number; clientEventId: string }
+const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.events.v1') ?? '{"events":[]}').events as Ev[]
+const sent = (h: Harness) => h.requests.filter((r) => r.path === '/api/events').flatMap((r) => (r.data as { events: Ev[] }).events)
+/** Queued or already sent: the queue sends a second after an event, whatever the test's pace. */
+const seen = (h: Harness) => [...queued(h), ...sent(h)]
 
 describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
   let h: Harness
@@ -32,22 +36,26 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
     expect(text).toContain('咨询顾问')
   })
 
-  it('records a consult tap in the stored queue before sending, and opens the lead form', async () => {
+  it('queues the open touchpoint once the share has loaded', () => {
+    expect(seen(h).map((e) => e.type)).toContain('open')
+  })
+
+  it('records a consult tap and opens the lead form', async () => {
     await h.tap('#consult')
-    expect(queued(h).map((e) => e.type)).toContain('consult_tap')
+    expect(seen(h).map((e) => e.type)).toContain('consult_tap')
     expect(h.navigations).toContain('/customer/lead/index?s=share-1&from=consult')
   })
 
   it('records a card view when the card is tapped', async () => {
     await h.tap('#agent-card')
-    expect(queued(h).map((e) => e.type)).toContain('card_view')
+    expect(seen(h).map((e) => e.type)).toContain('card_view')
     expect(h.text()).toContain('专注家庭保障规划')
   })
 
   it('turns page scrolls into read progress (onPageScroll called by hand: no real scrolling here)', async () => {
     h.instance.onPageScroll({ scrollTop: 3000 })
     await h.flush()
-    const reads = queued(h).filter((e) => e.type.startsWith('read_'))
+    const reads = seen(h).filter((e) => e.type.startsWith('read_'))
     expect(reads.map((e) => e.type)).toContain('read_complete')
     expect(reads.find((e) => e.type === 'read_complete')!.depthPct).toBe(100)
   })
@@ -56,9 +64,9 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
     const app = (global as any).getApp()
     app.onHide?.()
     await h.flush(200)
-    const sent = h.requests.filter((r) => r.path === '/api/events').flatMap((r) => (r.data as { events: { clientEventId: string; type: string }[] }).events)
-    expect(sent.map((e) => e.type)).toEqual(expect.arrayContaining(['consult_tap', 'card_view', 'read_complete']))
-    expect(new Set(sent.map((e) => e.clientEventId)).size).toBe(sent.length)
+    const all = sent(h)
+    expect(all.map((e) => e.type)).toEqual(expect.arrayContaining(['open', 'consult_tap', 'card_view', 'read_complete']))
+    expect(new Set(all.map((e) => e.clientEventId)).size).toBe(all.length)
     expect(queued(h)).toHaveLength(0)
   })
 })

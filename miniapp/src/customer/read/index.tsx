@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Image, RichText, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import AgentCard from '../../components/agent-card'
@@ -21,13 +21,26 @@ export default function ReaderPage() {
   const content = opened.data?.content
   const readable = !!content && (content.kind === 'article' || content.kind === 'poster')
   const reading = useReadTracking(opened.data ? s : null, readable)
+  const openTracked = useRef(false)
+
+  // The open call creates the contact; the 'open' touchpoint itself goes through the queue
+  // like every other one, so an open made offline-after-load is not lost either.
+  useEffect(() => {
+    if (opened.data && !openTracked.current) {
+      openTracked.current = true
+      track({ type: 'open', shareId: s })
+    }
+  }, [opened.data, s])
 
   useShareAppMessage(() => {
     const title = content?.title ?? '推荐给你'
     // A child share, so the agent sees who brought the new reader (转介绍).
     const promise = api()
       .forwardShare(s, 'friend')
-      .then((child) => ({ title, path: sharePath(child.shareId) }))
+      .then((child) => {
+        track({ type: 'forward', shareId: s })
+        return { title, path: sharePath(child.shareId) }
+      })
       .catch(() => ({ title, path: sharePath(s) }))
     return { title, path: s ? sharePath(s) : READER_ROUTE, promise } as unknown as Taro.ShareAppMessageReturn
   })
@@ -51,6 +64,7 @@ export default function ReaderPage() {
   const forwardOnH5 = async () => {
     try {
       const child = await api().forwardShare(s, 'friend')
+      track({ type: 'forward', shareId: s })
       const url = shareUrl(window.location.origin + window.location.pathname.replace(/\/$/, ''), child.shareId)
       setForwardLink(url)
       await Taro.setClipboardData({ data: url }).catch(() => undefined)

@@ -12,11 +12,13 @@ import { Share } from '../modules/shares/share.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { FollowUpTask } from '../modules/tasks/follow-up-task.entity';
 import { JobCursor } from '../jobs/job-cursor.entity';
+import { ComplianceWord } from '../modules/content/compliance-word.entity';
+import { Tag } from '../modules/tags/tag.entity';
 import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
 import { FollowUpRuleSet } from '../modules/tasks/follow-up-rule-set.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
-  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet,
+  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
 ];

@@ -7,23 +7,58 @@ import type { AddressInfo } from 'node:net';
  *
  * jscode2session: a code matching /^[\w-]{1,64}$/ becomes openid "openid-<code>"; the codes
  * "invalid-code", "rate-limited", "system-busy", "garbled" and "http-500" act out WeChat's failures.
+ *
+ * cgi-bin/token (GET) and cgi-bin/stable_token (POST) hand out access tokens for the right app id
+ * and secret. wxa/msg_sec_check (POST, version 2) needs a live token and an openid; it answers
+ * "risky" (label 20006) to text containing one of FAKE_RISKY_WORDS, "review" (label 21000) to
+ * text containing FAKE_REVIEW_MARKER, errcode -1 to FAKE_BUSY_MARKER, and "pass" otherwise.
  */
+export const FAKE_RISKY_WORDS = ['赌博', '博彩', '代开发票', 'fake-risky'] as const;
+export const FAKE_REVIEW_MARKER = 'fake-review';
+export const FAKE_BUSY_MARKER = 'fake-busy';
 export interface FakeWeChat {
   baseUrl: string;
-  /** Every call seen, for assertions (the query, without the secret). */
-  calls: { path: string; query: Record<string, string> }[];
+  /** Every call seen, for assertions (the query and JSON body, without the secret). */
+  calls: { path: string; query: Record<string, string>; body?: Record<string, unknown> }[];
   /** Make the next replies fail in a chosen way. */
   mode: 'normal' | 'down' | 'slow';
   close(): Promise<void>;
+  /** Invalidate every access token handed out so far (as WeChat does when one expires). */
+  expireTokens(): void;
+}
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      try {
+        const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        resolve(value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+      } catch {
+        resolve(null);
+      }
+    });
+  });
 }
 
 export async function startFakeWeChat(options: { appId: string; appSecret: string; port?: number }): Promise<FakeWeChat> {
-  const state: Omit<FakeWeChat, 'baseUrl' | 'close'> = { calls: [], mode: 'normal' };
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const state: Omit<FakeWeChat, 'baseUrl' | 'close' | 'expireTokens'> = { calls: [], mode: 'normal' };
+  const tokens = new Set<string>();
+  let tokenSerial = 0;
+  const issueToken = () => {
+    tokenSerial += 1;
+    const token = `fake-access-token-${tokenSerial}`;
+    tokens.add(token);
+    return { access_token: token, expires_in: 7200 };
+  };
+  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const query = Object.fromEntries(url.searchParams.entries());
     const { secret: _secret, ...visible } = query;
-    state.calls.push({ path: url.pathname, query: visible });
+    const body = req.method === 'POST' ? await readJson(req) : null;
+    const { secret: _bodySecret, ...visibleBody } = body ?? {};
+    state.calls.push({ path: url.pathname, query: visible, ...(body ? { body: visibleBody } : {}) });
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
@@ -40,6 +75,33 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
       if (code === 'http-500') return reply(500, 'internal error');
       return reply(200, { openid: `openid-${code}`, session_key: `fake-session-key-${code}`, unionid: `unionid-${code}` });
     }
+    if (url.pathname === '/cgi-bin/token') {
+      if (query.grant_type !== 'client_credential') return reply(200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (query.appid !== options.appId || query.secret !== options.appSecret) return reply(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      return reply(200, issueToken());
+    }
+    if (url.pathname === '/cgi-bin/stable_token') {
+      if (req.method !== 'POST' || !body) return reply(200, { errcode: 43002, errmsg: 'require POST method' });
+      if (body.grant_type !== 'client_credential') return reply(200, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (body.appid !== options.appId || body.secret !== options.appSecret) return reply(200, { errcode: 40125, errmsg: 'invalid appsecret' });
+      return reply(200, issueToken());
+    }
+    if (url.pathname === '/wxa/msg_sec_check') {
+      if (!query.access_token || !tokens.has(query.access_token)) return reply(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (req.method !== 'POST' || !body) return reply(200, { errcode: 43302, errmsg: 'require POST method' });
+      if (body.version !== 2 || ![1, 2, 3, 4].includes(body.scene as number)) return reply(200, { errcode: 40129, errmsg: 'invalid scene' });
+      if (typeof body.openid !== 'string' || !body.openid.startsWith('openid-')) return reply(200, { errcode: 40003, errmsg: 'invalid openid' });
+      const content = typeof body.content === 'string' ? body.content : '';
+      if (content.length === 0) return reply(200, { errcode: 44002, errmsg: 'empty content' });
+      if ([...content].length > 2500) return reply(200, { errcode: 47001, errmsg: 'content too long' });
+      const text = `${typeof body.title === 'string' ? body.title : ''}${content}`;
+      if (text.includes(FAKE_BUSY_MARKER)) return reply(200, { errcode: -1, errmsg: 'system error' });
+      const traceId = `fake-trace-${state.calls.length}`;
+      const verdict = FAKE_RISKY_WORDS.some((w) => text.includes(w))
+        ? { suggest: 'risky', label: 20006 }
+        : text.includes(FAKE_REVIEW_MARKER) ? { suggest: 'review', label: 21000 } : { suggest: 'pass', label: 100 };
+      return reply(200, { errcode: 0, errmsg: 'ok', trace_id: traceId, result: verdict, detail: [{ strategy: 'content_model', errcode: 0, ...verdict, prob: 90 }] });
+    }
     return reply(404, { errcode: 404, errmsg: 'unknown path' });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -47,5 +109,6 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
   return Object.assign(state, {
     baseUrl: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    expireTokens: () => tokens.clear(),
   });
 }

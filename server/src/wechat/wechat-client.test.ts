@@ -1,5 +1,5 @@
 import { AppError } from '../lib/app-error';
-import { FakeWeChat, startFakeWeChat } from './fake-wechat-server';
+import { FAKE_REVIEW_MARKER, FakeWeChat, startFakeWeChat } from './fake-wechat-server';
 import { WeChatClient } from './wechat-client';
 
 describe('the WeChat client against a fake of WeChat', () => {
@@ -40,5 +40,51 @@ describe('the WeChat client against a fake of WeChat', () => {
   it('answers 503 when WeChat cannot be reached at all', async () => {
     const offline = new WeChatClient({ appId: 'a', appSecret: 'b', apiBaseUrl: 'http://127.0.0.1:1', timeoutMs: 500 });
     await expect(offline.codeToSession('abc')).rejects.toMatchObject({ status: 503 });
+  });
+
+  describe('the text security check (msgSecCheck 2.0)', () => {
+    const check = (content: string, openid = 'openid-operator') => client.msgSecCheck({ content, openid, scene: 3, title: '标题' });
+
+    it('gets a token from stable_token once, then posts version 2 with the openid and scene', async () => {
+      const before = fake.calls.length;
+      await expect(check('重疾险的保额怎么定')).resolves.toMatchObject({ suggest: 'pass', label: 100 });
+      await check('第二段文字');
+      const calls = fake.calls.slice(before);
+      expect(calls.map((c) => c.path)).toEqual(['/cgi-bin/stable_token', '/wxa/msg_sec_check', '/wxa/msg_sec_check']);
+      expect(calls[0]?.body).toMatchObject({ grant_type: 'client_credential', appid: 'wx-test' });
+      expect(JSON.stringify(calls)).not.toContain('test-secret');
+      expect(calls[1]?.body).toEqual({ content: '重疾险的保额怎么定', version: 2, scene: 3, openid: 'openid-operator', title: '标题' });
+      expect(calls[1]?.query.access_token).toMatch(/^fake-access-token-/);
+    });
+
+    it.each([
+      ['risky', '这里有赌博广告', 'risky'],
+      ['review', `请人工看看 ${FAKE_REVIEW_MARKER}`, 'review'],
+    ])('reports WeChat saying %s, which is not a pass', async (_what, text, suggest) => {
+      await expect(check(text)).resolves.toMatchObject({ suggest });
+    });
+
+    it('renews an expired token once and retries', async () => {
+      await check('先拿一个令牌');
+      fake.expireTokens();
+      const before = fake.calls.length;
+      await expect(check('令牌过期之后')).resolves.toMatchObject({ suggest: 'pass' });
+      expect(fake.calls.slice(before).map((c) => c.path)).toEqual(['/wxa/msg_sec_check', '/cgi-bin/stable_token', '/wxa/msg_sec_check']);
+    });
+
+    it('answers 422 when WeChat will not check for this openid', async () => {
+      await expect(check('正文', 'unknown-person')).rejects.toMatchObject({ status: 422, code: 'wechat_openid_rejected' });
+    });
+
+    it('answers 503 when WeChat is busy or down, never a pass', async () => {
+      await expect(check('fake-busy')).rejects.toMatchObject({ status: 503 });
+      fake.mode = 'down';
+      await expect(check('正文')).rejects.toMatchObject({ status: 503 });
+    });
+
+    it('answers 502 when our app secret is wrong', async () => {
+      const wrong = new WeChatClient({ appId: 'wx-test', appSecret: 'wrong', apiBaseUrl: fake.baseUrl, timeoutMs: 500 });
+      await expect(wrong.msgSecCheck({ content: '正文', openid: 'openid-x', scene: 3 })).rejects.toMatchObject({ status: 502, code: 'wechat_credentials_invalid' });
+    });
   });
 });

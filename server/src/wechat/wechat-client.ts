@@ -27,13 +27,122 @@ const INVALID_CODE = new Set([40029, 40163, 40226]);
 const RATE_LIMITED = new Set([45011]);
 const BUSY = new Set([-1]);
 
+/** The verdict of WeChat's text security check (msgSecCheck 2.0). Only 'pass' lets a text through. */
+export interface SecCheckResult {
+  suggest: 'pass' | 'review' | 'risky';
+  /** WeChat's label: 100 normal, 10001 advertising, 20001 politics, 20002 porn, 20006 crime, 20008 fraud … */
+  label: number;
+  traceId: string | null;
+}
+
+export interface SecCheckRequest {
+  content: string;
+  /** The person the text is from; WeChat requires one who used the mini program in the last two hours. */
+  openid: string;
+  /** 1 profile, 2 comment, 3 forum, 4 social log. */
+  scene: 1 | 2 | 3 | 4;
+  title?: string;
+}
+
+/** WeChat refuses more than this many characters in one msgSecCheck call. */
+export const SEC_CHECK_MAX_CHARS = 2500;
+
+// Token errcodes after which one fresh token is worth a retry: invalid, expired, not latest.
+const TOKEN_STALE = new Set([40001, 42001, 40014]);
+const CREDENTIALS_WRONG = new Set([40013, 40125, 40164, 41002, 41004]);
+
 const weChatDown = () =>
   new AppError(503, 'wechat_unavailable', 'WeChat is not answering; retry later', undefined, { 'Retry-After': '5' });
 const weChatGarbled = () => new AppError(502, 'wechat_bad_reply', 'WeChat answered with something we cannot read');
 
-/** The real production client: one HTTPS call per login, with a timeout. */
+type Reply = Record<string, unknown>;
+
+/** The real production client: one HTTPS call per login or check, with a timeout. */
 export class WeChatClient {
+  private token: { value: string; expiresAtMs: number } | null = null;
+  private tokenInFlight: Promise<string> | null = null;
+
   constructor(private readonly options: WeChatClientOptions) {}
+
+  /** GET or POST one WeChat endpoint; every failure to get a JSON object becomes 503 or 502. */
+  private async call(path: string, query: Record<string, string>, body?: unknown): Promise<Reply> {
+    const url = new URL(path, this.options.apiBaseUrl);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch {
+      throw weChatDown();
+    }
+    if (response.status >= 500) throw weChatDown();
+    if (response.status !== 200) throw weChatGarbled();
+    let reply: unknown;
+    try {
+      reply = await response.json();
+    } catch {
+      throw weChatGarbled();
+    }
+    if (reply === null || typeof reply !== 'object' || Array.isArray(reply)) throw weChatGarbled();
+    const errcode = (reply as Reply).errcode;
+    if (errcode === -1) throw weChatDown();
+    if (typeof errcode === 'number' && RATE_LIMITED.has(errcode)) {
+      throw new AppError(429, 'wechat_rate_limited', 'WeChat says we called too often; retry later', undefined, { 'Retry-After': '60' });
+    }
+    return reply as Reply;
+  }
+
+  /**
+   * The server's access token from /cgi-bin/stable_token (WeChat's recommended endpoint: it does
+   * not invalidate tokens other instances hold). Cached until five minutes before it expires;
+   * concurrent callers share one request. Token lifetimes are WeChat's wall clock, hence Date.now.
+   */
+  async accessToken(forceRefresh = false): Promise<string> {
+    if (!forceRefresh && this.token && Date.now() < this.token.expiresAtMs) return this.token.value;
+    if (this.tokenInFlight) return this.tokenInFlight;
+    this.tokenInFlight = (async () => {
+      const reply = await this.call('/cgi-bin/stable_token', {}, {
+        grant_type: 'client_credential', appid: this.options.appId, secret: this.options.appSecret, force_refresh: forceRefresh,
+      });
+      const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
+      if (CREDENTIALS_WRONG.has(errcode)) throw new AppError(502, 'wechat_credentials_invalid', 'WeChat refused our app id or secret; check the configuration');
+      if (errcode !== 0 || typeof reply.access_token !== 'string' || reply.access_token.length === 0) throw weChatGarbled();
+      const expiresInSec = typeof reply.expires_in === 'number' ? reply.expires_in : 7200;
+      this.token = { value: reply.access_token, expiresAtMs: Date.now() + Math.max(60, expiresInSec - 300) * 1000 };
+      return this.token.value;
+    })();
+    try {
+      return await this.tokenInFlight;
+    } finally {
+      this.tokenInFlight = null;
+    }
+  }
+
+  /** Calls msgSecCheck 2.0 on one text (at most SEC_CHECK_MAX_CHARS); a stale token is renewed once. */
+  async msgSecCheck(request: SecCheckRequest): Promise<SecCheckResult> {
+    if ([...request.content].length > SEC_CHECK_MAX_CHARS) throw new Error(`msgSecCheck takes at most ${SEC_CHECK_MAX_CHARS} characters`);
+    const body = { content: request.content, version: 2, scene: request.scene, openid: request.openid, ...(request.title ? { title: request.title } : {}) };
+    let reply = await this.call('/wxa/msg_sec_check', { access_token: await this.accessToken() }, body);
+    if (typeof reply.errcode === 'number' && TOKEN_STALE.has(reply.errcode)) {
+      reply = await this.call('/wxa/msg_sec_check', { access_token: await this.accessToken(true) }, body);
+    }
+    const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
+    const traceId = typeof reply.trace_id === 'string' ? reply.trace_id : null;
+    // 87014 is the 1.0 API's "risky content" answer; treat it the same if WeChat ever sends it.
+    if (errcode === 87014) return { suggest: 'risky', label: 0, traceId };
+    if (errcode === 40003 || errcode === 43104) {
+      throw new AppError(422, 'wechat_openid_rejected', 'WeChat would not check text for this person: open the mini program with this WeChat account, then try again within two hours');
+    }
+    if (errcode !== 0) throw weChatGarbled();
+    const result = reply.result as { suggest?: unknown; label?: unknown } | undefined;
+    const suggest = result?.suggest;
+    if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') throw weChatGarbled();
+    return { suggest, label: typeof result?.label === 'number' ? result.label : 0, traceId };
+  }
 
   async codeToSession(code: string): Promise<WeChatIdentity> {
     const url = new URL('/sns/jscode2session', this.options.apiBaseUrl);

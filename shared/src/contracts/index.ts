@@ -2,3 +2,5 @@ export * from './domain';
 export * from './touchpoint';
 export * from './limits';
 export * from './api';
+export * from './content-platform';
+export * from './dashboards';

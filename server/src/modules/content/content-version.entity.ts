@@ -2,6 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { TagCode } from '@kejing/shared';
 import { EpochMsColumn, UuidColumn } from '../../db/columns';
 
+/** A version's own review state; a version's text never changes, only these review fields. */
+export type VersionStatus = 'draft' | 'in_review' | 'approved' | 'rejected' | 'retired';
+
 /** One immutable version of a content item: a share pins it, so every view is traceable (可回溯). */
 @Entity('content_version')
 @Index('uq_content_version_item_no', ['itemId', 'versionNo'], { unique: true })
@@ -21,8 +24,14 @@ export class ContentVersion {
   @Column({ name: 'replay_url', type: 'varchar', length: 500, nullable: true }) replayUrl!: string | null;
   @Column({ type: 'simple-json' }) tags!: TagCode[];
   /** The review state of this version: only an approved version can be shared. */
-  @Column({ type: 'varchar', length: 16 }) status!: 'draft' | 'in_review' | 'approved' | 'rejected' | 'retired';
+  @Column({ type: 'varchar', length: 16 }) status!: VersionStatus;
   @EpochMsColumn({ name: 'approved_at_ms', nullable: true }) approvedAtMs!: number | null;
+  @UuidColumn({ name: 'submitted_by', nullable: true }) submittedBy!: string | null;
+  @EpochMsColumn({ name: 'submitted_at_ms', nullable: true }) submittedAtMs!: number | null;
+  @UuidColumn({ name: 'reviewed_by', nullable: true }) reviewedBy!: string | null;
+  @EpochMsColumn({ name: 'reviewed_at_ms', nullable: true }) reviewedAtMs!: number | null;
+  /** Why the reviewer sent it back; shown to the author. */
+  @Column({ name: 'rejection_reason', type: 'varchar', length: 500, nullable: true }) rejectionReason!: string | null;
   @UuidColumn({ name: 'created_by', nullable: true }) createdBy!: string | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
 }

@@ -1,0 +1,98 @@
+import { BindDto, LoginDto } from '../modules/auth/auth.dto';
+import { CreateApprovedContentDto } from '../modules/admin/admin.dto';
+import { ListContactsQuery, LogActionDto } from '../modules/contacts/contact.dto';
+import { SubmitLeadDto } from '../modules/leads/lead.dto';
+import { CreateShareDto, ForwardShareDto } from '../modules/shares/share.dto';
+import { CreateOrgUnitDto, CreateStaffDto, UpdateCardDto } from '../modules/staff/staff.dto';
+import { SnoozeTaskDto } from '../modules/tasks/task.dto';
+
+type Dto = new () => object;
+
+/** What the OpenAPI document says about one route beyond what the router and permissions know. */
+export interface RouteDoc {
+  summary: string;
+  tag: string;
+  /** A class-validator DTO, or the name of a hand-written schema in EXTRA_SCHEMAS. */
+  body?: Dto | string;
+  query?: Dto | { name: string; description: string }[];
+  /** The success status and the contract type (shared/src/contracts) it returns. */
+  success: { status: number; returns: string };
+  /** Errors besides the ones every route of its kind can give (400/401/403/404/413/429/503 are added from the route's shape). */
+  errors?: Record<number, string>;
+}
+
+const PAGE_QUERY = [
+  { name: 'page', description: 'page number from 1' },
+  { name: 'pageSize', description: 'items per page, at most 100' },
+];
+
+/** One entry per route; the OpenAPI test fails when a route has none or an entry has no route. */
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'GET /health': { summary: 'Liveness and the database state (503 when the database is unreachable)', tag: 'system', success: { status: 200, returns: 'HealthView' } },
+  'POST /api/auth/login': {
+    summary: 'Silent WeChat login with the wx.login code', tag: 'auth', body: LoginDto, success: { status: 200, returns: 'SessionView' },
+    errors: { 401: 'invalid or used code', 429: 'WeChat rate limited the app', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
+  },
+  'POST /api/auth/bind': { summary: 'Bind this WeChat identity to a staff member with a one-time invite code', tag: 'auth', body: BindDto, success: { status: 200, returns: 'SessionView' }, errors: { 409: 'already bound' } },
+  'GET /api/me': { summary: 'Who the session belongs to: roles and, for agents, the card', tag: 'auth', success: { status: 200, returns: 'MeView' } },
+  'GET /api/admin/org-units': { summary: 'The organisation tree', tag: 'admin', success: { status: 200, returns: 'OrgUnitView[]' } },
+  'POST /api/admin/org-units': { summary: 'Create a company, branch or team', tag: 'admin', body: CreateOrgUnitDto, success: { status: 201, returns: 'OrgUnitView' } },
+  'POST /api/admin/staff': { summary: 'Create a staff member and their one-time invite code', tag: 'admin', body: CreateStaffDto, success: { status: 201, returns: 'StaffCreatedView' } },
+  'POST /api/admin/content': { summary: 'Create an approved content item (bootstrap; the review workflow is under /api/operator)', tag: 'admin', body: CreateApprovedContentDto, success: { status: 201, returns: 'ContentSummaryView' } },
+  'GET /api/content': {
+    summary: 'Approved content visible to the caller', tag: 'content',
+    query: [{ name: 'q', description: 'text in title or summary' }, { name: 'tag', description: 'a tag like need:critical_illness' }, { name: 'kind', description: 'article, video, live or poster' }, ...PAGE_QUERY],
+    success: { status: 200, returns: 'Page<ContentSummaryView>' },
+  },
+  'GET /api/content/versions/:versionId': { summary: 'Preview one approved version', tag: 'content', success: { status: 200, returns: 'ContentVersionView' }, errors: { 403: 'not approved' } },
+  'POST /api/shares': { summary: 'Share an approved version: returns the signed share id and the mini-program path', tag: 'shares', body: CreateShareDto, success: { status: 201, returns: 'ShareCreatedView' }, errors: { 403: 'not approved' } },
+  'POST /api/shares/:shareId/open': { summary: 'A viewer opens a share: the pinned version, the agent card, and their contact', tag: 'shares', success: { status: 200, returns: 'OpenShareView' }, errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired' } },
+  'POST /api/shares/:shareId/forward': { summary: 'A viewer forwards: a child share that credits the referral', tag: 'shares', body: ForwardShareDto, success: { status: 201, returns: 'ShareCreatedView' } },
+  'POST /api/events': {
+    summary: 'Batch of touchpoints; each stored once by clientEventId, acknowledged only after commit', tag: 'events', body: 'IngestEventsRequest',
+    success: { status: 200, returns: 'IngestEventsResponse' }, errors: { 413: 'over 100 events, 500 KB per batch or 32 KB per event', 503: 'database unavailable; retry after Retry-After' },
+  },
+  'POST /api/leads': { summary: 'The lead form (留资), with explicit consent', tag: 'leads', body: SubmitLeadDto, success: { status: 201, returns: 'LeadView' } },
+  'GET /api/contacts': { summary: 'Contacts in scope, by cell, stage, referral class or tag', tag: 'contacts', query: ListContactsQuery, success: { status: 200, returns: 'Page<ContactSummaryView>' } },
+  'GET /api/contacts/grid': { summary: 'Counts per grid cell and per stage', tag: 'contacts', success: { status: 200, returns: 'GridCountsView' } },
+  'GET /api/contacts/:contactId': { summary: 'A contact with scores, explanations, timeline, leads and open tasks', tag: 'contacts', success: { status: 200, returns: 'ContactDetailView' } },
+  'POST /api/contacts/:contactId/actions': { summary: 'Log an offline action (call, visit, proposal, signed …)', tag: 'contacts', body: LogActionDto, success: { status: 201, returns: '{ stored: boolean }' } },
+  'POST /api/contacts/:contactId/leads/:leadId/reveal-phone': { summary: 'The full phone number, for the owning agent; audited', tag: 'contacts', success: { status: 200, returns: '{ phone: string }' } },
+  'GET /api/card': { summary: 'The agent\'s card', tag: 'card', success: { status: 200, returns: 'AgentCardView' } },
+  'PUT /api/card': { summary: 'Edit the agent\'s card', tag: 'card', body: UpdateCardDto, success: { status: 200, returns: 'AgentCardView' } },
+  'GET /api/tasks/today': { summary: 'The morning list, ranked by deal likelihood × expected value × urgency', tag: 'tasks', success: { status: 200, returns: 'TaskView[]' } },
+  'POST /api/tasks/:taskId/done': { summary: 'Mark a follow-up done', tag: 'tasks', success: { status: 200, returns: 'TaskView' }, errors: { 409: 'already closed' } },
+  'POST /api/tasks/:taskId/dismiss': { summary: 'Dismiss a follow-up', tag: 'tasks', success: { status: 200, returns: 'TaskView' }, errors: { 409: 'already closed' } },
+  'POST /api/tasks/:taskId/snooze': { summary: 'Snooze a follow-up until a time', tag: 'tasks', body: SnoozeTaskDto, success: { status: 200, returns: 'TaskView' }, errors: { 409: 'already closed' } },
+  'GET /api/follow-up-rules': { summary: 'The follow-up rules in force', tag: 'tasks', success: { status: 200, returns: '{ rules: FollowUpRule[]; version: string }' } },
+  'PUT /api/follow-up-rules': { summary: 'Publish a new rule set (validated whole; a bad rule is refused with index, field and reason)', tag: 'tasks', body: 'FollowUpRuleSetRequest', success: { status: 200, returns: '{ rules: FollowUpRule[]; version: string }' } },
+  'GET /api/radar': { summary: '谁看了我: who opened what, how far they read, what they did next', tag: 'radar', query: [{ name: 'since', description: 'ISO time: only activity after it' }], success: { status: 200, returns: 'RadarItemView[]' } },
+};
+
+/** Schemas of bodies that are not DTO classes (checked by hand on the hot path, or free-form). */
+export const EXTRA_SCHEMAS: Record<string, object> = {
+  IngestEventsRequest: {
+    type: 'object', required: ['sentAtDeviceMs', 'events'], additionalProperties: false,
+    properties: {
+      sentAtDeviceMs: { type: 'integer', description: 'device clock when the batch was sent (epoch ms)' },
+      events: {
+        type: 'array', maxItems: 100,
+        items: {
+          type: 'object', required: ['clientEventId', 'type', 'shareId', 'createdAtDeviceMs'], additionalProperties: false,
+          properties: {
+            clientEventId: { type: 'string', format: 'uuid' },
+            type: { type: 'string', enum: ['open', 'read_progress', 'read_complete', 'video_progress', 'live_join', 'live_leave', 'card_view', 'consult_tap', 'forward', 'nps_answer'] },
+            shareId: { type: 'string' },
+            createdAtDeviceMs: { type: 'integer' },
+            depthPct: { type: 'number', minimum: 0, maximum: 100 },
+            dwellMs: { type: 'number', minimum: 0 },
+            videoPositionSec: { type: 'number', minimum: 0 },
+            videoPct: { type: 'number', minimum: 0, maximum: 100 },
+            npsScore: { type: 'number', minimum: 0, maximum: 10 },
+          },
+        },
+      },
+    },
+  },
+  FollowUpRuleSetRequest: { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { type: 'object', description: 'FollowUpRule (shared/src/kyc1984/follow-up-rules.ts)' } } } },
+};

@@ -57,7 +57,9 @@ describe('the running core', () => {
       const parts = shareId.split('.');
       const otherAgent = (await shareArticle(t, world, 'b')).split('.');
       const forged = [parts[0], parts[1], otherAgent[2], parts[3], parts[4], parts[5], parts[6]].join('.');
-      for (const bad of [forged, `${shareId}x`, 'garbage', shareId.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))]) {
+      const cut = shareId.lastIndexOf('.') + 1;
+      const flipped = shareId.slice(0, cut) + (shareId[cut] === 'A' ? 'B' : 'A') + shareId.slice(cut + 1);
+      for (const bad of [forged, `${shareId}x`, 'garbage', flipped]) {
         const res = await t.http.post(`/api/shares/${encodeURIComponent(bad)}/open`).set(bearer(viewer)).expect(404);
         expect(res.body.error.code).toBe('share_invalid');
       }

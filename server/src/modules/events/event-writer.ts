@@ -1,21 +1,13 @@
 import { AppError, dbUnavailable } from '../../lib/app-error';
-import type { EventRow, EventStore } from './event-store';
-
-interface Pending {
-  rows: EventRow[];
-  resolve: (result: WriteResult) => void;
-  reject: (error: unknown) => void;
-}
+import { ALL_STORED, EventRow, EventStore } from './event-store';
 
 export interface WriteResult {
   stored: number;
   duplicates: number;
-  /** Ids of this request's rows that were new. */
-  storedIds: Set<string>;
 }
 
 export interface EventWriterOptions {
-  /** Rows one group commit may carry. */
+  /** Rows one group commit may carry (a single request larger than this still goes in one). */
   maxRows: number;
   /** Group commits running at once (1 for SQLite, which has one writer anyway). */
   maxInFlight: number;
@@ -23,11 +15,46 @@ export interface EventWriterOptions {
   timeoutMs: number;
 }
 
+/** The store as the writer sees it (tests pass a fake). */
+export type EventSink = Pick<EventStore, 'insertIgnoringReplays'>;
+
+class Pending {
+  /** Answered (committed, failed or timed out): nothing more may happen to it. */
+  settled = false;
+  timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly rows: EventRow[],
+    private readonly onResolve: (result: WriteResult) => void,
+    private readonly onReject: (error: unknown) => void,
+  ) {}
+
+  resolve(result: WriteResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.onResolve(result);
+  }
+
+  reject(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.onReject(error);
+  }
+}
+
+const shuttingDown = () => new AppError(503, 'shutting_down', 'the server is restarting; retry', undefined, { 'Retry-After': '1' });
+
 /**
  * Group commit. Requests queue their rows; whenever a commit slot is free, everything queued so
- * far goes to the database in one multi-row INSERT, and each request is answered when the commit
- * that carried its rows returns. At low load that is one commit per request with no added wait;
- * under load, many requests share a commit. A request is only ever acknowledged after commit.
+ * far (up to maxRows) goes to the database in one commit, and each request is answered when the
+ * commit that carried its rows returns. At low load that is one commit per request with no added
+ * wait; under load, the requests that arrive while a commit runs share the next one. A request
+ * is only ever acknowledged after the commit that carried it; if that commit fails, every request
+ * it carried is rejected and none acknowledged. A request that times out answers 503 (its rows
+ * may still commit later: the client retries and the unique key stores them once); if it was
+ * still queued, its rows are dropped rather than written for nobody.
  */
 export class EventWriter {
   private queue: Pending[] = [];
@@ -35,38 +62,30 @@ export class EventWriter {
   private readonly listeners: ((rows: EventRow[]) => void)[] = [];
   private stopped = false;
 
-  constructor(private readonly store: EventStore, private readonly options: EventWriterOptions) {}
+  constructor(private readonly store: EventSink, private readonly options: EventWriterOptions) {}
 
   /** Called after every commit with the rows it stored (the scorer listens). */
   onCommitted(listener: (rows: EventRow[]) => void): void {
     this.listeners.push(listener);
   }
 
+  /** Commits in progress and requests waiting for a slot, for tests and metrics. */
+  get load(): { inFlight: number; queued: number } {
+    return { inFlight: this.inFlight, queued: this.queue.length };
+  }
+
   write(rows: EventRow[]): Promise<WriteResult> {
-    if (this.stopped) return Promise.reject(new AppError(503, 'shutting_down', 'the server is restarting; retry', undefined, { 'Retry-After': '1' }));
-    if (rows.length === 0) return Promise.resolve({ stored: 0, duplicates: 0, storedIds: new Set() });
+    if (this.stopped) return Promise.reject(shuttingDown());
+    if (rows.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
     return new Promise<WriteResult>((resolve, reject) => {
-      let settled = false;
-      const timer = setTimeout(() => {
-        settled = true;
-        reject(dbUnavailable());
-      }, this.options.timeoutMs);
-      this.queue.push({
-        rows,
-        resolve: (r) => {
-          clearTimeout(timer);
-          if (!settled) resolve(r);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          if (!settled) reject(e);
-        },
-      });
+      const pending = new Pending(rows, resolve, reject);
+      pending.timer = setTimeout(() => pending.reject(dbUnavailable()), this.options.timeoutMs);
+      this.queue.push(pending);
       this.pump();
     });
   }
 
-  /** Stops taking writes and waits for commits in flight. */
+  /** Stops taking writes and waits for the queued and in-flight commits. */
   async drain(): Promise<void> {
     this.stopped = true;
     while (this.inFlight > 0 || this.queue.length > 0) {
@@ -77,13 +96,8 @@ export class EventWriter {
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
-      const group: Pending[] = [];
-      let rowCount = 0;
-      while (this.queue.length > 0 && (group.length === 0 || rowCount + (this.queue[0] as Pending).rows.length <= this.options.maxRows)) {
-        const next = this.queue.shift() as Pending;
-        group.push(next);
-        rowCount += next.rows.length;
-      }
+      const group = this.takeGroup();
+      if (group.length === 0) continue;
       this.inFlight += 1;
       void this.commit(group).finally(() => {
         this.inFlight -= 1;
@@ -92,20 +106,52 @@ export class EventWriter {
     }
   }
 
+  /** The head of the queue up to maxRows (at least one request), skipping requests already answered. */
+  private takeGroup(): Pending[] {
+    const queue = this.queue;
+    let rowCount = 0;
+    let taken = 0;
+    const group: Pending[] = [];
+    while (taken < queue.length) {
+      const next = queue[taken] as Pending;
+      if (!next.settled) {
+        if (group.length > 0 && rowCount + next.rows.length > this.options.maxRows) break;
+        group.push(next);
+        rowCount += next.rows.length;
+      }
+      taken += 1;
+    }
+    this.queue = taken === queue.length ? [] : queue.slice(taken);
+    return group;
+  }
+
   private async commit(group: Pending[]): Promise<void> {
-    const rows = group.flatMap((p) => p.rows);
-    let storedIds: Set<string>;
+    const rows = group.length === 1 ? (group[0] as Pending).rows : group.flatMap((p) => p.rows);
+    let stored;
     try {
-      storedIds = await this.store.insertIgnoringReplays(rows);
+      stored = await this.store.insertIgnoringReplays(rows);
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;
     }
-    for (const pending of group) {
-      const mine = new Set(pending.rows.filter((r) => storedIds.has(r.id)).map((r) => r.id));
-      pending.resolve({ stored: mine.size, duplicates: pending.rows.length - mine.size, storedIds: mine });
+    let committed = rows;
+    if (stored === ALL_STORED) {
+      for (const pending of group) pending.resolve({ stored: pending.rows.length, duplicates: 0 });
+    } else {
+      for (const pending of group) {
+        let mine = 0;
+        for (const row of pending.rows) if (stored.has(row.id)) mine += 1;
+        pending.resolve({ stored: mine, duplicates: pending.rows.length - mine });
+      }
+      committed = rows.filter((r) => stored.has(r.id));
     }
-    const committed = rows.filter((r) => storedIds.has(r.id));
-    if (committed.length > 0) for (const listener of this.listeners) listener(committed);
+    if (committed.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(committed);
+      } catch {
+        // A listener's failure must not touch requests that are already committed and answered.
+      }
+    }
   }
 }

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_BATCH_MAX_EVENTS, EVENT_MAX_BYTES, FieldError, IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
 import { AppError, badRequest } from '../../lib/app-error';
 import type { ContactResolver } from '../contacts/contact-resolver';
+import type { SharePayload } from '../shares/share-token';
 import type { SharesService } from '../shares/shares.service';
 import type { EventRow } from './event-store';
 import type { EventWriter } from './event-writer';
 import { checkTouchpointInput, correctedOccurredAtMs, isTooFarInFuture } from './touchpoint-input';
+
+/** Verified share ids remembered (a signature that checked once always checks: the secret is fixed). */
+const VERIFIED_SHARES_LIMIT = 50_000;
 
 interface ResolvedShare {
   shareId: string;
@@ -16,6 +20,8 @@ interface ResolvedShare {
 
 /** The touchpoint batch endpoint's use case: check, resolve, correct the clock, group-commit. */
 export class IngestionService {
+  private readonly verifiedShares = new Map<string, SharePayload>();
+
   constructor(
     private readonly shares: SharesService,
     private readonly contacts: ContactResolver,
@@ -72,7 +78,7 @@ export class IngestionService {
 
   private async resolveShare(token: string, viewerUserId: string, memo: Map<string, ResolvedShare | null>): Promise<ResolvedShare | null> {
     if (memo.has(token)) return memo.get(token) ?? null;
-    const payload = this.shares.verify(token);
+    const payload = this.verifyShare(token);
     let resolved: ResolvedShare | null = null;
     if (payload) {
       const share = await this.shares.findShare(payload.shareId);
@@ -85,6 +91,18 @@ export class IngestionService {
     }
     memo.set(token, resolved);
     return resolved;
+  }
+
+  /** The HMAC check (~8 µs) is the largest piece of a single-event request's own work; forged ids are never remembered. */
+  private verifyShare(token: string): SharePayload | null {
+    const known = this.verifiedShares.get(token);
+    if (known) return known;
+    const payload = this.shares.verify(token);
+    if (payload) {
+      if (this.verifiedShares.size >= VERIFIED_SHARES_LIMIT) this.verifiedShares.delete(this.verifiedShares.keys().next().value as string);
+      this.verifiedShares.set(token, payload);
+    }
+    return payload;
   }
 }
 

@@ -14,7 +14,7 @@ import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
 import { LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
 
-/** Planning one follow-up per new touchpoint costs a rescoring each; older backlog is scored, not planned. */
+/** A backlog (a scorer that was down) is scored whole but planned only for its latest touchpoints. */
 const MAX_PLANNED_PER_RUN = 20;
 const BECAUSE_LIMIT = 10;
 
@@ -58,37 +58,32 @@ export class ScorerService {
       for (const contact of contacts) {
         const events = eventsByContact.get(contact.id) ?? [];
         const context = contexts.get(contact.id) ?? { optedOut: contact.optedOut, engagedReferrals: 0 };
-        const before = storedScore(contact.scoreExplanation);
         const fresh = events.filter((e) => !e.scored).sort((a, b) => a.occurredAtMs - b.occurredAtMs || a.id.localeCompare(b.id));
-        const planned = fresh.slice(-MAX_PLANNED_PER_RUN);
-        const plannedIds = new Set(planned.map((e) => e.rowId));
-        // Everything before the planned window counts as already known when planning.
-        let previous: ContactScore | null = before;
-        if (fresh.length > planned.length || before === null) {
-          const known = events.filter((e) => !plannedIds.has(e.rowId));
-          previous = known.length > 0 || before !== null ? scoreContact(known, context, nowMs, this.config) : null;
-        }
+        const stored = storedScore(contact.scoreExplanation);
+        // The stored score is what the agent last saw; without one, score what was already taken in.
+        const known = events.filter((e) => e.scored);
+        const before = stored ?? (known.length > 0 ? scoreContact(known, context, nowMs, this.config) : null);
+        const after = scoreContact(events, context, nowMs, this.config);
+        await this.recordStageMoves(manager, contact, before, after, events);
+        // One plan per fresh touchpoint against the same before/after: the touchpoints since the
+        // last run caused the change together; the most urgent plan wins the contact's one task.
         const plans: FollowUpPlan[] = [];
-        for (const [i, event] of planned.entries()) {
-          const upTo = new Set(planned.slice(i + 1).map((e) => e.rowId));
-          const current = scoreContact(events.filter((e) => !upTo.has(e.rowId)), context, nowMs, this.config);
-          await this.recordStageMove(manager, contact, previous, current, event);
+        for (const event of fresh.slice(-MAX_PLANNED_PER_RUN)) {
           const plan = planFollowUp(
-            { event, before: previous, after: current, contentTitle: event.contentTitle ?? undefined, contactName: contact.displayName, agentName: agentNames.get(contact.agentId) ?? '' },
+            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: contact.displayName, agentName: agentNames.get(contact.agentId) ?? '' },
             ruleSet,
             nowMs,
           );
           if (plan) plans.push(plan);
-          previous = current;
         }
-        const after = scoreContact(events, context, nowMs, this.config);
-        if (planned.length === 0) await this.recordStageMove(manager, contact, before, after, null);
-        for (const plan of plans) await this.applyPlan(manager, contact, plan, events);
-        await manager.update(Contact, { id: contact.id }, {
-          trust: after.trust, intent: after.intent, cell: after.cell, stage: after.stage, outcome: after.outcome,
-          referralClass: after.referralClass, centreOfInfluence: after.centreOfInfluence, interestTags: after.interestTags,
-          scoreExplanation: after, lastTouchAtMs: after.lastTouchAtMs, scoredAtMs: nowMs,
-        });
+        if (plans.length > 0) await this.applyPlans(manager, contact, plans, events);
+        // Raw UPDATE: this runs for every contact every night, and the ORM's per-call overhead showed in the profile.
+        await manager.query(
+          `UPDATE contact SET trust = ?, intent = ?, cell = ?, stage = ?, outcome = ?, referral_class = ?, centre_of_influence = ?,
+                  interest_tags = ?, score_explanation = ?, last_touch_at_ms = ?, scored_at_ms = ? WHERE id = ?`,
+          [after.trust, after.intent, after.cell, after.stage, after.outcome, after.referralClass, after.centreOfInfluence ? 1 : 0,
+            JSON.stringify(after.interestTags), JSON.stringify(after), after.lastTouchAtMs, nowMs, contact.id],
+        );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
         outcomes.push({ contactId: contact.id, before, after, plans });
       }
@@ -104,13 +99,25 @@ export class ScorerService {
     return new Map(staff.map((s) => [s.id, s.name]));
   }
 
-  private async recordStageMove(manager: EntityManager, contact: Contact, before: ContactScore | null, after: ContactScore, event: LoadedEvent | null): Promise<void> {
-    const fromStage = before?.stage ?? null;
-    if (fromStage === after.stage && (before?.outcome ?? 'open') === after.outcome) return;
-    await manager.insert(ContactStageChange, {
-      id: randomUUID(), contactId: contact.id, agentId: contact.agentId, fromStage, toStage: after.stage, outcome: after.outcome,
-      eventId: event?.rowId ?? null, contentVersionId: event?.contentVersionId ?? null, atMs: event?.occurredAtMs ?? this.clock.nowMs(),
+  /** Stage entries the new score has and the old one had not, as stage-change rows (the funnel's history). */
+  private async recordStageMoves(manager: EntityManager, contact: Contact, before: ContactScore | null, after: ContactScore, events: LoadedEvent[]): Promise<void> {
+    if (before && before.stage === after.stage && before.outcome === after.outcome) return;
+    const known = before?.stageEvidence.length ?? 0;
+    const lastKnownAt = before?.stageEvidence[known - 1]?.atMs ?? -Infinity;
+    const entries = after.stageEvidence.filter((entry, i) => i >= known || entry.atMs > lastKnownAt);
+    const byClientId = new Map(events.map((e) => [e.id, e]));
+    let fromStage = before?.stage ?? null;
+    const rows = (entries.length > 0 ? entries : [{ stage: after.stage, eventId: null, atMs: this.clock.nowMs(), reason: '' }]).map((entry, i, all) => {
+      const event = entry.eventId ? byClientId.get(entry.eventId) : undefined;
+      const row = {
+        id: randomUUID(), contactId: contact.id, agentId: contact.agentId, fromStage, toStage: entry.stage,
+        outcome: i === all.length - 1 ? after.outcome : 'open', eventId: event?.rowId ?? null,
+        contentVersionId: event?.contentVersionId ?? null, atMs: entry.atMs,
+      } as const;
+      fromStage = entry.stage;
+      return row;
     });
+    await manager.insert(ContactStageChange, rows.map((r) => ({ ...r })));
   }
 
   /**
@@ -118,23 +125,32 @@ export class ScorerService {
    * as "moved to high intent") takes over the open task; a lesser one adds its touchpoint to the
    * task's reasons. So a long read sends a handful of progress events but the agent sees one task.
    */
-  private async applyPlan(manager: EntityManager, contact: Contact, plan: FollowUpPlan, events: LoadedEvent[]): Promise<void> {
-    const trigger = events.find((e) => e.id === plan.triggerEventId);
-    const because = { type: (trigger?.type ?? 'open') as TouchpointType, atMs: trigger?.occurredAtMs ?? this.clock.nowMs(), contentTitle: trigger?.contentTitle ?? null };
+  private async applyPlans(manager: EntityManager, contact: Contact, plans: FollowUpPlan[], events: LoadedEvent[]): Promise<void> {
     const repo = manager.getRepository(FollowUpTask);
-    const active = await repo.findOne({ where: { contactId: contact.id, status: In(['open', 'snoozed']) }, order: { createdAtMs: 'DESC' } });
-    if (!active) {
-      await repo.insert({
-        id: randomUUID(), agentId: contact.agentId, contactId: contact.id, triggerKey: `event:${trigger?.rowId ?? plan.triggerEventId}`,
-        ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
-        status: 'open', snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: this.clock.nowMs(),
-      });
-      return;
+    const byClientId = new Map(events.map((e) => [e.id, e]));
+    let task = await repo.findOne({ where: { contactId: contact.id, status: In(['open', 'snoozed']) }, order: { createdAtMs: 'DESC' } });
+    const isNew = !task;
+    for (const plan of plans) {
+      const trigger = byClientId.get(plan.triggerEventId);
+      const because = { type: (trigger?.type ?? 'open') as TouchpointType, atMs: trigger?.occurredAtMs ?? this.clock.nowMs(), contentTitle: trigger?.contentTitle ?? null };
+      if (!task) {
+        task = repo.create({
+          id: randomUUID(), agentId: contact.agentId, contactId: contact.id, triggerKey: `event:${trigger?.rowId ?? plan.triggerEventId}`,
+          ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
+          status: 'open', snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: this.clock.nowMs(),
+        });
+        continue;
+      }
+      task.because = [...task.because, because].slice(-BECAUSE_LIMIT);
+      if (plan.priority < task.priority || (plan.transition !== null && plan.priority <= task.priority)) {
+        Object.assign(task, {
+          ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, priority: plan.priority,
+          dueAtMs: Math.min(task.dueAtMs, plan.dueAtMs), status: 'open', snoozedUntilMs: null,
+        });
+      }
     }
-    const takesOver = plan.priority < active.priority || plan.transition !== null;
-    const merged = [...active.because, because].slice(-BECAUSE_LIMIT);
-    await repo.update({ id: active.id }, takesOver
-      ? { ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, priority: plan.priority, dueAtMs: Math.min(active.dueAtMs, plan.dueAtMs), because: merged, status: 'open', snoozedUntilMs: null }
-      : { because: merged });
+    if (!task) return;
+    if (isNew) await repo.insert(task);
+    else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because });
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_SCORING_CONFIG, rankFollowUp, stagePriorCloseProbability, TaskView } from '@kejing/shared';
+import { DealOutcome, DEFAULT_SCORING_CONFIG, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
@@ -17,10 +17,21 @@ export function endOfChinaDay(ms: number): number {
   return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS;
 }
 
-interface TodayRow {
-  task: FollowUpTask;
-  contact: Contact;
-  budgetFen: number | null;
+interface TodayRaw {
+  id: string;
+  contact_id: string;
+  rule_id: string;
+  action: string;
+  suggested_message: string;
+  due_at_ms: number | string;
+  priority: number | string;
+  status: TaskStatus;
+  snoozed_until_ms: number | string | null;
+  because: string;
+  display_name: string;
+  cell: GridCellCode;
+  stage: number | string;
+  outcome: DealOutcome;
 }
 
 /** The morning list and what the agent does with it (done / snooze / dismiss). */
@@ -30,34 +41,37 @@ export class TasksService {
   /** Today's follow-ups for the agent, most valuable first: deal likelihood × expected value × urgency. */
   async today(actor: StaffActor): Promise<TaskView[]> {
     const now = this.clock.nowMs();
-    const raw = await this.dataSource
-      .getRepository(FollowUpTask)
-      .createQueryBuilder('task')
-      .innerJoinAndMapOne('task.contact', Contact, 'contact', 'contact.id = task.contact_id')
-      .where('task.agent_id = :agentId', { agentId: actor.staffId })
-      .andWhere('contact.opted_out = :optedOut', { optedOut: 0 })
-      .andWhere(
-        '((task.status = :open AND task.due_at_ms <= :endOfDay) OR (task.status = :snoozed AND task.snoozed_until_ms <= :now))',
-        { open: 'open', snoozed: 'snoozed', endOfDay: endOfChinaDay(now), now },
-      )
-      .getMany();
-    const budgets = await this.latestBudgets(raw.map((t) => t.contactId));
-    const rows: TodayRow[] = raw.map((task) => ({ task, contact: (task as FollowUpTask & { contact: Contact }).contact, budgetFen: budgets.get(task.contactId) ?? null }));
-    const ranked = rows
-      .map((row) => ({
-        row,
-        rank: rankFollowUp(
-          {
-            priority: row.task.priority as 1 | 2 | 3 | 4 | 5,
-            dealLikelihood: stagePriorCloseProbability(row.contact.stage, row.contact.outcome, DEFAULT_SCORING_CONFIG),
-            expectedValueFen: row.budgetFen ?? DEFAULT_EXPECTED_PREMIUM_FEN,
-            dueAtMs: row.task.dueAtMs,
-          },
-          now,
-        ),
-      }))
-      .sort((a, b) => b.rank - a.rank || a.row.task.dueAtMs - b.row.task.dueAtMs || a.row.task.id.localeCompare(b.row.task.id));
-    return ranked.map(({ row }) => presentTask(row.task, row.contact));
+    // Only the columns the list shows: the contact's explanation JSON is large and not needed here.
+    const raw: TodayRaw[] = await this.dataSource.query(
+      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because,
+              c.display_name, c.cell, c.stage, c.outcome
+         FROM follow_up_task t
+         JOIN contact c ON c.id = t.contact_id
+        WHERE t.agent_id = ? AND c.opted_out = 0
+          AND ((t.status = 'open' AND t.due_at_ms <= ?) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`,
+      [actor.staffId, endOfChinaDay(now), now],
+    );
+    const budgets = await this.latestBudgets(raw.map((r) => r.contact_id));
+    const ranked = raw.map((r) => {
+      const task = {
+        id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
+        priority: Number(r.priority), status: r.status, snoozedUntilMs: r.snoozed_until_ms === null ? null : Number(r.snoozed_until_ms),
+        because: JSON.parse(r.because) as FollowUpTask['because'],
+      } as FollowUpTask;
+      const contact = { displayName: r.display_name, cell: r.cell, stage: Number(r.stage) as Stage, outcome: r.outcome };
+      const rank = rankFollowUp(
+        {
+          priority: task.priority as 1 | 2 | 3 | 4 | 5,
+          dealLikelihood: stagePriorCloseProbability(contact.stage, contact.outcome, DEFAULT_SCORING_CONFIG),
+          expectedValueFen: budgets.get(task.contactId) ?? DEFAULT_EXPECTED_PREMIUM_FEN,
+          dueAtMs: task.dueAtMs,
+        },
+        now,
+      );
+      return { task, contact, rank };
+    });
+    ranked.sort((a, b) => b.rank - a.rank || a.task.dueAtMs - b.task.dueAtMs || a.task.id.localeCompare(b.task.id));
+    return ranked.map(({ task, contact }) => presentTask(task, contact));
   }
 
   async complete(actor: StaffActor, taskId: string): Promise<TaskView> {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { EVENT_BATCH_MAX_EVENTS, EVENT_MAX_BYTES, FieldError, IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
 import { AppError, badRequest } from '../../lib/app-error';
 import type { ContactResolver } from '../contacts/contact-resolver';
 import type { SharePayload } from '../shares/share-token';
 import type { SharesService } from '../shares/shares.service';
+import { eventId } from './event-id';
 import type { EventRow } from './event-store';
 import type { EventWriter } from './event-writer';
 import { checkTouchpointInput, correctedOccurredAtMs, isTooFarInFuture } from './touchpoint-input';
@@ -109,7 +109,7 @@ export class IngestionService {
 function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAtMs: number, receivedAtMs: number): EventRow {
   const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
   return {
-    id: randomUUID(),
+    id: eventId(),
     clientEventId: event.clientEventId.toLowerCase(),
     contactId: share.contactId,
     agentId: share.agentId,

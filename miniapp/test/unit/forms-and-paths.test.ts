@@ -24,6 +24,15 @@ describe('lead form', () => {
     expect(Object.keys(validateLeadForm({ ...filled, ...patch }))).toEqual([field])
   })
 
+  it('asks for a separate health consent when a health need is named', () => {
+    expect(validateLeadForm({ ...filled, needs: ['critical_illness'] })).toEqual({
+      healthConsent: '选择了医疗或重疾需求，请单独勾选同意，或取消这些选项',
+    })
+    const req = toLeadRequest({ ...filled, needs: ['medical'], healthConsent: true }, 's', 'id')
+    expect(req.healthConsent).toEqual({ given: true, textVersion: 'lead-health-2026-11', purpose: '根据健康相关保障需求设计保险方案' })
+    expect(toLeadRequest({ ...filled, needs: ['education'] }, 's', 'id')).not.toHaveProperty('healthConsent')
+  })
+
   it('builds the request with budget in fen and the consent text version', () => {
     const req = toLeadRequest({ ...filled, budgetYuan: '1.5万', insuredPerson: '子女', needs: ['education'] }, 'share-1', 'id-1')
     expect(req).toEqual({

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import type { AgentCardView } from '@kejing/shared'
 import './index.css'
@@ -12,12 +13,14 @@ interface Props {
 /** The agent's card: insurer's full name, the agent's name, photo and licence number. */
 export default function AgentCard({ agent, expanded, onTap }: Props) {
   const initial = Array.from(agent.name)[0] ?? '客'
+  // A photo that fails to load shows the initial instead of a broken image.
+  const [photoFailed, setPhotoFailed] = useState(false)
   return (
     <View className='agent-card' id='agent-card' onClick={onTap}>
       <View className='agent-card__company'>{agent.companyName}</View>
       <View className='agent-card__row'>
-        {agent.photoUrl ? (
-          <Image className='agent-card__photo' src={agent.photoUrl} mode='aspectFill' />
+        {agent.photoUrl && !photoFailed ? (
+          <Image className='agent-card__photo' src={agent.photoUrl} mode='aspectFill' onError={() => setPhotoFailed(true)} />
         ) : (
           <View className='agent-card__photo agent-card__photo--initial'>{initial}</View>
         )}

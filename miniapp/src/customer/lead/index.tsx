@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react'
-import { Button, Checkbox, Input, Label, Text, View } from '@tarojs/components'
+import { Button, Checkbox, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { NEED_CODES } from '@kejing/shared'
 import { needName } from '../../format'
 import {
   EMPTY_LEAD_FORM,
+  HEALTH_CONSENT_TEXT,
   INSURED_PERSON_OPTIONS,
+  namesHealthNeed,
   PRIVACY_TEXT,
   toLeadRequest,
   validateLeadForm,
@@ -107,11 +109,22 @@ export default function LeadPage() {
         <View className='lead__privacy-text' id='privacy-text'>
           {PRIVACY_TEXT}
         </View>
-        <Label className='lead__consent' id='lead-consent' onClick={() => set({ consent: !form.consent })}>
+        {/* A plain View, not a Label: a Label would pass the tap to the checkbox too and toggle twice. */}
+        <View className='lead__consent' id='lead-consent' onClick={() => set({ consent: !form.consent })}>
           <Checkbox value='consent' checked={form.consent} color='#c8102e' />
           <Text>我已阅读并同意上述说明，同意顾问联系我</Text>
-        </Label>
+        </View>
         {errors.consent ? <View className='field__error'>{errors.consent}</View> : null}
+        {namesHealthNeed(form) ? (
+          <View className='lead__health'>
+            <View className='lead__privacy-text'>{HEALTH_CONSENT_TEXT}</View>
+            <View className='lead__consent' id='lead-health-consent' onClick={() => set({ healthConsent: !form.healthConsent })}>
+              <Checkbox value='health' checked={form.healthConsent} color='#c8102e' />
+              <Text>我单独同意处理上述健康相关信息</Text>
+            </View>
+            {errors.healthConsent ? <View className='field__error'>{errors.healthConsent}</View> : null}
+          </View>
+        ) : null}
       </View>
       <View className='lead__submit'>
         <Button className='btn-primary' id='lead-submit' loading={busy} onClick={submit}>

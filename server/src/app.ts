@@ -7,6 +7,7 @@ import { EVENT_BATCH_MAX_BYTES } from '@kejing/shared';
 import { mountRoutes } from './http/mount-routes';
 import type { RouteDef } from './http/route';
 import { errorHandler } from './middleware/error-handler';
+import { rateLimits, RateLimitStore } from './middleware/rate-limit';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/card/card.routes';
@@ -18,6 +19,7 @@ import { leadsRoutes } from './modules/leads/leads.routes';
 import { sharesRoutes } from './modules/shares/shares.routes';
 import { radarRoutes } from './modules/radar/radar.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { privacyRoutes } from './modules/privacy/privacy.routes';
 import type { Services } from './services';
 
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
@@ -25,6 +27,7 @@ export function allRoutes(s: Services): RouteDef[] {
   return [
     ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
+    ...privacyRoutes(s),
   ];
 }
 
@@ -47,6 +50,8 @@ function serveH5(root: string): Koa.Middleware {
 
 export interface AppOptions {
   h5Dir?: string | null;
+  /** Where rate-limit counters live when services.config.rateLimits is set; in memory by default. */
+  rateLimitStore?: RateLimitStore;
 }
 
 /** Builds the Koa app: error handler first, then body parsing, then routes. Never listens. */
@@ -59,7 +64,14 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
     await next();
   });
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
+  // jsonLimit bounds the inflated body: co-body inflates gzip/deflate/br and raw-body counts what comes out (a gzip bomb is a 413).
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
+  if (services.config.rateLimits) {
+    app.use(rateLimits({
+      config: services.config.rateLimits, store: options.rateLimitStore ?? { kind: 'memory', map: new Map() }, tokens: services.tokens, clock: services.clock,
+      onStoreError: (error) => services.logger.warn('rate-limit store failed; letting the request through', { detail: (error as Error)?.message?.slice(0, 200) }),
+    }));
+  }
   const router = new Router();
   mountRoutes(router, allRoutes(services), {
     tokens: services.tokens, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,

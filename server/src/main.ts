@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import Redis from 'ioredis';
 import { createApp } from './app';
+import type { RateLimitStore } from './middleware/rate-limit';
 import { AppConfig, loadConfig } from './config/load-config';
 import { openDatabase } from './db/data-source';
 import { loadDemo } from './demo/load-demo';
@@ -37,7 +39,15 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
   }, 5 * 60 * 1000);
   dailyTimer.unref();
   closers.push(async () => clearInterval(dailyTimer));
-  const app = createApp(services, { h5Dir: config.h5Dir });
+  let rateLimitStore: RateLimitStore = { kind: 'memory', map: new Map() };
+  if (config.redisUrl) {
+    // Fail fast (no offline queue): the limiter lets requests through while Redis is away.
+    const client = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    client.on('error', (error: Error) => logger.warn('redis error', { detail: error.message.slice(0, 200) }));
+    rateLimitStore = { kind: 'redis', client };
+    closers.push(async () => void client.disconnect());
+  }
+  const app = createApp(services, { h5Dir: config.h5Dir, rateLimitStore });
   const server = app.listen(config.port);
   await new Promise((resolve) => server.once('listening', resolve));
   logger.info('listening', { port: config.port, database: dataSource.options.type, h5: config.h5Dir ?? 'not built' });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from './config/load-config';
+import { AppConfig, retentionDefaults } from './config/load-config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
 import { PhoneCrypto } from './lib/phone-crypto';
@@ -24,9 +24,12 @@ import { ScorerService } from './modules/scoring/scorer.service';
 import { ScoringWorker } from './modules/scoring/scoring-worker';
 import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
 import { TasksService } from './modules/tasks/tasks.service';
+import { PrivacyService } from './modules/privacy/privacy.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
-export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>;
+export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
+  // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention'>>;
 
 export interface Services {
   config: ServiceConfig;
@@ -51,6 +54,7 @@ export interface Services {
   scoringWorker: ScoringWorker;
   tasks: TasksService;
   radar: RadarService;
+  privacy: PrivacyService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -81,8 +85,9 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
+  const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults());
   return {
     config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, contactResolver, shares, ingestion, leads, contacts, audit,
-    followUpRules, scorer, scoringWorker, tasks, radar,
+    followUpRules, scorer, scoringWorker, tasks, radar, privacy,
   };
 }

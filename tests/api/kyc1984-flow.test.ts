@@ -37,6 +37,7 @@ describe('KYC1984 end to end: touchpoints move the contact and fill the morning 
     await t.http.post('/api/leads').set(bearer(customer)).send({
       clientEventId: randomUUID(), shareId, name: '林女士', phone: '13812341234', budgetFen: 800_000, insuredPerson: '本人',
       needs: ['critical_illness'], consent: { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' },
+      healthConsent: { given: true, textVersion: 'health-2026-01', purpose: '根据健康相关需求推荐重疾与医疗保障' },
     }).expect(201);
     await t.services.scoringWorker.drain();
 

@@ -19,6 +19,26 @@ export interface AppConfig {
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
   scoring: { pollMs: number; dailyJobHour: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** redis://… shares rate-limit counters between processes; null keeps them in memory. */
+  redisUrl: string | null;
+  rateLimits: RateLimitConfig;
+  retention: RetentionConfig;
+}
+
+/** Requests per window for one key; 0 turns that limit off. */
+export interface RateLimitConfig {
+  windowMs: number;
+  login: { perIp: number };
+  events: { perUser: number; perIp: number; perShare: number };
+  leads: { perUser: number; perIp: number; perShare: number };
+}
+
+/** Days each data class is kept; 0 keeps it for ever. The daily job deletes what is older. */
+export interface RetentionConfig {
+  /** Customer tracking touchpoints (opens, reads, video, card views …); leads and agent-logged actions are the sales trail and stay. */
+  rawEventsDays: number;
+  /** A lead whose contact did nothing after leaving it (and the agent logged nothing). */
+  unengagedLeadsDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,12 +53,19 @@ interface Defaults {
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
   scoring: { pollMs: number; dailyJobHour: number };
   logLevel: AppConfig['logLevel'];
+  rateLimits: RateLimitConfig;
+  retention: RetentionConfig;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 function readDefaults(): Defaults {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'default.json'), 'utf8')) as Defaults;
+}
+
+/** config/default.json's retention, for callers built without a loaded config (tests). */
+export function retentionDefaults(): RetentionConfig {
+  return { ...readDefaults().retention };
 }
 
 function intFrom(env: Env, name: string, fallback: number): number {
@@ -126,5 +153,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dailyJobHour: intFrom(env, 'DAILY_JOB_HOUR', defaults.scoring.dailyJobHour),
     },
     logLevel,
+    redisUrl: env.REDIS_URL && env.REDIS_URL.trim() !== '' ? env.REDIS_URL : null,
+    rateLimits: rateLimitsFrom(env, defaults.rateLimits),
+    retention: {
+      rawEventsDays: intFrom(env, 'RETENTION_RAW_EVENTS_DAYS', defaults.retention.rawEventsDays),
+      unengagedLeadsDays: intFrom(env, 'RETENTION_UNENGAGED_LEADS_DAYS', defaults.retention.unengagedLeadsDays),
+    },
+  };
+}
+
+function rateLimitsFrom(env: Env, d: RateLimitConfig): RateLimitConfig {
+  const windowMs = intFrom(env, 'RATE_LIMIT_WINDOW_MS', d.windowMs);
+  if (windowMs < 1000) throw new Error('config: RATE_LIMIT_WINDOW_MS must be at least 1000');
+  return {
+    windowMs,
+    login: { perIp: intFrom(env, 'RATE_LIMIT_LOGIN_PER_IP', d.login.perIp) },
+    events: {
+      perUser: intFrom(env, 'RATE_LIMIT_EVENTS_PER_USER', d.events.perUser),
+      perIp: intFrom(env, 'RATE_LIMIT_EVENTS_PER_IP', d.events.perIp),
+      perShare: intFrom(env, 'RATE_LIMIT_EVENTS_PER_SHARE', d.events.perShare),
+    },
+    leads: {
+      perUser: intFrom(env, 'RATE_LIMIT_LEADS_PER_USER', d.leads.perUser),
+      perIp: intFrom(env, 'RATE_LIMIT_LEADS_PER_IP', d.leads.perIp),
+      perShare: intFrom(env, 'RATE_LIMIT_LEADS_PER_SHARE', d.leads.perShare),
+    },
   };
 }

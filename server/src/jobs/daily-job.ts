@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import type { ScoringWorker } from '../modules/scoring/scoring-worker';
 import { JobCursor } from './job-cursor.entity';
+import type { RetentionSummary } from '../modules/privacy/privacy.service';
 
 const BATCH = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +12,8 @@ export interface DailyJobSummary {
   stageStepBacks: number;
   agentsWithTasksToday: number;
   tasksDueToday: number;
+  /** Data past its retention period, deleted before rescoring. */
+  retention: RetentionSummary;
   ms: number;
 }
 
@@ -22,6 +25,8 @@ export interface DailyJobSummary {
 export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<DailyJobSummary> {
   const started = Date.now();
   await worker.drain();
+  // Expire first, so the rescoring below already counts only what may be kept.
+  const retention = await s.privacy.runRetention();
   const nowMs = s.clock.nowMs();
   let contactsRescored = 0;
   let stageStepBacks = 0;
@@ -45,6 +50,7 @@ export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<D
     stageStepBacks,
     agentsWithTasksToday: Number(due[0]?.agents ?? 0),
     tasksDueToday: Number(due[0]?.tasks ?? 0),
+    retention,
     ms: Date.now() - started,
   };
 }

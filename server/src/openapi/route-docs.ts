@@ -5,6 +5,7 @@ import { SubmitLeadDto } from '../modules/leads/lead.dto';
 import { CreateShareDto, ForwardShareDto } from '../modules/shares/share.dto';
 import { CreateOrgUnitDto, CreateStaffDto, UpdateCardDto } from '../modules/staff/staff.dto';
 import { SnoozeTaskDto } from '../modules/tasks/task.dto';
+import { GiveConsentDto } from '../modules/privacy/privacy.dto';
 
 type Dto = new () => object;
 
@@ -66,6 +67,15 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /api/tasks/:taskId/snooze': { summary: 'Snooze a follow-up until a time', tag: 'tasks', body: SnoozeTaskDto, success: { status: 200, returns: 'TaskView' }, errors: { 409: 'already closed' } },
   'GET /api/follow-up-rules': { summary: 'The follow-up rules in force', tag: 'tasks', success: { status: 200, returns: '{ rules: FollowUpRule[]; version: string }' } },
   'PUT /api/follow-up-rules': { summary: 'Publish a new rule set (validated whole; a bad rule is refused with index, field and reason)', tag: 'tasks', body: 'FollowUpRuleSetRequest', success: { status: 200, returns: '{ rules: FollowUpRule[]; version: string }' } },
+  'GET /api/privacy/me/consents': { summary: 'The consents this person gave, with text version, purpose and withdrawal', tag: 'privacy', success: { status: 200, returns: 'ConsentView[]' } },
+  'POST /api/privacy/me/consents': { summary: 'Give a consent (e.g. the separate one health needs need)', tag: 'privacy', body: GiveConsentDto, success: { status: 201, returns: 'ConsentView' } },
+  'POST /api/privacy/me/consents/:consentId/withdraw': { summary: 'Withdraw a consent: health needs or the lead it allowed are erased', tag: 'privacy', success: { status: 200, returns: 'ConsentView' } },
+  'POST /api/privacy/me/opt-out': { summary: 'Opt out of personalised scoring and messages', tag: 'privacy', success: { status: 200, returns: 'OptOutView' } },
+  'DELETE /api/privacy/me/opt-out': { summary: 'Opt back in', tag: 'privacy', success: { status: 200, returns: 'OptOutView' } },
+  'GET /api/privacy/me/export': { summary: 'Everything stored about this person; audited', tag: 'privacy', success: { status: 200, returns: 'PersonalDataExport' } },
+  'DELETE /api/privacy/me': { summary: 'Erase this person at every agent (by WeChat identity and phone); audited', tag: 'privacy', success: { status: 200, returns: 'DeletionView' } },
+  'GET /api/privacy/contacts/:contactId/export': { summary: 'Export the person behind a contact (operators: whole person, full phone; others: in scope, masked); audited', tag: 'privacy', success: { status: 200, returns: 'PersonalDataExport' } },
+  'DELETE /api/privacy/contacts/:contactId': { summary: 'Erase the person behind a contact on their request; audited', tag: 'privacy', success: { status: 200, returns: 'DeletionView' } },
   'GET /api/radar': { summary: '谁看了我: who opened what, how far they read, what they did next', tag: 'radar', query: [{ name: 'since', description: 'ISO time: only activity after it' }], success: { status: 200, returns: 'RadarItemView[]' } },
 };
 

@@ -44,4 +44,15 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /api/follow-up-rules': ['agent', 'leader', 'manager', 'operator', 'admin'],
   'PUT /api/follow-up-rules': ['operator', 'admin'],
   'GET /api/radar': SHARERS,
+
+  // Personal data (PIPL): the person's own controls, and staff handling of a person's request.
+  'GET /api/privacy/me/consents': ['viewer'],
+  'POST /api/privacy/me/consents': ['viewer'],
+  'POST /api/privacy/me/consents/:consentId/withdraw': ['viewer'],
+  'POST /api/privacy/me/opt-out': ['viewer'],
+  'DELETE /api/privacy/me/opt-out': ['viewer'],
+  'GET /api/privacy/me/export': ['viewer'],
+  'DELETE /api/privacy/me': ['viewer'],
+  'GET /api/privacy/contacts/:contactId/export': ['agent', 'leader', 'manager', 'operator', 'admin'],
+  'DELETE /api/privacy/contacts/:contactId': ['operator', 'admin'],
 };

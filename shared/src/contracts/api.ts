@@ -194,7 +194,11 @@ export interface SubmitLeadRequest {
   insuredPerson?: string;
   needs?: string[];
   consent: ConsentInput;
+  /** Required when needs include a HEALTH_NEEDS code: health data is sensitive (PIPL art. 28–29) and needs its own consent. */
+  healthConsent?: ConsentInput;
 }
+/** Needs that reveal health, so a lead naming them needs a separate health consent. */
+export const HEALTH_NEEDS: readonly string[] = ['medical', 'critical_illness'];
 export interface LeadView {
   leadId: string;
   contactId: string;
@@ -289,4 +293,51 @@ export interface RadarItemView {
   maxDepthPct: number;
   dwellMs: number;
   nextActions: CustomerTouchpointType[];
+}
+
+// ---- personal data (PIPL) -----------------------------------------------------
+/** contact_details: name and phone for a consultation; health: needs that reveal health. */
+export type ConsentKind = 'contact_details' | 'health';
+/** A consent the person gave, as they see it (GET /api/privacy/me/consents). */
+export interface ConsentView {
+  consentId: string;
+  contactId: string;
+  kind: ConsentKind;
+  textVersion: string;
+  purpose: string;
+  givenAt: string;
+  withdrawnAt: string | null;
+}
+/** POST /api/privacy/me/consents — give a consent (e.g. health) after the lead form. */
+export interface GiveConsentRequest {
+  shareId: string;
+  kind: ConsentKind;
+  textVersion: string;
+  purpose: string;
+}
+/** POST /api/privacy/me/opt-out and DELETE /api/privacy/me/opt-out. */
+export interface OptOutView {
+  optedOut: boolean;
+  contacts: number;
+}
+/** GET /api/privacy/me/export and GET /api/privacy/contacts/:id/export: one person's data. */
+export interface PersonalDataExport {
+  exportedAt: string;
+  contacts: {
+    contactId: string;
+    agentName: string;
+    displayName: string;
+    createdAt: string;
+    optedOut: boolean;
+    scores: { trust: number; intent: number; cell: string; stage: number; referralClass: string };
+    leads: { leadId: string; name: string; phone: string; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
+    consents: ConsentView[];
+    touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
+    tasks: { action: string; status: string; dueAt: string }[];
+  }[];
+}
+/** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
+export interface DeletionView {
+  requestId: string;
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number };
 }

@@ -19,4 +19,5 @@ export class SubmitLeadDto implements SubmitLeadRequest {
   @IsOptional() @IsString() @Length(1, 100) insuredPerson?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(16) @IsString({ each: true }) @Length(1, 40, { each: true }) needs?: string[];
   @IsDefined() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
+  @IsOptional() @ValidateNested() @Type(() => ConsentDto) healthConsent?: ConsentDto;
 }

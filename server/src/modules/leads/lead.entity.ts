@@ -20,5 +20,7 @@ export class Lead {
   @Column({ name: 'insured_person', type: 'varchar', length: 100, nullable: true }) insuredPerson!: string | null;
   @Column({ type: 'simple-json' }) needs!: string[];
   @UuidColumn({ name: 'consent_id' }) consentId!: string;
+  /** The separate consent that health-related needs (medical, critical illness) require. */
+  @UuidColumn({ name: 'health_consent_id', nullable: true }) healthConsentId!: string | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { LeadView } from '@kejing/shared';
+import { HEALTH_NEEDS, LeadView } from '@kejing/shared';
+import { badRequest } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import { Contact } from '../contacts/contact.entity';
@@ -25,6 +26,10 @@ export class LeadsService {
   ) {}
 
   async submit(viewerUserId: string, form: SubmitLeadDto): Promise<{ lead: LeadView; created: boolean }> {
+    // Health needs are sensitive personal information (PIPL art. 28–29): their own consent, or nothing is stored.
+    if ((form.needs ?? []).some((need) => HEALTH_NEEDS.includes(need)) && !form.healthConsent) {
+      throw badRequest([{ field: 'healthConsent', reason: `needs ${HEALTH_NEEDS.join(' and ')} are health data and need their own consent` }]);
+    }
     const { share } = await this.shares.load(form.shareId);
     const { contactId } = await this.contacts.resolve({
       agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
@@ -35,14 +40,20 @@ export class LeadsService {
     const now = this.clock.nowMs();
     const lead = await this.dataSource.transaction(async (manager) => {
       const consent = manager.create(Consent, {
-        id: randomUUID(), contactId, textVersion: form.consent.textVersion, purpose: form.consent.purpose, givenAtMs: now, withdrawnAtMs: null,
+        id: randomUUID(), contactId, kind: 'contact_details', textVersion: form.consent.textVersion, purpose: form.consent.purpose, givenAtMs: now, withdrawnAtMs: null,
       });
       await manager.insert(Consent, consent);
+      const health = form.healthConsent
+        ? manager.create(Consent, {
+          id: randomUUID(), contactId, kind: 'health', textVersion: form.healthConsent.textVersion, purpose: form.healthConsent.purpose, givenAtMs: now, withdrawnAtMs: null,
+        })
+        : null;
+      if (health) await manager.insert(Consent, health);
       const row = manager.create(Lead, {
         id: randomUUID(), clientEventId, contactId, agentId: share.agentId, shareId: share.id, name: form.name,
         phoneCipher: this.phoneCrypto.encrypt(form.phone), phoneHash: this.phoneCrypto.hash(form.phone),
         phoneLast4: form.phone.slice(-4), phonePrefix3: form.phone.slice(0, 3), budgetFen: form.budgetFen ?? null,
-        insuredPerson: form.insuredPerson ?? null, needs: form.needs ?? [], consentId: consent.id, createdAtMs: now,
+        insuredPerson: form.insuredPerson ?? null, needs: form.needs ?? [], consentId: consent.id, healthConsentId: health?.id ?? null, createdAtMs: now,
       });
       await manager.insert(Lead, row);
       await manager.insert(TouchpointEvent, {

@@ -86,6 +86,12 @@ export class SharesService {
     return share;
   }
 
+  /** After an erasure: cached shares must not keep naming the erased contacts as forwarders. */
+  forgetForwardsBy(contactIds: Iterable<string>): void {
+    const erased = new Set(contactIds);
+    for (const [id, share] of this.shareCache) if (share.forwardedByContactId && erased.has(share.forwardedByContactId)) this.shareCache.delete(id);
+  }
+
   private async insert(fields: Omit<Share, 'id' | 'createdAtMs'>): Promise<ShareCreatedView> {
     const share = this.dataSource.getRepository(Share).create({ id: randomUUID(), ...fields, createdAtMs: this.clock.nowMs() });
     await this.dataSource.getRepository(Share).insert(share);

@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { ConsentView, CUSTOMER_TOUCHPOINT_TYPES, DeletionView, HEALTH_NEEDS, OptOutView, PersonalDataExport } from '@kejing/shared';
+import type { RetentionConfig } from '../../config/load-config';
+import { notFound } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import { maskPhone, PhoneCrypto } from '../../lib/phone-crypto';
+import type { StaffActor } from '../../permissions/actor';
+import { whereAgentInScope } from '../../permissions/scope-query';
+import type { AuditService } from '../audit/audit.service';
+import { Contact } from '../contacts/contact.entity';
+import type { ContactResolver } from '../contacts/contact-resolver';
+import type { ContactChanges } from '../events/contact-changes';
+import { TouchpointEvent } from '../events/touchpoint-event.entity';
+import { Consent } from '../leads/consent.entity';
+import { Lead } from '../leads/lead.entity';
+import { Share } from '../shares/share.entity';
+import type { SharesService } from '../shares/shares.service';
+import { StaffMember } from '../staff/staff-member.entity';
+import { FollowUpTask } from '../tasks/follow-up-task.entity';
+import type { GiveConsentDto } from './privacy.dto';
+import { presentConsent, presentExport } from './privacy.presenter';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BATCH = 500;
+/** Reading-behaviour tracking: what raw-event retention expires. Leads and agent-logged actions are the sales trail. */
+export const TRACKING_TYPES: string[] = CUSTOMER_TOUCHPOINT_TYPES.filter((type) => type !== 'lead_submit');
+
+export interface RetentionSummary {
+  rawEventsDeleted: number;
+  unengagedLeadsDeleted: number;
+}
+
+/** The name a contact falls back to once the name they gave is erased (as ContactResolver names new ones). */
+const anonymousName = (contactId: string) => `微信访客${contactId.slice(0, 4).toUpperCase()}`;
+
+/**
+ * Personal data as PIPL expects: consents given and withdrawn by the person, opt-out of
+ * personalised scoring, export and erasure of one person's data (by the person or an operator,
+ * always audited), and retention limits the daily job enforces.
+ */
+export class PrivacyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly phoneCrypto: PhoneCrypto,
+    private readonly resolver: ContactResolver,
+    private readonly shares: SharesService,
+    private readonly changes: ContactChanges,
+    private readonly retention: RetentionConfig,
+  ) {}
+
+  // ---- the person (viewer endpoints the mini program calls) ---------------------------------
+
+  async consents(userId: string): Promise<ConsentView[]> {
+    const contacts = await this.contactsOfUser(userId);
+    if (contacts.length === 0) return [];
+    const rows = await this.dataSource.getRepository(Consent).find({ where: { contactId: In(contacts.map((c) => c.id)) }, order: { givenAtMs: 'ASC' } });
+    return rows.map(presentConsent);
+  }
+
+  /** Giving a consent is one request, as withdrawing it is. */
+  async giveConsent(userId: string, dto: GiveConsentDto): Promise<ConsentView> {
+    const { share } = await this.shares.load(dto.shareId);
+    const { contactId } = await this.resolver.resolve({ agentId: share.agentId, viewerUserId: userId, shareId: share.id, forwardedByContactId: share.forwardedByContactId });
+    const consent = this.dataSource.getRepository(Consent).create({
+      id: randomUUID(), contactId, kind: dto.kind, textVersion: dto.textVersion, purpose: dto.purpose, givenAtMs: this.clock.nowMs(), withdrawnAtMs: null,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Consent, consent);
+      await this.audit.record({ actorId: userId, action: 'consent.give', subjectType: 'consent', subjectId: consent.id, detail: { kind: dto.kind, by: 'self' } }, manager);
+    });
+    return presentConsent(consent);
+  }
+
+  /**
+   * Withdrawing stops the processing the consent allowed: a withdrawn health consent takes the
+   * health needs off the leads that rested on it; a withdrawn contact-details consent erases those
+   * leads (name, phone) and the name the contact is shown by.
+   */
+  async withdrawConsent(userId: string, consentId: string): Promise<ConsentView> {
+    const contacts = await this.contactsOfUser(userId);
+    const consent = await this.dataSource.getRepository(Consent).findOneBy({ id: consentId });
+    if (!consent || !contacts.some((c) => c.id === consent.contactId)) throw notFound('consent');
+    if (consent.withdrawnAtMs !== null) return presentConsent(consent);
+    const now = this.clock.nowMs();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Consent, { id: consent.id }, { withdrawnAtMs: now });
+      if (consent.kind === 'health') {
+        const leads = await manager.getRepository(Lead).findBy({ healthConsentId: consent.id });
+        for (const lead of leads) {
+          await manager.update(Lead, { id: lead.id }, { needs: lead.needs.filter((n) => !HEALTH_NEEDS.includes(n)), healthConsentId: null });
+        }
+      } else {
+        const leads = await manager.getRepository(Lead).findBy({ consentId: consent.id });
+        await this.eraseLeads(manager, leads);
+      }
+      await this.audit.record({ actorId: userId, action: 'consent.withdraw', subjectType: 'consent', subjectId: consent.id, detail: { kind: consent.kind, by: 'self' } }, manager);
+    });
+    this.changes.publish([consent.contactId]);
+    return presentConsent({ ...consent, withdrawnAtMs: now });
+  }
+
+  /** Opt-out of personalised scoring and messages: the scorer zeroes the contacts and plans nothing for them. */
+  async setOptOut(userId: string, optedOut: boolean): Promise<OptOutView> {
+    const contacts = await this.contactsOfUser(userId);
+    if (contacts.length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(Contact, { id: In(contacts.map((c) => c.id)) }, { optedOut });
+        if (optedOut) {
+          // Open follow-ups would have the agent message someone who asked not to be.
+          await manager.update(FollowUpTask, { contactId: In(contacts.map((c) => c.id)), status: In(['open', 'snoozed']) }, { status: 'dismissed', snoozedUntilMs: null });
+        }
+        await this.audit.record({ actorId: userId, action: optedOut ? 'privacy.opt_out' : 'privacy.opt_in', subjectType: 'user', subjectId: userId, detail: { contacts: contacts.length } }, manager);
+      });
+      this.changes.publish(contacts.map((c) => c.id));
+    }
+    return { optedOut, contacts: contacts.length };
+  }
+
+  async exportMine(userId: string): Promise<PersonalDataExport> {
+    const contacts = await this.personContacts(await this.contactsOfUser(userId));
+    const result = await this.export(contacts, 'full');
+    await this.audit.record({ actorId: userId, action: 'privacy.export', subjectType: 'user', subjectId: userId, detail: { by: 'self', contacts: contacts.length } });
+    return result;
+  }
+
+  async deleteMine(userId: string): Promise<DeletionView> {
+    const contacts = await this.personContacts(await this.contactsOfUser(userId));
+    return this.erase(contacts, [userId], { actorId: userId, by: 'self' });
+  }
+
+  // ---- staff -------------------------------------------------------------------------------
+
+  /**
+   * Staff export on the person's request. An operator or admin (who handle privacy requests)
+   * gets the whole person with the full phone; agents, leaders and managers get the contact in
+   * their scope with the phone masked. Out of scope is 404.
+   */
+  async exportContact(actor: StaffActor, contactId: string): Promise<PersonalDataExport> {
+    const privacyOfficer = actor.role === 'operator' || actor.role === 'admin';
+    const seed = await this.findForStaff(actor, contactId);
+    const contacts = privacyOfficer ? await this.personContacts([seed]) : [seed];
+    const result = await this.export(contacts, privacyOfficer ? 'full' : 'masked');
+    await this.audit.record({
+      actorId: actor.bootstrap ? null : actor.staffId, action: 'privacy.export', subjectType: 'contact', subjectId: contactId,
+      detail: { by: actor.role, contacts: contacts.length, phone: privacyOfficer ? 'full' : 'masked' },
+    });
+    return result;
+  }
+
+  /** An operator erases the person behind a contact: every contact of theirs, at every agent. */
+  async deleteContact(actor: StaffActor, contactId: string): Promise<DeletionView> {
+    const seed = await this.findForStaff(actor, contactId);
+    const contacts = await this.personContacts([seed]);
+    return this.erase(contacts, seed.viewerUserId ? [seed.viewerUserId] : [], { actorId: actor.bootstrap ? null : actor.staffId, by: actor.role });
+  }
+
+  // ---- retention (the daily job) ------------------------------------------------------------
+
+  async runRetention(): Promise<RetentionSummary> {
+    const now = this.clock.nowMs();
+    let rawEventsDeleted = 0;
+    let unengagedLeadsDeleted = 0;
+    const touched = new Set<string>();
+    if (this.retention.rawEventsDays > 0) {
+      const before = now - this.retention.rawEventsDays * DAY_MS;
+      for (;;) {
+        const rows: { id: string; contact_id: string }[] = await this.dataSource.query(
+          `SELECT id, contact_id FROM touchpoint_event WHERE received_at_ms < ? AND type IN (${TRACKING_TYPES.map(() => '?').join(',')}) LIMIT ${BATCH}`,
+          [before, ...TRACKING_TYPES],
+        );
+        if (rows.length === 0) break;
+        await this.dataSource.getRepository(TouchpointEvent).delete({ id: In(rows.map((r) => r.id)) });
+        rawEventsDeleted += rows.length;
+        for (const r of rows) touched.add(r.contact_id);
+      }
+    }
+    if (this.retention.unengagedLeadsDays > 0) {
+      const before = now - this.retention.unengagedLeadsDays * DAY_MS;
+      // Engaged = any touchpoint after the lead other than the lead's own submission (a read, a reply, an agent's call …).
+      const leads: Lead[] = await this.dataSource.getRepository(Lead).createQueryBuilder('lead')
+        .where('lead.created_at_ms < :before', { before })
+        .andWhere(`NOT EXISTS (SELECT 1 FROM touchpoint_event e WHERE e.contact_id = lead.contact_id AND e.occurred_at_ms > lead.created_at_ms AND e.type <> 'lead_submit')`)
+        .getMany();
+      for (let i = 0; i < leads.length; i += BATCH) {
+        const chunk = leads.slice(i, i + BATCH);
+        await this.dataSource.transaction(async (manager) => {
+          await this.eraseLeads(manager, chunk);
+          await this.audit.record({ actorId: null, action: 'retention.leads', subjectType: 'job', subjectId: randomUUID(), detail: { leads: chunk.length, days: this.retention.unengagedLeadsDays } }, manager);
+        });
+        unengagedLeadsDeleted += chunk.length;
+        for (const l of chunk) touched.add(l.contactId);
+      }
+    }
+    if (rawEventsDeleted > 0) {
+      await this.audit.record({ actorId: null, action: 'retention.events', subjectType: 'job', subjectId: randomUUID(), detail: { events: rawEventsDeleted, days: this.retention.rawEventsDays } });
+    }
+    this.changes.publish(touched);
+    return { rawEventsDeleted, unengagedLeadsDeleted };
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private contactsOfUser(userId: string): Promise<Contact[]> {
+    return this.dataSource.getRepository(Contact).findBy({ viewerUserId: userId });
+  }
+
+  private async findForStaff(actor: StaffActor, contactId: string): Promise<Contact> {
+    const qb = this.dataSource.getRepository(Contact).createQueryBuilder('contact').where('contact.id = :contactId', { contactId });
+    // Operators handle privacy requests company-wide; everyone else only within their own scope.
+    const contact = actor.role === 'operator' ? await qb.getOne() : await whereAgentInScope(qb, actor, 'contact.agent_id').getOne();
+    if (!contact) throw notFound('contact');
+    return contact;
+  }
+
+  /** The person behind some contacts: the same WeChat user, or the same phone (by its keyed hash), at any agent. */
+  private async personContacts(seed: Contact[]): Promise<Contact[]> {
+    const byId = new Map(seed.map((c) => [c.id, c]));
+    for (let round = 0; round < 4; round++) {
+      const ids = [...byId.keys()];
+      if (ids.length === 0) return [];
+      const users = [...new Set([...byId.values()].map((c) => c.viewerUserId).filter((u): u is string => u !== null))];
+      const hashes = (await this.dataSource.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash);
+      const viaPhone = hashes.length > 0 ? (await this.dataSource.getRepository(Lead).find({ select: { contactId: true }, where: { phoneHash: In([...new Set(hashes)]) } })).map((l) => l.contactId) : [];
+      const more = await this.dataSource.getRepository(Contact).find({
+        where: [...(users.length > 0 ? [{ viewerUserId: In(users) }] : []), ...(viaPhone.length > 0 ? [{ id: In(viaPhone) }] : [])],
+      });
+      const grew = more.filter((c) => !byId.has(c.id));
+      if (grew.length === 0) break;
+      for (const c of grew) byId.set(c.id, c);
+    }
+    return [...byId.values()];
+  }
+
+  private async export(contacts: Contact[], phone: 'full' | 'masked'): Promise<PersonalDataExport> {
+    const ids = contacts.map((c) => c.id);
+    const any = ids.length > 0;
+    const [leads, consents, events, tasks, agents] = await Promise.all([
+      any ? this.dataSource.getRepository(Lead).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
+      any ? this.dataSource.getRepository(Consent).find({ where: { contactId: In(ids) }, order: { givenAtMs: 'ASC' } }) : [],
+      any ? this.dataSource.getRepository(TouchpointEvent).find({ where: { contactId: In(ids) }, order: { occurredAtMs: 'ASC' } }) : [],
+      any ? this.dataSource.getRepository(FollowUpTask).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
+      any ? this.dataSource.getRepository(StaffMember).findBy({ id: In([...new Set(contacts.map((c) => c.agentId))]) }) : [],
+    ]);
+    const phoneOf = (lead: Lead) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, phoneOf });
+  }
+
+  /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
+  private async eraseLeads(manager: EntityManager, leads: Lead[]): Promise<void> {
+    if (leads.length === 0) return;
+    await manager.delete(Lead, { id: In(leads.map((l) => l.id)) });
+    const contactIds = [...new Set(leads.map((l) => l.contactId))];
+    const left = await manager.getRepository(Lead).find({ where: { contactId: In(contactIds) }, order: { createdAtMs: 'DESC' } });
+    for (const contactId of contactIds) {
+      const latest = left.find((l) => l.contactId === contactId);
+      await manager.update(Contact, { id: contactId }, { displayName: latest ? latest.name : anonymousName(contactId) });
+    }
+  }
+
+  private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }): Promise<DeletionView> {
+    const requestId = randomUUID();
+    const ids = contacts.map((c) => c.id);
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0 };
+    await this.dataSource.transaction(async (manager) => {
+      if (ids.length > 0) {
+        const hashes = [...new Set((await manager.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash))];
+        for (let i = 0; i < ids.length; i += BATCH) {
+          const chunk = ids.slice(i, i + BATCH);
+          deleted.touchpoints += await this.deleteCount(manager, 'touchpoint_event', 'contact_id', chunk);
+          deleted.leads += await this.deleteCount(manager, 'lead', 'contact_id', chunk);
+          deleted.consents += await this.deleteCount(manager, 'consent', 'contact_id', chunk);
+          deleted.tasks += await this.deleteCount(manager, 'follow_up_task', 'contact_id', chunk);
+          deleted.stageChanges += await this.deleteCount(manager, 'contact_stage_change', 'contact_id', chunk);
+          await manager.update(Contact, { referredByContactId: In(chunk) }, { referredByContactId: null });
+          await manager.update(Share, { forwardedByContactId: In(chunk) }, { forwardedByContactId: null });
+          deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);
+        }
+        // A lead with the same phone under a contact we did not reach (entered by hand) is the same person too.
+        if (hashes.length > 0) deleted.leads += await this.deleteCount(manager, 'lead', 'phone_hash', hashes);
+      }
+      const customers = [];
+      for (const userId of userIds) if (!(await manager.getRepository(StaffMember).findOneBy({ userId }))) customers.push(userId);
+      // The WeChat identity (openid, unionid) goes too, unless the person is also staff.
+      if (customers.length > 0) await this.deleteCount(manager, 'app_user', 'id', customers);
+      await this.audit.record({ actorId: who.actorId, action: 'privacy.delete', subjectType: 'privacy_request', subjectId: requestId, detail: { by: who.by, ...deleted } }, manager);
+    });
+    for (const c of contacts) if (c.viewerUserId) this.resolver.forget(c.agentId, c.viewerUserId);
+    this.shares.forgetForwardsBy(ids);
+    return { requestId, deleted };
+  }
+
+  private async deleteCount(manager: EntityManager, table: string, column: string, values: string[]): Promise<number> {
+    const where = `${column} IN (${values.map(() => '?').join(',')})`;
+    const n: { n: number | string }[] = await manager.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, values);
+    await manager.query(`DELETE FROM ${table} WHERE ${where}`, values);
+    return Number(n[0]?.n ?? 0);
+  }
+}

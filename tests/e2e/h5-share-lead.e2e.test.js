@@ -89,6 +89,14 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
   await urlText.scrollIntoViewIfNeeded();
   await shot(agent, '03-agent-share-link');
 
+  // The poster: canvas drawing with the card and a QR code to its own share.
+  await agent.locator('#make-poster').click();
+  const poster = agent.locator('#poster-image');
+  await poster.waitFor({ timeout: 15_000 });
+  await poster.scrollIntoViewIfNeeded();
+  await agent.waitForTimeout(500);
+  await poster.screenshot({ path: path.join(ARTIFACTS, '03b-agent-poster.png') });
+
   // 3. A customer (another WeChat identity) opens the link.
   const customerCtx = await browser.newContext(PHONE);
   const customer = await customerCtx.newPage();

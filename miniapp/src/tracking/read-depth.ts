@@ -29,7 +29,8 @@ export function computeDepthPct(scrollTop: number, viewportHeight: number, conte
   if (!(contentHeight > 0) || !(viewportHeight > 0)) return 0
   if (contentHeight <= viewportHeight) return 100
   const pct = ((Math.max(0, scrollTop) + viewportHeight) / contentHeight) * 100
-  return Math.max(0, Math.min(100, Math.floor(pct)))
+  // Rounded, not floored: sub-pixel heights leave a page scrolled to its end at 99.6 %.
+  return Math.max(0, Math.min(100, Math.round(pct)))
 }
 
 export class ReadDepthTracker {

@@ -23,6 +23,7 @@ describe('computeDepthPct', () => {
     [0, 800, 600, 100], // fits on one screen
     [-50, 800, 4000, 20], // iOS bounce
     [0, 800, 0, 0], // not laid out yet
+    [3183.6, 800, 3987.2, 100], // at the end, sub-pixel heights
   ])('top %i, viewport %i, content %i → %i %%', (top, vh, ch, pct) => {
     expect(computeDepthPct(top, vh, ch)).toBe(pct)
   })

@@ -81,7 +81,7 @@ function TaskCard({ task, onChanged }: { task: TaskView; onChanged: (taskId: str
         <Button className='actions__btn btn-plain' size='mini' disabled={busy} onClick={snooze}>
           稍后
         </Button>
-        <Button className='actions__btn' size='mini' disabled={busy} onClick={() => run(() => api().taskDismiss(task.taskId), '已忽略')}>
+        <Button className='actions__btn btn-ghost' size='mini' disabled={busy} onClick={() => run(() => api().taskDismiss(task.taskId), '已忽略')}>
           忽略
         </Button>
       </View>

@@ -85,7 +85,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
-  const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults());
+  const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
+    (ids) => scorer.scoreContacts(ids));
   return {
     config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, contactResolver, shares, ingestion, leads, contacts, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,

@@ -50,7 +50,20 @@ export class PrivacyService {
     private readonly shares: SharesService,
     private readonly changes: ContactChanges,
     private readonly retention: RetentionConfig,
+    /** Rescore now (the scorer); the scoring worker is the fallback through `changes`. */
+    private readonly rescore: (contactIds: string[]) => Promise<unknown> = async () => undefined,
   ) {}
+
+  /** Opt-out and withdrawals take effect on the scores at once, not at the next poll. */
+  private async rescoreNow(contactIds: string[]): Promise<void> {
+    if (contactIds.length === 0) return;
+    try {
+      await this.rescore(contactIds);
+    } catch {
+      // The flag is committed; the worker picks the contacts up from the notice below.
+    }
+    this.changes.publish(contactIds);
+  }
 
   // ---- the person (viewer endpoints the mini program calls) ---------------------------------
 
@@ -99,7 +112,7 @@ export class PrivacyService {
       }
       await this.audit.record({ actorId: userId, action: 'consent.withdraw', subjectType: 'consent', subjectId: consent.id, detail: { kind: consent.kind, by: 'self' } }, manager);
     });
-    this.changes.publish([consent.contactId]);
+    await this.rescoreNow([consent.contactId]);
     return presentConsent({ ...consent, withdrawnAtMs: now });
   }
 
@@ -115,7 +128,7 @@ export class PrivacyService {
         }
         await this.audit.record({ actorId: userId, action: optedOut ? 'privacy.opt_out' : 'privacy.opt_in', subjectType: 'user', subjectId: userId, detail: { contacts: contacts.length } }, manager);
       });
-      this.changes.publish(contacts.map((c) => c.id));
+      await this.rescoreNow(contacts.map((c) => c.id));
     }
     return { optedOut, contacts: contacts.length };
   }

@@ -8,6 +8,7 @@ import { mountRoutes } from './http/mount-routes';
 import type { RouteDef } from './http/route';
 import { errorHandler } from './middleware/error-handler';
 import { rateLimits, RateLimitStore } from './middleware/rate-limit';
+import { requireWellFormedText } from './middleware/well-formed-text';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/card/card.routes';
@@ -66,6 +67,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
   // jsonLimit bounds the inflated body: co-body inflates gzip/deflate/br and raw-body counts what comes out (a gzip bomb is a 413).
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
+  app.use(requireWellFormedText);
   if (services.config.rateLimits) {
     app.use(rateLimits({
       config: services.config.rateLimits, store: options.rateLimitStore ?? { kind: 'memory', map: new Map() }, tokens: services.tokens, clock: services.clock,

@@ -30,7 +30,8 @@ export function errorHandler(logger: Logger) {
         if (isDatabaseUnavailable(error)) error = dbUnavailable();
         else if (http.status === 413 || http.type === 'entity.too.large') error = new AppError(413, 'payload_too_large', 'the request body is too large');
         else if (http.status === 415) error = new AppError(415, 'unsupported_media_type', 'send application/json');
-        else if (http.status === 400 && http.expose) error = new AppError(400, 'invalid_json', 'the body is not valid JSON');
+        // co-body marks a JSON parse failure (NaN, a __proto__ key bourne refuses) 400 without `expose`.
+        else if (http.status === 400 && (http.expose || caught instanceof SyntaxError)) error = new AppError(400, 'invalid_json', 'the body is not valid JSON');
         else if (typeof http.status === 'number' && http.status >= 400 && http.status < 500 && http.expose) {
           error = new AppError(http.status, 'bad_request', 'the request could not be read');
         }

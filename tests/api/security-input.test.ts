@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import type { Role, StaffCreatedView, SessionView } from '@kejing/shared';
+import { allRoutes } from '../../server/src/app';
+import { routeKey } from '../../server/src/http/route';
+import { ROUTE_PERMISSIONS } from '../../server/src/permissions/route-permissions';
+import { adminAuth, bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+
+const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
+/** What must never reach a client: stack frames, driver codes, SQL, internal class names. */
+const LEAK = /\bat .+\.(ts|js):\d+|node_modules|SQLITE_|ER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|syntax error|SELECT |INSERT |UPDATE |DELETE FROM|sqlMessage|errno/i;
+
+describe('bad input', () => {
+  let t: TestApp;
+  let world: World;
+  const tokens: Partial<Record<Role, string>> = {};
+  let shareId: string;
+  let viewer: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await buildWorld(t);
+    viewer = (await login(t, 'fuzz-viewer')).token;
+    tokens.viewer = viewer;
+    tokens.agent = world.people.a?.token;
+    tokens.leader = world.people.lx?.token;
+    tokens.manager = world.people.m1?.token;
+    tokens.operator = world.people.op?.token;
+    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(t)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
+    tokens.admin = ((await t.http.post('/api/auth/bind').set(bearer((await login(t, 'fuzz-admin')).token)).send({ inviteCode: admin.inviteCode }).expect(200)).body as SessionView).token;
+    shareId = await shareArticle(t, world);
+    await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(viewer)).expect(200);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const clean = (status: number, text: string) => {
+    expect(status).toBeLessThan(500);
+    expect(text).not.toMatch(LEAK);
+  };
+
+  describe('fuzzing every endpoint (fast-check, bounded runs)', () => {
+    // Every route, called as a role the table allows, so the fuzz reaches validation and handlers.
+    const routes = allRoutes({} as never)
+      .map((r) => ({ key: routeKey(r), method: r.method, path: r.path }))
+      .filter((r) => r.key !== 'DELETE /api/privacy/me'); // erasing the fuzzing viewer mid-run is tested in the privacy suite
+    const roleFor = (key: string): Role | null => {
+      const entry = ROUTE_PERMISSIONS[key];
+      if (entry === 'public' || entry === undefined) return null;
+      return entry.includes('viewer') ? 'viewer' : (entry.find((r) => r !== 'viewer') as Role);
+    };
+    const RAW_SEGMENTS = ['%', '%E0%A4%A', '%ED%A0%80', '%00', '..%2F..%2F'];
+    const text = fc.oneof(fc.constantFrom(...RAW_SEGMENTS), fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', '\u0000', '\uD800', '😀'.repeat(3), 'x'.repeat(10_000), "' OR 1=1 --", '../../etc/passwd', '%00', '{}', 'NaN'));
+    const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom(-1, 1e308, -1e308, 2 ** 53 + 1, 0.5));
+    const body = fc.oneof(
+      fc.dictionary(fc.oneof(fc.constantFrom('clientEventId', 'shareId', 'name', 'phone', 'events', 'sentAtDeviceMs', 'consent', 'needs', 'code', 'inviteCode', 'rules', 'until', 'type', 'channel', 'contentVersionId', 'kind', 'title', 'tags', 'stage', 'agentId'), fc.string()), fc.oneof(scalar, fc.array(scalar, { maxLength: 5 }), fc.dictionary(fc.string(), scalar, { maxKeys: 4 })), { maxKeys: 8 }),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+
+    it.each(routes)('$key: no 5xx, no stack or database text, for any body, query and path', async ({ key, method, path }) => {
+      const role = roleFor(key);
+      await fc.assert(
+        fc.asyncProperty(body, fc.dictionary(fc.constantFrom('page', 'pageSize', 'cell', 'stage', 'tag', 'q', 'kind', 'since', 'referral'), text, { maxKeys: 3 }), fc.array(text, { minLength: 4, maxLength: 4 }), async (b, query, params) => {
+          let i = 0;
+          // Raw percent sequences (truncated, or UTF-8 of a lone surrogate) as well as well-encoded text.
+          const segment = (s: string) => (RAW_SEGMENTS.includes(s) ? s : encodeURIComponent(s.replace(/\p{Cs}/gu, '\uFFFD')));
+          const url = path.replace(/:(\w+)/g, () => segment(params[i++] || 'x'));
+          const req = t.http[method](url).query(query);
+          if (role) req.set(bearer(tokens[role] as string));
+          // Any JSON value at all, scalars included, as the raw body.
+          const res = await (method === 'get' ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(b) ?? 'null'));
+          clean(res.status, res.text);
+        }),
+        { numRuns: 8 },
+      );
+    });
+  });
+
+  describe('text edge cases', () => {
+    const lead = (name: string) => t.http.post('/api/leads').set(bearer(viewer)).send({ clientEventId: randomUUID(), shareId, name, phone: '13600001234', consent });
+    it('stores a name with 4-byte emoji and CJK intact and returns it unchanged', async () => {
+      const name = '陈😀🏥𠀋女士';
+      const res = await lead(name).expect(201);
+      expect(res.body.name).toBe(name);
+      const stored = await t.db.dataSource.query('SELECT name FROM lead WHERE id = ?', [res.body.leadId]);
+      expect(stored[0].name).toBe(name);
+    });
+    it.each([
+      ['a lone surrogate', 'bad\uD800name', 'name'],
+      ['a NUL', 'bad\u0000name', 'name'],
+      ['10,000 characters', '名'.repeat(10_000), 'name'],
+      ['nothing', '', 'name'],
+    ])('refuses a name with %s clearly (400 naming the field)', async (_what, name, field) => {
+      const res = await lead(name).expect(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+    it('refuses a lone surrogate anywhere in a body, and in a query string', async () => {
+      const res = await t.http.post('/api/privacy/me/consents').set(bearer(viewer)).send({ shareId, kind: 'health', textVersion: 'v\uDC00', purpose: 'p' }).expect(400);
+      expect(res.body.error.details[0].field).toBe('textVersion');
+      await t.http.get('/api/contacts').query({ tag: 'need:\uD800' }).set(bearer(tokens.agent as string)).expect(400);
+    });
+    it.each([
+      ['NaN (not JSON)', '{"sentAtDeviceMs": NaN, "events": []}'],
+      ['Infinity (not JSON)', '{"sentAtDeviceMs": Infinity, "events": []}'],
+    ])('refuses %s with 400 invalid_json', async (_what, raw) => {
+      const res = await t.http.post('/api/events').set(bearer(viewer)).set('Content-Type', 'application/json').send(raw).expect(400);
+      expect(res.body.error.code).toBe('invalid_json');
+    });
+    it.each([
+      ['±Infinity (1e999)', { depthPct: 1e999 }, 'depthPct'],
+      ['-Infinity dwell', { dwellMs: -1e999 }, 'dwellMs'],
+      ['negative dwell', { dwellMs: -5 }, 'dwellMs'],
+      ['depth over 100', { depthPct: 100.5 }, 'depthPct'],
+      ['an unknown field', { agentId: randomUUID() }, 'agentId'],
+    ])('refuses an event with %s by position, storing nothing', async (_what, extra, field) => {
+      const event = { clientEventId: randomUUID(), type: 'read_progress', shareId, depthPct: 50, createdAtDeviceMs: t.clock.nowMs(), ...extra };
+      const raw = JSON.stringify({ sentAtDeviceMs: t.clock.nowMs(), events: [event] }).replace(/1e\+?999|"?Infinity"?/g, '1e999');
+      const res = await t.http.post('/api/events').set(bearer(viewer)).set('Content-Type', 'application/json').send(raw).expect(200);
+      expect(res.body).toMatchObject({ stored: 0, invalid: [expect.objectContaining({ index: 0, field })] });
+    });
+  });
+
+  describe('sizes', () => {
+    function rawPost(path: string, headers: Record<string, string>, payload: Buffer): Promise<{ status: number; body: string; ms: number }> {
+      const { port } = t.server.address() as AddressInfo;
+      const started = Date.now();
+      return new Promise((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'Content-Length': String(payload.length) } }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: Date.now() - started }));
+        });
+        req.on('error', reject);
+        req.end(payload);
+      });
+    }
+
+    it('answers 413 to a gzip bomb (1 GB of JSON inflated from about 1 MB) without inflating it all', async () => {
+      const inflated = Buffer.alloc(64 * 1024 * 1024, ' '); // 64 MB of whitespace, gzipped ~64 KB
+      const bomb = gzipSync(Buffer.concat([Buffer.from('{"sentAtDeviceMs":1,"events":['), inflated, Buffer.from(']}')]));
+      const memoryBefore = process.memoryUsage().rss;
+      const res = await rawPost('/api/events', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${viewer}` }, bomb);
+      process.stdout.write(`gzip bomb: ${bomb.length} bytes compressed, ${inflated.length} inflated → ${res.status} in ${res.ms} ms, rss +${Math.round((process.memoryUsage().rss - memoryBefore) / 1e6)} MB\n`);
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body).error.code).toBe('payload_too_large');
+      expect(process.memoryUsage().rss - memoryBefore).toBeLessThan(200 * 1024 * 1024);
+      await t.http.get('/health').expect(200);
+    });
+
+    it('answers 413 to a plain body over the limit and 415 to an unknown Content-Encoding', async () => {
+      const big = Buffer.from(JSON.stringify({ sentAtDeviceMs: 1, events: [], pad: 'x'.repeat(600 * 1024) }));
+      expect((await rawPost('/api/events', { 'Content-Type': 'application/json', Authorization: `Bearer ${viewer}` }, big)).status).toBe(413);
+      const odd = await rawPost('/api/events', { 'Content-Type': 'application/json', 'Content-Encoding': 'zstd-bomb', Authorization: `Bearer ${viewer}` }, Buffer.from('{}'));
+      expect(odd.status).toBe(415);
+    });
+
+    it.each([
+      ['/api/contacts?pageSize=101', 400], ['/api/contacts?pageSize=100000', 400], ['/api/contacts?pageSize=100', 200],
+      ['/api/contacts?pageSize=-1', 400], ['/api/content?pageSize=101', 400], ['/api/content?pageSize=100', 200],
+    ])('caps page size at 100: %s → %d', async (path, status) => {
+      const res = await t.http.get(path).set(bearer(tokens.agent as string)).expect(status);
+      if (status === 200) expect(res.body.pageSize).toBe(100);
+    });
+  });
+
+  describe('WeChat answering badly, through the API', () => {
+    it.each([
+      ['garbled JSON', 'garbled', 502], ['an HTTP 500', 'http-500', 503], ['errcode -1 (busy)', 'system-busy', 503], ['errcode 45011 (quota)', 'rate-limited', 429],
+    ])('login when WeChat sends %s → %d with a clear code, never a crash', async (_what, code, status) => {
+      const res = await t.http.post('/api/auth/login').send({ code }).expect(status);
+      expect(res.body.error.code).toMatch(/^wechat_/);
+      expect(res.text).not.toMatch(LEAK);
+      expect(res.text).not.toContain('TEST-APP-SECRET');
+    });
+    it.each([['down (502 HTML)', 'down', 503], ['too slow (timeout)', 'slow', 503]])('login when WeChat is %s → %d', async (_what, mode, status) => {
+      t.wechat.mode = mode as 'down' | 'slow';
+      try {
+        const res = await t.http.post('/api/auth/login').send({ code: 'someone' }).expect(status);
+        expect(res.headers['retry-after']).toBeDefined();
+      } finally {
+        t.wechat.mode = 'normal';
+      }
+      await t.http.post('/api/auth/login').send({ code: 'someone' }).expect(200);
+    });
+  });
+});

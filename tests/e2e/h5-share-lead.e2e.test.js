@@ -93,9 +93,10 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
   await agent.locator('#make-poster').click();
   const poster = agent.locator('#poster-image');
   await poster.waitFor({ timeout: 15_000 });
-  await poster.scrollIntoViewIfNeeded();
-  await agent.waitForTimeout(500);
-  await poster.screenshot({ path: path.join(ARTIFACTS, '03b-agent-poster.png') });
+  // Keep the poster image itself (a PNG data URL on H5), whole, as the artefact.
+  const posterSrc = await poster.locator('img').getAttribute('src');
+  assert.match(posterSrc || '', /^data:image\/png;base64,/);
+  fs.writeFileSync(path.join(ARTIFACTS, '03b-agent-poster.png'), Buffer.from(posterSrc.split(',')[1], 'base64'));
 
   // 3. A customer (another WeChat identity) opens the link.
   const customerCtx = await browser.newContext(PHONE);

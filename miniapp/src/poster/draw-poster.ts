@@ -98,9 +98,15 @@ export function drawPoster(ctx: PosterContext, data: PosterData): void {
   ctx.fillText(data.agent.name, 156, footY + 44)
   ctx.fillStyle = '#666666'
   ctx.font = `20px ${FONT}`
-  ctx.fillText(data.agent.licenceNo ? `执业证号 ${data.agent.licenceNo}` : '持证保险顾问', 156, footY + 90)
-  const company = wrapText((s) => ctx.measureText(s).width, data.agent.companyName, 240, 2)
-  company.forEach((line, i) => ctx.fillText(line, 40, footY + 150 + i * 30))
+  // Label and number on two lines: a 20-digit licence number must not run under the QR code.
+  if (data.agent.licenceNo) {
+    ctx.fillText('执业证号', 156, footY + 88)
+    ctx.fillText(data.agent.licenceNo, 156, footY + 114)
+  } else {
+    ctx.fillText('持证保险顾问', 156, footY + 88)
+  }
+  const company = wrapText((s) => ctx.measureText(s).width, data.agent.companyName, 300, 2)
+  company.forEach((line, i) => ctx.fillText(line, 40, footY + 170 + i * 30))
 
   const size = 200
   const qx = W - size - 30

@@ -115,7 +115,7 @@ describe('poster', () => {
       qr,
       agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: 'L123', companyName: '中国平安人寿保险股份有限公司', intro: null, personaTemplate: null },
     })
-    expect(texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号 L123', '长按识别，阅读全文']))
+    expect(texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号', 'L123', '长按识别，阅读全文']))
     expect(rects).toBeGreaterThan(100)
   })
 })

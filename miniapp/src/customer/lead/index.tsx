@@ -28,7 +28,15 @@ export default function LeadPage() {
   const [done, setDone] = useState(false)
   // One id for this form: a retried submit is stored once.
   const clientEventId = useRef(uuidV4(random))
-  const set = (patch: Partial<LeadFormState>) => setForm((f) => ({ ...f, ...patch }))
+  const set = (patch: Partial<LeadFormState>) => {
+    setForm((f) => ({ ...f, ...patch }))
+    // A field's complaint goes as soon as the person changes that field.
+    setErrors((e) => {
+      const next = { ...e }
+      for (const key of Object.keys(patch) as (keyof LeadFormState)[]) delete next[key]
+      return next
+    })
+  }
   const toggleNeed = (code: string) =>
     set({ needs: form.needs.includes(code) ? form.needs.filter((n) => n !== code) : [...form.needs, code] })
 

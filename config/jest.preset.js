@@ -19,7 +19,5 @@ module.exports = (rootDir, overrides = {}) => ({
   moduleNameMapper: { '^@kejing/shared$': path.join(__dirname, '..', 'shared', 'src', 'index.ts') },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // API suites migrate a fresh database (MariaDB DDL takes seconds on a busy 2-core machine).
-  testTimeout: 30_000,
   ...overrides,
 });

@@ -12,7 +12,7 @@ import { Share } from './share.entity';
 import { SharePayload, ShareTokenSigner } from './share-token';
 
 /** The reader page in the mini program's customer sub-package. */
-export const SHARE_PAGE = '/packageCustomer/pages/read/index';
+export const SHARE_PAGE = '/customer/read/index';
 export const sharePath = (shareId: string) => `${SHARE_PAGE}?s=${encodeURIComponent(shareId)}`;
 
 export const invalidShare = () => new AppError(404, 'share_invalid', 'this share link is not valid');

@@ -50,6 +50,7 @@ async function runLoad(o) {
     pipelining: 1,
     duration: o.durationSec,
     timeout: 10,
+    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
     requests: [
       {
         method: 'POST',
@@ -73,6 +74,11 @@ async function runLoad(o) {
       },
     ],
   });
+  // Every 2xx latency, so that several short runs can be merged into exact percentiles.
+  const latencies = [];
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(Math.round(responseTime * 100) / 100);
+  });
   const result = await instance;
   const cpu = process.cpuUsage(cpuBefore);
   const ok = result['2xx'];
@@ -94,6 +100,7 @@ async function runLoad(o) {
     unsettled: [...unsettled],
     /** CPU seconds this process spent, for the placement comparison. */
     cpuSec: (cpu.user + cpu.system) / 1e6,
+    latencies,
   };
 }
 

@@ -38,11 +38,12 @@ function track<T>(p: Promise<T>) {
 }
 
 describe('EventWriter (group commit)', () => {
-  it('commits at once when a slot is free: one request alone is one commit with no added wait', async () => {
+  it('commits when a slot is free at the end of the turn: one request alone is one commit with no added wait', async () => {
     const sink = controlledSink();
     const writer = new EventWriter(sink, OPTIONS);
     const a = rows(3);
     const reply = writer.write(a);
+    await tick();
     expect(sink.calls).toHaveLength(1);
     expect(sink.calls[0]?.rows).toEqual(a);
     sink.calls[0]?.succeed();
@@ -61,13 +62,26 @@ describe('EventWriter (group commit)', () => {
     expect(reply.settled).toBe('resolved');
   });
 
+  it('puts the requests of one event-loop turn into one commit', async () => {
+    const sink = controlledSink();
+    const writer = new EventWriter(sink, { ...OPTIONS, maxInFlight: 2 });
+    const [a, b] = [rows(1), rows(2)];
+    const replies = [writer.write(a), writer.write(b)];
+    await tick();
+    expect(sink.calls.map((c) => c.rows)).toEqual([[...a, ...b]]);
+    sink.calls[0]?.succeed();
+    await expect(Promise.all(replies)).resolves.toEqual([{ stored: 1, duplicates: 0 }, { stored: 2, duplicates: 0 }]);
+  });
+
   it('puts requests that arrive during a commit into the next one, together', async () => {
     const sink = controlledSink();
     const writer = new EventWriter(sink, OPTIONS);
     const [a, b, c] = [rows(1), rows(2), rows(3)];
     const ra = writer.write(a);
+    await tick();
     const rb = writer.write(b);
     const rc = writer.write(c);
+    await tick();
     expect(sink.calls).toHaveLength(1); // b and c wait for the slot
     sink.calls[0]?.succeed();
     await ra;
@@ -85,6 +99,7 @@ describe('EventWriter (group commit)', () => {
     const committed: EventRow[][] = [];
     writer.onCommitted((r) => committed.push(r));
     const first = writer.write(rows(1));
+    await tick();
     const second = track(writer.write(rows(4)));
     const third = track(writer.write(rows(5)));
     sink.calls[0]?.succeed();
@@ -99,6 +114,7 @@ describe('EventWriter (group commit)', () => {
     expect(committed.map((r) => r.length)).toEqual([1]); // only the first commit was announced
     // The writer carries on afterwards.
     const later = writer.write(rows(1));
+    await tick();
     sink.calls[2]?.succeed();
     await expect(later).resolves.toEqual({ stored: 1, duplicates: 0 });
   });
@@ -109,6 +125,7 @@ describe('EventWriter (group commit)', () => {
     const announced: EventRow[] = [];
     writer.onCommitted((r) => announced.push(...r));
     const blocker = writer.write(rows(1));
+    await tick();
     const [a, b] = [rows(3), rows(2)];
     const ra = writer.write(a);
     const rb = writer.write(b);
@@ -127,6 +144,7 @@ describe('EventWriter (group commit)', () => {
     const sink = controlledSink();
     const writer = new EventWriter(sink, { ...OPTIONS, maxRows: 5 });
     const blocker = writer.write(rows(1));
+    await tick();
     const replies = [writer.write(rows(3)), writer.write(rows(2)), writer.write(rows(1)), writer.write(rows(8))];
     sink.calls[0]?.succeed();
     await blocker;
@@ -141,7 +159,12 @@ describe('EventWriter (group commit)', () => {
   it('runs up to maxInFlight commits at once', async () => {
     const sink = controlledSink();
     const writer = new EventWriter(sink, { ...OPTIONS, maxInFlight: 2 });
-    const replies = [writer.write(rows(1)), writer.write(rows(1)), writer.write(rows(1))];
+    const replies = [writer.write(rows(1))];
+    await tick();
+    replies.push(writer.write(rows(1)));
+    await tick();
+    replies.push(writer.write(rows(1)));
+    await tick();
     expect(sink.calls).toHaveLength(2);
     expect(writer.load).toEqual({ inFlight: 2, queued: 1 });
     sink.calls[1]?.succeed();
@@ -160,8 +183,9 @@ describe('EventWriter (group commit)', () => {
       const sink = controlledSink();
       const writer = new EventWriter(sink, { ...OPTIONS, timeoutMs: 100 });
       const stuck = track(writer.write(rows(1)));
+      jest.advanceTimersByTime(1);
       const queued = track(writer.write(rows(2)));
-      jest.advanceTimersByTime(101);
+      jest.advanceTimersByTime(100);
       await Promise.resolve();
       await Promise.resolve();
       expect(stuck.settled).toBe('rejected');
@@ -195,6 +219,7 @@ describe('EventWriter (group commit)', () => {
     const seen: number[] = [];
     writer.onCommitted((r) => seen.push(r.length));
     const reply = writer.write(rows(2));
+    await tick();
     sink.calls[0]?.succeed();
     await expect(reply).resolves.toEqual({ stored: 2, duplicates: 0 });
     expect(seen).toEqual([2]);
@@ -204,6 +229,7 @@ describe('EventWriter (group commit)', () => {
     const sink = controlledSink();
     const writer = new EventWriter(sink, OPTIONS);
     const a = writer.write(rows(1));
+    await tick();
     const b = writer.write(rows(1));
     const drained = track(writer.drain());
     await expect(writer.write(rows(1))).rejects.toMatchObject({ status: 503, code: 'shutting_down' });
@@ -211,6 +237,7 @@ describe('EventWriter (group commit)', () => {
     await a;
     await new Promise((r) => setTimeout(r, 20));
     expect(drained.settled).toBe('pending');
+    expect(sink.calls).toHaveLength(2);
     sink.calls[1]?.succeed();
     await b;
     await new Promise((r) => setTimeout(r, 20));

@@ -59,6 +59,8 @@ export interface AppOptions {
 export function createApp(services: Services, options: AppOptions = {}): Koa {
   const app = new Koa();
   app.proxy = true;
+  // Trust only the nearest proxy's X-Forwarded-For entry: per-IP limits must not be dodged by a client-written header.
+  app.maxIpsCount = 1;
   app.use(errorHandler(services.logger));
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');

@@ -25,6 +25,17 @@ export interface ScoringOutcome {
   plans: FollowUpPlan[];
 }
 
+/**
+ * The explanation as stored: a flood of events (replayed or fabricated) must not outgrow the TEXT
+ * column (64 KB on MySQL) and leave the contact unscorable for good. Zero-point contributions (the
+ * daily cap ate them) say nothing and go; the newest contributions and evidence are kept, so the
+ * agent still sees what moved the score. (Issue 7: found by the score-inflation test on MariaDB.)
+ */
+export function storableExplanation(score: ContactScore): ContactScore {
+  const contributions = score.contributions.filter((c) => c.points !== 0);
+  return { ...score, contributions: contributions.slice(-250), stageEvidence: score.stageEvidence.slice(-100) };
+}
+
 const storedScore = (explanation: unknown): ContactScore | null =>
   explanation && typeof explanation === 'object' && 'cell' in explanation && 'stageEvidence' in explanation ? (explanation as ContactScore) : null;
 
@@ -82,7 +93,7 @@ export class ScorerService {
           `UPDATE contact SET trust = ?, intent = ?, cell = ?, stage = ?, outcome = ?, referral_class = ?, centre_of_influence = ?,
                   interest_tags = ?, score_explanation = ?, last_touch_at_ms = ?, scored_at_ms = ? WHERE id = ?`,
           [after.trust, after.intent, after.cell, after.stage, after.outcome, after.referralClass, after.centreOfInfluence ? 1 : 0,
-            JSON.stringify(after.interestTags), JSON.stringify(after), after.lastTouchAtMs, nowMs, contact.id],
+            JSON.stringify(after.interestTags), JSON.stringify(storableExplanation(after)), after.lastTouchAtMs, nowMs, contact.id],
         );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
         outcomes.push({ contactId: contact.id, before, after, plans });

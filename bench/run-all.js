@@ -296,7 +296,7 @@ function rawRows(n, ids) {
   const params = new Array(n * COLUMNS.length);
   let p = 0;
   for (let i = 0; i < n; i++) {
-    params[p++] = eventId(); params[p++] = randomUUID(); params[p++] = ids.contactId; params[p++] = ids.agentId;
+    params[p++] = eventId(); params[p++] = randomUUID(); params[p++] = ids.contactIds[(ids.turn++) % ids.contactIds.length]; params[p++] = ids.agentId;
     params[p++] = ids.shareId; params[p++] = ids.contentVersionId; params[p++] = 'read_progress'; params[p++] = now - 1000;
     params[p++] = now; params[p++] = i % 101; params[p++] = 12_000; params[p++] = null; params[p++] = null; params[p++] = null; params[p++] = null;
   }
@@ -489,7 +489,11 @@ async function main() {
       return r;
     };
 
-    const rawIds = { contactId: randomUUID(), agentId: randomUUID(), shareId: shareRow.id, contentVersionId: shareRow.contentVersionId };
+    // Raw rows go to the same contacts as the ingested ones (the same index positions: a single
+    // contact would make every index insert land on one page, an unfairly easy ceiling); they are
+    // told apart by an agent id of their own.
+    const contactIds = (await db.dataSource.query('SELECT id FROM contact')).map((r) => r.id);
+    const rawIds = { contactIds, turn: 0, agentId: randomUUID(), shareId: shareRow.id, contentVersionId: shareRow.contentVersionId };
     const rawPhase = rawMeasurer(db, rawIds);
     const want = (name) => OPTS.phases.includes(name);
     const slice = OPTS.duration / OPTS.rounds;
@@ -545,7 +549,7 @@ async function main() {
 
     const count = async (sql, params) => Number((await db.dataSource.query(sql, params))[0].n);
     const totalRows = await count('SELECT COUNT(*) AS n FROM touchpoint_event', []);
-    const rawRowsInTable = await count('SELECT COUNT(*) AS n FROM touchpoint_event WHERE contact_id = ?', [rawIds.contactId]);
+    const rawRowsInTable = await count('SELECT COUNT(*) AS n FROM touchpoint_event WHERE agent_id = ?', [rawIds.agentId]);
     const ingestedRows = totalRows - rawRowsInTable;
 
     // ---------------------------------------------------------------------------------------

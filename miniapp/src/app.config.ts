@@ -5,6 +5,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'customer', pages: ['read/index', 'lead/index'] },
     { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index'] },
+    // KYB134 and the team / org dashboards, with the chart library (AntV F2): only those who open them download it.
+    { root: 'dashboard', pages: ['agent/index', 'team/index', 'org/index'] },
   ],
   preloadRule: {
     'pages/today/index': { network: 'all', packages: ['agent'] },

@@ -1,5 +1,10 @@
 import type {
   AgentCardView,
+  AgentDashboardView,
+  DealIndexView,
+  FunnelTrendView,
+  OrgDashboardView,
+  TeamDashboardView,
   ContactDetailView,
   ContactSummaryView,
   ContentKind,
@@ -78,6 +83,15 @@ export function createEndpoints(api: ApiClient) {
       api.request<unknown>('POST', `/api/contacts/${seg(id)}/actions`, { body: req, retry: true }),
 
     card: () => api.request<AgentCardView>('GET', '/api/card'),
+
+    // Dashboards (KYB134, the process funnel, the deal index): the server applies the same scope.
+    myDashboard: () => api.request<AgentDashboardView>('GET', '/api/dashboards/agent/me'),
+    agentDashboard: (agentId: string) => api.request<AgentDashboardView>('GET', `/api/dashboards/agents/${seg(agentId)}`),
+    teamDashboard: (teamId: string) => api.request<TeamDashboardView>('GET', `/api/dashboards/team/${seg(teamId)}`),
+    orgDashboard: (orgUnitId: string) => api.request<OrgDashboardView>('GET', `/api/dashboards/org/${seg(orgUnitId)}`),
+    funnelTrend: (q: { orgUnitId: string } | { agentId: string }, days = 30) =>
+      api.request<FunnelTrendView>('GET', '/api/dashboards/funnel', { query: { ...q, days } }),
+    dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
   }
 }

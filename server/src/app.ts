@@ -20,6 +20,8 @@ import { leadsRoutes } from './modules/leads/leads.routes';
 import { sharesRoutes } from './modules/shares/shares.routes';
 import { radarRoutes } from './modules/radar/radar.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
+import { dealIndexRoutes } from './modules/deal-index/deal-index.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
 import type { Services } from './services';
 
@@ -28,6 +30,7 @@ export function allRoutes(s: Services): RouteDef[] {
   return [
     ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
+    ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
   ];
 }

@@ -24,6 +24,10 @@ import { ScorerService } from './modules/scoring/scorer.service';
 import { ScoringWorker } from './modules/scoring/scoring-worker';
 import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
 import { TasksService } from './modules/tasks/tasks.service';
+import { DashboardsService } from './modules/dashboards/dashboards.service';
+import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
+import { SnapshotService } from './modules/dashboards/snapshot.service';
+import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
@@ -54,6 +58,10 @@ export interface Services {
   scoringWorker: ScoringWorker;
   tasks: TasksService;
   radar: RadarService;
+  dealIndex: DealIndexService;
+  snapshots: SnapshotService;
+  dashboards: DashboardsService;
+  kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
 }
 
@@ -85,10 +93,15 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
+  const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
+  const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
+  const dashboards = new DashboardsService(dataSource, snapshots);
+  const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     (ids) => scorer.scoreContacts(ids));
   return {
     config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, contactResolver, shares, ingestion, leads, contacts, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
+    dealIndex, snapshots, dashboards, kyb134Inputs,
   };
 }

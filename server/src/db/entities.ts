@@ -16,9 +16,16 @@ import { ComplianceWord } from '../modules/content/compliance-word.entity';
 import { Tag } from '../modules/tags/tag.entity';
 import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
 import { FollowUpRuleSet } from '../modules/tasks/follow-up-rule-set.entity';
+import { AgentContentStudy } from '../modules/dashboards/agent-content-study.entity';
+import { FunnelSnapshotRow } from '../modules/dashboards/funnel-snapshot.entity';
+import { Kyb134AgentDay } from '../modules/dashboards/kyb134-agent-day.entity';
+import { MorningListOpen } from '../modules/dashboards/morning-list-open.entity';
+import { DealModelRow } from '../modules/deal-index/deal-model.entity';
+import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
+  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun,
 ];

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import type { ScoringWorker } from '../modules/scoring/scoring-worker';
 import { JobCursor } from './job-cursor.entity';
+import { type Kyb134DailySummary, runKyb134Daily } from '../modules/dashboards/kyb134-daily';
 import type { RetentionSummary } from '../modules/privacy/privacy.service';
 
 const BATCH = 200;
@@ -14,6 +15,8 @@ export interface DailyJobSummary {
   tasksDueToday: number;
   /** Data past its retention period, deleted before rescoring. */
   retention: RetentionSummary;
+  /** Deal index retrained and yesterday's KYB134 / funnel snapshot stored. */
+  kyb134: Kyb134DailySummary;
   ms: number;
 }
 
@@ -44,6 +47,7 @@ export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<D
     "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
     [endOfDay],
   );
+  const kyb134 = await runKyb134Daily(s);
   await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: nowMs, note: `${contactsRescored} contacts` });
   return {
     contactsRescored,
@@ -51,6 +55,7 @@ export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<D
     agentsWithTasksToday: Number(due[0]?.agents ?? 0),
     tasksDueToday: Number(due[0]?.tasks ?? 0),
     retention,
+    kyb134,
     ms: Date.now() - started,
   };
 }

@@ -5,6 +5,7 @@ import { SubmitLeadDto } from '../modules/leads/lead.dto';
 import { CreateShareDto, ForwardShareDto } from '../modules/shares/share.dto';
 import { CreateOrgUnitDto, CreateStaffDto, UpdateCardDto } from '../modules/staff/staff.dto';
 import { SnoozeTaskDto } from '../modules/tasks/task.dto';
+import { ComputeSnapshotsDto, DashboardQuery, FunnelQuery, RecordStudyDto } from '../modules/dashboards/dashboards.dto';
 import { GiveConsentDto } from '../modules/privacy/privacy.dto';
 
 type Dto = new () => object;
@@ -77,6 +78,15 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/privacy/contacts/:contactId/export': { summary: 'Export the person behind a contact (operators: whole person, full phone; others: in scope, masked); audited', tag: 'privacy', success: { status: 200, returns: 'PersonalDataExport' } },
   'DELETE /api/privacy/contacts/:contactId': { summary: 'Erase the person behind a contact on their request; audited', tag: 'privacy', success: { status: 200, returns: 'DeletionView' } },
   'GET /api/radar': { summary: '谁看了我: who opened what, how far they read, what they did next', tag: 'radar', query: [{ name: 'since', description: 'ISO time: only activity after it' }], success: { status: 200, returns: 'RadarItemView[]' } },
+  // KYB134, the process funnel and the deal index (issue 6)
+  'GET /api/dashboards/agent/me': { summary: 'My KYB134 (activity, layer, assets, KASH with percentiles) with my MCIP and funnel', tag: 'dashboards', query: DashboardQuery, success: { status: 200, returns: 'AgentDashboardView' } },
+  'GET /api/dashboards/agents/:agentId': { summary: 'One agent\'s KYB134, MCIP and funnel (self, own team, own subtree)', tag: 'dashboards', query: DashboardQuery, success: { status: 200, returns: 'AgentDashboardView' } },
+  'GET /api/dashboards/team/:teamId': { summary: 'A team: ranking, who slipped since last week, OMIP coaching list, funnel and assets', tag: 'dashboards', query: DashboardQuery, success: { status: 200, returns: 'TeamDashboardView' } },
+  'GET /api/dashboards/org/:orgUnitId': { summary: 'A company, branch or team: funnel, 9-cell heat map, layers and assets across its child units', tag: 'dashboards', query: DashboardQuery, success: { status: 200, returns: 'OrgDashboardView' } },
+  'GET /api/dashboards/funnel': { summary: 'One agent\'s or org unit\'s process funnel with change against last week and the daily trend', tag: 'dashboards', query: FunnelQuery, success: { status: 200, returns: 'FunnelTrendView' } },
+  'POST /api/dashboards/snapshots': { summary: 'Compute and store the day\'s KYB134 and funnel snapshots now', tag: 'dashboards', body: ComputeSnapshotsDto, success: { status: 201, returns: 'SnapshotSummaryView' } },
+  'POST /api/study': { summary: 'The agent read a content item themselves (KYB134 Knowledge)', tag: 'dashboards', body: RecordStudyDto, success: { status: 201, returns: 'RecordStudyView' } },
+  'GET /api/contacts/:contactId/deal-index': { summary: '成交指数: P(close) from the model, or the stage prior (said so), with top contributions and next actions', tag: 'contacts', success: { status: 200, returns: 'DealIndexView' } },
 };
 
 /** Schemas of bodies that are not DTO classes (checked by hand on the hot path, or free-form). */

@@ -55,4 +55,14 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'DELETE /api/privacy/me': ['viewer'],
   'GET /api/privacy/contacts/:contactId/export': ['agent', 'leader', 'manager', 'operator', 'admin'],
   'DELETE /api/privacy/contacts/:contactId': ['operator', 'admin'],
+
+  // KYB134, the process funnel and the deal index (issue 6): scope is checked in the service (out of scope → 404).
+  'GET /api/dashboards/agent/me': SHARERS,
+  'GET /api/dashboards/agents/:agentId': STAFF_READERS,
+  'GET /api/dashboards/team/:teamId': ['leader', 'manager', 'admin'],
+  'GET /api/dashboards/org/:orgUnitId': ['leader', 'manager', 'admin'],
+  'GET /api/dashboards/funnel': STAFF_READERS,
+  'POST /api/dashboards/snapshots': ['admin'],
+  'POST /api/study': SHARERS,
+  'GET /api/contacts/:contactId/deal-index': STAFF_READERS,
 };

@@ -6,7 +6,15 @@ import { SnoozeTaskDto } from './task.dto';
 
 export function tasksRoutes(s: Services): RouteDef[] {
   return [
-    { method: 'get', path: '/api/tasks/today', handler: async (ctx) => void (ctx.body = await s.tasks.today(actorOf(ctx))) },
+    {
+      method: 'get', path: '/api/tasks/today',
+      handler: async (ctx) => {
+        const actor = actorOf(ctx);
+        ctx.body = await s.tasks.today(actor);
+        // KYB134 Habit counts the days the morning list was opened.
+        await s.kyb134Inputs.recordMorningListOpen(actor.staffId);
+      },
+    },
     { method: 'post', path: '/api/tasks/:taskId/done', handler: async (ctx) => void (ctx.body = await s.tasks.complete(actorOf(ctx), String(ctx.params.taskId))) },
     { method: 'post', path: '/api/tasks/:taskId/dismiss', handler: async (ctx) => void (ctx.body = await s.tasks.dismiss(actorOf(ctx), String(ctx.params.taskId))) },
     {

@@ -1,0 +1,26 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import type { ComputeSnapshotsRequest, RecordStudyRequest } from '@kejing/shared';
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** ?day=YYYY-MM-DD: read that day's snapshot instead of the latest. */
+export class DashboardQuery {
+  @IsOptional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
+}
+
+/** GET /api/dashboards/funnel: exactly one of orgUnitId and agentId; days of trend (1..90, default 30). */
+export class FunnelQuery extends DashboardQuery {
+  @IsOptional() @IsUUID() orgUnitId?: string;
+  @IsOptional() @IsUUID() agentId?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90) days?: number;
+}
+
+export class RecordStudyDto implements RecordStudyRequest {
+  @IsUUID() contentVersionId!: string;
+  @IsInt() @Min(0) @Max(100) depthPct!: number;
+}
+
+export class ComputeSnapshotsDto implements ComputeSnapshotsRequest {
+  @IsOptional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
+}

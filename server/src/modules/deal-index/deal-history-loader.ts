@@ -1,0 +1,78 @@
+/**
+ * Reads what shared's extractDealFeatures needs for a set of contacts, a few grouped queries per
+ * chunk: touchpoints with their content's tags, stage entries, lead forms, and the referrer.
+ */
+import type { DataSource } from 'typeorm';
+import type { DealHistory, DealLead, DealTouchpoint, Stage, TagCode, TouchpointType } from '@kejing/shared';
+
+type Num = number | string;
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+const CHUNK = 500;
+
+/** Each contact's history, cut at asOf(contactId) (features only use what came strictly before). */
+export async function loadDealHistories(db: DataSource, contactIds: readonly string[], asOf: (contactId: string) => number): Promise<Map<string, DealHistory>> {
+  const out = new Map<string, DealHistory>();
+  for (let i = 0; i < contactIds.length; i += CHUNK) {
+    const ids = contactIds.slice(i, i + CHUNK);
+    const marks = placeholders(ids.length);
+    const contacts: { id: string; referred_by_contact_id: string | null }[] = await db.query(
+      `SELECT id, referred_by_contact_id FROM contact WHERE id IN (${marks})`, ids,
+    );
+    for (const c of contacts) {
+      out.set(c.id, { contactId: c.id, asOfMs: asOf(c.id), touchpoints: [], stageEnteredAt: [], leads: [], referredByContactId: c.referred_by_contact_id });
+    }
+    const events: { contact_id: string; type: TouchpointType; occurred_at_ms: Num; depth_pct: Num | null; dwell_ms: Num | null; nps_score: Num | null; item_id: string | null; tags: string | null }[] =
+      await db.query(
+        `SELECT e.contact_id, e.type, e.occurred_at_ms, e.depth_pct, e.dwell_ms, e.nps_score, v.item_id, v.tags
+           FROM touchpoint_event e LEFT JOIN content_version v ON v.id = e.content_version_id WHERE e.contact_id IN (${marks})`,
+        ids,
+      );
+    for (const e of events) {
+      const touchpoint: DealTouchpoint = {
+        type: e.type,
+        atMs: Number(e.occurred_at_ms),
+        contentId: e.item_id,
+        tags: e.tags ? (JSON.parse(e.tags) as TagCode[]) : [],
+        depthPct: e.depth_pct === null ? null : Number(e.depth_pct),
+        dwellMs: e.dwell_ms === null ? null : Number(e.dwell_ms),
+        npsScore: e.nps_score === null ? null : Number(e.nps_score),
+      };
+      (out.get(e.contact_id)?.touchpoints as DealTouchpoint[] | undefined)?.push(touchpoint);
+    }
+    const moves: { contact_id: string; to_stage: Num; at_ms: Num }[] = await db.query(
+      `SELECT contact_id, to_stage, at_ms FROM contact_stage_change WHERE contact_id IN (${marks})`, ids,
+    );
+    for (const m of moves) {
+      (out.get(m.contact_id)?.stageEnteredAt as { stage: Stage; atMs: number }[] | undefined)?.push({ stage: Number(m.to_stage) as Stage, atMs: Number(m.at_ms) });
+    }
+    const leads: { contact_id: string; created_at_ms: Num; budget_fen: Num | null; insured_person: string | null; needs: string | null }[] = await db.query(
+      `SELECT contact_id, created_at_ms, budget_fen, insured_person, needs FROM lead WHERE contact_id IN (${marks})`, ids,
+    );
+    for (const l of leads) {
+      const lead: DealLead = {
+        atMs: Number(l.created_at_ms),
+        budgetFen: l.budget_fen === null ? null : Number(l.budget_fen),
+        insuredPerson: l.insured_person,
+        needs: l.needs ? (JSON.parse(l.needs) as string[]) : [],
+      };
+      (out.get(l.contact_id)?.leads as DealLead[] | undefined)?.push(lead);
+    }
+  }
+  return out;
+}
+
+/** Closed contacts and the moment each outcome was recorded (the cut-off of its training example). */
+export async function loadClosedContacts(db: DataSource): Promise<{ contactId: string; won: boolean; closedAtMs: number; maxStage: Stage }[]> {
+  const rows: { id: string; outcome: string; closed_at_ms: Num | null; last_touch_at_ms: Num | null; created_at_ms: Num; max_stage: Num | null }[] = await db.query(
+    `SELECT c.id, c.outcome, c.last_touch_at_ms, c.created_at_ms,
+            (SELECT MIN(e.occurred_at_ms) FROM touchpoint_event e WHERE e.contact_id = c.id AND e.type IN ('policy_signed', 'closed_lost')) AS closed_at_ms,
+            (SELECT MAX(sc.to_stage) FROM contact_stage_change sc WHERE sc.contact_id = c.id) AS max_stage
+       FROM contact c WHERE c.outcome IN ('won', 'lost') ORDER BY c.id`,
+  );
+  return rows.map((r) => ({
+    contactId: r.id,
+    won: r.outcome === 'won',
+    closedAtMs: Number(r.closed_at_ms ?? r.last_touch_at_ms ?? r.created_at_ms),
+    maxStage: Math.max(1, Number(r.max_stage ?? 1)) as Stage,
+  }));
+}

@@ -33,7 +33,7 @@ async function waitForHealth(base, child, timeoutMs) {
   throw new Error('server did not become healthy in time');
 }
 
-/** Returns { base, stop, logs }. The data directory is a fresh temp dir each run. */
+/** Returns { base, stop, logs, dataDir }. The data directory is a fresh temp dir each run. */
 async function startServer({ h5Dir }) {
   const main = path.join(REPO, 'server', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` at the repository root first`);
@@ -71,7 +71,7 @@ async function startServer({ h5Dir }) {
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { base, stop, logs };
+  return { base, stop, logs, dataDir };
 }
 
 module.exports = { startServer, REPO };

@@ -16,16 +16,16 @@ const jsx = f2jsx as unknown as (type: unknown, props: Record<string, unknown> |
 
 export const BRAND = '#c8102e'
 const PALETTE = ['#c8102e', '#f29c38', '#3a7bd5', '#33a474']
-const FUNNEL_REDS = ['#7f0a1d', '#9b0d24', '#b10f2a', '#c8102e', '#d6414f', '#e27380', '#eda3ab', '#f6cfd4']
+const FUNNEL_PINKS = ['#f7d4d9', '#f3c1c8', '#efaeb7', '#eb9ba6', '#e78895', '#e37584', '#df6273', '#db4f62']
 
-const axisLabel = { fill: '#666666', fontSize: '20px' }
+const axisLabel = { fill: '#666666', fontSize: '22px' }
 
 /** KASH radar: four indices 0..100. */
 export function kashRadarChart(data: { dimension: string; score: number }[]): F2Element {
   return jsx(
     Chart,
     { data, coord: 'polar', scale: { score: { min: 0, max: 100, nice: false, tickCount: 5 } } },
-    jsx(Axis, { field: 'dimension', style: { label: { fill: '#1f1f1f', fontSize: '24px' } } }),
+    jsx(Axis, { field: 'dimension', style: { label: { fill: '#1f1f1f', fontSize: '26px' } } }),
     jsx(Axis, { field: 'score', grid: 'line', style: { label: axisLabel } }),
     jsx(Area, { x: 'dimension', y: 'score', color: BRAND, style: { fillOpacity: 0.2 } }),
     jsx(Line, { x: 'dimension', y: 'score', color: BRAND }),
@@ -45,21 +45,22 @@ export function activityChart(data: { day: string; kind: string; value: number }
   )
 }
 
-/** The 8-stage process funnel: how many reached each stage; counts inside, names beside. */
+/** The 8-stage process funnel: how many reached each stage, stage 1 on top; name and count in each band. */
 export function funnelChart(data: { stage: string; value: number }[]): F2Element {
+  // Transposed, the first category is drawn at the bottom: reverse so stage 1 is on top.
+  const rows = [...data].reverse()
   return jsx(
     Chart,
-    { data, coord: { transposed: true }, scale: { value: { min: 0 } } },
+    { data: rows, coord: { transposed: true }, scale: { value: { min: 0 } } },
     jsx(Interval, {
       x: 'stage',
       y: 'value',
       adjust: 'symmetric',
       shape: 'funnel',
-      color: { field: 'stage', range: FUNNEL_REDS },
+      color: { field: 'stage', range: [...FUNNEL_PINKS].reverse() },
       showLabel: true,
       labelCfg: {
-        offsetX: 8,
-        label: (d: { stage: string; value: number }) => ({ text: `${d.stage} ${d.value}`, fill: '#333333', fontSize: '22px' }),
+        guide: (d: { stage: string; value: number }) => ({ text: `${d.stage}  ${d.value}`, fill: '#1f1f1f', fontSize: '24px' }),
       },
     }),
   )
@@ -84,7 +85,7 @@ export function barChart(data: { name: string; value: number }[], opts: { max?: 
   return jsx(
     Chart,
     { data: rows, coord: { transposed: true }, scale: { value: { min: 0, ...(opts.max ? { max: opts.max } : {}), nice: true, tickCount: 5 } } },
-    jsx(Axis, { field: 'name', style: { label: { fill: '#1f1f1f', fontSize: '22px' } } }),
+    jsx(Axis, { field: 'name', style: { label: { fill: '#1f1f1f', fontSize: '24px' } } }),
     jsx(Axis, { field: 'value', style: { label: axisLabel } }),
     jsx(Interval, { x: 'name', y: 'value', color: opts.color ?? BRAND }),
   )
@@ -95,7 +96,7 @@ export function groupedBarChart(data: { name: string; dimension: string; score: 
   return jsx(
     Chart,
     { data, scale: { score: { min: 0, max: 100, tickCount: 5 } } },
-    jsx(Axis, { field: 'name', style: { label: { fill: '#1f1f1f', fontSize: '22px' } } }),
+    jsx(Axis, { field: 'name', style: { label: { fill: '#1f1f1f', fontSize: '24px' } } }),
     jsx(Axis, { field: 'score', style: { label: axisLabel } }),
     jsx(Interval, { x: 'name', y: 'score', color: { field: 'dimension', range: PALETTE }, adjust: 'dodge' }),
     jsx(Legend, { position: 'top' }),

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { AGENT_TOUCHPOINT_TYPES, type ContactDetailView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
+import DealIndex from './deal-index'
 import { useAsync } from '../../hooks/use-async'
 import {
   BAND_NAMES_ZH,
@@ -79,7 +80,7 @@ function LogAction({ contactId, onLogged }: { contactId: string; onLogged: () =>
   )
 }
 
-function Detail({ c, reload }: { c: ContactDetailView; reload: () => void }) {
+function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () => void; refreshKey: number }) {
   const now = Date.now()
   return (
     <View className='page'>
@@ -99,6 +100,8 @@ function Detail({ c, reload }: { c: ContactDetailView; reload: () => void }) {
         <ScoreBar label='信任度' value={c.trust} band={BAND_NAMES_ZH[c.trustBand]} />
         <ScoreBar label='意向度' value={c.intent} band={BAND_NAMES_ZH[c.intentBand]} />
       </View>
+
+      <DealIndex contactId={c.contactId} refreshKey={refreshKey} />
 
       {c.openTasks.length > 0 ? (
         <View className='section'>
@@ -182,11 +185,19 @@ function Detail({ c, reload }: { c: ContactDetailView; reload: () => void }) {
 
 export default function ContactPage() {
   const { id = '' } = useRouter().params
+  const [refreshKey, setRefreshKey] = useState(0)
   const contact = useAsync(() => api().contact(id), [id])
   return (
     <AgentGate>
       {contact.data ? (
-        <Detail c={contact.data} reload={() => void contact.reload()} />
+        <Detail
+          c={contact.data}
+          refreshKey={refreshKey}
+          reload={() => {
+            void contact.reload()
+            setRefreshKey((k) => k + 1)
+          }}
+        />
       ) : (
         <StateView loading={contact.loading} error={contact.error} onRetry={contact.reload} />
       )}

@@ -4,8 +4,11 @@ import Taro from '@tarojs/taro'
 import type { AgentCardView } from '@kejing/shared'
 import AgentCard from '../../components/agent-card'
 import AgentGate from '../../components/agent-gate'
+import DashboardEntries from '../../components/dashboard-entries'
 import StateView from '../../components/state-view'
+import { useAgentSession } from '../../hooks/use-agent-session'
 import { useAsync } from '../../hooks/use-async'
+import { hasOwnFollowUps } from '../../metrics/entries'
 import { PERSONA_TEMPLATES } from '../../forms/persona-templates'
 import { api } from '../../services'
 import './index.css'
@@ -90,10 +93,22 @@ function CardEditor() {
   )
 }
 
+function CardTab() {
+  const { session } = useAgentSession()
+  const me = session?.user
+  if (!me) return null
+  return (
+    <View>
+      <DashboardEntries me={me} />
+      {hasOwnFollowUps(me) ? <CardEditor /> : <View className='section muted'>名片和分享供营销员使用；您可以在上方查看机构看板。</View>}
+    </View>
+  )
+}
+
 export default function CardPage() {
   return (
     <AgentGate>
-      <CardEditor />
+      <CardTab />
     </AgentGate>
   )
 }

@@ -3,8 +3,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { TaskView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
+import DashboardEntries from '../../components/dashboard-entries'
 import StateView from '../../components/state-view'
+import { useAgentSession } from '../../hooks/use-agent-session'
 import { useAsync } from '../../hooks/use-async'
+import { hasOwnFollowUps } from '../../metrics/entries'
 import { cellName, formatRelativeTime, stageName, touchpointName } from '../../format'
 import { api } from '../../services'
 import { SNOOZE_OPTIONS, snoozeUntil } from '../../tasks/snooze'
@@ -116,10 +119,22 @@ function TodayList() {
   )
 }
 
+function TodayTab() {
+  const { session } = useAgentSession()
+  const me = session?.user
+  if (!me) return null
+  return (
+    <View>
+      <DashboardEntries me={me} compact />
+      {hasOwnFollowUps(me) ? <TodayList /> : <View className='section muted'>跟进清单供营销员使用；请从上方进入机构看板。</View>}
+    </View>
+  )
+}
+
 export default function TodayPage() {
   return (
     <AgentGate>
-      <TodayList />
+      <TodayTab />
     </AgentGate>
   )
 }

@@ -23,6 +23,8 @@ interface Surface {
   extra: Record<string, unknown>
 }
 
+const designPx = (px: number) => Number((px / 2).toFixed(1))
+
 function pixelRatio(): number {
   try {
     return (Taro.getWindowInfo ? Taro.getWindowInfo() : Taro.getSystemInfoSync()).pixelRatio || 2
@@ -104,6 +106,9 @@ export default function F2Chart({ id, height, chart, label }: Props) {
         width: surface.width,
         height: surface.height,
         animate: false,
+        // Sizes in the charts are in 750-wide design px, like the app's CSS. F2's default reads
+        // the root font size, which Taro H5 sets for rem (a quarter of what F2 expects).
+        px2hd: designPx,
         children: latest.current,
         ...surface.extra,
       })

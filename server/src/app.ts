@@ -13,7 +13,11 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/card/card.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { contentAnalyticsRoutes } from './modules/content/content-analytics.routes';
+import { contentOperatorRoutes } from './modules/content/content-operator.routes';
 import { contentRoutes } from './modules/content/content.routes';
+import { operatorPageRoutes } from './modules/operator/operator-page.routes';
+import { tagsRoutes } from './modules/tags/tags.routes';
 import { eventsRoutes } from './modules/events/events.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { leadsRoutes } from './modules/leads/leads.routes';
@@ -28,7 +32,7 @@ import type { Services } from './services';
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
 export function allRoutes(s: Services): RouteDef[] {
   return [
-    ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
+    ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...contentOperatorRoutes(s), ...contentAnalyticsRoutes(s), ...tagsRoutes(s), ...operatorPageRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),

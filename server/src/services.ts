@@ -8,7 +8,11 @@ import { AuthService } from './modules/auth/auth.service';
 import { SessionTokens } from './modules/auth/session-tokens';
 import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
+import { ComplianceService } from './modules/content/compliance.service';
+import { ContentAnalyticsService } from './modules/content/content-analytics.service';
+import { ContentAuthoringService } from './modules/content/content-authoring.service';
 import { ContentService } from './modules/content/content.service';
+import { TagsService } from './modules/tags/tags.service';
 import { ContactChanges } from './modules/events/contact-changes';
 import { EventStore } from './modules/events/event-store';
 import { EventWriter } from './modules/events/event-writer';
@@ -47,6 +51,10 @@ export interface Services {
   staff: StaffService;
   auth: AuthService;
   content: ContentService;
+  tags: TagsService;
+  compliance: ComplianceService;
+  contentAuthoring: ContentAuthoringService;
+  contentAnalytics: ContentAnalyticsService;
   contactResolver: ContactResolver;
   shares: SharesService;
   ingestion: IngestionService;
@@ -83,6 +91,10 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const wechat = new WeChatClient(config.wechat);
   const auth = new AuthService(dataSource, clock, logger, wechat, tokens, staff);
   const content = new ContentService(dataSource, clock);
+  const tags = new TagsService(dataSource, clock, audit);
+  const compliance = new ComplianceService(dataSource, clock, wechat, audit);
+  const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance);
+  const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
   const contactResolver = new ContactResolver(dataSource, clock);
   const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);
   const ingestion = new IngestionService(shares, contactResolver, writer);
@@ -100,7 +112,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, contactResolver, shares, ingestion, leads, contacts, audit,
+    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, ingestion, leads, contacts, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

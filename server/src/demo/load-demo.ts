@@ -5,9 +5,13 @@ import { User } from '../modules/auth/user.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { Share } from '../modules/shares/share.entity';
 import type { EventRow } from '../modules/events/event-store';
-import { DEMO_CONTENT } from './demo-content';
+import { join } from 'node:path';
+import { actorForStaff, ContentImporter } from '../modules/content/content-import';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The demo library, kept as Markdown like any team's content (content/demo at the repository root). */
+export const DEMO_CONTENT_DIR = join(__dirname, '..', '..', '..', 'content', 'demo');
 
 /** Logins for the demo people: on H5, open the app with ?devCode=<code> to be that person. */
 export const DEMO_LOGINS = {
@@ -61,11 +65,14 @@ export async function loadDemo(s: Services): Promise<boolean> {
     intro: '十年保险从业经验，专注家庭保障规划。用心做好每一份保单。', personaTemplate: 'family_guardian',
     photoUrl: 'https://example.com/avatar/wangxiaomei.png',
   });
-  const versions: { versionId: string; tags: string[] }[] = [];
-  for (const item of DEMO_CONTENT) {
-    const { version } = await s.content.createApproved(item, null);
-    versions.push({ versionId: version.id, tags: version.tags });
-  }
+  // The library goes through the same review as any content: the demo operator approves it,
+  // after the forbidden-word list and WeChat's check (the local fake in the embedded default).
+  const operator = await actorForStaff(s.dataSource, staffIds['孙悦'] as string);
+  const imported = await new ContentImporter(s.dataSource, s.contentAuthoring).importFolder(DEMO_CONTENT_DIR, { mode: 'approve', actor: operator });
+  for (const failed of imported.filter((r) => r.outcome === 'failed')) s.logger.warn('demo content not imported', { file: failed.file, error: failed.error ?? '' });
+  const versions = imported
+    .filter((r) => r.status === 'approved' && r.versionId)
+    .map((r) => ({ versionId: r.versionId as string, tags: r.tags ?? [] }));
   await loadDemoCustomers(s, mainAgent, versions, now);
   s.logger.info('demo loaded', { agents: 4, content: versions.length });
   return true;
@@ -78,7 +85,8 @@ async function loadDemoCustomers(s: Services, agentId: string, versions: { versi
   for (const [i, v] of versions.entries()) {
     shares.push(s.dataSource.getRepository(Share).create({
       id: randomUUID(), agentId, contentVersionId: v.versionId, channel: i % 3 === 0 ? 'moments' : 'friend', parentShareId: null,
-      forwardedByContactId: null, createdAtMs: now - 14 * DAY_MS + i * DAY_MS,
+      // An hour apart, all before the customers' first visits (13 days ago).
+      forwardedByContactId: null, createdAtMs: now - 14 * DAY_MS + i * 3600_000,
     }));
   }
   await s.dataSource.getRepository(Share).save(shares);

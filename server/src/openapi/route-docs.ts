@@ -7,6 +7,8 @@ import { CreateOrgUnitDto, CreateStaffDto, UpdateCardDto } from '../modules/staf
 import { SnoozeTaskDto } from '../modules/tasks/task.dto';
 import { ComputeSnapshotsDto, DashboardQuery, FunnelQuery, RecordStudyDto } from '../modules/dashboards/dashboards.dto';
 import { GiveConsentDto } from '../modules/privacy/privacy.dto';
+import { ContentDraftDto, ContentVisibilityDto, CreateContentDto, CreateForbiddenWordDto, RejectContentDto, RetireContentDto } from '../modules/content/content-operator.dto';
+import { CreateTagDto } from '../modules/tags/tag.dto';
 
 type Dto = new () => object;
 
@@ -26,6 +28,12 @@ export interface RouteDoc {
 const PAGE_QUERY = [
   { name: 'page', description: 'page number from 1' },
   { name: 'pageSize', description: 'items per page, at most 100' },
+];
+
+const ANALYTICS_QUERY = [
+  { name: 'orgUnitId', description: 'only what agents under this branch or team did' },
+  { name: 'from', description: 'ISO time, inclusive' },
+  { name: 'to', description: 'ISO time, exclusive' },
 ];
 
 /** One entry per route; the OpenAPI test fails when a route has none or an entry has no route. */
@@ -77,6 +85,49 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'DELETE /api/privacy/me': { summary: 'Erase this person at every agent (by WeChat identity and phone); audited', tag: 'privacy', success: { status: 200, returns: 'DeletionView' } },
   'GET /api/privacy/contacts/:contactId/export': { summary: 'Export the person behind a contact (operators: whole person, full phone; others: in scope, masked); audited', tag: 'privacy', success: { status: 200, returns: 'PersonalDataExport' } },
   'DELETE /api/privacy/contacts/:contactId': { summary: 'Erase the person behind a contact on their request; audited', tag: 'privacy', success: { status: 200, returns: 'DeletionView' } },
+  'GET /api/tags': { summary: 'The tag tree (标签体系): one root list per family, children under parents', tag: 'content', success: { status: 200, returns: 'TagTreeView' } },
+  'GET /operator': { summary: 'The operators\' desktop page (内容运营台): static HTML using the operator API with a pasted token', tag: 'operator', success: { status: 200, returns: 'text/html' } },
+  'GET /operator/:asset': { summary: 'The operator page\'s script and stylesheet', tag: 'operator', success: { status: 200, returns: 'text/javascript or text/css' } },
+  'GET /api/operator/content': {
+    summary: 'Every content item with its latest version and review status', tag: 'operator',
+    query: [{ name: 'status', description: 'draft, in_review, approved, rejected or retired' }, { name: 'kind', description: 'article, video, live or poster' },
+      { name: 'q', description: 'text in the title' }, { name: 'tag', description: 'a tag the latest version carries' }, ...PAGE_QUERY],
+    success: { status: 200, returns: 'Page<OperatorContentSummaryView>' },
+  },
+  'POST /api/operator/content': { summary: 'Create an item: version 1 as a draft (article HTML sanitised)', tag: 'operator', body: CreateContentDto, success: { status: 201, returns: 'OperatorContentDetailView' } },
+  'GET /api/operator/content/:itemId': { summary: 'An item: latest version, every version\'s review, and the audit trail', tag: 'operator', success: { status: 200, returns: 'OperatorContentDetailView' } },
+  'PUT /api/operator/content/:itemId': {
+    summary: 'Edit: a new immutable version as a draft; the published version stays shared until another is approved', tag: 'operator', body: ContentDraftDto,
+    success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'in review or retired' },
+  },
+  'PUT /api/operator/content/:itemId/visibility': { summary: 'Who sees the item (branches/teams; none = company) and when', tag: 'operator', body: ContentVisibilityDto, success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'retired' } },
+  'POST /api/operator/content/:itemId/submit': {
+    summary: 'Submit the latest draft for review: forbidden words, then WeChat msgSecCheck; only a pass goes through', tag: 'operator',
+    success: { status: 200, returns: 'OperatorContentDetailView' },
+    errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', 422: 'forbidden words (listed in details) or WeChat did not pass the text', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
+  },
+  'POST /api/operator/content/:itemId/approve': { summary: 'Approve the version in review: agents now share it', tag: 'operator', success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'not in review' } },
+  'POST /api/operator/content/:itemId/reject': { summary: 'Reject the version in review, with the reason', tag: 'operator', body: RejectContentDto, success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'not in review' } },
+  'POST /api/operator/content/:itemId/retire': { summary: 'Retire for good: no more shares, old shares answer 410', tag: 'operator', body: RetireContentDto, success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'never reviewed, or retired already' } },
+  'GET /api/operator/content/:itemId/versions/:versionId': { summary: 'Preview any version as a reader sees it', tag: 'operator', success: { status: 200, returns: 'ContentVersionView' } },
+  'GET /api/operator/forbidden-words': { summary: 'The forbidden-word list that blocks submission', tag: 'operator', success: { status: 200, returns: 'ForbiddenWordView[]' } },
+  'POST /api/operator/forbidden-words': { summary: 'Add a forbidden word; audited', tag: 'operator', body: CreateForbiddenWordDto, success: { status: 201, returns: 'ForbiddenWordView' }, errors: { 409: 'on the list already' } },
+  'DELETE /api/operator/forbidden-words/:wordId': { summary: 'Remove a forbidden word; audited', tag: 'operator', success: { status: 204, returns: 'nothing' } },
+  'GET /api/operator/org-units': { summary: 'The organisation tree, to choose visibility', tag: 'operator', success: { status: 200, returns: 'OrgUnitView[]' } },
+  'POST /api/operator/tags': { summary: 'Add a tag to the tree (not to the stage family); audited', tag: 'operator', body: CreateTagDto, success: { status: 201, returns: 'TagView' }, errors: { 409: 'the tag exists' } },
+  'GET /api/operator/analytics/content': {
+    summary: 'Items ranked by a metric ("what works for stage 3 in this branch": tag=stage:3&orgUnitId=…)', tag: 'operator',
+    query: ANALYTICS_QUERY.concat([{ name: 'tag', description: 'only items whose current version carries it' }, { name: 'kind', description: 'article, video, live or poster' },
+      { name: 'sort', description: 'shares, forwards, opens, uniqueViewers, avgDepthPct, medianDepthPct, completionPct, leads or stageMoves (default)' },
+      { name: 'minViewers', description: 'leave out items with fewer unique viewers' }, { name: 'limit', description: 'at most 500, default 50' }]),
+    success: { status: 200, returns: 'ContentRankingRowView[]' },
+  },
+  'GET /api/operator/analytics/content/:itemId': { summary: 'One item\'s figures, in all and per version', tag: 'operator', query: ANALYTICS_QUERY, success: { status: 200, returns: 'ContentRankingRowView & { versions }' } },
+  'GET /api/operator/analytics/tags': {
+    summary: 'Tags ranked by a metric over every version that carried them', tag: 'operator',
+    query: ANALYTICS_QUERY.concat([{ name: 'family', description: 'need, audience, life_event or stage' }, { name: 'sort', description: 'a metric (default uniqueViewers)' }, { name: 'limit', description: 'at most 500, default 100' }]),
+    success: { status: 200, returns: 'TagRankingRowView[]' },
+  },
   'GET /api/radar': { summary: '谁看了我: who opened what, how far they read, what they did next', tag: 'radar', query: [{ name: 'since', description: 'ISO time: only activity after it' }], success: { status: 200, returns: 'RadarItemView[]' } },
   // KYB134, the process funnel and the deal index (issue 6)
   'GET /api/dashboards/agent/me': { summary: 'My KYB134 (activity, layer, assets, KASH with percentiles) with my MCIP and funnel', tag: 'dashboards', query: DashboardQuery, success: { status: 200, returns: 'AgentDashboardView' } },

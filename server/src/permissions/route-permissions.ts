@@ -3,6 +3,7 @@ import type { Role } from '@kejing/shared';
 const STAFF_READERS: Role[] = ['agent', 'leader', 'manager', 'admin'];
 const SHARERS: Role[] = ['agent', 'leader'];
 const CONTENT_READERS: Role[] = ['agent', 'leader', 'manager', 'operator', 'admin'];
+const OPERATORS: Role[] = ['operator', 'admin'];
 
 /**
  * Every route × who may call it. "public" needs no session; "viewer" is anyone logged in via
@@ -21,6 +22,29 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
 
   'GET /api/content': CONTENT_READERS,
   'GET /api/content/versions/:versionId': CONTENT_READERS,
+  'GET /api/tags': CONTENT_READERS,
+
+  // The content platform (issue 5): operators author, review and measure content.
+  'GET /operator': 'public',
+  'GET /operator/:asset': 'public',
+  'GET /api/operator/content': OPERATORS,
+  'POST /api/operator/content': OPERATORS,
+  'GET /api/operator/content/:itemId': OPERATORS,
+  'PUT /api/operator/content/:itemId': OPERATORS,
+  'PUT /api/operator/content/:itemId/visibility': OPERATORS,
+  'POST /api/operator/content/:itemId/submit': OPERATORS,
+  'POST /api/operator/content/:itemId/approve': OPERATORS,
+  'POST /api/operator/content/:itemId/reject': OPERATORS,
+  'POST /api/operator/content/:itemId/retire': OPERATORS,
+  'GET /api/operator/content/:itemId/versions/:versionId': OPERATORS,
+  'GET /api/operator/forbidden-words': OPERATORS,
+  'POST /api/operator/forbidden-words': OPERATORS,
+  'DELETE /api/operator/forbidden-words/:wordId': OPERATORS,
+  'GET /api/operator/org-units': OPERATORS,
+  'POST /api/operator/tags': OPERATORS,
+  'GET /api/operator/analytics/content': OPERATORS,
+  'GET /api/operator/analytics/content/:itemId': OPERATORS,
+  'GET /api/operator/analytics/tags': OPERATORS,
 
   'POST /api/shares': SHARERS,
   'POST /api/shares/:shareId/open': ['viewer'],

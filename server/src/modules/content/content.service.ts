@@ -40,7 +40,7 @@ export function isVisibleTo(item: ContentItem, orgPath: string, nowMs: number): 
   return item.visibleOrgUnitIds.some((unitId) => orgPath.includes(`/${unitId}/`));
 }
 
-/** Approved content as agents see it. The review workflow (issue 5) builds on createApproved. */
+/** Approved content as agents see it; operators author it through ContentAuthoringService. */
 export class ContentService {
   constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}
 
@@ -72,7 +72,8 @@ export class ContentService {
       .getRepository(ContentItem)
       .createQueryBuilder('item')
       .innerJoinAndMapOne('item.version', ContentVersion, 'version', 'version.id = item.published_version_id')
-      .where('item.status = :approved', { approved: 'approved' });
+      // Published and not retired: a newer draft in review does not hide the approved version.
+      .where('item.status <> :retired', { retired: 'retired' });
     if (query.kind) qb.andWhere('item.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere('(version.title LIKE :q OR version.summary LIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
     if (query.tag) {
@@ -110,6 +111,10 @@ export class ContentService {
     if (!isVisibleTo(found.item, actor.orgPath, this.clock.nowMs()) && actor.role !== 'admin') throw notFound('content version');
     if (found.version.status !== 'approved' || found.item.status === 'retired') {
       throw new AppError(403, 'content_not_approved', 'only approved content can be shared');
+    }
+    // Shares made before stay pinned to this version, but new ones take the current approved text.
+    if (found.item.publishedVersionId !== found.version.id) {
+      throw new AppError(403, 'content_version_superseded', 'a newer approved version of this content exists; share that one');
     }
     return found;
   }

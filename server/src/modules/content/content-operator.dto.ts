@@ -1,0 +1,63 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested,
+} from 'class-validator';
+import {
+  CONTENT_KINDS, type ContentDraftRequest, type ContentKind, type ContentVisibilityRequest, type CreateContentRequest,
+  type CreateForbiddenWordRequest, type RejectContentRequest, type RetireContentRequest, type TagCode,
+} from '@kejing/shared';
+import { TAG_CODE_PATTERN } from '../tags/tags.service';
+
+const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+
+export class ContentVisibilityDto implements ContentVisibilityRequest {
+  @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) orgUnitIds!: string[];
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true }) visibleFrom?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true }) visibleUntil?: string | null;
+}
+
+export class ContentDraftDto implements ContentDraftRequest {
+  @IsString() @Length(1, 200) title!: string;
+  @IsOptional() @IsString() @Length(0, 500) summary?: string;
+  @IsOptional() @IsUrl(URL_OPTIONS) @Length(1, 500) coverUrl?: string;
+  @IsOptional() @IsString() @Length(0, 60_000) bodyHtml?: string;
+  @IsOptional() @IsUrl(URL_OPTIONS) @Length(1, 500) videoUrl?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(86_400) durationSec?: number;
+  @IsOptional() @IsISO8601({ strict: true }) liveStartsAt?: string;
+  @IsOptional() @IsISO8601({ strict: true }) liveEndsAt?: string;
+  @IsOptional() @IsUrl(URL_OPTIONS) @Length(1, 500) replayUrl?: string;
+  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(TAG_CODE_PATTERN, { each: true, message: 'each tag must look like need:critical_illness' })
+  tags!: TagCode[];
+}
+
+export class CreateContentDto extends ContentDraftDto implements CreateContentRequest {
+  @IsIn(CONTENT_KINDS) kind!: ContentKind;
+  @IsOptional() @ValidateNested() @Type(() => ContentVisibilityDto) visibility?: ContentVisibilityDto;
+}
+
+export class RejectContentDto implements RejectContentRequest {
+  @IsString() @Length(1, 500) reason!: string;
+}
+
+export class RetireContentDto implements RetireContentRequest {
+  @IsOptional() @IsString() @Length(1, 500) reason?: string;
+}
+
+export class CreateForbiddenWordDto implements CreateForbiddenWordRequest {
+  @IsString() @Length(1, 100) word!: string;
+  @IsOptional() @IsString() @Matches(/^[a-z_]{1,32}$/, { message: 'category must be 1–32 lower-case letters or _' }) category?: string;
+}
+
+const ms = (iso: string | null | undefined) => (iso === undefined || iso === null ? null : Date.parse(iso));
+
+/** The draft as the service takes it: ISO times become epoch milliseconds. */
+export function draftInputOf(dto: ContentDraftDto) {
+  return {
+    title: dto.title, summary: dto.summary, coverUrl: dto.coverUrl, bodyHtml: dto.bodyHtml, videoUrl: dto.videoUrl, durationSec: dto.durationSec,
+    liveStartsAtMs: ms(dto.liveStartsAt), liveEndsAtMs: ms(dto.liveEndsAt), replayUrl: dto.replayUrl, tags: dto.tags,
+  };
+}
+
+export function visibilityInputOf(dto: ContentVisibilityDto) {
+  return { orgUnitIds: dto.orgUnitIds, visibleFromMs: ms(dto.visibleFrom), visibleUntilMs: ms(dto.visibleUntil) };
+}

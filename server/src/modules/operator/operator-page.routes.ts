@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { notFound } from '../../lib/app-error';
+import type { RouteDef } from '../../http/route';
+import type { Services } from '../../services';
+
+// server/operator/, reached the same way from src/modules/operator and dist/modules/operator.
+const PAGE_DIR = join(__dirname, '..', '..', '..', 'operator');
+const ASSETS: Record<string, string> = {
+  'index.html': 'text/html; charset=utf-8',
+  'operator.js': 'text/javascript; charset=utf-8',
+  'operator.css': 'text/css; charset=utf-8',
+};
+// The page runs only its own script and talks only to this origin; previews of article HTML
+// (already sanitised on the server) cannot run script even if something slipped through.
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; media-src https: http:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+function serve(name: string) {
+  const type = ASSETS[name];
+  if (!type) throw notFound('page');
+  return { type, body: readFileSync(join(PAGE_DIR, name)) };
+}
+
+/** The operators' desktop pages (内容运营台): static HTML + JS that uses the operator API. */
+export function operatorPageRoutes(_s: Services): RouteDef[] {
+  const send = (name: string): RouteDef['handler'] => async (ctx) => {
+    const { type, body } = serve(name);
+    ctx.set('Content-Security-Policy', CSP);
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = type;
+    ctx.body = body;
+  };
+  return [
+    { method: 'get', path: '/operator', handler: send('index.html') },
+    { method: 'get', path: '/operator/:asset', handler: async (ctx) => send(String(ctx.params.asset))(ctx) },
+  ];
+}

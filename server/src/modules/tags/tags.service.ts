@@ -1,0 +1,73 @@
+import type { DataSource } from 'typeorm';
+import { TAG_FAMILIES, type CreateTagRequest, type TagCode, type TagTreeView, type TagView } from '@kejing/shared';
+import { AppError, badRequest } from '../../lib/app-error';
+import type { Clock } from '../../lib/clock';
+import type { StaffActor } from '../../permissions/actor';
+import type { AuditService } from '../audit/audit.service';
+import { Tag } from './tag.entity';
+
+/** "family:code" with a code of letters, digits, _ or -: the shape every tag has on the wire. */
+export const TAG_CODE_PATTERN = /^(need|audience|life_event|stage):[\w-]{1,40}$/;
+
+/** The tag tree (标签体系): seeded by the migration, extended by operators. */
+export class TagsService {
+  constructor(private readonly dataSource: DataSource, private readonly clock: Clock, private readonly audit: AuditService) {}
+
+  all(): Promise<Tag[]> {
+    return this.dataSource.getRepository(Tag).find({ order: { family: 'ASC', sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  /** One root list per family; children under their parent, in sort order. */
+  async tree(): Promise<TagTreeView> {
+    const tags = await this.all();
+    const views = new Map<string, TagView>(tags.map((t) => [t.code, { code: t.code, family: t.family, name: t.name, parentCode: t.parentCode, children: [] }]));
+    const tree = Object.fromEntries(TAG_FAMILIES.map((f) => [f, [] as TagView[]])) as TagTreeView;
+    for (const tag of tags) {
+      const view = views.get(tag.code) as TagView;
+      const parent = tag.parentCode ? views.get(tag.parentCode) : undefined;
+      if (parent) parent.children.push(view);
+      else tree[tag.family].push(view);
+    }
+    return tree;
+  }
+
+  /** Names by code, for presenting analytics and tag pickers. */
+  async names(): Promise<Map<string, string>> {
+    return new Map((await this.all()).map((t) => [t.code, t.name]));
+  }
+
+  /** Throws 400 naming every tag the tree does not have. */
+  async assertKnown(codes: readonly string[], field = 'tags'): Promise<void> {
+    if (codes.length === 0) return;
+    const known = new Set((await this.all()).map((t) => t.code as string));
+    const unknown = [...new Set(codes)].filter((c) => !known.has(c));
+    if (unknown.length > 0) throw badRequest(unknown.map((c) => ({ field, reason: `unknown tag ${c}: add it to the tag tree first` })));
+  }
+
+  /** Operators add tags; the stage family is fixed at the eight sales stages. */
+  async create(actor: StaffActor, request: CreateTagRequest): Promise<Tag> {
+    if (request.family === 'stage') throw badRequest([{ field: 'family', reason: 'the eight sales stages are fixed; add tags to another family' }]);
+    const code = `${request.family}:${request.code}` as TagCode;
+    if (!TAG_CODE_PATTERN.test(code)) throw badRequest([{ field: 'code', reason: 'letters, digits, _ or -, at most 40' }]);
+    const repo = this.dataSource.getRepository(Tag);
+    if (request.parentCode) {
+      const parent = await repo.findOneBy({ code: request.parentCode });
+      if (!parent) throw badRequest([{ field: 'parentCode', reason: `unknown tag ${request.parentCode}` }]);
+      if (parent.family !== request.family) throw badRequest([{ field: 'parentCode', reason: 'a tag sits under a parent of its own family' }]);
+    }
+    if (await repo.findOneBy({ code })) throw new AppError(409, 'tag_exists', `the tag ${code} exists already`);
+    const last = await repo.createQueryBuilder('tag').select('MAX(tag.sort_order)', 'max').getRawOne<{ max: number | string | null }>();
+    const actorId = actor.bootstrap ? null : actor.staffId;
+    const tag = repo.create({
+      code, family: request.family, name: request.name.trim(), parentCode: request.parentCode ?? null,
+      sortOrder: Number(last?.max ?? 0) + 1, createdBy: actorId, createdAtMs: this.clock.nowMs(),
+    });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Tag, tag);
+      await this.audit.record({ actorId, action: 'tag.created', subjectType: 'tag', subjectId: code.slice(0, 36), detail: { code, name: tag.name } }, manager);
+    });
+    return tag;
+  }
+}
+
+export const presentTag = (tag: Tag): TagView => ({ code: tag.code, family: tag.family, name: tag.name, parentCode: tag.parentCode, children: [] });

@@ -7,7 +7,8 @@ describe('the WeChat client against a fake of WeChat', () => {
   let client: WeChatClient;
   beforeAll(async () => {
     fake = await startFakeWeChat({ appId: 'wx-test', appSecret: 'test-secret' });
-    client = new WeChatClient({ appId: 'wx-test', appSecret: 'test-secret', apiBaseUrl: fake.baseUrl, timeoutMs: 500 });
+    // Generous: on a loaded 2-core CI machine the fake itself can take longer than half a second to answer.
+    client = new WeChatClient({ appId: 'wx-test', appSecret: 'test-secret', apiBaseUrl: fake.baseUrl, timeoutMs: 3000 });
   });
   afterAll(() => fake.close());
   afterEach(() => {
@@ -83,7 +84,7 @@ describe('the WeChat client against a fake of WeChat', () => {
     });
 
     it('answers 502 when our app secret is wrong', async () => {
-      const wrong = new WeChatClient({ appId: 'wx-test', appSecret: 'wrong', apiBaseUrl: fake.baseUrl, timeoutMs: 500 });
+      const wrong = new WeChatClient({ appId: 'wx-test', appSecret: 'wrong', apiBaseUrl: fake.baseUrl, timeoutMs: 3000 });
       await expect(wrong.msgSecCheck({ content: '正文', openid: 'openid-x', scene: 3 })).rejects.toMatchObject({ status: 502, code: 'wechat_credentials_invalid' });
     });
   });

@@ -178,7 +178,7 @@ async function openDetail(itemId) {
   $('#detail').replaceChildren(
     h('h2', {}, d.title, ' ', badge(d.status)),
     h('p', { className: 'small' }, `${KIND[d.kind]} · 最新 v${d.latestVersionNo}${d.publishedVersionId ? ' · 已有发布版本' : ''}${d.sourceKey ? ` · 导入自 ${d.sourceKey}` : ''}`),
-    latestReview && latestReview.rejectionReason ? h('p', { className: 'error' }, `驳回原因：${latestReview.rejectionReason}`) : null,
+    latestReview && latestReview.rejectionReason ? h('p', { className: 'error' }, `驳回原因：${latestReview.rejectionReason}`) : '',
     h('div', { className: 'actions' }, buttons),
     visibilityEditor(d),
     h('h3', {}, `预览 v${d.latestVersionNo}`),

@@ -1,12 +1,11 @@
 import type { Services } from '../services';
 import type { ScoringWorker } from '../modules/scoring/scoring-worker';
+import { chinaDayOf, chinaDayStartMs, endOfChinaDay } from '../lib/china-day';
 import { JobCursor } from './job-cursor.entity';
 import { type Kyb134DailySummary, runKyb134Daily } from '../modules/dashboards/kyb134-daily';
 import type { RetentionSummary } from '../modules/privacy/privacy.service';
 
 const BATCH = 200;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export interface DailyJobSummary {
   contactsRescored: number;
@@ -42,7 +41,7 @@ export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<D
     stageStepBacks += outcomes.filter((o) => o.before && o.after.stage < o.before.stage && o.after.outcome === 'open').length;
     lastId = (rows[rows.length - 1] as { id: string }).id;
   }
-  const endOfDay = Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS;
+  const endOfDay = endOfChinaDay(nowMs);
   const due: { agents: number | string; tasks: number | string }[] = await s.dataSource.query(
     "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
     [endOfDay],
@@ -63,7 +62,7 @@ export async function runDailyJob(s: Services, worker: ScoringWorker): Promise<D
 /** Whether today's run (at `hour` China time) is due and has not happened yet. */
 export async function isDailyJobDue(s: Services, hour: number): Promise<boolean> {
   const nowMs = s.clock.nowMs();
-  const todayStart = Math.floor((nowMs + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+  const todayStart = chinaDayStartMs(chinaDayOf(nowMs));
   const runAt = todayStart + hour * 3600_000;
   if (nowMs < runAt) return false;
   const cursor = await s.dataSource.getRepository(JobCursor).findOneBy({ name: 'daily-job' });

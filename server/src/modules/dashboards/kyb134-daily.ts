@@ -1,5 +1,5 @@
 import type { Services } from '../../services';
-import { chinaDayOf, DAY_MS } from './china-day';
+import { chinaDayOf, DAY_MS } from '../../lib/china-day';
 
 export interface Kyb134DailySummary {
   /** The deal model trained tonight, or null when outcomes were still too few (the stage prior stays). */

@@ -8,7 +8,7 @@ import { notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { AgentContentStudy } from './agent-content-study.entity';
-import { chinaDayOf } from './china-day';
+import { chinaDayOf } from '../../lib/china-day';
 import { MorningListOpen } from './morning-list-open.entity';
 
 /** Another request inserted the same key first: fine; anything else is a real error. */

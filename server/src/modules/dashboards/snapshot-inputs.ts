@@ -8,7 +8,7 @@ import {
   type AgentDayActivity, type ContactAssetInput, type ContactStageHistory, type ContentCandidate, type ContentStudyRecord,
   CUSTOMER_TOUCHPOINT_TYPES, type DealOutcome, type GridCellCode, type ReferralClass, type Stage, type TagCode,
 } from '@kejing/shared';
-import { CHINA_OFFSET_MS, chinaDayOf, DAY_MS } from './china-day';
+import { CHINA_OFFSET_MS, chinaDayOf, DAY_MS } from '../../lib/china-day';
 
 /** An agent (or leader, who also shares and owns contacts) and where they sit in the org tree. */
 export interface AgentOrg {

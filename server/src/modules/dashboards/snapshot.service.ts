@@ -14,7 +14,7 @@ import {
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../tasks/tasks.service';
-import { chinaDayOf } from './china-day';
+import { chinaDayOf } from '../../lib/china-day';
 import { collectStays, emptyStays, mergeFunnelSnapshots, type StaysByStage } from './funnel-merge';
 import { FunnelSnapshotRow, type FunnelGroupKind } from './funnel-snapshot.entity';
 import { Kyb134AgentDay } from './kyb134-agent-day.entity';

@@ -1,21 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { DealOutcome, DEFAULT_SCORING_CONFIG, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
+import { DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { Contact } from '../contacts/contact.entity';
 import { FollowUpTask } from './follow-up-task.entity';
 import { presentTask } from './task.presenter';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
 export const DEFAULT_EXPECTED_PREMIUM_FEN = 5_000_00;
-
-/** The end of the China calendar day containing `ms`. */
-export function endOfChinaDay(ms: number): number {
-  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS;
-}
 
 interface TodayRaw {
   id: string;

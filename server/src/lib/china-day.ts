@@ -12,3 +12,8 @@ export function chinaDayStartMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS;
 }
 
+
+/** Epoch ms of the next 00:00 China time after `ms`: the end of that China day. */
+export function endOfChinaDay(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - CHINA_OFFSET_MS;
+}

@@ -223,7 +223,7 @@ test('manager: 机构看板 from Today (funnel, trend, 9-cell heat map, assets a
   await page.locator('#children .unit', { hasText: '浦东精英二组' }).first().click();
   await page.locator('#team-header').waitFor({ timeout: 20_000 });
   assert.match(await page.locator('#team-header').innerText(), /浦东精英二组/);
-  await shot(page, 'dashboard-09-manager-team-drilldown', false);
+  await shot(page, 'dashboard-09-manager-team-drilldown');
 
   assert.deepEqual(state.errors, [], 'no uncaught page errors or failed API calls');
   state.failed = false;

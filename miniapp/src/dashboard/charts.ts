@@ -4,6 +4,7 @@
  * from the plain shaping modules in ../metrics, which are unit-tested.
  */
 import { Area, Axis, Chart, Interval, jsx as f2jsx, Legend, Line, Point } from '@antv/f2'
+import { niceAxisMax } from '../metrics/labels'
 
 /** An F2 element tree (F2's own virtual nodes, not React's). */
 export interface F2Element {
@@ -37,7 +38,7 @@ export function kashRadarChart(data: { dimension: string; score: number }[]): F2
 export function activityChart(data: { day: string; kind: string; value: number }[]): F2Element {
   return jsx(
     Chart,
-    { data, scale: { value: { min: 0, nice: true, tickCount: 4 } } },
+    { data, scale: { value: { min: 0, max: niceAxisMax(data.map((d) => d.value)), tickCount: 5, nice: false } } },
     jsx(Axis, { field: 'day', tickCount: 5, style: { label: axisLabel } }),
     jsx(Axis, { field: 'value', style: { label: axisLabel } }),
     jsx(Interval, { x: 'day', y: 'value', color: { field: 'kind', range: [BRAND, '#f29c38'] }, adjust: 'dodge' }),
@@ -70,7 +71,7 @@ export function funnelChart(data: { stage: string; value: number }[]): F2Element
 export function trendChart(data: { day: string; series: string; value: number }[]): F2Element {
   return jsx(
     Chart,
-    { data, scale: { value: { min: 0, nice: true, tickCount: 4 } } },
+    { data, scale: { value: { min: 0, max: niceAxisMax(data.map((d) => d.value)), tickCount: 5, nice: false } } },
     jsx(Axis, { field: 'day', tickCount: 5, style: { label: axisLabel } }),
     jsx(Axis, { field: 'value', style: { label: axisLabel } }),
     jsx(Line, { x: 'day', y: 'value', color: { field: 'series', range: PALETTE } }),

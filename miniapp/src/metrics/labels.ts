@@ -98,3 +98,13 @@ export function shortDay(day: string): string {
 export function percentileText(scope: '团队' | '公司', pct: number): string {
   return `超过${scope} ${Math.round(pct)}% 的伙伴`
 }
+
+/** A round axis maximum so `ticks` intervals are whole numbers: 21 → 24 (ticks 0, 6, 12, 18, 24); 0 → ticks. */
+export function niceAxisMax(values: number[], ticks = 4): number {
+  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)))
+  if (max <= 0) return ticks
+  const raw = max / ticks
+  const magnitude = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * magnitude).find((s) => s >= raw && Number.isInteger(s)) ?? Math.ceil(raw)
+  return step * ticks
+}

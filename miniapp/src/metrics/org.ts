@@ -42,7 +42,15 @@ export function childRows(children: UnitAssetsView[]): ChildRow[] {
     }))
 }
 
-/** Premium forecast per child in 万元, largest first. */
-export function childForecastChartData(children: UnitAssetsView[]): { unit: string; value: number }[] {
-  return childRows(children).map((r) => ({ unit: r.name, value: fenToWan((children.find((x) => x.id === r.id) as UnitAssetsView).forecastFen) }))
+/**
+ * Premium forecast per child, largest first, for a bar chart: in 万元, or in 元 when every
+ * child is under ¥10,000 (a new unit's forecast would otherwise read 0.0).
+ */
+export function childForecastChartData(children: UnitAssetsView[]): { unitLabel: '万元' | '元'; rows: { unit: string; value: number }[] } {
+  const sorted = childRows(children).map((r) => children.find((x) => x.id === r.id) as UnitAssetsView)
+  const inWan = sorted.some((c) => c.forecastFen >= 1_000_000)
+  return {
+    unitLabel: inWan ? '万元' : '元',
+    rows: sorted.map((c) => ({ unit: c.name, value: inWan ? fenToWan(c.forecastFen) : Math.round(c.forecastFen / 100) })),
+  }
 }

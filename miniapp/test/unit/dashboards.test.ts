@@ -4,7 +4,7 @@ import { dashboardErrorText, loadDashboard } from '../../src/metrics/errors'
 import { closeRateTrend, funnelChartData, funnelRows, funnelSummary, funnelTrendData } from '../../src/metrics/funnel'
 import { heatGrid } from '../../src/metrics/heat'
 import { activityChartData, activityTiles, assetTiles, kashRadarData, kashRows, mcipCard, referralBars } from '../../src/metrics/kyb134'
-import { componentName, formatDay, formatDays, formatFenShort, formatPct, formatPointsChange, shortDay } from '../../src/metrics/labels'
+import { componentName, niceAxisMax, formatDay, formatDays, formatFenShort, formatPct, formatPointsChange, shortDay } from '../../src/metrics/labels'
 import { childForecastChartData, childRows, drillUrl } from '../../src/metrics/org'
 import { layerRows, memberKashChartData, omipCard, rankingChartData, rankingRows, unitAssetTiles } from '../../src/metrics/team'
 import { agentDashboard, dealModel, dealPrior, funnel, orgDashboard, teamDashboard } from './dashboard-fixtures'
@@ -29,6 +29,14 @@ describe('labels', () => {
     expect(formatDays(3.25)).toBe('3.3天')
     expect(componentName('onTime')).toBe('按时跟进')
     expect(componentName('new_part')).toBe('new_part')
+  })
+  test('axis maxima give whole-number ticks', () => {
+    expect(niceAxisMax([21, 3])).toBe(24)
+    expect(niceAxisMax([12])).toBe(12)
+    expect(niceAxisMax([0, 0])).toBe(4)
+    expect(niceAxisMax([3])).toBe(4)
+    expect(niceAxisMax([95])).toBe(100)
+    expect(niceAxisMax([1234])).toBe(1600)
   })
 })
 
@@ -213,10 +221,22 @@ describe('org (manager)', () => {
       ['浦东精英二组', '¥2.0万', '/dashboard/team/index?teamId=team-2'],
     ])
     expect(rows[0]!.line).toBe('2 人 · 客户 10 · 价值 433 · 影响力中心 1 · 推荐者 25%')
-    expect(childForecastChartData(orgDashboard.children)).toEqual([
-      { unit: '浦东精英一组', value: 10 },
-      { unit: '浦东精英二组', value: 2 },
-    ])
+    expect(childForecastChartData(orgDashboard.children)).toEqual({
+      unitLabel: '万元',
+      rows: [
+        { unit: '浦东精英一组', value: 10 },
+        { unit: '浦东精英二组', value: 2 },
+      ],
+    })
+    // All under ¥10,000: yuan, so a new unit's forecast does not read 0.0.
+    const small = orgDashboard.children.map((c, i) => ({ ...c, forecastFen: [355_000, 0][i] as number }))
+    expect(childForecastChartData(small)).toEqual({
+      unitLabel: '元',
+      rows: [
+        { unit: '浦东精英二组', value: 3550 },
+        { unit: '浦东精英一组', value: 0 },
+      ],
+    })
   })
   test('drill-down urls by kind', () => {
     expect(drillUrl({ id: 'b 1', kind: 'branch' })).toBe('/dashboard/org/index?orgUnitId=b%201')

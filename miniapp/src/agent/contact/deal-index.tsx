@@ -54,11 +54,11 @@ export default function DealIndex({ contactId, refreshKey }: { contactId: string
         <View className='deal__block'>
           <View className='deal__subtitle'>做这些最能提高成交概率</View>
           {d.nextActions.map((a, i) => (
-            <View key={i} className='list-item row row--between'>
-              <Text>{a.action}</Text>
-              <Text className='points--up'>
-                {a.gain} → {a.after}
-              </Text>
+            <View key={i} className='list-item'>
+              <View>{a.action}</View>
+              <View className='deal__gain'>
+                做到后成交概率 {a.after}（{a.gain}）
+              </View>
             </View>
           ))}
         </View>

@@ -17,7 +17,7 @@ import './index.css'
 function Kyb134({ view, own }: { view: AgentDashboardView; own: boolean }) {
   const k = view.kyb134
   const radar = useMemo(() => kashRadarChart(kashRadarData(k.kash)), [k.kash])
-  const activity = useMemo(() => activityChart(activityChartData(k.activity)), [k.activity])
+  const activity = useMemo(() => activityChart(activityChartData(k.activity, k.activity.windowDays)), [k.activity])
   const rows = kashRows(k.kash, k.mcip.focus)
   const plan = mcipCard(k.mcip)
   const referral = referralBars(k.assets.sustainableDevelopment.referral)

@@ -59,7 +59,11 @@ export function FunnelBlock({ funnel, chartId }: { funnel: FunnelView | null; ch
           { label: '成交率', value: s.closeRate, hint: s.closeRateChange ? `较上周 ${s.closeRateChange}` : undefined },
         ]}
       />
-      <F2Chart id={chartId} height={260} chart={chart} label='过程漏斗：到达各阶段的客户数' />
+      {funnel.contacts > 0 ? (
+        <F2Chart id={chartId} height={280} chart={chart} padding={[24, 0, 24, 0]} label='过程漏斗：到达各阶段的客户数' />
+      ) : (
+        <View className='muted'>还没有客户进入漏斗</View>
+      )}
       <View className='funnel__table'>
         <View className='funnel__row funnel__row--head'>
           <Text className='funnel__name'>阶段</Text>

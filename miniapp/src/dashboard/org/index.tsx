@@ -25,10 +25,8 @@ function Org({ d }: { d: OrgData }) {
   const { org, trend } = d
   const children = childRows(org.children)
   const childKind = org.children[0] ? unitKindName(org.children[0].kind) : org.kind === 'company' ? '分公司' : org.kind === 'branch' ? '团队' : '营销员'
-  const forecastChart = useMemo(
-    () => barChart(childForecastChartData(org.children).map((c) => ({ name: c.unit, value: c.value }))),
-    [org.children],
-  )
+  const forecast = useMemo(() => childForecastChartData(org.children), [org.children])
+  const forecastChart = useMemo(() => barChart(forecast.rows.map((c) => ({ name: c.unit, value: c.value }))), [forecast])
   const trendPoints = useMemo(() => (trend ? funnelTrendData(trend.trend) : []), [trend])
   const trendLines = useMemo(() => trendChart(trendPoints), [trendPoints])
   const trendDays = trend?.trend.length ?? 0
@@ -60,11 +58,11 @@ function Org({ d }: { d: OrgData }) {
 
       <Section title={`各${childKind}资产`} extra='按保费预测排序' id='children'>
         {children.length > 0 ? (
-          <F2Chart id='org-children' height={Math.max(120, 44 * children.length + 50)} chart={forecastChart} label={`各${childKind}保费预测（万元）`} />
+          <F2Chart id='org-children' height={Math.max(120, 44 * children.length + 50)} chart={forecastChart} label={`各${childKind}保费预测（${forecast.unitLabel}）`} />
         ) : (
           <View className='muted'>暂无下级单位</View>
         )}
-        {children.length > 0 ? <View className='muted'>保费预测（万元）= Σ 成交概率 × 预期保费</View> : null}
+        {children.length > 0 ? <View className='muted'>保费预测（{forecast.unitLabel}）= Σ 成交概率 × 预期保费</View> : null}
         {children.map((c) => (
           <View key={c.id} className='unit' id={`unit-${c.id}`} onClick={() => goTo(c.url)}>
             <View className='unit__head'>

@@ -13,6 +13,8 @@ interface Props {
   chart: F2Element
   /** What the chart shows, for screen readers and tests. */
   label: string
+  /** Space around the plot in 750-wide design px: top, right, bottom, left. */
+  padding?: [number, number, number, number]
 }
 
 interface Surface {
@@ -79,7 +81,7 @@ function h5Surface(el: HTMLCanvasElement, height: number): Surface {
  * One AntV F2 chart. The chart itself is declared in ../../charts.ts; this component only
  * finds the platform's canvas and hands F2 its 2D context (weapp: canvas type="2d"; H5: <canvas>).
  */
-export default function F2Chart({ id, height, chart, label }: Props) {
+export default function F2Chart({ id, height, chart, label, padding }: Props) {
   const f2 = useRef<F2Canvas | null>(null)
   const h5Canvas = useRef<HTMLCanvasElement | null>(null)
   const latest = useRef(chart)
@@ -109,6 +111,7 @@ export default function F2Chart({ id, height, chart, label }: Props) {
         // Sizes in the charts are in 750-wide design px, like the app's CSS. F2's default reads
         // the root font size, which Taro H5 sets for rem (a quarter of what F2 expects).
         px2hd: designPx,
+        ...(padding ? { theme: { padding: padding.map((p) => `${p}px`) } } : {}),
         children: latest.current,
         ...surface.extra,
       })

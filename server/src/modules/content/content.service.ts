@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { ContentKind, ContentSummaryView, ContentVersionView, Page, TagCode } from '@kejing/shared';
+import type { ContentKind, ContentSummaryView, ContentVersionView, Page } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { ContentItem } from './content-item.entity';
 import { ContentVersionTag } from './content-tag.entity';
 import { ContentVersion } from './content-version.entity';
+import type { DraftInput } from './content-draft';
 import { presentContentSummary, presentContentVersion } from './content.presenter';
 
-export interface NewContent {
+/** A whole item as an admin or the demo creates it: its kind, visibility and first version's text. */
+export interface NewContent extends DraftInput {
   kind: ContentKind;
-  title: string;
-  summary?: string | null;
-  coverUrl?: string | null;
-  bodyHtml?: string | null;
-  videoUrl?: string | null;
-  durationSec?: number | null;
-  liveStartsAtMs?: number | null;
-  liveEndsAtMs?: number | null;
-  replayUrl?: string | null;
-  tags: TagCode[];
   visibleOrgUnitIds?: string[];
 }
 

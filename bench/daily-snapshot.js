@@ -35,19 +35,9 @@ const MYSQL = process.argv.includes('--mysql');
 const DAY_MS = 86_400_000;
 const DAY = '2026-11-01';
 const END_MS = Date.parse(`${DAY}T23:59:59.999+08:00`);
+const { seededRandom: seeded } = require(join(dist, 'testing', 'seeded-random'));
 const NOW_MS = Date.parse('2026-11-02T05:00:00+08:00');
 
-/** mulberry32, so every run generates the same data. */
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = seeded(134);
 const pick = (n) => Math.floor(rand() * n);
 /** Deterministic UUID-shaped ids: kind digit + counter. */

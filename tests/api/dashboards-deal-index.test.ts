@@ -5,6 +5,7 @@ import { TouchpointEvent } from '../../server/src/modules/events/touchpoint-even
 import { Lead } from '../../server/src/modules/leads/lead.entity';
 import { ContactStageChange } from '../../server/src/modules/scoring/contact-stage-change.entity';
 import { bearer, buildWorld, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
+import { seededRandom as seeded } from '../../server/src/testing/seeded-random';
 
 /**
  * The deal index on generated outcomes whose true effect is known:
@@ -15,16 +16,6 @@ import { bearer, buildWorld, startTestApp, TestApp, TEST_NOW, World } from '../.
 const TRUTH = { intercept: -2.5, visits: 0.9, deep_reads: 0.5, budget_given: 1.2 };
 const DAY_MS = 24 * 3600_000;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('deal index: prior until enough outcomes, then a model that recovers a known effect', () => {
   let t: TestApp;

@@ -21,7 +21,8 @@ async function computeSnapshots({ dataDir, days = 14 }) {
     const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeoutMs: 10_000 });
     try {
       const services = buildServices(config, dataSource, systemClock, createLogger('warn'));
-      const today = services.snapshots.today();
+      // Today in China (UTC+8), as the server counts days.
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
       const out = [];
       for (let back = days; back >= 0; back -= 1) {
         const day = new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);

@@ -4,6 +4,8 @@ import type {
   DealIndexView,
   FunnelTrendView,
   OrgDashboardView,
+  RecordStudyRequest,
+  RecordStudyView,
   TeamDashboardView,
   ContactDetailView,
   ContactSummaryView,
@@ -91,6 +93,7 @@ export function createEndpoints(api: ApiClient) {
     orgDashboard: (orgUnitId: string) => api.request<OrgDashboardView>('GET', `/api/dashboards/org/${seg(orgUnitId)}`),
     funnelTrend: (q: { orgUnitId: string } | { agentId: string }, days = 30) =>
       api.request<FunnelTrendView>('GET', '/api/dashboards/funnel', { query: { ...q, days } }),
+    recordStudy: (req: RecordStudyRequest) => api.request<RecordStudyView>('POST', '/api/study', { body: req }),
     dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
   }

@@ -6,6 +6,7 @@ import { heatGrid } from '../../src/metrics/heat'
 import { activityChartData, activityTiles, assetTiles, kashRadarData, kashRows, mcipCard, referralBars } from '../../src/metrics/kyb134'
 import { componentName, niceAxisMax, formatDay, formatDays, formatFenShort, formatPct, formatPointsChange, shortDay } from '../../src/metrics/labels'
 import { childForecastChartData, childRows, drillUrl } from '../../src/metrics/org'
+import { StudyDepth } from '../../src/metrics/study'
 import { layerRows, memberKashChartData, omipCard, rankingChartData, rankingRows, unitAssetTiles } from '../../src/metrics/team'
 import { agentDashboard, dealModel, dealPrior, funnel, orgDashboard, teamDashboard } from './dashboard-fixtures'
 
@@ -300,5 +301,25 @@ describe('dashboard errors', () => {
     expect(dashboardErrorText(new Error('网络不可用'))).toBe('网络不可用')
     await expect(loadDashboard(() => Promise.reject(Object.assign(new Error('x'), { status: 404 })))).rejects.toThrow(/暂无看板数据/)
     await expect(loadDashboard(() => Promise.resolve(7))).resolves.toBe(7)
+  })
+})
+
+describe('study depth (POST /api/study)', () => {
+  test('sends the deepest point once it passes 10 %, then only when it grows; a failed send is offered again', () => {
+    const d = new StudyDepth()
+    d.onScroll(0, 50, 1000) // 5 %
+    expect(d.take()).toBeNull()
+    d.onScroll(450, 50, 1000) // 50 %
+    d.onScroll(0, 50, 1000) // scrolling back up keeps 50
+    expect(d.depthPct).toBe(50)
+    expect(d.take()).toBe(50)
+    expect(d.take()).toBeNull()
+    d.onScroll(950, 50, 1000)
+    expect(d.take()).toBe(100)
+    d.unsend(100)
+    expect(d.take()).toBe(100)
+    const short = new StudyDepth()
+    short.onScroll(0, 800, 400) // the whole article fits on screen
+    expect(short.take()).toBe(100)
   })
 })

@@ -6,6 +6,7 @@ import AgentCard from '../../components/agent-card'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
+import { useStudyRecording } from '../../hooks/use-study-recording'
 import { formatDateTime, KIND_NAMES_ZH, tagName } from '../../format'
 import { qrMatrix } from '../../poster/qr-matrix'
 import { api } from '../../services'
@@ -18,7 +19,7 @@ const h5Base = () => (isH5 ? window.location.origin + window.location.pathname.r
 
 function Preview({ content, card }: { content: ContentVersionView; card: AgentCardView | null }) {
   return (
-    <View className='section preview'>
+    <View className='section preview' id='preview-root'>
       <View className='preview__title'>{content.title}</View>
       <View className='chips'>
         <Text className='chip chip--hot'>{KIND_NAMES_ZH[content.kind]}</Text>
@@ -46,6 +47,8 @@ export default function AgentContentPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const content = useAsync(() => api().contentVersion(v), [v], { immediate: !s && !!v })
   const card = useAsync(() => api().card(), [], { immediate: !s })
+  // Reading an article here is the agent's own study (KYB134 Knowledge).
+  useStudyRecording(v, !s && content.data?.kind === 'article', '#preview-root')
 
   useLoad(() => {
     // Moments opens the page that was shared, with its query: that reader belongs in the reader.

@@ -118,7 +118,23 @@ test('agent: 我的成长 from the card tab (KASH, MCIP, activity, assets, funne
   const { ctx, page } = await personPage(state.errors, 'agent');
   state.pages.push(page);
 
-  await page.goto(`${server.base}/?devCode=demo-agent-1#/pages/card/index`);
+  // Reading an article in the preview is the agent's own study (KYB134 Knowledge): sent on leaving.
+  await page.goto(`${server.base}/?devCode=demo-agent-1#/pages/content/index`);
+  const article = page.locator('.content-row', { hasText: '文章' }).first();
+  await article.waitFor({ timeout: 20_000 });
+  await article.click();
+  await page.locator('#preview-root').waitFor({ timeout: 15_000 });
+  await page.mouse.move(195, 400);
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(100);
+  }
+  const study = page.waitForRequest((r) => r.url().endsWith('/api/study') && r.method() === 'POST', { timeout: 10_000 });
+  await page.goBack();
+  const body = JSON.parse((await study).postData() || '{}');
+  assert.ok(body.depthPct >= 10 && body.depthPct <= 100, `study depth ${body.depthPct}`);
+
+  await page.goto(`${server.base}/#/pages/card/index`);
   await page.locator('#entry-growth').waitFor({ timeout: 20_000 });
   assert.equal(await page.locator('#entry-team').count(), 0, 'an agent has no team entry');
   await shot(page, 'dashboard-01-agent-card-entry', false);

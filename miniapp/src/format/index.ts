@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TAG_NAMES_ZH,
   MAINLAND_MOBILE_PATTERN,
   STAGE_NAMES_ZH,
   TOUCHPOINT_NAMES_ZH,
@@ -121,33 +122,11 @@ export const TAG_FAMILY_NAMES_ZH: Record<string, string> = {
   stage: '销售阶段',
 }
 
-const TAG_NAMES_ZH: Record<string, string> = {
-  'need:critical_illness': '重疾',
-  'need:medical': '医疗',
-  'need:accident': '意外',
-  'need:life': '寿险',
-  'need:annuity': '年金',
-  'need:education': '教育金',
-  'need:retirement': '养老',
-  'need:legacy': '财富传承',
-  'audience:mothers': '宝妈',
-  'audience:young_mothers': '宝妈',
-  'audience:mom': '宝妈',
-  'audience:business_owners': '企业主',
-  'audience:business_owner': '企业主',
-  'audience:white_collar': '白领',
-  'audience:seniors': '银发',
-  'audience:silver': '银发',
-  'audience:elderly': '银发',
-  'life_event:marriage': '结婚',
-  'life_event:newborn': '新生儿',
-  'life_event:new_home': '乔迁新居',
-  'life_event:retirement': '退休',
-}
 
 /** "need:critical_illness" → "重疾"; "stage:3" → "有价值名单"; unknown codes show as themselves. */
 export function tagName(tag: string): string {
-  if (TAG_NAMES_ZH[tag]) return TAG_NAMES_ZH[tag]
+  const known = DEFAULT_TAG_NAMES_ZH[tag]
+  if (known) return known
   const [family, code] = tag.split(':')
   if (family === 'stage') {
     const n = Number(code) as Stage

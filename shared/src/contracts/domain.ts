@@ -57,3 +57,16 @@ export const NEED_CODES = [
   'legacy',
 ] as const;
 export type NeedCode = (typeof NEED_CODES)[number];
+
+/**
+ * The seeded tag tree's Chinese names (标签体系, DOMAIN.md). Operators may add tags; their names
+ * come from GET /api/tags. Stage tags ("stage:3") are named by STAGE_NAMES_ZH.
+ */
+export const DEFAULT_TAG_NAMES_ZH: Readonly<Record<string, string>> = {
+  'need:critical_illness': '重疾', 'need:medical': '医疗', 'need:accident': '意外', 'need:life': '寿险',
+  'need:annuity': '年金', 'need:education': '教育金', 'need:retirement': '养老', 'need:legacy': '财富传承',
+  'audience:young_mothers': '宝妈', 'audience:business_owners': '企业主', 'audience:white_collar': '白领',
+  'audience:silver': '银发', 'audience:middle_class': '新中产', 'audience:new_citizens': '新市民',
+  'life_event:marriage': '结婚', 'life_event:newborn': '添丁', 'life_event:new_home': '购房安家',
+  'life_event:child_school': '孩子入学', 'life_event:retirement': '退休',
+};

@@ -149,7 +149,8 @@ describe('the demo loader', () => {
     expect(await loadDemo(t.services)).toBe(true);
     const count = async (sql: string) => Number((await t.db.dataSource.query(sql))[0].n);
     expect(await count("SELECT COUNT(*) AS n FROM content_item WHERE status = 'approved' AND source_key IS NOT NULL")).toBe(21);
-    expect(await count('SELECT COUNT(*) AS n FROM share')).toBe(21);
+    // Each of the three demo agents with customers (王晓梅, 李建国, 张丽) shared every item once.
+    expect(await count('SELECT COUNT(*) AS n FROM share')).toBe(63);
     expect(await count('SELECT COUNT(*) AS n FROM contact')).toBe(12);
     await t.services.writer.drain();
     expect(await count('SELECT COUNT(*) AS n FROM touchpoint_event')).toBeGreaterThan(40);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chinaDayOf, DAY_MS } from '../lib/china-day';
 import type { DataSource } from 'typeorm';
 import type { Services } from '../services';
 import { User } from '../modules/auth/user.entity';
@@ -8,7 +9,6 @@ import type { EventRow } from '../modules/events/event-store';
 import { join } from 'node:path';
 import { actorForStaff, ContentImporter } from '../modules/content/content-import';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The demo library, kept as Markdown like any team's content (content/demo at the repository root). */
 export const DEMO_CONTENT_DIR = join(__dirname, '..', '..', '..', 'content', 'demo');
@@ -73,29 +73,41 @@ export async function loadDemo(s: Services): Promise<boolean> {
   const versions = imported
     .filter((r) => r.status === 'approved' && r.versionId)
     .map((r) => ({ versionId: r.versionId as string, tags: r.tags ?? [] }));
-  await loadDemoCustomers(s, mainAgent, versions, now);
-  s.logger.info('demo loaded', { agents: 4, content: versions.length });
+  // Most customers are 王晓梅's (the agent a newcomer logs in as); a few are her colleagues', so
+  // the team and branch dashboards compare people.
+  const owners = [...Array(8).fill(mainAgent), staffIds['李建国'], staffIds['李建国'], staffIds['张丽'], staffIds['张丽']] as string[];
+  await loadDemoCustomers(s, owners, versions, now);
+  // Score the histories and store the last two weeks of KYB134 / funnel snapshots, as the
+  // nightly job would have, so the dashboards have trends on first start.
+  await s.scoringWorker.drain();
+  for (let back = 14; back >= 0; back -= 1) await s.snapshots.computeDay(chinaDayOf(now - back * DAY_MS));
+  s.logger.info('demo loaded', { agents: 4, content: versions.length, customers: owners.length });
   return true;
 }
 
 const CUSTOMERS = ['林女士', '周先生', '吴女士', '郑先生', '黄女士', '何先生', '马女士', '罗先生', '高女士', '梁先生', '宋女士', '唐先生'];
 
-async function loadDemoCustomers(s: Services, agentId: string, versions: { versionId: string }[], now: number): Promise<void> {
+async function loadDemoCustomers(s: Services, owners: string[], versions: { versionId: string }[], now: number): Promise<void> {
   const shares: Share[] = [];
-  for (const [i, v] of versions.entries()) {
-    shares.push(s.dataSource.getRepository(Share).create({
-      id: randomUUID(), agentId, contentVersionId: v.versionId, channel: i % 3 === 0 ? 'moments' : 'friend', parentShareId: null,
-      // An hour apart, all before the customers' first visits (13 days ago).
-      forwardedByContactId: null, createdAtMs: now - 14 * DAY_MS + i * 3600_000,
-    }));
+  for (const agentId of new Set(owners)) {
+    for (const [i, v] of versions.entries()) {
+      shares.push(s.dataSource.getRepository(Share).create({
+        id: randomUUID(), agentId, contentVersionId: v.versionId, channel: i % 3 === 0 ? 'moments' : 'friend', parentShareId: null,
+        // An hour apart, all before the customers' first visits (13 days ago).
+        forwardedByContactId: null, createdAtMs: now - 14 * DAY_MS + i * 3600_000,
+      }));
+    }
   }
   await s.dataSource.getRepository(Share).save(shares);
   const rows: EventRow[] = [];
   for (const [i, name] of CUSTOMERS.entries()) {
     const user = await s.dataSource.getRepository(User).save({ id: randomUUID(), openid: `openid-demo-customer-${i + 1}`, unionid: null, createdAtMs: now });
-    const share = shares[i % shares.length] as Share;
+    const agentId = owners[i % owners.length] as string;
+    const agentShares = shares.filter((sh) => sh.agentId === agentId);
+    const share = agentShares[i % agentShares.length] as Share;
     const { contactId } = await s.contactResolver.resolve({ agentId, viewerUserId: user.id, shareId: share.id, forwardedByContactId: null });
-    await s.dataSource.query('UPDATE contact SET display_name = ? WHERE id = ?', [name, contactId]);
+    // The contact dates from the first visit (13 days ago at the earliest), not from today's load.
+    await s.dataSource.query('UPDATE contact SET display_name = ?, created_at_ms = ? WHERE id = ?', [name, now - 13 * DAY_MS - i * 3600_000, contactId]);
     // Engagement falls off down the list, so the grid and the funnel show a spread.
     const visits = Math.max(1, 6 - Math.floor(i / 2));
     for (let v = 0; v < visits; v += 1) {

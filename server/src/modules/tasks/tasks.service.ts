@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DealOutcome, DEFAULT_SCORING_CONFIG, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
-import { DAY_MS, endOfChinaDay } from '../../lib/china-day';
+import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { Contact } from '../contacts/contact.entity';
@@ -42,8 +42,10 @@ export class TasksService {
          FROM follow_up_task t
          JOIN contact c ON c.id = t.contact_id
         WHERE t.agent_id = ? AND c.opted_out = 0
-          AND ((t.status = 'open' AND t.due_at_ms <= ?) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`,
-      [actor.staffId, endOfChinaDay(now), now],
+          AND ((t.status = 'open' AND (t.due_at_ms <= ? OR t.created_at_ms >= ?)) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`,
+      // Due today or overdue, and anything planned today: a follow-up shows up the moment a
+      // touchpoint creates it, not only in tomorrow morning's list.
+      [actor.staffId, endOfChinaDay(now), chinaDayStartMs(chinaDayOf(now)), now],
     );
     const budgets = await this.latestBudgets(raw.map((r) => r.contact_id));
     const ranked = raw.map((r) => {

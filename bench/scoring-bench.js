@@ -48,6 +48,13 @@ function config() {
 
 /** Bulk rows through the raw driver handle: the benchmark measures scoring, not row-by-row inserts. */
 async function bulkInsert(ds, table, columns, rows) {
+  if (ds.options.type === 'better-sqlite3') {
+    // One prepared statement in one transaction: SQLite's fastest way in, by far.
+    const db = ds.driver.databaseConnection;
+    const insert = db.prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
+    db.transaction((all) => { for (const row of all) insert.run(row); })(rows);
+    return;
+  }
   const per = Math.floor(30_000 / columns.length);
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);

@@ -1,38 +1,10 @@
 import { useEffect, useRef } from 'react'
-import Taro, { useDidHide, useDidShow, usePageScroll } from '@tarojs/taro'
+import { useDidHide, useDidShow, usePageScroll } from '@tarojs/taro'
 import { ReadDepthTracker } from '../tracking/read-depth'
 import { track, tracker } from '../services'
+import { measureHeight, windowHeight } from '../platform/measure'
 
 const REMEASURE_MS = 1000
-
-function windowHeight(): number {
-  for (const read of [() => Taro.getWindowInfo().windowHeight, () => Taro.getSystemInfoSync().windowHeight]) {
-    try {
-      const h = read()
-      if (h > 0) return h
-    } catch {
-      // try the next API
-    }
-  }
-  return 0
-}
-
-function measureHeight(selector: string): Promise<number> {
-  return new Promise((resolve) => {
-    try {
-      Taro.createSelectorQuery()
-        .select(selector)
-        .boundingClientRect((rect) => {
-          const r = Array.isArray(rect) ? rect[0] : rect
-          resolve(r && typeof r.height === 'number' ? r.height : 0)
-        })
-        .exec()
-    } catch {
-      // No layout engine (simulator) or the page is gone: depth stays as it was.
-      resolve(0)
-    }
-  })
-}
 
 /**
  * Wires a ReadDepthTracker to the page: scroll depth from usePageScroll and the height of

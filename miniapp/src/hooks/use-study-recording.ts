@@ -1,31 +1,8 @@
 import { useEffect, useRef } from 'react'
-import Taro, { useDidHide, usePageScroll, useUnload } from '@tarojs/taro'
+import { useDidHide, usePageScroll, useUnload } from '@tarojs/taro'
 import { StudyDepth } from '../metrics/study'
 import { api } from '../services'
-
-function windowHeight(): number {
-  try {
-    return Taro.getWindowInfo().windowHeight || Taro.getSystemInfoSync().windowHeight
-  } catch {
-    return 0
-  }
-}
-
-function measureHeight(selector: string): Promise<number> {
-  return new Promise((resolve) => {
-    try {
-      Taro.createSelectorQuery()
-        .select(selector)
-        .boundingClientRect((rect) => {
-          const r = Array.isArray(rect) ? rect[0] : rect
-          resolve(r && typeof r.height === 'number' ? r.height : 0)
-        })
-        .exec()
-    } catch {
-      resolve(0)
-    }
-  })
-}
+import { measureHeight, windowHeight } from '../platform/measure'
 
 /**
  * The agent reading an article in the preview counts as study (KYB134 Knowledge, and the MCIP's

@@ -74,6 +74,7 @@ class FaultyProxy {
 }
 
 const serverUrl = testDatabaseServerUrl();
+// SQLite has no network connection to cut or slow down; its outage case is database-down.test.ts.
 const describeMysql = serverUrl ? describe : describe.skip;
 
 describeMysql('the database behind a faulty network (MariaDB through a TCP proxy)', () => {

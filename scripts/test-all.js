@@ -12,14 +12,24 @@ const only = process.argv.slice(2); // e.g. `npm test -- server` runs one stage
 const results = [];
 const tmp = mkdtempSync(join(tmpdir(), 'kejing-test-'));
 
-function run(name, command, args, env = {}, jsonFile = null) {
+function run(name, command, args, env = {}, jsonFile = null, tapCounts = false) {
   if (only.length > 0 && !only.some((o) => name.includes(o))) return;
   process.stdout.write(`\n=== ${name} ===\n`);
   const started = Date.now();
-  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // node:test prints "# pass N" / "# fail N"; read them from its output, which is still shown.
+  const child = spawnSync(command, args, {
+    cwd: root, env: { ...process.env, ...env }, stdio: tapCounts ? ['inherit', 'pipe', 'inherit'] : 'inherit', maxBuffer: 64 * 1024 * 1024,
+  });
+  if (tapCounts && child.stdout) process.stdout.write(child.stdout);
   let passed = 0;
   let failed = child.status === 0 ? 0 : 1;
-  if (jsonFile && existsSync(jsonFile)) {
+  const tap = tapCounts && child.stdout ? String(child.stdout) : '';
+  const tapPass = /^# pass (\d+)$/m.exec(tap);
+  const tapFail = /^# fail (\d+)$/m.exec(tap);
+  if (tapPass) {
+    passed = Number(tapPass[1]);
+    failed = Number(tapFail ? tapFail[1] : 0) + (child.status === 0 ? 0 : 1);
+  } else if (jsonFile && existsSync(jsonFile)) {
     const report = JSON.parse(readFileSync(jsonFile, 'utf8'));
     passed = report.numPassedTests;
     failed = report.numFailedTests + (report.numRuntimeErrorTestSuites || 0) + (child.status === 0 ? 0 : report.numFailedTests === 0 ? 1 : 0);
@@ -44,7 +54,7 @@ if (process.env.TEST_DATABASE_URL) {
 if (existsSync(join(root, 'miniapp', 'node_modules'))) {
   const out = join(tmp, 'miniapp.json');
   run('mini program: unit and simulator', 'npm', ['--prefix', 'miniapp', 'test', '--', '--json', '--outputFile', out], {}, out);
-  run('mini program: browser end-to-end', 'npm', ['--prefix', 'miniapp', 'run', 'test:e2e']);
+  run('mini program: browser end-to-end', 'npm', ['--prefix', 'miniapp', 'run', 'test:e2e'], {}, null, true);
 } else {
   results.push({ name: 'mini program (not installed: run `npm run setup`)', passed: 0, failed: 1, seconds: 0 });
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { createTablesUtf8mb4 } from './create-tables';
 
 // A frozen snapshot of the first schema, written with TypeORM's portable Table API so the same
 // migration runs on SQLite and MySQL/MariaDB. Later changes get their own migrations.
@@ -143,12 +144,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = queryRunner.connection.options.type !== 'better-sqlite3';
-    for (const table of TABLES) {
-      await queryRunner.createTable(table, true);
-      // utf8mb4 so that names with 4-byte characters (emoji, rare hanzi) are stored intact.
-      if (mysql) await queryRunner.query(`ALTER TABLE \`${table.name}\` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    }
+    await createTablesUtf8mb4(queryRunner, TABLES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { createTablesUtf8mb4 } from './create-tables';
 
 // KYC1984 in the server: which touchpoints the scorer has taken in, each contact's stage
 // moves (the funnel and content analytics read them), and the operators' follow-up rules.
@@ -6,7 +7,6 @@ export class ScoringState1764100000000 implements MigrationInterface {
   name = 'ScoringState1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = queryRunner.connection.options.type !== 'better-sqlite3';
     await queryRunner.addColumn('touchpoint_event', new TableColumn({ name: 'scored', type: 'boolean', isNullable: false, default: 0 }));
     await queryRunner.createIndex('touchpoint_event', new TableIndex({ name: 'idx_touchpoint_event_unscored', columnNames: ['scored', 'contact_id'] }));
     const tables = [
@@ -39,10 +39,7 @@ export class ScoringState1764100000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'idx_follow_up_rule_set_created', columnNames: ['created_at_ms'] })],
       }),
     ];
-    for (const table of tables) {
-      await queryRunner.createTable(table, true);
-      if (mysql) await queryRunner.query(`ALTER TABLE \`${table.name}\` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    }
+    await createTablesUtf8mb4(queryRunner, tables);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { createTablesUtf8mb4 } from './create-tables';
 
 // The content platform (issue 5): the tag tree, the forbidden-word list, and the review fields of
 // content. Both seeds are frozen here as they shipped; operators change them through the API.
@@ -31,7 +32,6 @@ export class ContentPlatform1764200000000 implements MigrationInterface {
   name = 'ContentPlatform1764200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = queryRunner.connection.options.type !== 'better-sqlite3';
     const tables = [
       new Table({
         name: 'tag',
@@ -59,10 +59,7 @@ export class ContentPlatform1764200000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'uq_compliance_word_word', columnNames: ['word'], isUnique: true })],
       }),
     ];
-    for (const table of tables) {
-      await queryRunner.createTable(table, true);
-      if (mysql) await queryRunner.query(`ALTER TABLE \`${table.name}\` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    }
+    await createTablesUtf8mb4(queryRunner, tables);
     await queryRunner.addColumns('content_item', [
       new TableColumn({ name: 'source_key', type: 'varchar', length: '200', isNullable: true }),
       new TableColumn({ name: 'retired_at_ms', type: 'bigint', isNullable: true }),

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { createTablesUtf8mb4 } from './create-tables';
 
 // KYB134, the process funnel and the deal index (issue 6): what agents study and when they open
 // the morning list (the inputs no other table holds), the daily snapshots dashboards and trends
@@ -64,11 +65,7 @@ export class Dashboards1764800000000 implements MigrationInterface {
   name = 'Dashboards1764800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const mysql = queryRunner.connection.options.type !== 'better-sqlite3';
-    for (const table of TABLES) {
-      await queryRunner.createTable(table, true);
-      if (mysql) await queryRunner.query(`ALTER TABLE \`${table.name}\` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    }
+    await createTablesUtf8mb4(queryRunner, TABLES);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

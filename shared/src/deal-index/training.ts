@@ -105,7 +105,7 @@ export type TrainingResult = { model: DealModel; readiness: TrainingReadiness } 
 /** Trains and evaluates a deal model with the given fit, or says why not yet. */
 export function trainDealModel(
   examples: readonly TrainingExample[],
-  fit: FitLogistic,
+  fitLogistic: FitLogistic,
   meta: { version: string; trainedAtMs: number; featureNames?: readonly string[] },
   config: DealTrainingConfig = DEFAULT_DEAL_TRAINING_CONFIG,
 ): TrainingResult {
@@ -118,7 +118,7 @@ export function trainDealModel(
   const trainRows = train.map(toRow);
   const { means, stds } = computeStandardisation(trainRows, featureNames.length);
   const z = (row: readonly number[]) => row.map((x, j) => (x - means[j]) / stds[j]);
-  const fitted = fit(trainRows.map(z), train.map((e) => (e.won ? 1 : 0)), { l2: config.l2 });
+  const fitted = fitLogistic(trainRows.map(z), train.map((e) => (e.won ? 1 : 0)), { l2: config.l2 });
   if (fitted.weights.length !== featureNames.length) {
     throw new RangeError(`fit returned ${fitted.weights.length} weights for ${featureNames.length} features`);
   }

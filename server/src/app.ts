@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { bodyParser } from '@koa/bodyparser';
-import Router from '@koa/router';
 import Koa from 'koa';
 import { EVENT_BATCH_MAX_BYTES } from '@kejing/shared';
 import { mountRoutes } from './http/mount-routes';
@@ -69,9 +68,9 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
   // Trust only the nearest proxy's X-Forwarded-For entry: per-IP limits must not be dodged by a client-written header.
   app.maxIpsCount = 1;
   app.use(errorHandler(services.logger));
-  app.use(async (ctx, next) => {
+  app.use((ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
-    await next();
+    return next();
   });
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
   // jsonLimit bounds the inflated body: co-body inflates gzip/deflate/br and raw-body counts what comes out (a gzip bomb is a 413).
@@ -83,11 +82,8 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
       onStoreError: (error) => services.logger.warn('rate-limit store failed; letting the request through', { detail: (error as Error)?.message?.slice(0, 200) }),
     }));
   }
-  const router = new Router();
-  mountRoutes(router, allRoutes(services), {
+  app.use(mountRoutes(allRoutes(services), {
     tokens: services.tokens, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,
-  });
-  app.use(router.routes());
-  app.use(router.allowedMethods());
+  }));
   return app;
 }

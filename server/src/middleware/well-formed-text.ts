@@ -5,19 +5,37 @@ const MAX_DEPTH = 32;
 // With the u flag, a surrogate pair is one code point: only unpaired halves match.
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** The first string problem in a parsed JSON body: a lone surrogate (not storable as UTF-8), NUL, or absurd nesting. */
-function problemIn(value: unknown, path: string, depth: number): { field: string; reason: string } | null {
-  if (depth > MAX_DEPTH) return { field: path || '(body)', reason: `nests deeper than ${MAX_DEPTH} levels` };
+type Problem = { field: string; reason: string };
+
+/** What is wrong with one string, if anything. */
+function stringProblem(value: string): string | null {
+  if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (not valid Unicode text)';
+  if (value.includes('\u0000')) return 'contains a NUL character';
+  return null;
+}
+
+const fieldOf = (path: string[]) => path.join('.') || '(body)';
+
+/**
+ * The first problem in a parsed JSON value: a lone surrogate (not storable as UTF-8), NUL, or
+ * absurd nesting; with checkText false, only the nesting. `path` holds the keys leading here; the
+ * field name is only joined from it when something is wrong, because every request body is walked
+ * and nearly all are fine.
+ */
+function problemIn(value: unknown, path: string[], checkText: boolean): Problem | null {
+  if (path.length > MAX_DEPTH) return { field: fieldOf(path), reason: `nests deeper than ${MAX_DEPTH} levels` };
   if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) return { field: path || '(body)', reason: 'contains a lone surrogate (not valid Unicode text)' };
-    if (value.includes('\u0000')) return { field: path || '(body)', reason: 'contains a NUL character' };
-    return null;
+    const reason = checkText ? stringProblem(value) : null;
+    return reason ? { field: fieldOf(path), reason } : null;
   }
   if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const keyProblem = problemIn(key, path, depth + 1);
-    if (keyProblem) return keyProblem;
-    const found = problemIn(child, path ? `${path}.${key}` : key, depth + 1);
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    const keyReason = checkText ? stringProblem(key) : null;
+    if (keyReason) return { field: fieldOf(path), reason: keyReason };
+    path.push(key);
+    const found = problemIn(object[key], path, checkText);
+    path.pop();
     if (found) return found;
   }
   return null;
@@ -29,7 +47,12 @@ function problemIn(value: unknown, path: string, depth: number): { field: string
  * emoji included, goes through to validation and is stored intact.
  */
 export async function requireWellFormedText(ctx: Context, next: Next): Promise<void> {
-  const problem = problemIn(ctx.request.body, '', 0) ?? problemIn(ctx.query, '', 0);
+  // The body parser decodes UTF-8 (invalid bytes become U+FFFD) and JSON forbids raw control
+  // characters in strings, so a lone surrogate or a NUL can only arrive through a \u escape:
+  // a body whose text has none needs only its nesting checked.
+  const raw = ctx.request.rawBody;
+  const bodyMayHoldBadText = typeof raw !== 'string' || raw.includes('\\u');
+  const problem = problemIn(ctx.request.body, [], bodyMayHoldBadText) ?? (ctx.querystring === '' ? null : problemIn(ctx.query, [], true));
   if (problem) throw badRequest([problem], 'the request holds text that is not valid Unicode');
   await next();
 }

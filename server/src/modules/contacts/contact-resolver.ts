@@ -15,16 +15,23 @@ const CACHE_LIMIT = 100_000;
 
 /**
  * Finds or creates the contact for (agent, viewer). Contacts never change owner, so the id is
- * cached: the ingestion hot path does not read the contact table for every event.
+ * cached: the ingestion hot path does not read the contact table for every event. The cache is
+ * keyed agent, then viewer, so a look-up hashes two strings it already holds (their hashes are
+ * kept on the strings) instead of building and hashing a joined key per event.
  */
 export class ContactResolver {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, Map<string, string>>();
+  private cached = 0;
 
   constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}
 
+  /** The contact id if (agent, viewer) is cached; resolve finds or creates it otherwise. */
+  cachedContactId(agentId: string, viewerUserId: string): string | undefined {
+    return this.cache.get(agentId)?.get(viewerUserId);
+  }
+
   async resolve(arrival: Arrival): Promise<{ contactId: string; created: boolean }> {
-    const key = `${arrival.agentId}:${arrival.viewerUserId}`;
-    const cached = this.cache.get(key);
+    const cached = this.cachedContactId(arrival.agentId, arrival.viewerUserId);
     if (cached) return { contactId: cached, created: false };
     const repo = this.dataSource.getRepository(Contact);
     let contact = await repo.findOneBy({ agentId: arrival.agentId, viewerUserId: arrival.viewerUserId });
@@ -49,13 +56,25 @@ export class ContactResolver {
       contact = await repo.findOneByOrFail({ agentId: arrival.agentId, viewerUserId: arrival.viewerUserId });
       created = contact.id === id;
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(key, contact.id);
+    this.remember(arrival.agentId, arrival.viewerUserId, contact.id);
     return { contactId: contact.id, created };
   }
 
   /** A deleted contact must not be found again through the cache. */
   forget(agentId: string, viewerUserId: string): void {
-    this.cache.delete(`${agentId}:${viewerUserId}`);
+    if (this.cache.get(agentId)?.delete(viewerUserId)) this.cached -= 1;
+  }
+
+  /** At the limit, the agent cached longest ago is forgotten whole (their contacts are read again when they come back). */
+  private remember(agentId: string, viewerUserId: string, contactId: string): void {
+    if (this.cached >= CACHE_LIMIT) {
+      const [oldestAgent, oldest] = this.cache.entries().next().value as [string, Map<string, string>];
+      this.cache.delete(oldestAgent);
+      this.cached -= oldest.size;
+    }
+    let viewers = this.cache.get(agentId);
+    if (!viewers) this.cache.set(agentId, (viewers = new Map()));
+    if (!viewers.has(viewerUserId)) this.cached += 1;
+    viewers.set(viewerUserId, contactId);
   }
 }

@@ -7,7 +7,8 @@ export function eventsRoutes(s: Services): RouteDef[] {
     {
       method: 'post', path: '/api/events',
       handler: async (ctx) => {
-        ctx.body = await s.ingestion.ingest(userIdOf(ctx), ctx.request.body, s.clock.nowMs());
+        const raw = ctx.request.rawBody;
+        ctx.body = await s.ingestion.ingest(userIdOf(ctx), ctx.request.body, s.clock.nowMs(), typeof raw === 'string' ? raw.length : undefined);
       },
     },
   ];

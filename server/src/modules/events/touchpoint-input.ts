@@ -9,13 +9,14 @@ const NOT_HERE: ReadonlySet<CustomerTouchpointType> = new Set(['lead_submit']);
 const KNOWN_FIELDS = new Set([
   'clientEventId', 'type', 'shareId', 'createdAtDeviceMs', 'depthPct', 'dwellMs', 'videoPositionSec', 'videoPct', 'npsScore',
 ]);
-const NUMERIC_RANGES: Record<string, [number, number]> = {
-  depthPct: [0, 100],
-  dwellMs: [0, 24 * 60 * 60 * 1000],
-  videoPositionSec: [0, 24 * 60 * 60],
-  videoPct: [0, 100],
-  npsScore: [0, 10],
-};
+const NUMERIC_RANGES: readonly (readonly [field: string, min: number, max: number])[] = [
+  ['depthPct', 0, 100],
+  ['dwellMs', 0, 24 * 60 * 60 * 1000],
+  ['videoPositionSec', 0, 24 * 60 * 60],
+  ['videoPct', 0, 100],
+  ['npsScore', 0, 10],
+];
+const TYPE_REASON = `must be one of ${CUSTOMER_TOUCHPOINT_TYPES.join(', ')}`;
 
 /**
  * Checks one event of a batch. Hand-written rather than class-validator because it runs for every
@@ -31,13 +32,13 @@ export function checkTouchpointInput(raw: unknown, index: number): { event: Touc
   const e = raw as Record<string, unknown>;
   for (const key of Object.keys(e)) if (!KNOWN_FIELDS.has(key)) fail(key, 'is not a known field');
   if (typeof e.clientEventId !== 'string' || !UUID.test(e.clientEventId)) fail('clientEventId', 'must be a UUID');
-  if (typeof e.type !== 'string' || !TYPES.has(e.type)) fail('type', `must be one of ${CUSTOMER_TOUCHPOINT_TYPES.join(', ')}`);
+  if (typeof e.type !== 'string' || !TYPES.has(e.type)) fail('type', TYPE_REASON);
   else if (NOT_HERE.has(e.type as CustomerTouchpointType)) fail('type', 'lead_submit is sent through POST /api/leads');
   if (typeof e.shareId !== 'string' || e.shareId.length === 0 || e.shareId.length > 200) fail('shareId', 'must be a share id');
   if (typeof e.createdAtDeviceMs !== 'number' || !Number.isSafeInteger(e.createdAtDeviceMs) || e.createdAtDeviceMs <= 0) {
     fail('createdAtDeviceMs', 'must be a positive integer (epoch milliseconds)');
   }
-  for (const [field, [min, max]] of Object.entries(NUMERIC_RANGES)) {
+  for (const [field, min, max] of NUMERIC_RANGES) {
     const value = e[field];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) fail(field, `must be a number from ${min} to ${max}`);

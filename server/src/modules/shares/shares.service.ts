@@ -75,6 +75,11 @@ export class SharesService {
 
   private readonly shareCache = new Map<string, Share>();
 
+  /** The share if it is cached; findShare reads it otherwise. */
+  cachedShare(shareId: string): Share | undefined {
+    return this.shareCache.get(shareId);
+  }
+
   async findShare(shareId: string): Promise<Share | null> {
     const cached = this.shareCache.get(shareId);
     if (cached) return cached;

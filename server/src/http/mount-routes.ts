@@ -44,12 +44,15 @@ export function mountRoutes(routes: RouteDef[], auth: AuthDeps): Middleware {
   const areas = new Map<string, Middleware>();
   for (const [area, router] of routers) areas.set(area, compose([router.routes(), router.allowedMethods()]) as Middleware);
 
-  return function dispatchToArea(ctx: Context, next: Next) {
-    const path = ctx.path.toLowerCase();
+  const areaOf = (path: string): Middleware | undefined => {
     const first = path.indexOf('/', 1);
-    const second = first === -1 ? -1 : path.indexOf('/', first + 1);
-    const area =
-      (first !== -1 ? areas.get(second === -1 ? path : path.slice(0, second)) : undefined) ?? areas.get(first === -1 ? path : path.slice(0, first));
+    if (first === -1) return areas.get(path);
+    const second = path.indexOf('/', first + 1);
+    return areas.get(second === -1 ? path : path.slice(0, second)) ?? areas.get(path.slice(0, first));
+  };
+  return function dispatchToArea(ctx: Context, next: Next) {
+    // Paths match case-insensitively, as @koa/router does; nearly all arrive in lower case already.
+    const area = areaOf(ctx.path) ?? areaOf(ctx.path.toLowerCase());
     return area ? area(ctx, next) : next();
   };
 }

@@ -18,28 +18,36 @@ export interface EventWriterOptions {
 /** The store as the writer sees it (tests pass a fake). */
 export type EventSink = Pick<EventStore, 'insertIgnoringReplays'>;
 
+/**
+ * One request's rows, waiting for their commit. Until answered it is also a link in the writer's
+ * list of unanswered requests, oldest first (see EventWriter.expire).
+ */
 class Pending {
   /** Answered (committed, failed or timed out): nothing more may happen to it. */
   settled = false;
-  timer: NodeJS.Timeout | undefined;
+  older: Pending | null = null;
+  newer: Pending | null = null;
 
   constructor(
     readonly rows: EventRow[],
+    /** performance.now() after which the request answers 503. */
+    readonly deadline: number,
     private readonly onResolve: (result: WriteResult) => void,
     private readonly onReject: (error: unknown) => void,
+    private readonly onSettled: (pending: Pending) => void,
   ) {}
 
   resolve(result: WriteResult): void {
     if (this.settled) return;
     this.settled = true;
-    clearTimeout(this.timer);
+    this.onSettled(this);
     this.onResolve(result);
   }
 
   reject(error: unknown): void {
     if (this.settled) return;
     this.settled = true;
-    clearTimeout(this.timer);
+    this.onSettled(this);
     this.onReject(error);
   }
 }
@@ -59,6 +67,21 @@ const shuttingDown = () => new AppError(503, 'shutting_down', 'the server is res
  */
 export class EventWriter {
   private queue: Pending[] = [];
+  /**
+   * The unanswered requests, a list from oldest to newest. All wait the same timeoutMs, so their
+   * deadlines come in this order, and one timer set for the oldest stands in for a timer per
+   * request (which cost more than the rest of the writer's own work for each).
+   */
+  private oldest: Pending | null = null;
+  private newest: Pending | null = null;
+  private readonly unlink = (pending: Pending): void => {
+    if (pending.older) pending.older.newer = pending.newer;
+    else this.oldest = pending.newer;
+    if (pending.newer) pending.newer.older = pending.older;
+    else this.newest = pending.older;
+    pending.older = pending.newer = null;
+  };
+  private deadlineTimer: NodeJS.Timeout | null = null;
   private inFlight = 0;
   private readonly listeners: ((rows: EventRow[]) => void)[] = [];
   private stopped = false;
@@ -83,11 +106,29 @@ export class EventWriter {
     if (this.stopped) return Promise.reject(shuttingDown());
     if (rows.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
     return new Promise<WriteResult>((resolve, reject) => {
-      const pending = new Pending(rows, resolve, reject);
-      pending.timer = setTimeout(() => pending.reject(dbUnavailable()), this.options.timeoutMs);
+      const pending = new Pending(rows, performance.now() + this.options.timeoutMs, resolve, reject, this.unlink);
       this.queue.push(pending);
+      pending.older = this.newest;
+      if (this.newest) this.newest.newer = pending;
+      else this.oldest = pending;
+      this.newest = pending;
+      if (!this.deadlineTimer) this.armDeadlineTimer(pending.deadline);
       this.schedulePump();
     });
+  }
+
+  private armDeadlineTimer(deadline: number): void {
+    this.deadlineTimer = setTimeout(() => this.expire(), Math.max(0, Math.ceil(deadline - performance.now())));
+    // drain() waits for the commits themselves; this timer alone must not keep a process alive.
+    this.deadlineTimer.unref();
+  }
+
+  /** Answers 503 to every request past its deadline, then waits for the oldest one left. */
+  private expire(): void {
+    this.deadlineTimer = null;
+    const now = performance.now();
+    while (this.oldest && this.oldest.deadline <= now) this.oldest.reject(dbUnavailable());
+    if (this.oldest) this.armDeadlineTimer(this.oldest.deadline);
   }
 
   /**

@@ -133,10 +133,11 @@ export class IngestionService {
   }
 }
 
+const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
+
 function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAtMs: number, receivedAtMs: number): EventRow {
-  const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
   return {
-    id: eventId(),
+    id: eventId(receivedAtMs),
     clientEventId: event.clientEventId.toLowerCase(),
     contactId: share.contactId,
     agentId: share.agentId,

@@ -35,7 +35,7 @@ export function mountRoutes(routes: RouteDef[], auth: AuthDeps): Middleware {
     if (!router) routers.set(area, (router = new Router()));
     const handler = (ctx: Context) => route.handler(ctx);
     if (permission === 'public') router[route.method](route.path, handler);
-    else router[route.method](route.path, requireAuth(auth, permission) as (ctx: Context, next: Next) => Promise<void>, handler);
+    else router[route.method](route.path, requireAuth(auth, permission), handler);
   }
   for (const area of routers.keys()) {
     const outer = routeArea(area.split('/').slice(0, 2).join('/'));

@@ -36,7 +36,9 @@ export interface AuthDeps {
 /** Requires a valid session; staff roles (if given) also require a bound staff member with one of them. */
 export function requireAuth(deps: AuthDeps, roles?: readonly Role[]) {
   const staffRoles = roles?.filter((r): r is StaffRole => r !== 'viewer');
-  return async function authenticate(ctx: Context, next: Next): Promise<void> {
+  const viewersAllowed = !roles || roles.includes('viewer');
+  // Not async: a viewer's request (every tracked event) passes without a promise of its own.
+  return function authenticate(ctx: Context, next: Next): Promise<void> {
     const token = bearer(ctx);
     if (!token) throw unauthorized();
     const state = ctx.state as AuthState;
@@ -46,14 +48,17 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[]) {
     }
     const { userId } = deps.tokens.verify(token, deps.clock.nowMs());
     state.userId = userId;
-    if (!roles || roles.includes('viewer')) return next();
-    const staff = await deps.dataSource.getRepository(StaffMember).findOneBy({ userId });
-    if (!staff || !staffRoles?.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
-    const unit = await deps.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
-    state.actor = {
-      kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,
-    };
-    return next();
+    if (viewersAllowed) return next();
+    return authenticateStaff(deps, staffRoles ?? [], userId, state).then(() => next());
+  };
+}
+
+async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
+  const staff = await deps.dataSource.getRepository(StaffMember).findOneBy({ userId });
+  if (!staff || !staffRoles.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
+  const unit = await deps.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
+  state.actor = {
+    kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,
   };
 }
 

@@ -423,6 +423,24 @@ async function settle(base, unsettled, eventsPerRequest) {
   return { acked, attempts };
 }
 
+/**
+ * What 90 % of the bare endpoint's rate would cost this machine: each party's CPU per request as
+ * measured in the ingestion phase, times that rate, against the cores there are. Over 100 % of
+ * the machine, the single-event target cannot be met here however the server is tuned, because
+ * the database and the load generator share the cores with it.
+ */
+function cpuBudget(bare, ingest) {
+  const rate = 0.9 * bare.reqPerSec;
+  const perReq = (share) => (share / 100 / ingest.reqPerSec) * 1e6; // µs of CPU per request
+  const server = perReq(ingest.cpu.server);
+  const loadgen = perReq(ingest.cpu.loadgen);
+  const db = perReq(ingest.cpu.db);
+  const other = perReq(ingest.cpu.other);
+  const needed = (rate * (server + loadgen + db + other)) / 1e6 / cpus().length;
+  const bareServer = (bare.cpu.server / 100 / bare.reqPerSec) * 1e6;
+  return `CPU budget at 90 % of bare (${fmt(rate)} req/s): server ${fmt(server)} + load generator ${fmt(loadgen)} + database ${fmt(db)} + other ${fmt(other)} µs per request = ${fmt(needed * 100)} % of the machine's ${cpus().length} cores (the bare endpoint's server alone: ${fmt(bareServer)} µs/req)`;
+}
+
 async function main() {
   const t0 = performance.now();
   log(`bench: ${OPTS.db}, ${OPTS.connections} connections, ${OPTS.duration}s per phase (+${OPTS.warmup}s warm-up), load generator: ${OPTS.loadgen}`);
@@ -575,16 +593,18 @@ async function main() {
     say();
     say('ratios');
     for (const row of byPlacement) {
-      if (!row.ingest1 || !row.bare1 || !row.ingest10 || !row.bare10 || !(raw.rowsPerSec > 0)) {
-        say('  (some phases were skipped: no ratios)');
-        continue;
+      if (row.ingest1 && row.bare1) {
+        const r1 = row.ingest1.reqPerSec / row.bare1.reqPerSec;
+        say(`  [${row.loadgen}] single event: ingestion ${fmt(row.ingest1.reqPerSec)} / bare ${fmt(row.bare1.reqPerSec)} req/s = ${pct(r1)} (target ≥ 90 %: ${r1 >= 0.9 ? 'met' : 'NOT met'}); p99 ${row.ingest1.p99} ms (target ≤ 30 ms: ${row.ingest1.p99 <= 30 ? 'met' : 'NOT met'}; the bare endpoint's own p99 here: ${row.bare1.p99} ms)`);
+        if (row.loadgen !== 'same process') say(`  [${row.loadgen}] ${cpuBudget(row.bare1, row.ingest1)}`);
       }
-      const r1 = row.ingest1.reqPerSec / row.bare1.reqPerSec;
-      const r10 = row.ingest10.eventsPerSec / raw.rowsPerSec;
-      const rBare10 = row.ingest10.reqPerSec / row.bare10.reqPerSec;
-      say(`  [${row.loadgen}] single event: ingestion ${fmt(row.ingest1.reqPerSec)} / bare ${fmt(row.bare1.reqPerSec)} req/s = ${pct(r1)} (target ≥ 90 %: ${r1 >= 0.9 ? 'met' : 'NOT met'}); p99 ${row.ingest1.p99} ms (target ≤ 30 ms: ${row.ingest1.p99 <= 30 ? 'met' : 'NOT met'})`);
-      say(`  [${row.loadgen}] batch of 10: ingestion ${fmt(row.ingest10.eventsPerSec)} events/s / raw INSERT ${fmt(raw.rowsPerSec)} rows/s = ${pct(r10)} (target ≥ 80 %: ${r10 >= 0.8 ? 'met' : 'NOT met'})`);
-      say(`  [${row.loadgen}] batch of 10 vs bare endpoint: ${fmt(row.ingest10.reqPerSec)} / ${fmt(row.bare10.reqPerSec)} req/s = ${pct(rBare10)}`);
+      if (row.ingest10 && row.bare10 && raw.rowsPerSec > 0) {
+        const r10 = row.ingest10.eventsPerSec / raw.rowsPerSec;
+        const rBare10 = row.ingest10.reqPerSec / row.bare10.reqPerSec;
+        say(`  [${row.loadgen}] batch of 10: ingestion ${fmt(row.ingest10.eventsPerSec)} events/s / raw INSERT ${fmt(raw.rowsPerSec)} rows/s = ${pct(r10)} (target ≥ 80 %: ${r10 >= 0.8 ? 'met' : 'NOT met'})`);
+        say(`  [${row.loadgen}] batch of 10 vs bare endpoint: ${fmt(row.ingest10.reqPerSec)} / ${fmt(row.bare10.reqPerSec)} req/s = ${pct(rBare10)}`);
+      }
+      if (!row.ingest1 || !row.bare1 || !row.ingest10 || !row.bare10 || !(raw.rowsPerSec > 0)) say('  (some phases were skipped: some ratios are missing)');
     }
     const noisy = slices.filter((r) => r.cpu.other > 25).length + raw.parts.length * 0;
     const worstOther = Math.max(raw.cpu.other, ...slices.map((r) => r.cpu.other));

@@ -54,6 +54,24 @@ describe('abuse', () => {
     http.post('/api/events').set(bearer(token)).set('X-Forwarded-For', ip).send({ sentAtDeviceMs: t.clock.nowMs(), events: batch });
 
   describe('rate limits (in memory, the embedded default)', () => {
+    it('forgets each counter once its window has ended, so the memory store does not grow with every IP and user ever seen', async () => {
+      const map = new Map<string, unknown>();
+      const app = createApp({ ...t.services, config: { ...t.services.config, rateLimits: { ...LIMITS, windowMs: 200 } } }, { rateLimitStore: { kind: 'memory', map } });
+      const server = app.listen(0, '127.0.0.1');
+      try {
+        const http = request(server);
+        for (let i = 1; i <= 5; i++) await http.post('/api/auth/login').set('X-Forwarded-For', `10.77.0.${i}`).send({ code: `sweep-${i}` }).expect(200);
+        expect(map.size).toBe(5);
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        expect(map.size).toBe(0);
+        // A fresh window starts for the next request, as if the counter had been there.
+        await http.post('/api/auth/login').set('X-Forwarded-For', '10.77.0.1').send({ code: 'sweep-again' }).expect(200);
+        expect(map.size).toBe(1);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+
     it('a burst from one user gets 429 with Retry-After and no 5xx, while a normal user on another share is unaffected', async () => {
       const attackerShare = await shareArticle(t, world, 'a');
       const normalShare = await shareArticle(t, world, 'b');

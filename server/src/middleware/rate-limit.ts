@@ -63,6 +63,23 @@ function limitsOf(deps: RateLimitDeps): Limit[] {
 }
 
 /**
+ * koa-ratelimit's memory driver never deletes a counter: one per IP, user and share seen would
+ * stay for the life of the process. A counter whose window has ended is only ever replaced by a
+ * fresh one, so dropping it changes no decision. `reset` is the driver's own field (seconds).
+ */
+export function dropEndedCounters(map: Map<string, unknown>, nowMs: number): number {
+  let dropped = 0;
+  for (const [key, counter] of map) {
+    const reset = (counter as { reset?: unknown } | undefined)?.reset;
+    if (typeof reset === 'number' && reset * 1000 < nowMs) {
+      map.delete(key);
+      dropped += 1;
+    }
+  }
+  return dropped;
+}
+
+/**
  * Rate limits for the endpoints anyone with WeChat can hit (login, events, lead forms): per user,
  * per IP and per share, each its own koa-ratelimit counter. Runs after the body parser (the share
  * is in the body) and before the router. A refusal is 429 with Retry-After in whole seconds (≥ 1)
@@ -82,6 +99,11 @@ export function rateLimits(deps: RateLimitDeps): Middleware {
     });
     return { limit, counter };
   });
+  if (deps.store.kind === 'memory') {
+    const map = deps.store.map;
+    // The driver times windows with the wall clock, not the injectable one. unref: it must not keep a process alive.
+    setInterval(() => dropEndedCounters(map, Date.now()), deps.config.windowMs).unref();
+  }
   return async function limitRequests(ctx: Context, next: Next): Promise<void> {
     const applicable = limiters.filter(({ limit }) => limit.method === ctx.method && limit.path === ctx.path);
     for (const { limit, counter } of applicable) {

@@ -300,7 +300,9 @@ async function addWord(event) {
 }
 
 function renderTagTree() {
-  const walk = (t) => h('li', {}, `${t.name} `, h('span', { className: 'small' }, t.code), t.children.length ? h('ul', {}, t.children.map(walk)) : null);
+  const walk = (t) => h('li', {}, `${t.name} `, h('span', { className: 'small' }, t.code), ' ',
+    h('button', { type: 'button', className: 'small', title: '只改显示名，代码不变', onclick: run(() => renameTag(t)) }, '改名'),
+    t.children.length ? h('ul', {}, t.children.map(walk)) : null);
   $('#tag-tree').replaceChildren(...Object.entries(state.tags || {}).map(([fam, list]) => h('div', {}, h('h3', {}, FAMILY[fam] || fam), h('ul', {}, list.map(walk)))));
 }
 
@@ -312,6 +314,17 @@ async function addTag(event) {
   state.tags = await api('GET', '/api/tags');
   renderTagTree();
   show('标签已添加', 'ok');
+}
+
+/** Only the display name changes: content and contacts refer to the code. */
+async function renameTag(tag) {
+  const answer = window.prompt(`「${tag.name}」改名为（代码 ${tag.code} 不变）`, tag.name);
+  const name = answer === null ? '' : answer.trim();
+  if (!name || name === tag.name) return;
+  await api('PUT', `/api/operator/tags/${encodeURIComponent(tag.code)}`, { name });
+  state.tags = await api('GET', '/api/tags');
+  renderTagTree();
+  show('标签已改名', 'ok');
 }
 
 function switchTab(name) {

@@ -309,6 +309,33 @@ describe('the content platform (issue 5)', () => {
       await t.http.post('/api/operator/tags').set(as('a')).send({ family: 'need', code: 'pet', name: '宠物' }).expect(403);
     });
 
+    it('renames a tag for display: the code, the content carrying it and where it sits in the tree stay; audited with both names', async () => {
+      await t.http.post('/api/operator/tags').set(op()).send({ family: 'audience', code: 'new_parents', name: '新手爸妈' }).expect(201);
+      const { itemId } = await create({ tags: ['audience:new_parents'] });
+      const renamed = await t.http.put(`/api/operator/tags/${encodeURIComponent('audience:new_parents')}`).set(op()).send({ name: ' 新手父母 ' }).expect(200);
+      expect(renamed.body).toMatchObject({ code: 'audience:new_parents', family: 'audience', name: '新手父母', parentCode: null });
+      const tree = (await t.http.get('/api/tags').set(as('a')).expect(200)).body;
+      expect(tree.audience.filter((n: { code: string }) => n.code === 'audience:new_parents').map((n: { name: string }) => n.name)).toEqual(['新手父母']);
+      expect((await detail(itemId)).tags).toEqual(['audience:new_parents']);
+      // The same name again is no change and leaves no second audit entry.
+      await t.http.put(`/api/operator/tags/${encodeURIComponent('audience:new_parents')}`).set(op()).send({ name: '新手父母' }).expect(200);
+      const audit = await t.db.dataSource.query(`SELECT action, detail FROM audit_entry WHERE action = 'tag.renamed'`);
+      expect(audit).toHaveLength(1);
+      const detailOf = (raw: unknown) => (typeof raw === 'string' ? JSON.parse(raw) : raw);
+      expect(detailOf(audit[0].detail)).toEqual({ code: 'audience:new_parents', from: '新手爸妈', to: '新手父母' });
+    });
+
+    it('refuses a rename to a blank name (400), of a tag that does not exist (404), and by an agent (403), changing nothing', async () => {
+      const path = `/api/operator/tags/${encodeURIComponent('need:medical')}`;
+      const blank = await t.http.put(path).set(op()).send({ name: '   ' }).expect(400);
+      expect(blank.body.error.details).toEqual([{ field: 'name', reason: 'must not be blank' }]);
+      await t.http.put(path).set(op()).send({}).expect(400);
+      await t.http.put(`/api/operator/tags/${encodeURIComponent('need:space_travel')}`).set(op()).send({ name: '太空旅行' }).expect(404);
+      await t.http.put(path).set(as('a')).send({ name: '看病' }).expect(403);
+      const tree = (await t.http.get('/api/tags').set(as('a')).expect(200)).body;
+      expect(tree.need.find((n: { code: string }) => n.code === 'need:medical').name).toBe('医疗');
+    });
+
     it('refuses content with a tag the tree does not have', async () => {
       const res = await t.http.post('/api/operator/content').set(op()).send(draft({ tags: ['need:medical', 'need:space_travel'] })).expect(400);
       expect(res.body.error.details).toEqual([{ field: 'tags', reason: expect.stringContaining('need:space_travel') }]);

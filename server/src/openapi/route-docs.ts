@@ -8,7 +8,7 @@ import { SnoozeTaskDto } from '../modules/tasks/task.dto';
 import { ComputeSnapshotsDto, DashboardQuery, FunnelQuery, RecordStudyDto } from '../modules/dashboards/dashboards.dto';
 import { GiveConsentDto } from '../modules/privacy/privacy.dto';
 import { ContentDraftDto, ContentVisibilityDto, CreateContentDto, CreateForbiddenWordDto, RejectContentDto, RetireContentDto } from '../modules/content/content-operator.dto';
-import { CreateTagDto } from '../modules/tags/tag.dto';
+import { CreateTagDto, RenameTagDto } from '../modules/tags/tag.dto';
 
 type Dto = new () => object;
 
@@ -115,6 +115,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'DELETE /api/operator/forbidden-words/:wordId': { summary: 'Remove a forbidden word; audited', tag: 'operator', success: { status: 204, returns: 'nothing' } },
   'GET /api/operator/org-units': { summary: 'The organisation tree, to choose visibility', tag: 'operator', success: { status: 200, returns: 'OrgUnitView[]' } },
   'POST /api/operator/tags': { summary: 'Add a tag to the tree (not to the stage family); audited', tag: 'operator', body: CreateTagDto, success: { status: 201, returns: 'TagView' }, errors: { 409: 'the tag exists' } },
+  'PUT /api/operator/tags/:code': { summary: 'Rename a tag for display; its code (what content and contacts refer to) stays; audited', tag: 'operator', body: RenameTagDto, success: { status: 200, returns: 'TagView' }, errors: { 404: 'no such tag' } },
   'GET /api/operator/analytics/content': {
     summary: 'Items ranked by a metric ("what works for stage 3 in this branch": tag=stage:3&orgUnitId=…)', tag: 'operator',
     query: ANALYTICS_QUERY.concat([{ name: 'tag', description: 'only items whose current version carries it' }, { name: 'kind', description: 'article, video, live or poster' },

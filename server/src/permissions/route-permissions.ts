@@ -42,6 +42,7 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'DELETE /api/operator/forbidden-words/:wordId': OPERATORS,
   'GET /api/operator/org-units': OPERATORS,
   'POST /api/operator/tags': OPERATORS,
+  'PUT /api/operator/tags/:code': OPERATORS,
   'GET /api/operator/analytics/content': OPERATORS,
   'GET /api/operator/analytics/content/:itemId': OPERATORS,
   'GET /api/operator/analytics/tags': OPERATORS,

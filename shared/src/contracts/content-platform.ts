@@ -115,6 +115,11 @@ export interface TagView {
 /** GET /api/tags — the tag tree, one root list per family. */
 export type TagTreeView = Record<TagFamily, TagView[]>;
 /** POST /api/operator/tags — code is the part after "family:". */
+/** A tag's display name changes; its code, which content and contacts refer to, never does. */
+export interface RenameTagRequest {
+  name: string;
+}
+
 export interface CreateTagRequest {
   family: TagFamily;
   code: string;

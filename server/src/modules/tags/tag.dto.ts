@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { TAG_FAMILIES, type CreateTagRequest, type TagCode, type TagFamily } from '@kejing/shared';
+import { TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagFamily } from '@kejing/shared';
 import { TAG_CODE_PATTERN } from './tags.service';
 
 export class CreateTagDto implements CreateTagRequest {
@@ -7,4 +7,8 @@ export class CreateTagDto implements CreateTagRequest {
   @IsString() @Matches(/^[\w-]{1,40}$/, { message: 'code must be 1–40 letters, digits, _ or -' }) code!: string;
   @IsString() @Length(1, 100) name!: string;
   @IsOptional() @IsString() @Matches(TAG_CODE_PATTERN) parentCode?: TagCode;
+}
+
+export class RenameTagDto implements RenameTagRequest {
+  @IsString() @Length(1, 100) name!: string;
 }

@@ -2,7 +2,7 @@ import type { RouteDef } from '../../http/route';
 import { actorOf } from '../../middleware/auth';
 import { validated } from '../../middleware/validate';
 import type { Services } from '../../services';
-import { CreateTagDto } from './tag.dto';
+import { CreateTagDto, RenameTagDto } from './tag.dto';
 import { presentTag } from './tags.service';
 
 export function tagsRoutes(s: Services): RouteDef[] {
@@ -14,6 +14,13 @@ export function tagsRoutes(s: Services): RouteDef[] {
         const dto = await validated(CreateTagDto, ctx.request.body);
         ctx.body = presentTag(await s.tags.create(actorOf(ctx), dto));
         ctx.status = 201;
+      },
+    },
+    {
+      method: 'put', path: '/api/operator/tags/:code',
+      handler: async (ctx) => {
+        const dto = await validated(RenameTagDto, ctx.request.body);
+        ctx.body = presentTag(await s.tags.rename(actorOf(ctx), ctx.params.code as string, dto));
       },
     },
   ];

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { TAG_FAMILIES, type CreateTagRequest, type TagCode, type TagTreeView, type TagView } from '@kejing/shared';
-import { AppError, badRequest } from '../../lib/app-error';
+import { TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagTreeView, type TagView } from '@kejing/shared';
+import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
@@ -67,6 +67,26 @@ export class TagsService {
       await this.audit.record({ actorId, action: 'tag.created', subjectType: 'tag', subjectId: code.slice(0, 36), detail: { code, name: tag.name } }, manager);
     });
     return tag;
+  }
+
+  /**
+   * Renames a tag for display (typos, a branch's own wording). The code stays: content versions,
+   * contacts' interests and analytics refer to it, so nothing else has to change. Audited with the
+   * old and new names; the same name again changes nothing and writes nothing.
+   */
+  async rename(actor: StaffActor, code: string, request: RenameTagRequest): Promise<Tag> {
+    const name = request.name.trim();
+    if (name.length === 0) throw badRequest([{ field: 'name', reason: 'must not be blank' }]);
+    const repo = this.dataSource.getRepository(Tag);
+    const tag = await repo.findOneBy({ code: code as TagCode });
+    if (!tag) throw notFound('tag');
+    if (tag.name === name) return tag;
+    const actorId = actor.bootstrap ? null : actor.staffId;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Tag, { code: tag.code }, { name });
+      await this.audit.record({ actorId, action: 'tag.renamed', subjectType: 'tag', subjectId: tag.code.slice(0, 36), detail: { code: tag.code, from: tag.name, to: name } }, manager);
+    });
+    return { ...tag, name };
   }
 }
 

@@ -116,7 +116,7 @@ async function insertContact(
   const closed = c.outcome !== 'open';
   await db.getRepository(Contact).insert({
     id, agentId, viewerUserId: null, displayName: '客户', referredByContactId: null, firstShareId: null, trust: 50, intent: 50, cell: 'mid-mid',
-    stage: closed ? 8 : c.stage, outcome: c.outcome, referralClass: 'indifferent', centreOfInfluence: false, interestTags: null, scoreExplanation: null,
+    stage: closed ? 8 : c.stage, outcome: c.outcome, referralClass: 'indifferent', centreOfInfluence: false, interestTags: null,
     optedOut: false, lastTouchAtMs: c.endMs, scoredAtMs: c.endMs, createdAtMs: c.startMs,
   });
   const stages: [number, number][] = [[1, c.startMs], [c.stage, c.startMs + 10 * DAY_MS], ...(closed ? [[8, c.endMs] as [number, number]] : [])];

@@ -66,7 +66,7 @@ describe('dashboards: every figure counted by hand', () => {
       await db.getRepository(Contact).insert({
         id: x.cid, agentId: x.agentId, viewerUserId: null, displayName: '客户', referredByContactId: null, firstShareId: null, trust: 50, intent: 50,
         cell: x.cell as Contact['cell'], stage: last[0] as Contact['stage'], outcome: x.outcome as Contact['outcome'], referralClass: x.referralClass as Contact['referralClass'],
-        centreOfInfluence: x.coi, interestTags: null, scoreExplanation: null, optedOut: false, lastTouchAtMs: at(last[1]), scoredAtMs: at(last[1]),
+        centreOfInfluence: x.coi, interestTags: null, optedOut: false, lastTouchAtMs: at(last[1]), scoredAtMs: at(last[1]),
         createdAtMs: at((x.path[0] as [number, string])[1]),
       });
       let from: number | null = null;

@@ -21,6 +21,7 @@ import { LeadsService } from './modules/leads/leads.service';
 import { OrgService } from './modules/org/org.service';
 import { ShareTokenSigner } from './modules/shares/share-token';
 import { SharesService } from './modules/shares/shares.service';
+import { PosterCodes } from './modules/shares/poster-codes';
 import { StaffService } from './modules/staff/staff.service';
 import { WeChatClient } from './wechat/wechat-client';
 import { RadarService } from './modules/radar/radar.service';
@@ -57,6 +58,7 @@ export interface Services {
   contentAnalytics: ContentAnalyticsService;
   contactResolver: ContactResolver;
   shares: SharesService;
+  posterCodes: PosterCodes;
   ingestion: IngestionService;
   leads: LeadsService;
   contacts: ContactsService;
@@ -97,6 +99,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
   const contactResolver = new ContactResolver(dataSource, clock);
   const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);
+  const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
@@ -112,7 +115,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, ingestion, leads, contacts, audit,
+    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

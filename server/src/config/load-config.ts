@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MINI_PROGRAM_ENVS, type MiniProgramEnv } from '../wechat/wechat-client';
 
 export interface AppConfig {
   env: 'production' | 'development' | 'test';
@@ -10,7 +11,7 @@ export interface AppConfig {
   databaseUrl: string | null;
   h5Dir: string | null;
   loadDemo: boolean;
-  wechat: { appId: string; appSecret: string; apiBaseUrl: string; timeoutMs: number; useFake: boolean };
+  wechat: { appId: string; appSecret: string; apiBaseUrl: string; timeoutMs: number; useFake: boolean; miniProgramEnv?: MiniProgramEnv };
   session: { secret: string; ttlSeconds: number; issuer: string; audience: string };
   shareSecret: string;
   phoneEncryptionKey: Buffer;
@@ -132,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       apiBaseUrl: env.WECHAT_API_BASE_URL ?? defaults.wechat.apiBaseUrl,
       timeoutMs: intFrom(env, 'WECHAT_TIMEOUT_MS', defaults.wechat.timeoutMs),
       useFake: useFake && env.WECHAT_API_BASE_URL === undefined,
+      miniProgramEnv: miniProgramEnvFrom(env),
     },
     session: {
       secret: sessionSecret,
@@ -179,4 +181,12 @@ function rateLimitsFrom(env: Env, d: RateLimitConfig): RateLimitConfig {
       perShare: intFrom(env, 'RATE_LIMIT_LEADS_PER_SHARE', d.leads.perShare),
     },
   };
+}
+
+/** WECHAT_MINIPROGRAM_ENV: which version of the mini program a poster's code opens. */
+function miniProgramEnvFrom(env: Env): MiniProgramEnv {
+  const value = env.WECHAT_MINIPROGRAM_ENV;
+  if (value === undefined || value === '') return 'release';
+  if (!(MINI_PROGRAM_ENVS as readonly string[]).includes(value)) throw new Error(`WECHAT_MINIPROGRAM_ENV must be one of ${MINI_PROGRAM_ENVS.join(', ')}, got "${value}"`);
+  return value as MiniProgramEnv;
 }

@@ -56,6 +56,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'GET /api/content/versions/:versionId': { summary: 'Preview one approved version', tag: 'content', success: { status: 200, returns: 'ContentVersionView' }, errors: { 403: 'not approved' } },
   'POST /api/shares': { summary: 'Share an approved version: returns the signed share id and the mini-program path', tag: 'shares', body: CreateShareDto, success: { status: 201, returns: 'ShareCreatedView' }, errors: { 403: 'not approved' } },
+  'GET /api/shares/:shareId/poster-code': { summary: "The mini program code (小程序码) for one of the agent's own shares, made by WeChat: a PNG or JPEG image", tag: 'shares', success: { status: 200, returns: 'an image (image/png or image/jpeg)' }, errors: { 404: 'not one of your shares', 502: 'WeChat refused (e.g. the reader page is not in the published mini program)' } },
+  'GET /api/shares/scenes/:scene': { summary: 'The signed share id behind the scene of a scanned mini program code', tag: 'shares', success: { status: 200, returns: 'ShareCreatedView' }, errors: { 404: 'no share has this scene' } },
   'POST /api/shares/:shareId/open': { summary: 'A viewer opens a share: the pinned version, the agent card, and their contact', tag: 'shares', success: { status: 200, returns: 'OpenShareView' }, errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired' } },
   'POST /api/shares/:shareId/forward': { summary: 'A viewer forwards: a child share that credits the referral', tag: 'shares', body: ForwardShareDto, success: { status: 201, returns: 'ShareCreatedView' } },
   'POST /api/events': {

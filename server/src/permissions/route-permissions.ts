@@ -48,6 +48,8 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /api/operator/analytics/tags': OPERATORS,
 
   'POST /api/shares': SHARERS,
+  'GET /api/shares/:shareId/poster-code': SHARERS,
+  'GET /api/shares/scenes/:scene': ['viewer'],
   'POST /api/shares/:shareId/open': ['viewer'],
   'POST /api/shares/:shareId/forward': ['viewer'],
   'POST /api/events': ['viewer'],

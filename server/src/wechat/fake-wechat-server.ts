@@ -12,7 +12,14 @@ import type { AddressInfo } from 'node:net';
  * and secret. wxa/msg_sec_check (POST, version 2) needs a live token and an openid; it answers
  * "risky" (label 20006) to text containing one of FAKE_RISKY_WORDS, "review" (label 21000) to
  * text containing FAKE_REVIEW_MARKER, errcode -1 to FAKE_BUSY_MARKER, and "pass" otherwise.
+ *
+ * wxa/getwxacodeunlimit (POST) needs a live token, a valid scene and a page of FAKE_MINI_PROGRAM_PAGES
+ * (else 41030), and answers a small PNG; the scene FAKE_CODE_RATE_LIMITED_SCENE answers 45009.
  */
+export const FAKE_MINI_PROGRAM_PAGES = ['customer/read/index', 'pages/today/index'] as const;
+export const FAKE_CODE_RATE_LIMITED_SCENE = 'rate-limited';
+/** A 1×1 grey PNG: what the fake hands out as a mini program code. */
+export const FAKE_WXA_CODE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
 export const FAKE_RISKY_WORDS = ['赌博', '博彩', '代开发票', 'fake-risky'] as const;
 export const FAKE_REVIEW_MARKER = 'fake-review';
 export const FAKE_BUSY_MARKER = 'fake-busy';
@@ -101,6 +108,16 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
         ? { suggest: 'risky', label: 20006 }
         : text.includes(FAKE_REVIEW_MARKER) ? { suggest: 'review', label: 21000 } : { suggest: 'pass', label: 100 };
       return reply(200, { errcode: 0, errmsg: 'ok', trace_id: traceId, result: verdict, detail: [{ strategy: 'content_model', errcode: 0, ...verdict, prob: 90 }] });
+    }
+    if (url.pathname === '/wxa/getwxacodeunlimit') {
+      if (!query.access_token || !tokens.has(query.access_token)) return reply(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (req.method !== 'POST' || !body) return reply(200, { errcode: 43002, errmsg: 'require POST method' });
+      const scene = typeof body.scene === 'string' ? body.scene : '';
+      if (!/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(scene)) return reply(200, { errcode: 40169, errmsg: 'invalid length for scene' });
+      if (scene === FAKE_CODE_RATE_LIMITED_SCENE) return reply(200, { errcode: 45009, errmsg: 'reach max api daily quota limit' });
+      if (!FAKE_MINI_PROGRAM_PAGES.includes(body.page as (typeof FAKE_MINI_PROGRAM_PAGES)[number])) return reply(200, { errcode: 41030, errmsg: 'invalid page' });
+      res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(FAKE_WXA_CODE_PNG.length) });
+      return void res.end(FAKE_WXA_CODE_PNG);
     }
     return reply(404, { errcode: 404, errmsg: 'unknown path' });
   });

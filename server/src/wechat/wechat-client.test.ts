@@ -1,5 +1,5 @@
 import { AppError } from '../lib/app-error';
-import { FAKE_REVIEW_MARKER, FakeWeChat, startFakeWeChat } from './fake-wechat-server';
+import { FAKE_CODE_RATE_LIMITED_SCENE, FAKE_REVIEW_MARKER, FAKE_WXA_CODE_PNG, FakeWeChat, startFakeWeChat } from './fake-wechat-server';
 import { WeChatClient } from './wechat-client';
 
 describe('the WeChat client against a fake of WeChat', () => {
@@ -86,6 +86,41 @@ describe('the WeChat client against a fake of WeChat', () => {
     it('answers 502 when our app secret is wrong', async () => {
       const wrong = new WeChatClient({ appId: 'wx-test', appSecret: 'wrong', apiBaseUrl: fake.baseUrl, timeoutMs: 3000 });
       await expect(wrong.msgSecCheck({ content: '正文', openid: 'openid-x', scene: 3 })).rejects.toMatchObject({ status: 502, code: 'wechat_credentials_invalid' });
+    });
+  });
+
+  describe('mini program codes (getwxacodeunlimit)', () => {
+    const scene = '0123456789abcdef0123456789abcdef';
+
+    it('answers the image for a scene and page, asking for the release version without checking the path', async () => {
+      const image = await client.unlimitedWxaCode({ scene, page: 'customer/read/index' });
+      expect(image).toEqual({ contentType: 'image/png', bytes: FAKE_WXA_CODE_PNG });
+      expect(fake.calls.at(-1)).toMatchObject({
+        path: '/wxa/getwxacodeunlimit', body: { scene, page: 'customer/read/index', check_path: false, env_version: 'release', width: 430 },
+      });
+    });
+
+    it('renews a stale access token once and still answers the image', async () => {
+      await client.unlimitedWxaCode({ scene, page: 'customer/read/index' });
+      fake.expireTokens();
+      const before = fake.calls.length;
+      await expect(client.unlimitedWxaCode({ scene, page: 'customer/read/index' })).resolves.toMatchObject({ contentType: 'image/png' });
+      expect(fake.calls.slice(before).map((c) => c.path)).toEqual(['/wxa/getwxacodeunlimit', '/cgi-bin/stable_token', '/wxa/getwxacodeunlimit']);
+    });
+
+    it('maps WeChat refusing: too many codes → 429, a page the mini program lacks → 502 naming it, WeChat down → 503', async () => {
+      await expect(client.unlimitedWxaCode({ scene: FAKE_CODE_RATE_LIMITED_SCENE, page: 'customer/read/index' })).rejects.toMatchObject({ status: 429, code: 'wechat_rate_limited' });
+      const unknownPage = await client.unlimitedWxaCode({ scene, page: 'pages/nowhere/index' }).catch((e: unknown) => e);
+      expect(unknownPage).toMatchObject({ status: 502, code: 'wechat_page_unknown', message: expect.stringContaining('pages/nowhere/index') });
+      fake.mode = 'down';
+      await expect(client.unlimitedWxaCode({ scene, page: 'customer/read/index' })).rejects.toMatchObject({ status: 503 });
+    });
+
+    it('refuses a scene WeChat would refuse before calling it', async () => {
+      const before = fake.calls.length;
+      await expect(client.unlimitedWxaCode({ scene: 'x'.repeat(33), page: 'customer/read/index' })).rejects.toThrow(/scene/);
+      await expect(client.unlimitedWxaCode({ scene: '中文', page: 'customer/read/index' })).rejects.toThrow(/scene/);
+      expect(fake.calls.length).toBe(before);
     });
   });
 });

@@ -12,7 +12,12 @@ export interface WeChatClientOptions {
   /** https://api.weixin.qq.com in production; a local fake in tests and the embedded default. */
   apiBaseUrl: string;
   timeoutMs: number;
+  /** Which version of the mini program a poster's code opens: release (default), trial or develop. */
+  miniProgramEnv?: MiniProgramEnv;
 }
+
+export type MiniProgramEnv = 'release' | 'trial' | 'develop';
+export const MINI_PROGRAM_ENVS: readonly MiniProgramEnv[] = ['release', 'trial', 'develop'];
 
 interface Code2SessionReply {
   openid?: unknown;
@@ -44,6 +49,24 @@ export interface SecCheckRequest {
   title?: string;
 }
 
+/** A mini program code (小程序码) that opens `page` with `scene` in its launch options. */
+export interface WxaCodeRequest {
+  /** At most 32 visible characters: WeChat's limit. */
+  scene: string;
+  /** A page path without the leading slash, e.g. "customer/read/index". */
+  page: string;
+  /** Pixels, 280–1280. */
+  width?: number;
+}
+
+export interface WxaCodeImage {
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** WeChat's own rule for a scene: 1–32 of these characters. */
+export const WXA_SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
 /** WeChat refuses more than this many characters in one msgSecCheck call. */
 export const SEC_CHECK_MAX_CHARS = 2500;
 
@@ -64,8 +87,8 @@ export class WeChatClient {
 
   constructor(private readonly options: WeChatClientOptions) {}
 
-  /** GET or POST one WeChat endpoint; every failure to get a JSON object becomes 503 or 502. */
-  private async call(path: string, query: Record<string, string>, body?: unknown): Promise<Reply> {
+  /** GET or POST one WeChat endpoint; no answer or a 5xx is 503, any other status but 200 is 502. */
+  private async send(path: string, query: Record<string, string>, body?: unknown): Promise<Response> {
     const url = new URL(path, this.options.apiBaseUrl);
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     let response: Response;
@@ -81,6 +104,15 @@ export class WeChatClient {
     }
     if (response.status >= 500) throw weChatDown();
     if (response.status !== 200) throw weChatGarbled();
+    return response;
+  }
+
+  /** One WeChat endpoint that answers JSON; every failure to get a JSON object becomes 503 or 502. */
+  private async call(path: string, query: Record<string, string>, body?: unknown): Promise<Reply> {
+    return this.readReply(await this.send(path, query, body));
+  }
+
+  private async readReply(response: Response): Promise<Reply> {
     let reply: unknown;
     try {
       reply = await response.json();
@@ -142,6 +174,35 @@ export class WeChatClient {
     const suggest = result?.suggest;
     if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') throw weChatGarbled();
     return { suggest, label: typeof result?.label === 'number' ? result.label : 0, traceId };
+  }
+
+  /**
+   * A mini program code from getwxacodeunlimit (no total quota, unlike getwxacode). WeChat answers
+   * an image, or JSON with an errcode; a stale token is renewed once.
+   */
+  async unlimitedWxaCode(request: WxaCodeRequest): Promise<WxaCodeImage> {
+    if (!WXA_SCENE_PATTERN.test(request.scene)) throw new Error('a scene is 1–32 of the characters WeChat allows');
+    const body = {
+      scene: request.scene, page: request.page, check_path: false, env_version: this.options.miniProgramEnv ?? 'release', width: request.width ?? 430,
+    };
+    const fetchCode = async (token: string): Promise<{ image: WxaCodeImage } | { reply: Reply }> => {
+      const response = await this.send('/wxa/getwxacodeunlimit', { access_token: token }, body);
+      const contentType = response.headers.get('content-type') ?? '';
+      if (contentType.startsWith('image/')) return { image: { contentType, bytes: Buffer.from(await response.arrayBuffer()) } };
+      return { reply: await this.readReply(response) };
+    };
+    let answer = await fetchCode(await this.accessToken());
+    if ('reply' in answer && typeof answer.reply.errcode === 'number' && TOKEN_STALE.has(answer.reply.errcode)) answer = await fetchCode(await this.accessToken(true));
+    if ('image' in answer) {
+      if (answer.image.bytes.length === 0) throw weChatGarbled();
+      return answer.image;
+    }
+    const { reply } = answer;
+    if (reply.errcode === 45009) throw new AppError(429, 'wechat_rate_limited', 'WeChat says we made too many codes; retry later', undefined, { 'Retry-After': '60' });
+    if (reply.errcode === 41030) {
+      throw new AppError(502, 'wechat_page_unknown', `WeChat does not know the page ${request.page} in the ${body.env_version} version of the mini program`);
+    }
+    throw weChatGarbled();
   }
 
   async codeToSession(code: string): Promise<WeChatIdentity> {

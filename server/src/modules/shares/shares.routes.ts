@@ -15,6 +15,19 @@ export function sharesRoutes(s: Services): RouteDef[] {
       },
     },
     {
+      method: 'get', path: '/api/shares/:shareId/poster-code',
+      handler: async (ctx) => {
+        const image = await s.posterCodes.forShare(actorOf(ctx), String(ctx.params.shareId));
+        ctx.type = image.contentType;
+        ctx.set('Cache-Control', 'private, max-age=86400');
+        ctx.body = image.bytes;
+      },
+    },
+    {
+      method: 'get', path: '/api/shares/scenes/:scene',
+      handler: async (ctx) => void (ctx.body = await s.shares.byScene(String(ctx.params.scene))),
+    },
+    {
       method: 'post', path: '/api/shares/:shareId/open',
       handler: async (ctx) => void (ctx.body = await s.shares.open(userIdOf(ctx), String(ctx.params.shareId))),
     },

@@ -17,6 +17,14 @@ export const sharePath = (shareId: string) => `${SHARE_PAGE}?s=${encodeURICompon
 
 export const invalidShare = () => new AppError(404, 'share_invalid', 'this share link is not valid');
 
+/**
+ * A share's scene, for a mini program code: its row id without the dashes. 32 characters is
+ * WeChat's limit for a scene, and a signed share id is longer; the id is random, so a scene cannot
+ * be guessed, and the server signs the share id again when the scene comes back.
+ */
+export const shareScene = (share: Pick<Share, 'id'>) => share.id.replace(/-/g, '');
+const SCENE = /^[0-9a-f]{32}$/;
+
 /** Tracked shares: created by agents, opened and forwarded by viewers. */
 export class SharesService {
   constructor(
@@ -62,6 +70,24 @@ export class SharesService {
     return this.insert({
       agentId: share.agentId, contentVersionId: share.contentVersionId, channel, parentShareId: share.id, forwardedByContactId: contactId,
     });
+  }
+
+  /** The signed share id behind a scene read from a scanned mini program code. */
+  async byScene(scene: string): Promise<ShareCreatedView> {
+    if (!SCENE.test(scene)) throw invalidShare();
+    const share = await this.findShare(`${scene.slice(0, 8)}-${scene.slice(8, 12)}-${scene.slice(12, 16)}-${scene.slice(16, 20)}-${scene.slice(20)}`);
+    if (!share) throw invalidShare();
+    const shareId = this.signer.sign({
+      shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, channel: share.channel, parentShareId: share.parentShareId,
+    });
+    return { shareId, path: sharePath(shareId) };
+  }
+
+  /** One of the agent's own shares; anyone else's answers 404, as an unknown one does. */
+  async ownShare(actor: StaffActor, token: string): Promise<Share> {
+    const { share } = await this.load(token);
+    if (share.agentId !== actor.staffId) throw invalidShare();
+    return share;
   }
 
   /** The share row behind a verified token (cached by id: share rows are immutable). */

@@ -64,6 +64,7 @@ export function createEndpoints(api: ApiClient) {
 
     createShare: (contentVersionId: string, channel: ShareChannel) =>
       api.request<ShareCreatedView>('POST', '/api/shares', { body: { contentVersionId, channel } }),
+    shareByScene: (scene: string) => api.request<ShareCreatedView>('GET', `/api/shares/scenes/${seg(scene)}`),
     openShare: (shareId: string) => api.request<OpenShareView>('POST', `/api/shares/${seg(shareId)}/open`, { retry: true }),
     forwardShare: (shareId: string, channel: ShareChannel) =>
       api.request<ShareCreatedView>('POST', `/api/shares/${seg(shareId)}/forward`, { body: { channel } }),

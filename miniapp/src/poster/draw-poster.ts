@@ -11,14 +11,23 @@ export interface PosterContext {
   beginPath(): void
   arc(x: number, y: number, r: number, start: number, end: number): void
   fill(): void
+  drawImage(image: PosterImage, x: number, y: number, w: number, h: number): void
 }
+
+/** A loaded image the canvas can draw: an HTMLImageElement on H5, a canvas.createImage() image on weapp. */
+export type PosterImage = object
+
+/**
+ * The square that leads a reader to the content: a mini program code image (weapp, from the
+ * server: scanning it opens the mini program) or the QR modules of the H5 link.
+ */
+export type PosterCode = { kind: 'image'; image: PosterImage } | { kind: 'qr'; modules: boolean[][] }
 
 export interface PosterData {
   title: string
   summary: string | null
   agent: AgentCardView
-  /** QR modules, row by row (true = dark). */
-  qr: boolean[][]
+  code: PosterCode
 }
 
 export const POSTER_WIDTH = 600
@@ -111,7 +120,13 @@ export function drawPoster(ctx: PosterContext, data: PosterData): void {
   const size = 200
   const qx = W - size - 30
   const qy = footY + 20
-  drawQr(ctx, data.qr, qx, qy, size)
+  if (data.code.kind === 'image') {
+    ctx.fillStyle = '#ffffff'
+    ctx.fillRect(qx, qy, size, size)
+    ctx.drawImage(data.code.image, qx, qy, size, size)
+  } else {
+    drawQr(ctx, data.code.modules, qx, qy, size)
+  }
   ctx.fillStyle = '#999999'
   ctx.font = `18px ${FONT}`
   const hint = '长按识别，阅读全文'

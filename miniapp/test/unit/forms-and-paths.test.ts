@@ -1,7 +1,7 @@
 import { EMPTY_LEAD_FORM, PRIVACY_TEXT_VERSION, toLeadRequest, validateLeadForm } from '../../src/forms/lead-form'
 import { devCodeFromUrl, resolveH5DevCode } from '../../src/platform/login-code'
 import { createMemoryStorage } from '../../src/platform/ports'
-import { sharePath, shareUrl } from '../../src/share-path'
+import { readerEntry, sharePath, shareUrl } from '../../src/share-path'
 import { snoozeUntil } from '../../src/tasks/snooze'
 import { drawPoster, wrapText } from '../../src/poster/draw-poster'
 import { qrMatrix } from '../../src/poster/qr-matrix'
@@ -106,16 +106,55 @@ describe('poster', () => {
       beginPath: () => undefined,
       arc: () => undefined,
       fill: () => undefined,
+      drawImage: () => undefined,
     }
     const qr = qrMatrix('https://h5.example.com/#/customer/read/index?s=abc')
     expect(qr.length).toBeGreaterThanOrEqual(21)
     drawPoster(ctx, {
       title: '重疾险怎么选',
       summary: '三分钟看懂',
-      qr,
+      code: { kind: 'qr', modules: qr },
       agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: 'L123', companyName: '中国平安人寿保险股份有限公司', intro: null, personaTemplate: null },
     })
     expect(texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号', 'L123', '长按识别，阅读全文']))
     expect(rects).toBeGreaterThan(100)
+  })
+
+  it('draws a mini program code image in the code square instead of QR modules', () => {
+    const images: { image: object; x: number; y: number; w: number; h: number }[] = []
+    let rects = 0
+    const ctx = {
+      fillStyle: '',
+      font: '',
+      textBaseline: 'top' as CanvasTextBaseline,
+      fillRect: () => void rects++,
+      fillText: () => undefined,
+      measureText: (t: string) => ({ width: measure(t) }),
+      beginPath: () => undefined,
+      arc: () => undefined,
+      fill: () => undefined,
+      drawImage: (image: object, x: number, y: number, w: number, h: number) => void images.push({ image, x, y, w, h }),
+    }
+    const code = { src: 'wxfile://tmp/code.png' }
+    drawPoster(ctx, {
+      title: '重疾险怎么选',
+      summary: null,
+      code: { kind: 'image', image: code },
+      agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: null, companyName: '中国平安', intro: null, personaTemplate: null },
+    })
+    expect(images).toEqual([{ image: code, x: 600 - 200 - 30, y: expect.any(Number), w: 200, h: 200 }])
+    // A handful of background and card rectangles, not the hundreds of QR modules.
+    expect(rects).toBeLessThan(20)
+  })
+})
+
+describe('how the reader was opened', () => {
+  it('takes the share id from s, the scene of a scanned poster code (decoded), or neither', () => {
+    expect(readerEntry({ s: 'abc.def' })).toEqual({ shareId: 'abc.def' })
+    expect(readerEntry({ scene: '0123456789abcdef0123456789abcdef' })).toEqual({ scene: '0123456789abcdef0123456789abcdef' })
+    expect(readerEntry({ scene: 'a%2Fb' })).toEqual({ scene: 'a/b' })
+    expect(readerEntry({ scene: '%E0%A4%A' })).toEqual({ scene: '%E0%A4%A' })
+    expect(readerEntry({ s: 'abc', scene: 'xyz' })).toEqual({ shareId: 'abc' })
+    expect(readerEntry({})).toBeNull()
   })
 })

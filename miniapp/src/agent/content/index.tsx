@@ -8,7 +8,6 @@ import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
 import { useStudyRecording } from '../../hooks/use-study-recording'
 import { formatDateTime, KIND_NAMES_ZH, tagName } from '../../format'
-import { qrMatrix } from '../../poster/qr-matrix'
 import { api } from '../../services'
 import { READER_ROUTE, sharePath, shareUrl } from '../../share-path'
 import { renderPoster, savePoster } from './poster'
@@ -101,7 +100,9 @@ export default function AgentContentPage() {
       if (!content.data || !card.data) throw new Error('内容或名片尚未加载')
       const created = await api().createShare(v, 'poster')
       const src = await renderPoster(
-        { title: content.data.title, summary: content.data.summary, agent: card.data, qr: qrMatrix(shareUrl(h5Base(), created.shareId)) },
+        { title: content.data.title, summary: content.data.summary, agent: card.data },
+        created.shareId,
+        shareUrl(h5Base(), created.shareId),
         '#poster-canvas',
       )
       setPoster(src)

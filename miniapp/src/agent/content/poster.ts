@@ -1,24 +1,59 @@
 import Taro from '@tarojs/taro'
-import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterContext, type PosterData } from '../../poster/draw-poster'
+import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterCode, type PosterContext, type PosterData } from '../../poster/draw-poster'
+import { qrMatrix } from '../../poster/qr-matrix'
+import { getApi } from '../../services'
 
-/** Renders the poster and returns an image src: a temp file on weapp, a data URL on H5. */
-export async function renderPoster(data: PosterData, canvasSelector: string): Promise<string> {
+/** What the poster says apart from its code. */
+export type PosterText = Omit<PosterData, 'code'>
+
+/**
+ * The mini program code for a share, as a temp file: the server asks WeChat for it (only the
+ * share's agent may). The download domain must be in the mini program's downloadFile list.
+ */
+async function downloadShareCode(shareId: string): Promise<string> {
+  const session = await getApi().ensureSession()
+  const res = await Taro.downloadFile({
+    url: `${KEJING_API_BASE}/api/shares/${encodeURIComponent(shareId)}/poster-code`,
+    header: { Authorization: `Bearer ${session.token}` },
+  })
+  if (res.statusCode !== 200) throw new Error('小程序码生成失败，请稍后再试')
+  return res.tempFilePath
+}
+
+function loadImage(image: Taro.Image, src: string): Promise<Taro.Image> {
+  return new Promise((resolve, reject) => {
+    image.onload = () => resolve(image)
+    image.onerror = () => reject(new Error('小程序码加载失败'))
+    image.src = src
+  })
+}
+
+/**
+ * Renders a share's poster and returns an image src: on weapp a temp file with the share's mini
+ * program code (scanning it opens the reader in the mini program); on H5 a data URL with a QR
+ * code of the H5 link (a browser has no mini program to open).
+ */
+export async function renderPoster(text: PosterText, shareId: string, h5Link: string, canvasSelector: string): Promise<string> {
   if (process.env.TARO_ENV === 'h5') {
     const canvas = document.createElement('canvas')
     canvas.width = POSTER_WIDTH
     canvas.height = POSTER_HEIGHT
-    drawPoster(canvas.getContext('2d') as unknown as PosterContext, data)
+    drawPoster(canvas.getContext('2d') as unknown as PosterContext, { ...text, code: { kind: 'qr', modules: qrMatrix(h5Link) } })
     return canvas.toDataURL('image/png')
   }
-  const node = await new Promise<Taro.Canvas>((resolve, reject) => {
-    Taro.createSelectorQuery()
-      .select(canvasSelector)
-      .fields({ node: true, size: true })
-      .exec((res) => (res && res[0] && res[0].node ? resolve(res[0].node as Taro.Canvas) : reject(new Error('画布不可用'))))
-  })
+  const [node, codeFile] = await Promise.all([
+    new Promise<Taro.Canvas>((resolve, reject) => {
+      Taro.createSelectorQuery()
+        .select(canvasSelector)
+        .fields({ node: true, size: true })
+        .exec((res) => (res && res[0] && res[0].node ? resolve(res[0].node as Taro.Canvas) : reject(new Error('画布不可用'))))
+    }),
+    downloadShareCode(shareId),
+  ])
   node.width = POSTER_WIDTH
   node.height = POSTER_HEIGHT
-  drawPoster(node.getContext('2d') as unknown as PosterContext, data)
+  const code: PosterCode = { kind: 'image', image: await loadImage(node.createImage(), codeFile) }
+  drawPoster(node.getContext('2d') as unknown as PosterContext, { ...text, code })
   const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: node } as Taro.canvasToTempFilePath.Option)
   return tempFilePath
 }

@@ -7,14 +7,18 @@ import { useAsync } from '../../hooks/use-async'
 import { useReadTracking } from '../../hooks/use-read-tracking'
 import { formatDateTime } from '../../format'
 import { api, track } from '../../services'
-import { READER_ROUTE, sharePath, shareUrl } from '../../share-path'
+import { READER_ROUTE, readerEntry, sharePath, shareUrl } from '../../share-path'
 import { LiveBlock, TrackedVideo } from './media'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default function ReaderPage() {
-  const { s = '' } = useRouter().params
+  const entry = readerEntry(useRouter().params)
+  const scene = entry && 'scene' in entry ? entry.scene : null
+  // A scanned poster code brings a scene; the share id behind it comes from the server.
+  const scanned = useAsync(() => api().shareByScene(scene as string), [scene], { immediate: scene !== null })
+  const s = entry && 'shareId' in entry ? entry.shareId : scanned.data?.shareId ?? ''
   const opened = useAsync(() => api().openShare(s), [s], { immediate: !!s })
   const [cardOpen, setCardOpen] = useState(false)
   const [forwardLink, setForwardLink] = useState<string | null>(null)
@@ -45,7 +49,11 @@ export default function ReaderPage() {
     return { title, path: s ? sharePath(s) : READER_ROUTE, promise } as unknown as Taro.ShareAppMessageReturn
   })
 
-  if (!s) return <StateView error='链接不完整，请让顾问重新分享' />
+  if (!entry) return <StateView error='链接不完整，请让顾问重新分享' />
+  if (!s) {
+    const failed = !!scanned.error && !scanned.loading
+    return <StateView loading={scanned.loading} error={failed ? '没能找到这张海报对应的内容，请重试或让顾问重新分享' : null} onRetry={scanned.reload} />
+  }
   if (!opened.data || !content) {
     return <StateView loading={opened.loading} error={opened.error} onRetry={opened.reload} />
   }

@@ -38,7 +38,7 @@ import { PrivacyService } from './modules/privacy/privacy.service';
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview'>>;
 
 export interface Services {
   config: ServiceConfig;
@@ -95,7 +95,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const content = new ContentService(dataSource, clock);
   const tags = new TagsService(dataSource, clock, audit);
   const compliance = new ComplianceService(dataSource, clock, wechat, audit);
-  const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance);
+  // The four-eyes rule holds unless a configuration turns it off (a team with one operator).
+  const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance, { fourEyes: config.contentReview?.fourEyes ?? true });
   const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
   const contactResolver = new ContactResolver(dataSource, clock);
   const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);

@@ -37,13 +37,15 @@ describe('content analytics match a hand-counted fixture', () => {
   const ids: Record<'A' | 'B' | 'C', string> = { A: '', B: '', C: '' };
 
   const op = () => bearer((world.people.op as { token: string }).token);
+  // Four eyes: op writes and submits, op2 approves.
+  const reviewer = () => bearer((world.people.op2 as { token: string }).token);
   const agentToken = (k: string) => bearer((world.people[k] as { token: string }).token);
   const staffId = (k: string) => (world.people[k] as { staffId: string }).staffId;
 
   async function approvedItem(title: string, tags: string[]): Promise<OperatorContentDetailView> {
     const item = (await t.http.post('/api/operator/content').set(op()).send({ kind: 'article', title, bodyHtml: `<p>${title}正文</p>`, tags }).expect(201)).body as OperatorContentDetailView;
     await t.http.post(`/api/operator/content/${item.itemId}/submit`).set(op()).expect(200);
-    return (await t.http.post(`/api/operator/content/${item.itemId}/approve`).set(op()).expect(200)).body as OperatorContentDetailView;
+    return (await t.http.post(`/api/operator/content/${item.itemId}/approve`).set(reviewer()).expect(200)).body as OperatorContentDetailView;
   }
   const share = async (agent: string, versionId: string) =>
     (await t.http.post('/api/shares').set(agentToken(agent)).send({ contentVersionId: versionId, channel: 'friend' }).expect(201)).body.shareId as string;
@@ -80,7 +82,7 @@ describe('content analytics match a hand-counted fixture', () => {
     const s2 = await share('d', aV1);
     await t.http.put(`/api/operator/content/${ids.A}`).set(op()).send({ title: '医疗险怎么选（第二版）', bodyHtml: '<p>第二版</p>', tags: ['need:medical', 'stage:3'] }).expect(200);
     await t.http.post(`/api/operator/content/${ids.A}/submit`).set(op()).expect(200);
-    const aV2 = ((await t.http.post(`/api/operator/content/${ids.A}/approve`).set(op()).expect(200)).body as OperatorContentDetailView).latestVersionId;
+    const aV2 = ((await t.http.post(`/api/operator/content/${ids.A}/approve`).set(reviewer()).expect(200)).body as OperatorContentDetailView).latestVersionId;
     const s3 = await share('a', aV2);
     const s4 = await share('c', b.latestVersionId);
     const [p1, p2, p3, p4] = await Promise.all(['p1', 'p2', 'p3', 'p4'].map(async (p) => (await login(t, `analytics-${p}`)).token)) as [string, string, string, string];

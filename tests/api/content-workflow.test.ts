@@ -19,7 +19,9 @@ describe('the content platform (issue 5)', () => {
   });
   const create = async (overrides: Record<string, unknown> = {}) =>
     (await t.http.post('/api/operator/content').set(op()).send(draft(overrides)).expect(201)).body as OperatorContentDetailView;
-  const act = (itemId: string, action: string, body: object = {}, auth = op()) =>
+  /** Approval is op2's: op writes and submits, and four eyes means someone else approves. */
+  const reviewer = () => as('op2');
+  const act = (itemId: string, action: string, body: object = {}, auth = action === 'approve' ? reviewer() : op()) =>
     t.http.post(`/api/operator/content/${itemId}/${action}`).set(auth).send(body);
   const edit = (itemId: string, overrides: Record<string, unknown> = {}) => {
     const { kind: _kind, ...body } = draft(overrides);
@@ -50,6 +52,42 @@ describe('the content platform (issue 5)', () => {
     if (state === 'rejected') await act(itemId, 'reject', { reason: '请补充免责条款' }).expect(200);
     return itemId;
   }
+
+  describe('four eyes: a version is approved by someone who neither wrote nor submitted it', () => {
+    it('refuses the operator who submitted (409), leaving the item in review and no approval in the audit log', async () => {
+      const { itemId } = await create({ title: '自己提交自己审' });
+      await act(itemId, 'submit').expect(200);
+      const res = await act(itemId, 'approve', {}, op()).expect(409);
+      expect(res.body.error.code).toBe('four_eyes');
+      const after = await detail(itemId);
+      expect(after.status).toBe('in_review');
+      expect(after.history.map((h) => h.action)).not.toContain('content.approved');
+      await act(itemId, 'approve').expect(200);
+    });
+
+    it('refuses the writer too when someone else submitted, and the submitter; another operator approves', async () => {
+      const { itemId } = await create({ title: '写的人和提交的人都不能审' });
+      await act(itemId, 'submit', {}, as('op2')).expect(200);
+      expect((await act(itemId, 'approve', {}, op()).expect(409)).body.error.code).toBe('four_eyes');
+      expect((await act(itemId, 'approve', {}, as('op2')).expect(409)).body.error.code).toBe('four_eyes');
+      // The bootstrap token is configuration, not a person who wrote anything.
+      await act(itemId, 'approve', {}, adminAuth(t)).expect(200);
+      expect((await detail(itemId)).status).toBe('approved');
+    });
+
+    it('lets one operator approve their own submission where the rule is turned off (a team with one operator)', async () => {
+      const solo = await startTestApp({ contentReview: { fourEyes: false } });
+      try {
+        const soloWorld = await buildWorld(solo);
+        const auth = bearer((soloWorld.people.op as { token: string }).token);
+        const { itemId } = (await solo.http.post('/api/operator/content').set(auth).send(draft({ title: '一个人的团队' })).expect(201)).body as OperatorContentDetailView;
+        await solo.http.post(`/api/operator/content/${itemId}/submit`).set(auth).send({}).expect(200);
+        await solo.http.post(`/api/operator/content/${itemId}/approve`).set(auth).send({}).expect(200);
+      } finally {
+        await solo.close();
+      }
+    }, 60_000);
+  });
 
   describe('the state machine over HTTP', () => {
     const perform: Record<string, (itemId: string) => ReturnType<typeof act>> = {
@@ -112,7 +150,9 @@ describe('the content platform (issue 5)', () => {
         ['content.retired', 'approved', 'retired'],
       ]);
       const staffOp = (world.people.op as { staffId: string }).staffId;
-      expect(history.slice(0, 6).every((h) => h.actorId === staffOp && h.actorName === '员工op')).toBe(true);
+      const staffOp2 = (world.people.op2 as { staffId: string }).staffId;
+      expect(history.slice(0, 5).every((h) => h.actorId === staffOp && h.actorName === '员工op')).toBe(true);
+      expect(history[5]).toMatchObject({ action: 'content.approved', actorId: staffOp2, actorName: '员工op2' });
       expect(history[6]).toMatchObject({ actorId: null, detail: expect.objectContaining({ actorRole: 'bootstrap_admin', reason: '产品停售' }) });
       expect(history[2]?.detail?.reason).toBe('请补充免责条款');
       expect(history.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);

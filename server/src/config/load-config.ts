@@ -24,6 +24,15 @@ export interface AppConfig {
   redisUrl: string | null;
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
+  contentReview: ContentReviewConfig;
+}
+
+/**
+ * fourEyes: a content version is approved by someone other than whoever wrote or submitted it (the
+ * maker–checker rule compliance teams expect). A team with a single operator turns it off.
+ */
+export interface ContentReviewConfig {
+  fourEyes: boolean;
 }
 
 /** Requests per window for one key; 0 turns that limit off. */
@@ -56,6 +65,7 @@ interface Defaults {
   logLevel: AppConfig['logLevel'];
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
+  contentReview: ContentReviewConfig;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -161,7 +171,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       rawEventsDays: intFrom(env, 'RETENTION_RAW_EVENTS_DAYS', defaults.retention.rawEventsDays),
       unengagedLeadsDays: intFrom(env, 'RETENTION_UNENGAGED_LEADS_DAYS', defaults.retention.unengagedLeadsDays),
     },
+    contentReview: { fourEyes: boolFrom(env, 'CONTENT_FOUR_EYES', defaults.contentReview.fourEyes) },
   };
+}
+
+function boolFrom(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
 function rateLimitsFrom(env: Env, d: RateLimitConfig): RateLimitConfig {

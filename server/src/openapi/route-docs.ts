@@ -108,7 +108,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     success: { status: 200, returns: 'OperatorContentDetailView' },
     errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', 422: 'forbidden words (listed in details) or WeChat did not pass the text', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
   },
-  'POST /api/operator/content/:itemId/approve': { summary: 'Approve the version in review: agents now share it', tag: 'operator', success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'not in review' } },
+  'POST /api/operator/content/:itemId/approve': { summary: 'Approve the version in review: agents now share it', tag: 'operator', success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'not in review, or you wrote or submitted this version (four eyes: another operator approves)' } },
   'POST /api/operator/content/:itemId/reject': { summary: 'Reject the version in review, with the reason', tag: 'operator', body: RejectContentDto, success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'not in review' } },
   'POST /api/operator/content/:itemId/retire': { summary: 'Retire for good: no more shares, old shares answer 410', tag: 'operator', body: RetireContentDto, success: { status: 200, returns: 'OperatorContentDetailView' }, errors: { 409: 'never reviewed, or retired already' } },
   'GET /api/operator/content/:itemId/versions/:versionId': { summary: 'Preview any version as a reader sees it', tag: 'operator', success: { status: 200, returns: 'ContentVersionView' } },

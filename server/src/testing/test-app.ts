@@ -81,7 +81,7 @@ export interface World {
 
 /**
  * A small organisation: company → branches b1, b2; teams x, y (in b1) and z (in b2); agents
- * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operator op.
+ * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operators op and op2 (content review needs two: four eyes).
  * Each person has logged in and bound their invite; one approved, tagged article exists.
  */
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -96,7 +96,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const tz = await unit('team', '朝阳一组', b2);
   const roster: [string, string, string][] = [
     ['a', 'agent', tx], ['b', 'agent', tx], ['c', 'agent', ty], ['d', 'agent', tz],
-    ['lx', 'leader', tx], ['ly', 'leader', ty], ['m1', 'manager', b1], ['m2', 'manager', b2], ['op', 'operator', companyId],
+    ['lx', 'leader', tx], ['ly', 'leader', ty], ['m1', 'manager', b1], ['m2', 'manager', b2], ['op', 'operator', companyId], ['op2', 'operator', companyId],
   ];
   const people: World['people'] = {};
   for (const [key, role, orgUnitId] of roster) {

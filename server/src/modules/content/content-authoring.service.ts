@@ -58,6 +58,7 @@ export class ContentAuthoringService {
     private readonly audit: AuditService,
     private readonly tags: TagsService,
     private readonly compliance: ComplianceService,
+    private readonly review: { fourEyes: boolean } = { fourEyes: true },
   ) {}
 
   // ---- reading ----------------------------------------------------------------------------
@@ -164,8 +165,16 @@ export class ContentAuthoringService {
   }
 
   /** in review → approved: this version becomes the one agents share. */
+  /**
+   * in review → approved. Under the four-eyes rule the approver did not write or submit the
+   * version; an import with approval is exempt, its review having happened where the files live.
+   */
   async approve(actor: StaffActor, itemId: string, options: TransitionOptions = {}): Promise<void> {
     await this.transition(actor, itemId, 'approve', null, async (manager, version, now) => {
+      const approver = actorIdOf(actor);
+      if (this.review.fourEyes && options.via !== 'import' && approver !== null && (approver === version.createdBy || approver === version.submittedBy)) {
+        throw new AppError(409, 'four_eyes', 'a version is approved by someone other than whoever wrote or submitted it: ask another operator');
+      }
       await manager.update(ContentVersion, { id: version.id }, { status: 'approved', approvedAtMs: now, reviewedBy: actorIdOf(actor), reviewedAtMs: now });
       return { publishedVersionId: version.id };
     }, options);

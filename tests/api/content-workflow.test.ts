@@ -397,6 +397,8 @@ describe('the content platform (issue 5)', () => {
       await t.http.get('/operator/operator.css').expect(200);
       await t.http.get('/operator/package.json').expect(404);
       await t.http.get('/operator/..%2F..%2Fpackage.json').expect(404);
+      // Names an object literal would have found on Object.prototype (the fuzzer's find: valueOf was a 500).
+      for (const name of ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) await t.http.get(`/operator/${name}`).expect(404);
     });
 
     it('lists items for the operator and the bootstrap admin, filtered by status', async () => {

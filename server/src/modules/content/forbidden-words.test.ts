@@ -38,4 +38,8 @@ describe('the forbidden-word check', () => {
   it('folds text before matching', () => {
     expect(foldForMatching(' Ａ－Ｂ c ')).toBe('abc');
   });
+
+  it('leaves references that name nothing as they are: no code point past U+10FFFF, nothing from Object.prototype', () => {
+    expect(htmlToText('<p>&#99999999;&#x110000;&constructor;&valueOf;&amp;</p>').trim()).toBe('&#99999999;&#x110000;&constructor;&valueOf;&');
+  });
 });

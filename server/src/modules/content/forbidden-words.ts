@@ -9,15 +9,19 @@ export function foldForMatching(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(IGNORED, '');
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+// A Map: "&constructor;" must not find Object.prototype's constructor.
+const ENTITIES = new Map<string, string>([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' ']]);
+
+/** A numeric character reference's character, or the reference itself when it names no code point. */
+const codePoint = (whole: string, value: number) => (Number.isInteger(value) && value >= 0 && value <= 0x10ffff ? String.fromCodePoint(value) : whole);
 
 /** The text a reader sees in (already sanitised) HTML, plus image alt texts and link titles. */
 export function htmlToText(html: string): string {
   const attributes = [...html.matchAll(/\s(?:alt|title)="([^"]*)"/g)].map((m) => m[1]).join(' ');
   return `${html.replace(/<[^>]*>/g, ' ')} ${attributes}`
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&([a-z]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole);
+    .replace(/&#(\d+);/g, (whole, n: string) => codePoint(whole, Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (whole, n: string) => codePoint(whole, parseInt(n, 16)))
+    .replace(/&([a-z]+);/gi, (whole, name: string) => ENTITIES.get(name.toLowerCase()) ?? whole);
 }
 
 /** Every forbidden word found in each field, in field order, each word once per field. */

@@ -6,17 +6,18 @@ import type { Services } from '../../services';
 
 // server/operator/, reached the same way from src/modules/operator and dist/modules/operator.
 const PAGE_DIR = join(__dirname, '..', '..', '..', 'operator');
-const ASSETS: Record<string, string> = {
-  'index.html': 'text/html; charset=utf-8',
-  'operator.js': 'text/javascript; charset=utf-8',
-  'operator.css': 'text/css; charset=utf-8',
-};
+// A Map, not an object literal: a name like "valueOf" or "constructor" must not find Object.prototype's.
+const ASSETS = new Map<string, string>([
+  ['index.html', 'text/html; charset=utf-8'],
+  ['operator.js', 'text/javascript; charset=utf-8'],
+  ['operator.css', 'text/css; charset=utf-8'],
+]);
 // The page runs only its own script and talks only to this origin; previews of article HTML
 // (already sanitised on the server) cannot run script even if something slipped through.
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; media-src https: http:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function serve(name: string) {
-  const type = ASSETS[name];
+  const type = ASSETS.get(name);
   if (!type) throw notFound('page');
   return { type, body: readFileSync(join(PAGE_DIR, name)) };
 }

@@ -39,17 +39,23 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
 
-/** Reloads until the text shows up: the radar polls, Today is computed after the lead. */
+/**
+ * Reloads until the text shows up: the radar polls, Today is computed after the lead. Two traps:
+ * going to the same hash URL again does not reload the document (so the page would never fetch
+ * afresh), and the H5 router keeps earlier pages in the DOM, hidden — the text may be there on a
+ * hidden page first. So: a real reload each round, and only a visible match counts.
+ */
 async function reloadUntil(page, url, text, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
+  await page.goto(url);
   for (;;) {
-    await page.goto(url);
     try {
-      await page.getByText(text).first().waitFor({ timeout: 4000 });
+      await page.getByText(text).filter({ visible: true }).first().waitFor({ timeout: 4000 });
       return;
     } catch (e) {
       if (Date.now() > deadline) throw e;
     }
+    await page.reload();
   }
 }
 

@@ -11,6 +11,7 @@ import { adminAuth, bearer, buildWorld, login, shareArticle, startTestApp, TestA
 
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
 /** What must never reach a client: stack frames, driver codes, SQL, internal class names. */
+const CI_FUZZ_SEED = 20_261_125;
 const LEAK = /\bat .+\.(ts|js):\d+|node_modules|SQLITE_|ER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|syntax error|SELECT |INSERT |UPDATE |DELETE FROM|sqlMessage|errno/i;
 
 describe('bad input', () => {
@@ -92,7 +93,9 @@ describe('bad input', () => {
           // The operator pages are static HTML/JS (a <select> is not SQL); their status still counts.
           clean(res.status, /^text\/(html|javascript|css)/.test(String(res.headers['content-type'])) ? '' : res.text, sentStrings(b, query, params));
         }),
-        { numRuns: 8 },
+        // Locally every run draws new inputs, to keep finding things; CI replays one fixed seed, so
+        // that a landing is not decided by the draw (a failure locally prints its seed to replay).
+        { numRuns: 8, ...(process.env.CI ? { seed: CI_FUZZ_SEED } : {}) },
       );
     });
   });

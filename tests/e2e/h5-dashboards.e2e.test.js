@@ -5,16 +5,9 @@
 // Screenshots land in test-artifacts/e2e/ (dashboard-*.png).
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, REPO } = require('./server-process');
-
-const MINIAPP = path.join(REPO, 'miniapp');
-const { chromium } = require(require.resolve('playwright-core', { paths: [MINIAPP] }));
-
-const ARTIFACTS = path.join(REPO, 'test-artifacts', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const { startServer } = require('./server-process');
+const { H5_DIR, ARTIFACTS, PHONE, launchChromium } = require('./browser');
 
 let server;
 let browser;
@@ -34,14 +27,10 @@ async function waitForScoredDemo(base) {
 }
 
 before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ h5Dir: path.join(MINIAPP, 'dist', 'h5') });
+  server = await startServer({ h5Dir: H5_DIR });
   await waitForScoredDemo(server.base);
   // The demo loader stores two weeks of snapshots itself, as the nightly job would have.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

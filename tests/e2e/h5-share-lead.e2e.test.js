@@ -5,15 +5,9 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, REPO } = require('./server-process');
+const { startServer } = require('./server-process');
+const { H5_DIR, ARTIFACTS, PHONE, launchChromium } = require('./browser');
 
-const MINIAPP = path.join(REPO, 'miniapp');
-// playwright-core is a dev dependency of the mini program package, not of the root.
-const { chromium } = require(require.resolve('playwright-core', { paths: [MINIAPP] }));
-
-const ARTIFACTS = path.join(REPO, 'test-artifacts', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 const CUSTOMER_CODE = `e2e-customer-${Date.now().toString(36)}`;
 const LEAD_NAME = '周女士';
 
@@ -21,12 +15,8 @@ let server;
 let browser;
 
 before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ h5Dir: path.join(MINIAPP, 'dist', 'h5') });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  server = await startServer({ h5Dir: H5_DIR });
+  browser = await launchChromium();
 });
 
 after(async () => {

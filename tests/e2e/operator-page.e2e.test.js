@@ -4,28 +4,18 @@
 // test-artifacts/e2e/.
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, REPO } = require('./server-process');
+const { startServer } = require('./server-process');
+const { H5_DIR, ARTIFACTS, launchChromium } = require('./browser');
 
-const MINIAPP = path.join(REPO, 'miniapp');
-// playwright-core is a dev dependency of the mini program package, not of the root.
-const { chromium } = require(require.resolve('playwright-core', { paths: [MINIAPP] }));
-
-const ARTIFACTS = path.join(REPO, 'test-artifacts', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' };
 
 let server;
 let browser;
 
 before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ h5Dir: path.join(MINIAPP, 'dist', 'h5') });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  server = await startServer({ h5Dir: H5_DIR });
+  browser = await launchChromium();
 });
 
 after(async () => {

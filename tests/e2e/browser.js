@@ -1,0 +1,24 @@
+// What every browser test shares: the H5 build's folder, where screenshots go, and how Chromium starts.
+const fs = require('node:fs');
+const path = require('node:path');
+const { REPO } = require('./server-process');
+
+const MINIAPP = path.join(REPO, 'miniapp');
+// playwright-core is a dev dependency of the mini program package, not of the root.
+const { chromium } = require(require.resolve('playwright-core', { paths: [MINIAPP] }));
+
+const H5_DIR = path.join(MINIAPP, 'dist', 'h5');
+const ARTIFACTS = path.join(REPO, 'test-artifacts', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+/** Headless Debian Chromium; without the background-networking flags it keeps dialling out on this closed network. */
+async function launchChromium() {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium };

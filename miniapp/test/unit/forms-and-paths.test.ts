@@ -93,21 +93,26 @@ describe('poster', () => {
     expect(wrapText(measure, '一二三四五六七八九十', 40, 2)).toEqual(['一二三四', '五六七…'])
   })
 
-  it('draws the agent card and a scannable-size QR code', () => {
-    const texts: string[] = []
-    let rects = 0
+  /** A canvas that records what was drawn on it. */
+  function recordingCanvas() {
+    const drawn = { texts: [] as string[], rects: 0, images: [] as { image: object; x: number; y: number; w: number; h: number }[] }
     const ctx = {
       fillStyle: '',
       font: '',
       textBaseline: 'top' as CanvasTextBaseline,
-      fillRect: () => void rects++,
-      fillText: (t: string) => void texts.push(t),
+      fillRect: () => void drawn.rects++,
+      fillText: (t: string) => void drawn.texts.push(t),
       measureText: (t: string) => ({ width: measure(t) }),
       beginPath: () => undefined,
       arc: () => undefined,
       fill: () => undefined,
-      drawImage: () => undefined,
+      drawImage: (image: object, x: number, y: number, w: number, h: number) => void drawn.images.push({ image, x, y, w, h }),
     }
+    return { ctx, drawn }
+  }
+
+  it('draws the agent card and a scannable-size QR code', () => {
+    const { ctx, drawn } = recordingCanvas()
     const qr = qrMatrix('https://h5.example.com/#/customer/read/index?s=abc')
     expect(qr.length).toBeGreaterThanOrEqual(21)
     drawPoster(ctx, {
@@ -116,25 +121,12 @@ describe('poster', () => {
       code: { kind: 'qr', modules: qr },
       agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: 'L123', companyName: '中国平安人寿保险股份有限公司', intro: null, personaTemplate: null },
     })
-    expect(texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号', 'L123', '长按识别，阅读全文']))
-    expect(rects).toBeGreaterThan(100)
+    expect(drawn.texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号', 'L123', '长按识别，阅读全文']))
+    expect(drawn.rects).toBeGreaterThan(100)
   })
 
   it('draws a mini program code image in the code square instead of QR modules', () => {
-    const images: { image: object; x: number; y: number; w: number; h: number }[] = []
-    let rects = 0
-    const ctx = {
-      fillStyle: '',
-      font: '',
-      textBaseline: 'top' as CanvasTextBaseline,
-      fillRect: () => void rects++,
-      fillText: () => undefined,
-      measureText: (t: string) => ({ width: measure(t) }),
-      beginPath: () => undefined,
-      arc: () => undefined,
-      fill: () => undefined,
-      drawImage: (image: object, x: number, y: number, w: number, h: number) => void images.push({ image, x, y, w, h }),
-    }
+    const { ctx, drawn } = recordingCanvas()
     const code = { src: 'wxfile://tmp/code.png' }
     drawPoster(ctx, {
       title: '重疾险怎么选',
@@ -142,9 +134,9 @@ describe('poster', () => {
       code: { kind: 'image', image: code },
       agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: null, companyName: '中国平安', intro: null, personaTemplate: null },
     })
-    expect(images).toEqual([{ image: code, x: 600 - 200 - 30, y: expect.any(Number), w: 200, h: 200 }])
+    expect(drawn.images).toEqual([{ image: code, x: 600 - 200 - 30, y: expect.any(Number), w: 200, h: 200 }])
     // A handful of background and card rectangles, not the hundreds of QR modules.
-    expect(rects).toBeLessThan(20)
+    expect(drawn.rects).toBeLessThan(20)
   })
 })
 

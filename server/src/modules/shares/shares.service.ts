@@ -77,10 +77,7 @@ export class SharesService {
     if (!SCENE.test(scene)) throw invalidShare();
     const share = await this.findShare(`${scene.slice(0, 8)}-${scene.slice(8, 12)}-${scene.slice(12, 16)}-${scene.slice(16, 20)}-${scene.slice(20)}`);
     if (!share) throw invalidShare();
-    const shareId = this.signer.sign({
-      shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, channel: share.channel, parentShareId: share.parentShareId,
-    });
-    return { shareId, path: sharePath(shareId) };
+    return this.created(share);
   }
 
   /** One of the agent's own shares; anyone else's answers 404, as an unknown one does. */
@@ -123,13 +120,18 @@ export class SharesService {
     for (const [id, share] of this.shareCache) if (share.forwardedByContactId && erased.has(share.forwardedByContactId)) this.shareCache.delete(id);
   }
 
-  private async insert(fields: Omit<Share, 'id' | 'createdAtMs'>): Promise<ShareCreatedView> {
-    const share = this.dataSource.getRepository(Share).create({ id: randomUUID(), ...fields, createdAtMs: this.clock.nowMs() });
-    await this.dataSource.getRepository(Share).insert(share);
+  /** The signed id of a share row, and the mini program path that opens it. */
+  private created(share: Share): ShareCreatedView {
     const shareId = this.signer.sign({
       shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, channel: share.channel, parentShareId: share.parentShareId,
     });
     return { shareId, path: sharePath(shareId) };
+  }
+
+  private async insert(fields: Omit<Share, 'id' | 'createdAtMs'>): Promise<ShareCreatedView> {
+    const share = this.dataSource.getRepository(Share).create({ id: randomUUID(), ...fields, createdAtMs: this.clock.nowMs() });
+    await this.dataSource.getRepository(Share).insert(share);
+    return this.created(share);
   }
 }
 

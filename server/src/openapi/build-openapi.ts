@@ -1,61 +1,61 @@
 import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import type { Role } from '@kejing/shared';
-import type { RouteDef } from '../http/route';
+import type { Responds, RouteDef } from '../http/route';
 import { routeKey } from '../http/route';
-import { ROUTE_PERMISSIONS } from '../permissions/route-permissions';
-import { EXTRA_SCHEMAS, ROUTE_DOCS, RouteDoc } from './route-docs';
 
 const ERROR_REF = { $ref: '#/components/schemas/ApiError' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ERROR_REF } } });
 
-function bodySchemaRef(body: RouteDoc['body']): object | undefined {
+/** How the success description names the body: the contract's name, or the media described for people. */
+const returnsOf = (responds: Responds) => (typeof responds === 'string' ? responds : responds.returns);
+
+function bodySchemaRef(body: RouteDef['body']): object | undefined {
   if (body === undefined) return undefined;
-  return { $ref: `#/components/schemas/${typeof body === 'string' ? body : body.name}` };
+  return { $ref: `#/components/schemas/${body.name}` };
 }
 
-function parameters(route: RouteDef, doc: RouteDoc, schemas: Record<string, { properties?: Record<string, object> }>): object[] {
+function parameters(route: RouteDef, schemas: Record<string, { properties?: Record<string, object> }>): object[] {
   const path = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-  let query: object[] = [];
-  if (Array.isArray(doc.query)) query = doc.query.map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: { type: 'string' } }));
-  else if (doc.query) {
-    const props = schemas[doc.query.name]?.properties ?? {};
-    query = Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
-  }
+  const props = route.query ? schemas[route.query.name]?.properties ?? {} : {};
+  const query = Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
   return [...path, ...query];
 }
 
-/** The OpenAPI 3 document of every route: paths from the router, auth from the permissions table, schemas from the DTOs. */
+/** Schemas of bodies that services check themselves, from the routes that declare them. */
+function checkedBodySchemas(routes: RouteDef[]): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const route of routes) if (route.body !== undefined && typeof route.body !== 'function') out[route.body.name] = route.body.schema;
+  return out;
+}
+
+/** The OpenAPI 3 document of every route, from the routes' own declarations; request schemas from the DTOs. */
 export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
   const schemas = validationMetadatasToSchemas({ classValidatorMetadataStorage: getMetadataStorage(), refPointerPrefix: '#/components/schemas/' }) as Record<string, { properties?: Record<string, object> }>;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of [...routes].sort((a, b) => routeKey(a).localeCompare(routeKey(b)))) {
-    const key = routeKey(route);
-    const doc = ROUTE_DOCS[key];
-    const permission = ROUTE_PERMISSIONS[key];
-    if (!doc || !permission) throw new Error(`${key} needs an entry in ROUTE_DOCS and ROUTE_PERMISSIONS`);
+    const { access } = route;
     const openPath = route.path.replace(/:(\w+)/g, '{$1}');
     const responses: Record<string, unknown> = {
-      [doc.success.status]: { description: `returns ${doc.success.returns} (shared/src/contracts)` },
+      [route.status]: { description: `returns ${returnsOf(route.responds)} (shared/src/contracts)` },
     };
-    const hasInput = doc.body !== undefined || doc.query !== undefined || /:\w+/.test(route.path);
+    const hasInput = route.body !== undefined || route.query !== undefined || /:\w+/.test(route.path);
     if (hasInput) responses[400] = errorResponse('invalid input: details list each field and reason');
-    if (permission !== 'public') {
+    if (access !== 'public') {
       responses[401] = errorResponse('no session, or an invalid or expired one');
-      if (!(permission as readonly Role[]).includes('viewer')) responses[403] = errorResponse(`only ${(permission as readonly Role[]).join(', ')}`);
+      if (!access.includes('viewer')) responses[403] = errorResponse(`only ${access.join(', ')}`);
     }
     if (/:\w+/.test(route.path)) responses[404] = errorResponse('not found, or outside the caller\'s scope');
-    if (doc.body !== undefined) responses[413] = errorResponse('request body too large');
-    for (const [status, description] of Object.entries(doc.errors ?? {})) responses[status] = errorResponse(description);
+    if (route.body !== undefined) responses[413] = errorResponse('request body too large');
+    for (const [status, description] of Object.entries(route.errors ?? {})) responses[status] = errorResponse(description);
     if (!responses[503]) responses[503] = errorResponse('database unavailable; retry after Retry-After');
     paths[openPath] = paths[openPath] ?? {};
     (paths[openPath] as Record<string, unknown>)[route.method] = {
-      summary: doc.summary,
-      tags: [doc.tag],
-      'x-roles': permission === 'public' ? ['public'] : permission,
-      security: permission === 'public' ? [] : [{ session: [] }],
-      parameters: parameters(route, doc, schemas),
-      ...(doc.body !== undefined ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchemaRef(doc.body) } } } } : {}),
+      summary: route.summary,
+      tags: [route.tag],
+      'x-roles': access === 'public' ? ['public'] : access,
+      security: access === 'public' ? [] : [{ session: [] }],
+      parameters: parameters(route, schemas),
+      ...(route.body !== undefined ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchemaRef(route.body) } } } } : {}),
       responses,
     };
   }
@@ -74,7 +74,7 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
           properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' }, index: { type: 'integer' } } } } } } },
         },
         ...schemas,
-        ...EXTRA_SCHEMAS,
+        ...checkedBodySchemas(routes),
       },
     },
     paths,

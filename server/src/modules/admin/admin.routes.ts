@@ -1,6 +1,5 @@
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { ADMINS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
 import { presentOrgUnit } from '../org/org.service';
@@ -10,33 +9,31 @@ import { CreateApprovedContentDto } from './admin.dto';
 
 export function adminRoutes(s: Services): RouteDef[] {
   return [
-    { method: 'get', path: '/api/admin/org-units', handler: async (ctx) => void (ctx.body = (await s.org.list()).map(presentOrgUnit)) },
-    {
-      method: 'post', path: '/api/admin/org-units',
-      handler: async (ctx) => {
-        ctx.body = presentOrgUnit(await s.org.create(await validated(CreateOrgUnitDto, ctx.request.body)));
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'post', path: '/api/admin/staff',
-      handler: async (ctx) => {
-        ctx.body = await s.staff.create(await validated(CreateStaffDto, ctx.request.body));
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'post', path: '/api/admin/content',
-      handler: async (ctx) => {
-        const dto = await validated(CreateApprovedContentDto, ctx.request.body);
-        const actor = actorOf(ctx);
+    route({
+      method: 'get', path: '/api/admin/org-units', access: ADMINS, summary: 'The organisation tree', tag: 'admin', responds: 'OrgUnitView[]',
+      handler: async () => (await s.org.list()).map(presentOrgUnit),
+    }),
+    route({
+      method: 'post', path: '/api/admin/org-units', access: ADMINS, summary: 'Create a company, branch or team', tag: 'admin',
+      body: CreateOrgUnitDto, responds: 'OrgUnitView', status: 201,
+      handler: async ({ body }) => presentOrgUnit(await s.org.create(body)),
+    }),
+    route({
+      method: 'post', path: '/api/admin/staff', access: ADMINS, summary: 'Create a staff member and their one-time invite code', tag: 'admin',
+      body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
+      handler: ({ body }) => s.staff.create(body),
+    }),
+    route({
+      method: 'post', path: '/api/admin/content', access: ADMINS,
+      summary: 'Create an approved content item (bootstrap; the review workflow is under /api/operator)', tag: 'admin',
+      body: CreateApprovedContentDto, responds: 'ContentSummaryView', status: 201,
+      handler: async ({ body, actor }) => {
         const { item, version } = await s.content.createApproved(
-          { ...dto, bodyHtml: dto.bodyHtml === undefined ? null : sanitizeArticleHtml(dto.bodyHtml) },
+          { ...body, bodyHtml: body.bodyHtml === undefined ? null : sanitizeArticleHtml(body.bodyHtml) },
           actor.bootstrap ? null : actor.staffId,
         );
-        ctx.body = presentContentSummary(item, version);
-        ctx.status = 201;
+        return presentContentSummary(item, version);
       },
-    },
+    }),
   ];
 }

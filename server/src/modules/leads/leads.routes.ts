@@ -1,18 +1,17 @@
-import type { RouteDef } from '../../http/route';
-import { userIdOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { SubmitLeadDto } from './lead.dto';
 
 export function leadsRoutes(s: Services): RouteDef[] {
   return [
-    {
-      method: 'post', path: '/api/leads',
-      handler: async (ctx) => {
-        const { lead, created } = await s.leads.submit(userIdOf(ctx), await validated(SubmitLeadDto, ctx.request.body));
-        ctx.body = lead;
-        ctx.status = created ? 201 : 200;
+    route({
+      method: 'post', path: '/api/leads', access: VIEWERS, summary: 'The lead form (留资), with explicit consent', tag: 'leads', body: SubmitLeadDto, responds: 'LeadView', status: 201,
+      handler: async ({ body, userId, ctx }) => {
+        const { lead, created } = await s.leads.submit(userId, body);
+        if (!created) ctx.status = 200;
+        return lead;
       },
-    },
+    }),
   ];
 }

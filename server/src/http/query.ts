@@ -1,0 +1,38 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@kejing/shared';
+
+/** A time a query string names: anything Date.parse reads (ISO-8601 in practice). */
+export function IsTime(description?: string): PropertyDecorator {
+  const valid = ValidateBy({ name: 'isTime', validator: { validate: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), defaultMessage: () => 'must be an ISO-8601 time' } });
+  const documented = JSONSchema({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
+  return (target, key) => {
+    valid(target, key);
+    documented(target, key as string); // class fields have string names
+  };
+}
+
+/** A count in a query string: digits only (no sign, point or exponent), at most `max`; read it with Number(). */
+export function IsCount(max: number, description?: string): PropertyDecorator {
+  const valid = ValidateBy({ name: 'isCount', validator: { validate: (v) => typeof v === 'string' && /^\d+$/.test(v) && Number(v) <= max, defaultMessage: () => `must be an integer from 0 to ${max}` } });
+  const documented = JSONSchema({ type: 'string', pattern: '^\\d+$', description: [description, `an integer from 0 to ${max}`].filter(Boolean).join(': ') });
+  return (target, key) => {
+    valid(target, key);
+    documented(target, key as string); // class fields have string names
+  };
+}
+
+/** ?page=&pageSize= — integers from the query string, pageSize capped at PAGE_SIZE_MAX. */
+export class PageQuery {
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be an integer from 1 to 1000000' }) @Min(1, { message: 'must be an integer from 1 to 1000000' })
+  @Max(1_000_000, { message: 'must be an integer from 1 to 1000000' })
+  page?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt({ message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` }) @Min(1, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
+  @Max(PAGE_SIZE_MAX, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
+  pageSize?: number;
+}
+
+/** The page a PageQuery asks for, with the defaults filled in. */
+export const pageOf = (query: PageQuery) => ({ page: query.page ?? 1, pageSize: query.pageSize ?? PAGE_SIZE_DEFAULT });

@@ -24,3 +24,27 @@ describe('the OpenAPI document', () => {
     }
   });
 });
+
+describe('response schemas', () => {
+  type Op = { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; items?: { $ref?: string } } }> }> };
+  const doc = buildOpenApi(routes) as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+
+  it('every route that answers JSON has a schema for its success body, and every schema it names exists', () => {
+    const missing: string[] = [];
+    for (const route of routes) {
+      const op = doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method] as Op;
+      const success = op.responses[String(route.status)];
+      if (route.responds === 'nothing' || typeof route.responds !== 'string') continue;
+      const schema = success?.content?.['application/json']?.schema;
+      const ref = schema?.$ref ?? schema?.items?.$ref;
+      if (!ref || !doc.components.schemas[ref.replace('#/components/schemas/', '')]) missing.push(`${route.method} ${route.path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('documents the 200 body of POST /api/events with its invalid[] (each field and reason), from the contract type', () => {
+    const ingest = doc.components.schemas.IngestEventsResponse;
+    expect(Object.keys(ingest?.properties ?? {}).sort()).toEqual(['duplicates', 'invalid', 'stored']);
+    expect(ingest?.properties?.invalid).toEqual({ type: 'array', items: { $ref: '#/components/schemas/FieldError' } });
+  });
+});

@@ -1,13 +1,34 @@
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, IS_ISO8601, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import type { Responds, RouteDef } from '../http/route';
 import { routeKey } from '../http/route';
+import { contractSchemas, responseSchema } from './contract-schemas';
 
 const ERROR_REF = { $ref: '#/components/schemas/ApiError' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ERROR_REF } } });
 
 /** How the success description names the body: the contract's name, or the media described for people. */
 const returnsOf = (responds: Responds) => (typeof responds === 'string' ? responds : responds.returns);
+
+/** The success response (and any status that carries the same body) as the route declares it. */
+function successResponse(route: RouteDef, description: string): object {
+  const { responds } = route;
+  if (typeof responds !== 'string') return { description, content: Object.fromEntries(responds.media.map((media) => [media, {}])) };
+  const schema = responseSchema(responds);
+  return schema ? { description, content: { 'application/json': { schema } } } : { description };
+}
+
+/**
+ * class-validator-jsonschema's defaults that are not valid OpenAPI: "defined" added
+ * `not: {type: null}` beside a $ref (presence is `required` already, and a $ref to an object
+ * refuses null), and ISO-8601 said `oneOf` two formats a date-only string and a date-time never
+ * both meet, yet every string meets both when formats are not asserted.
+ */
+const CONVERTERS: ISchemaConverters = {
+  [ValidationTypes.IS_DEFINED]: {},
+  [IS_ISO8601]: { type: 'string', anyOf: [{ format: 'date' }, { format: 'date-time' }] },
+};
 
 function bodySchemaRef(body: RouteDef['body']): object | undefined {
   if (body === undefined) return undefined;
@@ -28,16 +49,37 @@ function checkedBodySchemas(routes: RouteDef[]): Record<string, object> {
   return out;
 }
 
+/** Request and response schemas in one namespace: a DTO and a contract type of the same name would hide one another. */
+function uniquelyNamed(...groups: Record<string, object>[]): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const group of groups) {
+    for (const [name, schema] of Object.entries(group)) {
+      if (name in out) throw new Error(`two schemas are called ${name}: rename the DTO or the contract type`);
+      out[name] = schema;
+    }
+  }
+  return out;
+}
+
 /** The OpenAPI 3 document of every route, from the routes' own declarations; request schemas from the DTOs. */
 export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
-  const schemas = validationMetadatasToSchemas({ classValidatorMetadataStorage: getMetadataStorage(), refPointerPrefix: '#/components/schemas/' }) as Record<string, { properties?: Record<string, object> }>;
+  const schemas = validationMetadatasToSchemas({
+    classValidatorMetadataStorage: getMetadataStorage(), refPointerPrefix: '#/components/schemas/', additionalConverters: CONVERTERS,
+  }) as Record<string, { properties?: Record<string, object> }>;
+  // A query DTO is documented as its parameters; its schema as a component would be one nothing refers to.
+  const requestSchemas = { ...schemas };
+  for (const route of routes) {
+    // ...and so would the classes it extends (PageQuery).
+    for (let dto: unknown = route.query; typeof dto === 'function' && dto !== Function.prototype; dto = Object.getPrototypeOf(dto)) delete requestSchemas[dto.name];
+  }
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of [...routes].sort((a, b) => routeKey(a).localeCompare(routeKey(b)))) {
     const { access } = route;
     const openPath = route.path.replace(/:(\w+)/g, '{$1}');
     const responses: Record<string, unknown> = {
-      [route.status]: { description: `returns ${returnsOf(route.responds)} (shared/src/contracts)` },
+      [route.status]: successResponse(route, `returns ${returnsOf(route.responds)} (shared/src/contracts)`),
     };
+    for (const [status, description] of Object.entries(route.alsoAnswers ?? {})) responses[status] = successResponse(route, description);
     const hasInput = route.body !== undefined || route.query !== undefined || /:\w+/.test(route.path);
     if (hasInput) responses[400] = errorResponse('invalid input: details list each field and reason');
     if (access !== 'public') {
@@ -60,12 +102,14 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
     };
   }
   return {
-    openapi: '3.0.3',
+    // 3.1: schemas are JSON Schema 2020-12, so the generated ones (type: [string, null], const) fit as they are.
+    openapi: '3.1.0',
     info: {
       title: 'Kejing 客经 API',
       version: '0.1.0',
       description: 'Every endpoint of the Kejing server. Response types are named after shared/src/contracts; errors are { error: { code, message, details? } }. Generated by `npm run openapi -w server`; a test keeps it equal to the router.',
     },
+    servers: [{ url: '/', description: 'the server that serves this document' }],
     components: {
       securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256), from /api/auth/login; admins may use the bootstrap token' } },
       schemas: {
@@ -73,8 +117,7 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
           type: 'object', required: ['error'],
           properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' }, index: { type: 'integer' } } } } } } },
         },
-        ...schemas,
-        ...checkedBodySchemas(routes),
+        ...uniquelyNamed(requestSchemas, checkedBodySchemas(routes), contractSchemas()),
       },
     },
     paths,

@@ -9,6 +9,7 @@ export function healthRoutes(s: Services): RouteDef[] {
   return [
     route({
       method: 'get', path: '/health', access: 'public', summary: 'Liveness and the database state (503 when the database is unreachable)', tag: 'system', responds: 'HealthView',
+      alsoAnswers: { 503: 'the database does not answer: the same body, status unavailable' },
       handler: async ({ ctx }) => {
         const started = Date.now();
         let database: HealthView['database']['state'] = 'down';

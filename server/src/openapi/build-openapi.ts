@@ -80,8 +80,8 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
       [route.status]: successResponse(route, `returns ${returnsOf(route.responds)} (shared/src/contracts)`),
     };
     for (const [status, description] of Object.entries(route.alsoAnswers ?? {})) responses[status] = successResponse(route, description);
-    const hasInput = route.body !== undefined || route.query !== undefined || /:\w+/.test(route.path);
-    if (hasInput) responses[400] = errorResponse('invalid input: details list each field and reason');
+    // Every route: text that is not valid Unicode is refused before routing, in any query string or body (middleware/well-formed-text.ts).
+    responses[400] = errorResponse('invalid input: details list each field and reason');
     if (access !== 'public') {
       responses[401] = errorResponse('no session, or an invalid or expired one');
       if (!access.includes('viewer')) responses[403] = errorResponse(`only ${access.join(', ')}`);

@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { VIEWERS } from '../../permissions/access';
+import { RATE_LIMITED, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { BindDto, LoginDto } from './auth.dto';
 
@@ -7,7 +7,7 @@ export function authRoutes(s: Services): RouteDef[] {
   return [
     route({
       method: 'post', path: '/api/auth/login', access: 'public', summary: 'Silent WeChat login with the wx.login code', tag: 'auth', body: LoginDto, responds: 'SessionView',
-      errors: { 401: 'invalid or used code', 429: 'WeChat rate limited the app', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
+      errors: { 401: 'invalid or used code', 429: `WeChat rate limited the app, or ${RATE_LIMITED}`, 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
       handler: ({ body }) => s.auth.login(body.code),
     }),
     route({

@@ -10,7 +10,7 @@ export function dashboardsRoutes(s: Services): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/dashboards/agent/me', access: SHARERS, summary: 'My KYB134 (activity, layer, assets, KASH with percentiles) with my MCIP and funnel', tag,
-      query: DashboardQuery, responds: 'AgentDashboardView',
+      query: DashboardQuery, responds: 'AgentDashboardView', errors: { 404: 'no snapshot for that day' },
       handler: ({ query, actor }) => s.dashboards.agent(actor, actor.staffId, query.day),
     }),
     route({
@@ -31,7 +31,7 @@ export function dashboardsRoutes(s: Services): RouteDef[] {
     }),
     route({
       method: 'get', path: '/api/dashboards/funnel', access: STAFF_READERS, summary: 'One agent\'s or org unit\'s process funnel with change against last week and the daily trend', tag,
-      query: FunnelQuery, responds: 'FunnelTrendView',
+      query: FunnelQuery, responds: 'FunnelTrendView', errors: { 404: 'no such agent or org unit, or outside the caller\'s scope' },
       handler: ({ query, actor }) => s.dashboards.funnel(actor, query),
     }),
     route({
@@ -41,7 +41,7 @@ export function dashboardsRoutes(s: Services): RouteDef[] {
     }),
     route({
       method: 'post', path: '/api/study', access: SHARERS, summary: 'The agent read a content item themselves (KYB134 Knowledge)', tag,
-      body: RecordStudyDto, responds: 'RecordStudyView', status: 201,
+      body: RecordStudyDto, responds: 'RecordStudyView', status: 201, errors: { 404: 'no such content version' },
       handler: ({ body, actor }) => s.kyb134Inputs.recordStudy(actor, body.contentVersionId, body.depthPct),
     }),
   ];

@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { VIEWERS } from '../../permissions/access';
+import { RATE_LIMITED, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 
 /** The batch body, checked by the ingestion service itself (per event, so one bad event does not refuse the batch). */
@@ -33,7 +33,7 @@ export function eventsRoutes(s: Services): RouteDef[] {
       method: 'post', path: '/api/events', access: VIEWERS,
       summary: 'Batch of touchpoints; each stored once by clientEventId, acknowledged only after commit', tag: 'events',
       body: { name: 'IngestEventsRequest', schema: INGEST_EVENTS_REQUEST }, responds: 'IngestEventsResponse',
-      errors: { 413: 'over 100 events, 500 KB per batch or 32 KB per event', 503: 'database unavailable; retry after Retry-After' },
+      errors: { 413: 'over 100 events, 500 KB per batch or 32 KB per event', 429: RATE_LIMITED, 503: 'database unavailable; retry after Retry-After' },
       handler: ({ body, userId, ctx }) => {
         const raw = ctx.request.rawBody;
         return s.ingestion.ingest(userId, body, s.clock.nowMs(), typeof raw === 'string' ? raw.length : undefined);

@@ -8,7 +8,7 @@ export function sharesRoutes(s: Services): RouteDef[] {
   return [
     route({
       method: 'post', path: '/api/shares', access: SHARERS, summary: 'Share an approved version: returns the signed share id and the mini-program path', tag,
-      body: CreateShareDto, responds: 'ShareCreatedView', status: 201, errors: { 403: 'not approved' },
+      body: CreateShareDto, responds: 'ShareCreatedView', status: 201, errors: { 403: 'not approved', 404: 'no such content version' },
       handler: ({ body, actor }) => s.shares.create(actor, body.contentVersionId, body.channel),
     }),
     route({

@@ -14,6 +14,8 @@ import { OperatorContentQuery } from './content-query.dto';
 export function contentOperatorRoutes(s: Services): RouteDef[] {
   const tag = 'operator';
   const detail = 'OperatorContentDetailView';
+  // A change to an item answers the item as it is now.
+  const detailAfter = (itemId: string, change: Promise<unknown>) => change.then(() => s.contentAuthoring.detail(itemId));
   return [
     route({
       method: 'get', path: '/api/operator/content', access: OPERATORS, summary: 'Every content item with its latest version and review status', tag,
@@ -37,51 +39,33 @@ export function contentOperatorRoutes(s: Services): RouteDef[] {
       method: 'put', path: '/api/operator/content/:itemId', access: OPERATORS,
       summary: 'Edit: a new immutable version as a draft; the published version stays shared until another is approved', tag,
       body: ContentDraftDto, responds: detail, errors: { 409: 'in review or retired' },
-      handler: async ({ body, params, actor }) => {
-        await s.contentAuthoring.edit(actor, params.itemId, draftInputOf(body));
-        return s.contentAuthoring.detail(params.itemId);
-      },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.edit(actor, params.itemId, draftInputOf(body))),
     }),
     route({
       method: 'put', path: '/api/operator/content/:itemId/visibility', access: OPERATORS, summary: 'Who sees the item (branches/teams; none = company) and when', tag,
       body: ContentVisibilityDto, responds: detail, errors: { 409: 'retired' },
-      handler: async ({ body, params, actor }) => {
-        await s.contentAuthoring.setVisibility(actor, params.itemId, visibilityInputOf(body));
-        return s.contentAuthoring.detail(params.itemId);
-      },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.setVisibility(actor, params.itemId, visibilityInputOf(body))),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/submit', access: OPERATORS,
       summary: 'Submit the latest draft for review: forbidden words, then WeChat msgSecCheck; only a pass goes through', tag, responds: detail,
       errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', 422: 'forbidden words (listed in details) or WeChat did not pass the text', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
-      handler: async ({ params, actor }) => {
-        await s.contentAuthoring.submit(actor, params.itemId);
-        return s.contentAuthoring.detail(params.itemId);
-      },
+      handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.submit(actor, params.itemId)),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/approve', access: OPERATORS, summary: 'Approve the version in review: agents now share it', tag, responds: detail,
       errors: { 409: 'not in review, or you wrote or submitted this version (four eyes: another operator approves)' },
-      handler: async ({ params, actor }) => {
-        await s.contentAuthoring.approve(actor, params.itemId);
-        return s.contentAuthoring.detail(params.itemId);
-      },
+      handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.approve(actor, params.itemId)),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/reject', access: OPERATORS, summary: 'Reject the version in review, with the reason', tag,
       body: RejectContentDto, responds: detail, errors: { 409: 'not in review' },
-      handler: async ({ body, params, actor }) => {
-        await s.contentAuthoring.reject(actor, params.itemId, body.reason);
-        return s.contentAuthoring.detail(params.itemId);
-      },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.reject(actor, params.itemId, body.reason)),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/retire', access: OPERATORS, summary: 'Retire for good: no more shares, old shares answer 410', tag,
       body: RetireContentDto, responds: detail, errors: { 409: 'never reviewed, or retired already' },
-      handler: async ({ body, params, actor }) => {
-        await s.contentAuthoring.retire(actor, params.itemId, body.reason);
-        return s.contentAuthoring.detail(params.itemId);
-      },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.retire(actor, params.itemId, body.reason)),
     }),
     route({
       method: 'get', path: '/api/operator/content/:itemId/versions/:versionId', access: OPERATORS, summary: 'Preview any version as a reader sees it', tag,

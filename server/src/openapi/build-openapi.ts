@@ -112,13 +112,7 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
     servers: [{ url: '/', description: 'the server that serves this document' }],
     components: {
       securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256), from /api/auth/login; admins may use the bootstrap token' } },
-      schemas: {
-        ApiError: {
-          type: 'object', required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, reason: { type: 'string' }, index: { type: 'integer' } } } } } } },
-        },
-        ...uniquelyNamed(requestSchemas, checkedBodySchemas(routes), contractSchemas()),
-      },
+      schemas: uniquelyNamed(requestSchemas, checkedBodySchemas(routes), contractSchemas()),
     },
     paths,
   };

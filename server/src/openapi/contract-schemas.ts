@@ -21,28 +21,28 @@ function relocate(value: unknown): unknown {
 }
 
 /**
- * JSON Schemas of every response body in shared/src/contracts/responses.ts (ResponseBodies), made
+ * JSON Schemas of every response body in shared/src/contracts/responses.ts (DocumentedBodies), made
  * by ts-json-schema-generator from the same types the handlers are checked against: one component
- * per named type, and one per ResponseBodies entry.
+ * per named type, and one per DocumentedBodies entry.
  */
 export function contractSchemas(): Record<string, Schema> {
   const generated = createGenerator({
     path: join(ROOT, 'shared', 'src', 'contracts', 'responses.ts'),
     tsconfig: join(ROOT, 'shared', 'tsconfig.json'),
-    type: 'ResponseBodies',
+    type: 'DocumentedBodies',
     expose: 'export',
     topRef: true,
     jsDoc: 'basic',
     // The build type-checks shared already; checking again here would only slow the writer.
     skipTypeCheck: true,
     additionalProperties: false,
-  }).createSchema('ResponseBodies');
+  }).createSchema('DocumentedBodies');
   const definitions = (generated.definitions ?? {}) as Record<string, Schema>;
   const out: Record<string, Schema> = {};
   for (const [name, schema] of Object.entries(definitions)) {
-    if (name !== 'ResponseBodies') out[componentName(name)] = relocate(schema) as Schema;
+    if (name !== 'DocumentedBodies') out[componentName(name)] = relocate(schema) as Schema;
   }
-  const bodies = (definitions.ResponseBodies?.properties ?? {}) as Record<string, Schema>;
+  const bodies = (definitions.DocumentedBodies?.properties ?? {}) as Record<string, Schema>;
   for (const [name, schema] of Object.entries(bodies)) {
     const relocated = relocate(schema) as Schema;
     const own = `#/components/schemas/${componentName(name)}`;

@@ -6,7 +6,7 @@
  */
 import type { FollowUpRule } from '../kyc1984/follow-up-rules';
 import type {
-  AgentCardView, ConsentView, ContactDetailView, ContactSummaryView, ContentSummaryView, ContentVersionView, DeletionView, GridCountsView,
+  AgentCardView, ApiErrorBody, ConsentView, ContactDetailView, ContactSummaryView, ContentSummaryView, ContentVersionView, DeletionView, GridCountsView,
   IngestEventsResponse, LeadView, MeView, OpenShareView, OptOutView, OrgUnitView, Page, PersonalDataExport, RadarItemView, SessionView,
   ShareCreatedView, StaffCreatedView, TaskView,
 } from './api';
@@ -81,4 +81,9 @@ export interface ResponseBodies {
   SnapshotSummaryView: SnapshotSummaryView;
   RecordStudyView: RecordStudyView;
   DealIndexView: DealIndexView;
+}
+
+/** What the OpenAPI writer makes schemas of: every success body, and the one error body every route answers errors with. */
+export interface DocumentedBodies extends ResponseBodies {
+  ApiError: ApiErrorBody;
 }

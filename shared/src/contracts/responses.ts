@@ -26,10 +26,6 @@ export interface HealthView {
 export interface LoggedActionView {
   stored: boolean;
 }
-/** POST /api/contacts/:id/leads/:leadId/reveal-phone */
-export interface RevealedPhoneView {
-  phone: string;
-}
 /** GET and PUT /api/follow-up-rules */
 export interface FollowUpRuleSetView {
   rules: readonly FollowUpRule[];
@@ -58,7 +54,8 @@ export interface ResponseBodies {
   GridCountsView: GridCountsView;
   ContactDetailView: ContactDetailView;
   LoggedActionView: LoggedActionView;
-  RevealedPhoneView: RevealedPhoneView;
+  /** POST /api/contacts/:id/leads/:leadId/reveal-phone */
+  RevealedPhoneView: { phone: string };
   TaskView: TaskView;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;

@@ -47,6 +47,9 @@ const jest = (name, projects, env) => {
 run('type-check', 'npx', ['tsc', '-b']);
 // The builds leave tests out (they are not shipped); jest strips types without checking them, so the tests are checked here.
 run('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
+// ESLint with the architecture's fences (config/eslint), then proof that the fences catch a planted violation.
+run('lint and fences', 'npx', ['eslint', '--max-warnings', '0', '.']);
+run('fences catch planted violations', 'node', ['--test', 'config/eslint/'], {}, null, true);
 jest('shared, server and API on SQLite', ['shared', 'server', 'api'], { TEST_DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
   jest('server and API on MySQL/MariaDB', ['server', 'api'], {});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactDetailView, TaskView } from '@kejing/shared';
-import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
+import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -55,7 +55,7 @@ describe('KYC1984 end to end: touchpoints move the contact and fill the morning 
     const today = (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[];
     const mine = today.filter((task) => task.contactId === contactId);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ priority: 1, cell: 'mid-mid', stage: 5, contactName: '林女士' });
+    expect(mine[0]).toMatchObject({ priority: 1, cell: 'mid-mid', stage: 5, contactName: '林女士', channel: 'call' });
     expect(mine[0]?.suggestedMessage).toContain('林女士');
     expect(mine[0]?.because.map((b) => b.type)).toEqual(expect.arrayContaining(['open', 'lead_submit']));
     expect(today[0]?.contactId).toBe(contactId);

@@ -263,6 +263,10 @@ export interface GridCountsView {
 
 // ---- tasks ------------------------------------------------------------------
 export type TaskStatus = 'open' | 'done' | 'snoozed' | 'dismissed';
+/** How the agent carries a follow-up out, so the morning list offers it as the task's button. */
+export const FOLLOW_UP_CHANNELS = ['call', 'message', 'meet', 'observe'] as const;
+/** call 打电话, message 发微信, meet 约见面, observe 先留意（暂不打扰）. */
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 export interface TaskView {
   taskId: string;
   contactId: string;
@@ -270,6 +274,8 @@ export interface TaskView {
   cell: GridCellCode;
   stage: Stage;
   action: string;
+  /** How the action is carried out: the morning list's button (拨打, 复制话术, 约见面, 知道了). */
+  channel: FollowUpChannel;
   suggestedMessage: string;
   dueAt: string;
   priority: number;

@@ -74,9 +74,15 @@ describe('choosing the one rule for a touchpoint', () => {
     const nowMs = 1_700_000_000_000;
     const plan = planFollowUp(input(read, before, after), [rule('moved', { transition: 'intent_band_up' }, 2)], nowMs);
     expect(plan).toEqual({
-      ruleId: 'moved', ruleName: 'moved', action: 'do moved', message: 'moved', dueAtMs: nowMs + 2 * MS_PER_HOUR,
+      ruleId: 'moved', ruleName: 'moved', action: 'do moved', channel: 'message', message: 'moved', dueAtMs: nowMs + 2 * MS_PER_HOUR,
       priority: 2, triggerEventId: read.id, transition: 'intent_band_up',
     });
+  });
+
+  it("carries the rule's channel, so a call task offers a call", () => {
+    const call = rule('lead', { touchpointTypes: ['read_progress'] });
+    const plan = planFollowUp(input(read, before, after), [{ ...call, task: { ...call.task, channel: 'call' } }], 0);
+    expect(plan?.channel).toBe('call');
   });
 });
 

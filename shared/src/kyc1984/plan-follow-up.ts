@@ -5,11 +5,12 @@
  * 3. then the most urgent priority (1 first);
  * 4. then the lowest ruleOrder, then the id (so the choice never depends on list order).
  */
-import type { Band, ReferralClass } from '../contracts';
+import type { Band, FollowUpChannel, ReferralClass } from '../contracts';
 import { MS_PER_HOUR } from './config';
 import { compareStrings } from './compare';
 import { needCodesOf, needNameZh } from './content';
 import {
+  DEFAULT_FOLLOW_UP_CHANNEL,
   specificityOf,
   tagMatches,
   type FollowUpPriority,
@@ -43,6 +44,8 @@ export type FollowUpPlan = {
   ruleName: string;
   /** What to do. */
   action: string;
+  /** How it is done. */
+  channel: FollowUpChannel;
   /** The rendered suggested message. */
   message: string;
   /** When it is due. */
@@ -74,6 +77,7 @@ export function planFollowUp(input: FollowUpInput, rules: readonly FollowUpRule[
     ruleId: rule.id,
     ruleName: rule.name,
     action: rule.task.action,
+    channel: rule.task.channel ?? DEFAULT_FOLLOW_UP_CHANNEL,
     message: renderMessage(rule.task.messageTemplate, placeholderValues(input)),
     dueAtMs: nowMs + rule.task.dueInHours * MS_PER_HOUR,
     priority: rule.task.priority,

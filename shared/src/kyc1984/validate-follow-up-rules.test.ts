@@ -49,9 +49,15 @@ describe('validateFollowUpRules', () => {
     ['priority 0', bad({}, { priority: 0 }), 'task.priority', /1（最急）到 5/],
     ['priority 6', bad({}, { priority: 6 }), 'task.priority', /1（最急）到 5/],
     ['a missing task', { ...good, task: undefined }, 'task', /任务必须是一个对象/],
+    ['an unknown channel', bad({}, { channel: 'fax' }), 'task.channel', /跟进方式必须是 call、message、meet、observe 之一，收到 "fax"/],
   ])('rejects %s with the field and a reason', (_name, rule, field, reason) => {
     const errors = validateFollowUpRules([{ ...good, id: 'other' }, rule]);
     expect(errors).toContainEqual({ index: 1, field, reason: expect.stringMatching(reason) });
+  });
+
+  it('accepts each channel, and a rule without one (older rule sets read as messages)', () => {
+    for (const channel of ['call', 'message', 'meet', 'observe']) expect(validateFollowUpRules([bad({}, { channel })])).toEqual([]);
+    expect(validateFollowUpRules([good])).toEqual([]);
   });
 
   it('rejects a duplicate id, naming the rule it repeats', () => {

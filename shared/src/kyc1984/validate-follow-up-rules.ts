@@ -1,5 +1,5 @@
 /** Checks operator-edited follow-up rules; each problem names the rule, the field and why (in Chinese). */
-import { GRID_CELLS, STAGES, TAG_FAMILIES, TOUCHPOINT_TYPES } from '../contracts';
+import { FOLLOW_UP_CHANNELS, GRID_CELLS, STAGES, TAG_FAMILIES, TOUCHPOINT_TYPES } from '../contracts';
 import { DEFAULT_SCORING_CONFIG, type ScoringConfig } from './config';
 import {
   FOLLOW_UP_CONDITION_FIELDS,
@@ -18,7 +18,7 @@ export type RuleValidationError = {
 };
 
 const RULE_FIELDS = ['id', 'name', 'when', 'task', 'ruleOrder'];
-const TASK_FIELDS = ['action', 'messageTemplate', 'dueInHours', 'priority'];
+const TASK_FIELDS = ['action', 'channel', 'messageTemplate', 'dueInHours', 'priority'];
 
 /**
  * Every problem of a rule set (empty when it is valid). Input is unknown because it comes from an
@@ -113,6 +113,9 @@ function validateTask(task: unknown, config: ScoringConfig, fail: Fail): void {
   if (!isNonEmptyString(task.action)) fail('task.action', '行动不能为空');
   else checkCompliance(task.action, 'task.action', config, fail);
 
+  if (task.channel !== undefined && !(FOLLOW_UP_CHANNELS as readonly unknown[]).includes(task.channel)) {
+    fail('task.channel', `跟进方式必须是 ${FOLLOW_UP_CHANNELS.join('、')} 之一，收到 ${JSON.stringify(task.channel)}`);
+  }
   if (!isNonEmptyString(task.messageTemplate)) fail('task.messageTemplate', '建议话术不能为空');
   else {
     checkPlaceholders(task.messageTemplate, fail);

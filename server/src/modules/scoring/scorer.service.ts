@@ -147,7 +147,7 @@ export class ScorerService {
       if (!task) {
         task = repo.create({
           id: randomUUID(), agentId: contact.agentId, contactId: contact.id, triggerKey: `event:${trigger?.rowId ?? plan.triggerEventId}`,
-          ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
+          ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
           status: 'open', snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: this.clock.nowMs(),
         });
         continue;
@@ -155,13 +155,13 @@ export class ScorerService {
       task.because = [...task.because, because].slice(-BECAUSE_LIMIT);
       if (plan.priority < task.priority || (plan.transition !== null && plan.priority <= task.priority)) {
         Object.assign(task, {
-          ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, priority: plan.priority,
+          ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, priority: plan.priority,
           dueAtMs: Math.min(task.dueAtMs, plan.dueAtMs), status: 'open', snoozedUntilMs: null,
         });
       }
     }
     if (!task) return;
     if (isNew) await repo.insert(task);
-    else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because });
+    else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, channel: task.channel, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because });
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { TaskStatus, TouchpointType } from '@kejing/shared';
+import type { FollowUpChannel, TaskStatus, TouchpointType } from '@kejing/shared';
 import { EpochMsColumn, UuidColumn } from '../../db/columns';
 
 /** One follow-up (跟进策略) for one touchpoint: trigger_key is unique, so a rescoring never doubles it. */
@@ -15,6 +15,7 @@ export class FollowUpTask {
   triggerKey!: string;
   @Column({ name: 'rule_id', type: 'varchar', length: 64 }) ruleId!: string;
   @Column({ type: 'varchar', length: 200 }) action!: string;
+  @Column({ type: 'varchar', length: 12, default: 'message' }) channel!: FollowUpChannel;
   @Column({ name: 'suggested_message', type: 'varchar', length: 1000 }) suggestedMessage!: string;
   @EpochMsColumn({ name: 'due_at_ms' }) dueAtMs!: number;
   @Column({ type: 'int' }) priority!: number;

@@ -10,6 +10,7 @@ export function presentTask(task: FollowUpTask, contact: Pick<Contact, 'displayN
     cell: contact.cell,
     stage: contact.stage,
     action: task.action,
+    channel: task.channel,
     suggestedMessage: task.suggestedMessage,
     dueAt: new Date(task.dueAtMs).toISOString(),
     priority: task.priority,

@@ -24,7 +24,7 @@ describe('access control', () => {
     tokens.leader = world.people.lx?.token as string;
     tokens.manager = world.people.m1?.token as string;
     tokens.operator = world.people.op?.token as string;
-    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(t)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
+    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(world)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
     const adminSession = await login(t, 'access-admin');
     tokens.admin = ((await t.http.post('/api/auth/bind').set(bearer(adminSession.token)).send({ inviteCode: admin.inviteCode }).expect(200)).body as SessionView).token;
     // Agent a's customer, with a lead and a follow-up task.
@@ -173,7 +173,7 @@ describe('access control', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
     it.each([
-      ['expired', async () => t.services.tokens.issue({ userId: await userId() }, t.clock.nowMs() - t.config.session.ttlSeconds * 1000 - 1000).token],
+      ['expired', async () => t.services.tokens.issue({ userId: await userId(), epoch: 0 }, t.clock.nowMs() - t.config.session.ttlSeconds * 1000 - 1000).token],
       ['tampered (subject swapped, signature kept)', async () => {
         const [h, , s] = (tokens.viewer as string).split('.');
         return `${h}.${b64({ ...claims(), sub: 'another-user', iat: Math.floor(t.clock.nowMs() / 1000), exp: Math.floor(t.clock.nowMs() / 1000) + 3600 })}.${s}`;

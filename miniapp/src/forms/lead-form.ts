@@ -42,12 +42,13 @@ export const EMPTY_LEAD_FORM: LeadFormState = { name: '', phone: '', phoneCode: 
 
 export type LeadFormErrors = Partial<Record<keyof LeadFormState, string>>
 
-export function validateLeadForm(form: LeadFormState): LeadFormErrors {
+/** `weChatPhone`: the platform offers 使用微信手机号 (the weapp build; H5 has no getPhoneNumber), so the hint can name it. */
+export function validateLeadForm(form: LeadFormState, options: { weChatPhone?: boolean } = {}): LeadFormErrors {
   const errors: LeadFormErrors = {}
   const name = form.name.trim()
   if (!name) errors.name = '请填写称呼'
   else if (name.length > 32) errors.name = '称呼太长了'
-  if (!form.phoneCode && !isMainlandMobile(form.phone)) errors.phone = '请填写11位手机号，或使用微信手机号'
+  if (!form.phoneCode && !isMainlandMobile(form.phone)) errors.phone = options.weChatPhone ? '请填写11位手机号，或使用微信手机号' : '请填写11位手机号'
   if (form.budgetYuan.trim() !== '') {
     const fen = parseYuanToFen(form.budgetYuan)
     if (fen === null || fen < 0) errors.budgetYuan = '预算请填写数字，如 5000 或 1.5万'

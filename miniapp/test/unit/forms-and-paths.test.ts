@@ -40,7 +40,9 @@ describe('lead form', () => {
     expect(req.phoneCode).toBe('wx-code-1')
     expect(req).not.toHaveProperty('phone')
     expect(toLeadRequest(filled, 's', 'id')).not.toHaveProperty('phoneCode')
-    expect(validateLeadForm({ ...filled, phone: '' })).toEqual({ phone: '请填写11位手机号，或使用微信手机号' })
+    expect(validateLeadForm({ ...filled, phone: '' }, { weChatPhone: true })).toEqual({ phone: '请填写11位手机号，或使用微信手机号' })
+    // H5 has no getPhoneNumber: the hint names only what can be done there.
+    expect(validateLeadForm({ ...filled, phone: '' })).toEqual({ phone: '请填写11位手机号' })
   })
 
   it('reads the getPhoneNumber event: the code, or a reason to type the number instead', () => {

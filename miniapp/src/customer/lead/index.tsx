@@ -45,7 +45,7 @@ export default function LeadPage() {
     set({ needs: form.needs.includes(code) ? form.needs.filter((n) => n !== code) : [...form.needs, code] })
 
   const submit = async () => {
-    const found = validateLeadForm(form)
+    const found = validateLeadForm(form, { weChatPhone: canUseWeChatPhone })
     setErrors(found)
     if (Object.keys(found).length > 0) {
       void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })

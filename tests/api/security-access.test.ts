@@ -67,6 +67,8 @@ describe('access control', () => {
           const allowed = entry === 'public' || entry.includes('viewer') || entry.includes(role);
           if (allowed === refusedByRole) wrong.push(`${key} as ${role}: ${res.status} ${res.body?.error?.code ?? ''} (table says ${allowed ? 'allowed' : 'refused'})`);
           if (res.status >= 500) wrong.push(`${key} as ${role}: ${res.status}`);
+          // Erasure ends the person's sessions (issue 11): the viewer logs in again, as a new identity.
+          if (key === 'DELETE /api/privacy/me' && res.status === 200) tokens[role] = (await login(t, 'access-viewer')).token;
         }
       }
       expect(wrong).toEqual([]);

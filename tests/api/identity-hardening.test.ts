@@ -41,6 +41,7 @@ describe('identity: verified phones, the bootstrap token, ending sessions', () =
       const exported = await exportOf(attacker.token);
       expect(exported.contacts.map((c) => c.contactId)).toEqual([attacker.contactId]);
       expect(JSON.stringify(exported)).not.toContain('受害人');
+      expect(exported.verifiedPhones).toEqual([]);
 
       const consents = (await t.http.get('/api/privacy/me/consents').set(bearer(attacker.token)).expect(200)).body as { consentId: string; contactId: string }[];
       expect(consents.every((c) => c.contactId === attacker.contactId)).toBe(true);
@@ -68,6 +69,11 @@ describe('identity: verified phones, the bootstrap token, ending sessions', () =
       const exported = await exportOf(owner.token);
       expect(exported.contacts.map((c) => c.contactId).sort()).toEqual([owner.contactId, earlier.contactId].sort());
       expect(exported.contacts.flatMap((c) => c.leads.map((l) => l.phone))).toEqual(['13722223333', '13722223333']);
+      expect(exported.verifiedPhones).toEqual([{ phone: '13722223333', verifiedAt: expect.any(String) }]);
+      // The agent's masked export of the same contact lists no verified phone.
+      const byAgent = (await t.http.get(`/api/privacy/contacts/${owner.contactId}/export`).set(staff('a')).expect(200)).body as PersonalDataExport;
+      expect(byAgent.verifiedPhones).toEqual([]);
+      expect(byAgent.contacts[0]?.leads[0]).toMatchObject({ phone: '137****3333', phoneSource: 'wechat' });
 
       // The verified phone is stored like a lead's: encrypted and by keyed hash, never in clear.
       const rows = await t.db.dataSource.query('SELECT phone_hash, phone_cipher FROM verified_phone WHERE user_id = ?', [await userIdOf(owner.token)]);
@@ -140,6 +146,13 @@ describe('identity: verified phones, the bootstrap token, ending sessions', () =
       // Logging in again is a new, empty identity.
       const fresh = (await login(t, 'erase-ghost')).token;
       expect(await userIdOf(fresh)).not.toBe(userId);
+    });
+
+    it('an operator\'s erasure of the person ends their sessions too', async () => {
+      const person = await leadAs('erase-by-operator', 'a', { phone: '13300005555' });
+      await t.http.get('/api/me').set(bearer(person.token)).expect(200);
+      await t.http.delete(`/api/privacy/contacts/${person.contactId}`).set(staff('op')).expect(200);
+      await t.http.post(`/api/shares/${encodeURIComponent(person.shareId)}/open`).set(bearer(person.token)).expect(401);
     });
 
     it('ending a staff member\'s sessions (an agent leaving) refuses their tokens here at once and in another process within the epoch cache', async () => {

@@ -339,11 +339,13 @@ export interface PersonalDataExport {
     createdAt: string;
     optedOut: boolean;
     scores: { trust: number; intent: number; cell: string; stage: number; referralClass: string };
-    leads: { leadId: string; name: string; phone: string; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
+    leads: { leadId: string; name: string; phone: string; phoneSource: PhoneSource; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
     consents: ConsentView[];
     touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
     tasks: { action: string; status: string; dueAt: string }[];
   }[];
+  /** Phones WeChat verified as the person's (in full for the person and privacy officers; none in an agent's masked export). */
+  verifiedPhones: { phone: string; verifiedAt: string }[];
 }
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {

@@ -1,3 +1,4 @@
+import { In } from 'typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MAINLAND_MOBILE_PATTERN } from '@kejing/shared';
 import { AppError } from '../../lib/app-error';
@@ -39,6 +40,13 @@ export class VerifiedPhones {
 
   async hashesOf(userId: string): Promise<string[]> {
     return (await this.dataSource.getRepository(VerifiedPhone).find({ select: { phoneHash: true }, where: { userId } })).map((p) => p.phoneHash);
+  }
+
+  /** The users' verified numbers in clear, oldest first: for their export. */
+  async ofUsers(userIds: string[]): Promise<{ phone: string; verifiedAtMs: number }[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(VerifiedPhone).find({ where: { userId: In(userIds) }, order: { verifiedAtMs: 'ASC' } });
+    return rows.map((r) => ({ phone: this.phoneCrypto.decrypt(r.phoneCipher), verifiedAtMs: r.verifiedAtMs }));
   }
 
   async forget(manager: EntityManager, userIds: string[]): Promise<number> {

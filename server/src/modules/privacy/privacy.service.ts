@@ -139,7 +139,8 @@ export class PrivacyService {
 
   async exportMine(userId: string): Promise<PersonalDataExport> {
     const { contacts } = await this.reachOf(userId);
-    const result = await this.export(contacts, 'full');
+    // Only the caller's own verified phones: a contact reached by phone may belong to another WeChat account.
+    const result = await this.export(contacts, 'full', [userId]);
     await this.audit.record({ actorId: userId, action: 'privacy.export', subjectType: 'user', subjectId: userId, detail: { by: 'self', contacts: contacts.length } });
     return result;
   }
@@ -161,7 +162,9 @@ export class PrivacyService {
     const privacyOfficer = actor.role === 'operator' || actor.role === 'admin';
     const seed = await this.findForStaff(actor, contactId);
     const contacts = privacyOfficer ? await this.personContacts([seed]) : [seed];
-    const result = await this.export(contacts, privacyOfficer ? 'full' : 'masked');
+    // A privacy officer has judged who the person is; an agent's masked export lists no verified phone.
+    const users = privacyOfficer ? [...new Set(contacts.map((c) => c.viewerUserId).filter((u): u is string => u !== null))] : [];
+    const result = await this.export(contacts, privacyOfficer ? 'full' : 'masked', users);
     await this.audit.record({
       actorId: actor.bootstrap ? null : actor.staffId, action: 'privacy.export', subjectType: 'contact', subjectId: contactId,
       detail: { by: actor.role, contacts: contacts.length, phone: privacyOfficer ? 'full' : 'masked' },
@@ -265,18 +268,20 @@ export class PrivacyService {
     return [...byId.values()];
   }
 
-  private async export(contacts: Contact[], phone: 'full' | 'masked'): Promise<PersonalDataExport> {
+  /** `phonesOf`: whose verified phones the export lists (in full, so never for a masked export). */
+  private async export(contacts: Contact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
     const ids = contacts.map((c) => c.id);
     const any = ids.length > 0;
-    const [leads, consents, events, tasks, agents] = await Promise.all([
+    const [leads, consents, events, tasks, agents, verifiedPhones] = await Promise.all([
       any ? this.dataSource.getRepository(Lead).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(Consent).find({ where: { contactId: In(ids) }, order: { givenAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(TouchpointEvent).find({ where: { contactId: In(ids) }, order: { occurredAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(FollowUpTask).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(StaffMember).findBy({ id: In([...new Set(contacts.map((c) => c.agentId))]) }) : [],
+      this.verifiedPhones.ofUsers(phonesOf),
     ]);
     const phoneOf = (lead: Lead) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
-    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, phoneOf });
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, phoneOf, verifiedPhones });
   }
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */

@@ -106,8 +106,12 @@ describe('identity: verified phones, the bootstrap token, ending sessions', () =
       expect(invalid).toMatchObject({ code: 'wechat_phone_code_invalid', details: [{ field: 'phoneCode', reason: expect.stringContaining('微信手机号') }] });
       const abroad = (await send({ phoneCode: 'phone-intl-91234567' }).expect(422)).body.error;
       expect(abroad.details).toEqual([expect.objectContaining({ field: 'phoneCode', reason: expect.stringContaining('中国大陆') })]);
+      // A code WeChat issued to another user (openid-someone-else) is refused: the server sends WeChat the caller's openid.
+      expect((await send({ phoneCode: 'phone-13500002222-for-someone-else' }).expect(400)).body.error.code).toBe('wechat_phone_code_invalid');
       expect(await count('SELECT COUNT(*) AS n FROM lead')).toBe(before);
       expect(await count('SELECT COUNT(*) AS n FROM verified_phone WHERE user_id = ?', [await userIdOf(token)])).toBe(0);
+      // The same kind of code, issued to the caller, is taken.
+      await send({ phoneCode: 'phone-13500003333-for-lead-form-phone-rules' }).expect(201);
     });
 
     it('a replayed lead with a WeChat code answers the stored lead without spending the code again', async () => {

@@ -17,9 +17,11 @@ import type { AddressInfo } from 'node:net';
  * (else 41030), and answers a small PNG; the scene FAKE_CODE_RATE_LIMITED_SCENE answers 45009.
  *
  * wxa/business/getuserphonenumber (POST) needs a live token and answers a getPhoneNumber code
- * "phone-<11 digits>" with that number (country code 86, watermark of this app id), once per code;
- * "phone-intl-<digits>" gives a number with country code 852; "invalid-code", "rate-limited" and
- * "system-busy" act out WeChat's failures, and any other code is invalid (40029).
+ * "phone-<11 digits>" with that number (country code 86 as a number, as WeChat's own example has
+ * it; watermark of this app id), once per code; "phone-intl-<digits>" gives a number with country
+ * code "852" (a string, as WeChat's table has it). A code "…-for-<x>" belongs to openid "openid-<x>"
+ * only: sent with another openid it is invalid (40029), as WeChat checks the openid it is given.
+ * "invalid-code", "rate-limited" and "system-busy" act out WeChat's failures; any other code is invalid.
  */
 export const FAKE_MINI_PROGRAM_PAGES = ['customer/read/index', 'pages/today/index'] as const;
 export const FAKE_CODE_RATE_LIMITED_SCENE = 'rate-limited';
@@ -131,16 +133,21 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
       const code = typeof body.code === 'string' ? body.code : '';
       if (code === 'rate-limited') return reply(200, { errcode: 45011, errmsg: 'api minute-quota reach limit' });
       if (code === 'system-busy') return reply(200, { errcode: -1, errmsg: 'system error' });
-      const number = /^phone-(\d{11})$/.exec(code)?.[1];
-      const intl = /^phone-intl-(\d{4,15})$/.exec(code)?.[1];
+      const owner = /-for-([\w-]+)$/.exec(code)?.[1];
+      const bare = owner ? code.slice(0, -`-for-${owner}`.length) : code;
+      const number = /^phone-(\d{11})$/.exec(bare)?.[1];
+      const intl = /^phone-intl-(\d{4,15})$/.exec(bare)?.[1];
       const pure = number ?? intl;
+      const wrongOwner = owner !== undefined && body.openid !== undefined && body.openid !== `openid-${owner}`;
       // WeChat's codes work once: a second exchange is refused as an invalid code.
-      if (!pure || usedPhoneCodes.has(code)) return reply(200, { errcode: 40029, errmsg: 'invalid code' });
+      if (!pure || wrongOwner || usedPhoneCodes.has(code)) return reply(200, { errcode: 40029, errmsg: 'invalid code' });
       usedPhoneCodes.add(code);
-      const countryCode = number ? '86' : '852';
       return reply(200, {
         errcode: 0, errmsg: 'ok',
-        phone_info: { phoneNumber: number ? pure : `+${countryCode}${pure}`, purePhoneNumber: pure, countryCode, watermark: { timestamp: Math.floor(Date.now() / 1000), appid: options.appId } },
+        phone_info: {
+          phoneNumber: number ? pure : `+852${pure}`, purePhoneNumber: pure, countryCode: number ? 86 : '852',
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: options.appId },
+        },
       });
     }
     return reply(404, { errcode: 404, errmsg: 'unknown path' });

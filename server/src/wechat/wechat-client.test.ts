@@ -133,6 +133,13 @@ describe('the WeChat client against a fake of WeChat', () => {
       expect(fake.calls.at(-1)?.query.access_token).toMatch(/^fake-access-token-/);
     });
 
+    it('sends the openid so that WeChat checks the code was issued to that user, and reads either form of countryCode', async () => {
+      await expect(client.phoneNumber('phone-13811110000-for-alice', 'openid-bob')).rejects.toMatchObject({ status: 400, code: 'wechat_phone_code_invalid' });
+      expect(fake.calls.at(-1)?.body).toEqual({ code: 'phone-13811110000-for-alice', openid: 'openid-bob' });
+      await expect(client.phoneNumber('phone-13811112222-for-alice', 'openid-alice')).resolves.toEqual({ purePhoneNumber: '13811112222', countryCode: '86' });
+      await expect(client.phoneNumber('phone-intl-91234567')).resolves.toEqual({ purePhoneNumber: '91234567', countryCode: '852' });
+    });
+
     it('renews a stale access token once', async () => {
       await client.accessToken();
       fake.expireTokens();

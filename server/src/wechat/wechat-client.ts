@@ -216,9 +216,11 @@ export class WeChatClient {
   /**
    * The phone number behind a getPhoneNumber code (getuserphonenumber; a code works once, for five
    * minutes). The errcodes map as login's do, except that a bad code is the caller's input (400).
+   * WeChat documents countryCode as a string but its own example answers a number: both are read.
    */
-  async phoneNumber(code: string): Promise<WeChatPhone> {
-    const body = { code };
+  async phoneNumber(code: string, openid?: string): Promise<WeChatPhone> {
+    // With the openid, WeChat also checks that the code was issued to this user: a code taken from someone else fails.
+    const body = { code, ...(openid ? { openid } : {}) };
     let reply = await this.call('/wxa/business/getuserphonenumber', { access_token: await this.accessToken() }, body);
     if (typeof reply.errcode === 'number' && TOKEN_STALE.has(reply.errcode)) {
       reply = await this.call('/wxa/business/getuserphonenumber', { access_token: await this.accessToken(true) }, body);
@@ -233,7 +235,8 @@ export class WeChatClient {
     const info = reply.phone_info as { purePhoneNumber?: unknown; countryCode?: unknown; watermark?: { appid?: unknown } } | undefined;
     // The watermark names the app the number was released to: another app's answer is not ours to trust.
     if (info?.watermark?.appid !== this.options.appId) throw weChatGarbled();
-    const { purePhoneNumber, countryCode } = info;
+    const { purePhoneNumber } = info;
+    const countryCode = typeof info.countryCode === 'number' ? String(info.countryCode) : info.countryCode;
     if (typeof purePhoneNumber !== 'string' || !/^\d{4,20}$/.test(purePhoneNumber)) throw weChatGarbled();
     if (typeof countryCode !== 'string' || !/^\d{1,4}$/.test(countryCode)) throw weChatGarbled();
     return { purePhoneNumber, countryCode };

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { WeChatClient } from '../../wechat/wechat-client';
+import { User } from './user.entity';
 import { VerifiedPhone } from './verified-phone.entity';
 
 /**
@@ -19,9 +20,10 @@ export class VerifiedPhones {
     private readonly phoneCrypto: PhoneCrypto,
   ) {}
 
-  /** The number behind a getPhoneNumber code. Leads take mainland mobiles only, as a typed phone must be. */
-  async exchange(code: string): Promise<string> {
-    const { purePhoneNumber, countryCode } = await this.wechat.phoneNumber(code);
+  /** The number behind the user's getPhoneNumber code (WeChat checks it was issued to them). Leads take mainland mobiles only, as a typed phone must be. */
+  async exchange(code: string, userId: string): Promise<string> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    const { purePhoneNumber, countryCode } = await this.wechat.phoneNumber(code, user?.openid);
     if (countryCode !== '86' || !MAINLAND_MOBILE_PATTERN.test(purePhoneNumber)) {
       throw new AppError(422, 'phone_not_mainland', 'the WeChat phone number is not a mainland mobile number', [
         { field: 'phoneCode', reason: '微信绑定的不是中国大陆手机号，请手动填写手机号' },

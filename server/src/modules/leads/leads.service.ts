@@ -44,7 +44,7 @@ export class LeadsService {
     if (existing) return { lead: presentLead(existing), created: false };
     // A getPhoneNumber code works once, so it is exchanged only after a replay has been answered above.
     const phoneSource: PhoneSource = form.phoneCode !== undefined ? 'wechat' : 'typed';
-    const phone = form.phoneCode !== undefined ? await this.verifiedPhones.exchange(form.phoneCode) : (form.phone as string);
+    const phone = form.phoneCode !== undefined ? await this.verifiedPhones.exchange(form.phoneCode, viewerUserId) : (form.phone as string);
     const now = this.clock.nowMs();
     const lead = await this.dataSource.transaction(async (manager) => {
       const consent = manager.create(Consent, {

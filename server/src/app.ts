@@ -83,7 +83,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
     }));
   }
   app.use(mountRoutes(allRoutes(services), {
-    tokens: services.tokens, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,
+    tokens: services.tokens, sessions: services.sessions, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,
   }));
   return app;
 }

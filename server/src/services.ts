@@ -5,7 +5,9 @@ import type { Logger } from './lib/logger';
 import { PhoneCrypto } from './lib/phone-crypto';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { SessionGuard } from './modules/auth/session-guard';
 import { SessionTokens } from './modules/auth/session-tokens';
+import { VerifiedPhones } from './modules/auth/verified-phones';
 import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
 import { ComplianceService } from './modules/content/compliance.service';
@@ -46,6 +48,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   tokens: SessionTokens;
+  sessions: SessionGuard;
+  verifiedPhones: VerifiedPhones;
   changes: ContactChanges;
   writer: EventWriter;
   org: OrgService;
@@ -78,6 +82,7 @@ export interface Services {
 /** Wires every service once; the composition root for app and jobs alike. */
 export function buildServices(config: ServiceConfig, dataSource: DataSource, clock: Clock, logger: Logger): Services {
   const tokens = new SessionTokens(config.session);
+  const sessions = new SessionGuard(dataSource, clock, tokens);
   const changes = new ContactChanges();
   const sqlite = dataSource.options.type === 'better-sqlite3';
   const writer = new EventWriter(new EventStore(dataSource), {
@@ -91,7 +96,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const org = new OrgService(dataSource, clock);
   const staff = new StaffService(dataSource, clock, org);
   const wechat = new WeChatClient(config.wechat);
-  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, staff);
+  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, sessions, staff);
   const content = new ContentService(dataSource, clock);
   const tags = new TagsService(dataSource, clock, audit);
   const compliance = new ComplianceService(dataSource, clock, wechat, audit);
@@ -102,7 +107,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
-  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
+  const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
+  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes, verifiedPhones);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
@@ -114,9 +120,9 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
-    (ids) => scorer.scoreContacts(ids));
+    verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, audit,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

@@ -25,12 +25,12 @@ describe('dashboards: every figure counted by hand', () => {
   let world: World;
   let medicalItemId: string;
   const id = (who: string) => (world.people[who] as { staffId: string }).staffId;
-  const as = (who: string) => (who === 'admin' ? adminAuth(t) : bearer((world.people[who] as { token: string }).token));
+  const as = (who: string) => (who === 'admin' ? adminAuth(world) : bearer((world.people[who] as { token: string }).token));
 
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    const medical = await t.http.post('/api/admin/content').set(adminAuth(t)).send({
+    const medical = await t.http.post('/api/admin/content').set(adminAuth(world)).send({
       kind: 'article', title: '医疗险怎么选', summary: '百万医疗与中端医疗', bodyHtml: '<p>正文</p>', tags: ['need:medical'],
     }).expect(201);
     medicalItemId = medical.body.itemId as string;
@@ -117,8 +117,8 @@ describe('dashboards: every figure counted by hand', () => {
     // a studied the critical-illness article to 80 % on 10-28.
     await db.getRepository(AgentContentStudy).insert({ agentId: a, itemId: articleItemId, day: '2026-10-28', depthPct: 80, updatedAtMs: at('2026-10-28') });
 
-    await t.http.post('/api/dashboards/snapshots').set(adminAuth(t)).send({ day: LAST_WEEK }).expect(201);
-    await t.http.post('/api/dashboards/snapshots').set(adminAuth(t)).send({ day: DAY }).expect(201);
+    await t.http.post('/api/dashboards/snapshots').set(adminAuth(world)).send({ day: LAST_WEEK }).expect(201);
+    await t.http.post('/api/dashboards/snapshots').set(adminAuth(world)).send({ day: DAY }).expect(201);
   }, 60_000);
   afterAll(() => t.close());
 

@@ -29,7 +29,7 @@ describe('bad input', () => {
     tokens.leader = world.people.lx?.token;
     tokens.manager = world.people.m1?.token;
     tokens.operator = world.people.op?.token;
-    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(t)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
+    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(world)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
     tokens.admin = ((await t.http.post('/api/auth/bind').set(bearer((await login(t, 'fuzz-admin')).token)).send({ inviteCode: admin.inviteCode }).expect(200)).body as SessionView).token;
     shareId = await shareArticle(t, world);
     await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(viewer)).expect(200);

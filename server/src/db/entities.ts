@@ -1,5 +1,6 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { User } from '../modules/auth/user.entity';
+import { VerifiedPhone } from '../modules/auth/verified-phone.entity';
 import { Contact } from '../modules/contacts/contact.entity';
 import { ContentItem } from '../modules/content/content-item.entity';
 import { ContentVersionTag } from '../modules/content/content-tag.entity';
@@ -27,5 +28,5 @@ import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity'
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
-  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun,
+  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
 ];

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import compose from 'koa-compose';
 import type { Context, Middleware, Next } from 'koa';
 import { requireAuth, AuthDeps } from '../middleware/auth';
-import { ROUTE_PERMISSIONS } from '../permissions/route-permissions';
+import { BOOTSTRAP_ROUTES, ROUTE_PERMISSIONS } from '../permissions/route-permissions';
 import { RouteDef, routeKey } from './route';
 
 /** Static path segments that name an area ("/api/events", "/health"): at most two, none a parameter. */
@@ -35,7 +35,7 @@ export function mountRoutes(routes: RouteDef[], auth: AuthDeps): Middleware {
     if (!router) routers.set(area, (router = new Router()));
     const handler = (ctx: Context) => route.handler(ctx);
     if (permission === 'public') router[route.method](route.path, handler);
-    else router[route.method](route.path, requireAuth(auth, permission), handler);
+    else router[route.method](route.path, requireAuth(auth, permission, { bootstrap: BOOTSTRAP_ROUTES.has(routeKey(route)) }), handler);
   }
   for (const area of routers.keys()) {
     const outer = routeArea(area.split('/').slice(0, 2).join('/'));

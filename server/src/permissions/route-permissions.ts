@@ -6,6 +6,14 @@ const CONTENT_READERS: Role[] = ['agent', 'leader', 'manager', 'operator', 'admi
 const OPERATORS: Role[] = ['operator', 'admin'];
 
 /**
+ * What the admin bootstrap token (ADMIN_BOOTSTRAP_TOKEN) opens, and only until an admin has bound
+ * WeChat: the org units (to see whether the company exists, and create it) and one staff member,
+ * an admin, whose invite code the first admin binds. Every other route, and these once an admin is
+ * bound, need a WeChat session: a shared secret that never expires must not read personal data.
+ */
+export const BOOTSTRAP_ROUTES: ReadonlySet<string> = new Set(['GET /api/admin/org-units', 'POST /api/admin/org-units', 'POST /api/admin/staff']);
+
+/**
  * Every route × who may call it. "public" needs no session; "viewer" is anyone logged in via
  * WeChat. The router refuses to start if a route has no entry here, and a test checks both ways.
  */

@@ -189,7 +189,13 @@ export interface SubmitLeadRequest {
   clientEventId: string;
   shareId: string;
   name: string;
-  phone: string;
+  /** A typed mainland mobile number. Give this or phoneCode, not both. */
+  phone?: string;
+  /**
+   * The code the mini program's getPhoneNumber button gives (e.detail.code): the server asks
+   * WeChat for the number, so the lead's phone is verified as the sender's own.
+   */
+  phoneCode?: string;
   budgetFen?: number;
   insuredPerson?: string;
   needs?: string[];
@@ -199,12 +205,15 @@ export interface SubmitLeadRequest {
 }
 /** Needs that reveal health, so a lead naming them needs a separate health consent. */
 export const HEALTH_NEEDS: readonly string[] = ['medical', 'critical_illness'];
+/** Where a lead's phone came from: WeChat's phone-number flow (verified as the sender's) or typed by hand. */
+export type PhoneSource = 'wechat' | 'typed';
 export interface LeadView {
   leadId: string;
   contactId: string;
   name: string;
   /** Masked (138****1234) unless revealed through the audited endpoint. */
   phone: string;
+  phoneSource: PhoneSource;
   budgetFen: number | null;
   insuredPerson: string | null;
   needs: string[];
@@ -336,11 +345,13 @@ export interface PersonalDataExport {
     createdAt: string;
     optedOut: boolean;
     scores: { trust: number; intent: number; cell: string; stage: number; referralClass: string };
-    leads: { leadId: string; name: string; phone: string; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
+    leads: { leadId: string; name: string; phone: string; phoneSource: PhoneSource; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
     consents: ConsentView[];
     touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
     tasks: { action: string; status: string; dueAt: string }[];
   }[];
+  /** Phones WeChat verified as the person's (in full for the person and privacy officers; none in an agent's masked export). */
+  verifiedPhones: { phone: string; verifiedAt: string }[];
 }
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {

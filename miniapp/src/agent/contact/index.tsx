@@ -148,6 +148,10 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
             <View key={l.leadId} className='list-item'>
               <View>
                 {l.name} · {l.phone}
+                {/* Whether WeChat vouched for the number or the person typed it (anyone can type any number). */}
+                <Text className={`phone-source phone-source--${l.phoneSource}`} id={`lead-phone-source-${l.leadId}`}>
+                  {l.phoneSource === 'wechat' ? '已验证' : '手填'}
+                </Text>
               </View>
               <View className='muted'>
                 预算 {formatFen(l.budgetFen)} · 被保险人 {l.insuredPerson ?? '—'} · 需求 {l.needs.map((n) => tagName(`need:${n}`)).join('、') || '—'}

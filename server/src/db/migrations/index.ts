@@ -3,7 +3,16 @@ import { ScoringState1764100000000 } from './1764100000000-scoring-state';
 import { ContentPlatform1764200000000 } from './1764200000000-content-platform';
 import { Privacy1764700000000 } from './1764700000000-privacy';
 import { Dashboards1764800000000 } from './1764800000000-dashboards';
+import { VerifiedIdentity1765100000000 } from './1765100000000-verified-identity';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 
-/** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000, ScoringState1764100000000, ContentPlatform1764200000000, Privacy1764700000000, Dashboards1764800000000, TaskChannel1765500000000];
+/** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  ScoringState1764100000000,
+  ContentPlatform1764200000000,
+  Privacy1764700000000,
+  Dashboards1764800000000,
+  VerifiedIdentity1765100000000,
+  TaskChannel1765500000000,
+];

@@ -1,4 +1,5 @@
 import type { RouteDef } from '../../http/route';
+import { forbidden } from '../../lib/app-error';
 import { actorOf } from '../../middleware/auth';
 import { validated } from '../../middleware/validate';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
@@ -21,7 +22,10 @@ export function adminRoutes(s: Services): RouteDef[] {
     {
       method: 'post', path: '/api/admin/staff',
       handler: async (ctx) => {
-        ctx.body = await s.staff.create(await validated(CreateStaffDto, ctx.request.body));
+        const dto = await validated(CreateStaffDto, ctx.request.body);
+        // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
+        if (actorOf(ctx).bootstrap && dto.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
+        ctx.body = await s.staff.create(dto);
         ctx.status = 201;
       },
     },

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested, IsBoolean, IsDefined,
+  ArrayMaxSize, Equals, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested, IsBoolean, IsDefined, ValidateIf,
 } from 'class-validator';
 import { ConsentInput, MAINLAND_MOBILE_PATTERN, SubmitLeadRequest } from '@kejing/shared';
 
@@ -14,7 +14,10 @@ export class SubmitLeadDto implements SubmitLeadRequest {
   @IsUUID() clientEventId!: string;
   @IsString() @Length(1, 200) shareId!: string;
   @IsString() @Length(1, 50) @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' }) name!: string;
-  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone!: string;
+  /** Required unless phoneCode is given; giving both is refused by the service (one phone per lead). */
+  @ValidateIf((o: SubmitLeadDto) => o.phoneCode === undefined)
+  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;
+  @IsOptional() @IsString() @Matches(/^[\w-]{1,128}$/, { message: 'phoneCode must be the code getPhoneNumber gave' }) phoneCode?: string;
   @IsOptional() @IsInt() @Min(0) @Max(100_000_000_00) budgetFen?: number;
   @IsOptional() @IsString() @Length(1, 100) insuredPerson?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(16) @IsString({ each: true }) @Length(1, 40, { each: true }) needs?: string[];

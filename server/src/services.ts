@@ -8,6 +8,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { SessionTokens } from './modules/auth/session-tokens';
 import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
+import { ContactBookService } from './modules/contacts/contact-book.service';
+import { ContactNotesService } from './modules/contacts/contact-notes.service';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -62,6 +64,8 @@ export interface Services {
   ingestion: IngestionService;
   leads: LeadsService;
   contacts: ContactsService;
+  contactBook: ContactBookService;
+  contactNotes: ContactNotesService;
   audit: AuditService;
   followUpRules: FollowUpRulesService;
   scorer: ScorerService;
@@ -103,9 +107,11 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
-  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
+  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
+  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
+  const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
@@ -116,7 +122,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, audit,
+    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

@@ -8,7 +8,7 @@ import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ContactChanges } from '../events/contact-changes';
-import { Lead } from '../leads/lead.entity';
+import { latestLeadOf, leadOfContact, LeadPhoneRow, leadWithPhoneElsewhere } from '../leads/lead.queries';
 import { Contact } from './contact.entity';
 import { ContactPhone } from './contact-phone.entity';
 import type { ContactsService } from './contacts.service';
@@ -103,7 +103,7 @@ export class ContactBookService {
       await this.audit.record({ actorId: actor.staffId, action: 'phone.reveal', subjectType: 'contact_phone', subjectId: phone.id, detail: { contactId: contact.id } });
       return { phone: this.phoneCrypto.decrypt(phone.phoneCipher), from: 'agent' };
     }
-    const lead = await this.dataSource.getRepository(Lead).findOne({ where: { contactId: contact.id }, order: { createdAtMs: 'DESC' } });
+    const lead = await latestLeadOf(this.dataSource, contact.id);
     if (!lead) throw new AppError(404, 'no_phone', '该客户还没有手机号');
     return this.revealLead(actor, contact, lead);
   }
@@ -111,13 +111,13 @@ export class ContactBookService {
   /** One lead's number (the older, per-lead endpoint). */
   async revealLeadPhone(actor: StaffActor, contactId: string, leadId: string): Promise<{ phone: string }> {
     const contact = await this.findOwnedForReveal(actor, contactId);
-    const lead = await this.dataSource.getRepository(Lead).findOneBy({ id: leadId, contactId: contact.id });
+    const lead = await leadOfContact(this.dataSource, contact.id, leadId);
     if (!lead) throw notFound('lead');
     return { phone: (await this.revealLead(actor, contact, lead)).phone };
   }
 
-  private async revealLead(actor: StaffActor, contact: Contact, lead: Lead): Promise<RevealedPhoneView> {
-    await this.audit.record({ actorId: actor.staffId, action: 'phone.reveal', subjectType: 'lead', subjectId: lead.id, detail: { contactId: contact.id } });
+  private async revealLead(actor: StaffActor, contact: Contact, lead: LeadPhoneRow): Promise<RevealedPhoneView> {
+    await this.audit.record({ actorId: actor.staffId, action: 'phone.reveal', subjectType: 'lead', subjectId: lead.leadId, detail: { contactId: contact.id } });
     return { phone: this.phoneCrypto.decrypt(lead.phoneCipher), from: 'lead' };
   }
 
@@ -178,7 +178,7 @@ export class ContactBookService {
   /** Another contact of this agent with this number, entered by the agent or left in a lead form. */
   private async holderOf(manager: EntityManager, agentId: string, contactId: string, hash: string): Promise<{ id: string; name: string } | null> {
     const entered = await manager.getRepository(ContactPhone).findOneBy({ agentId, phoneHash: hash, contactId: Not(contactId) });
-    const viaLead = entered ? null : await manager.getRepository(Lead).findOneBy({ agentId, phoneHash: hash, contactId: Not(contactId) });
+    const viaLead = entered ? null : await leadWithPhoneElsewhere(manager, agentId, hash, contactId);
     const holderId = entered?.contactId ?? viaLead?.contactId;
     if (!holderId) return null;
     const holder = await manager.getRepository(Contact).findOneBy({ id: holderId });

@@ -3,30 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import type { ContactSummaryView, GridCellCode, ReferralClass, Stage } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
+import ContactRow from '../../components/contact-row'
 import StateView from '../../components/state-view'
-import { cellName, formatRelativeTime, REFERRAL_NAMES_ZH, stageName, tagName } from '../../format'
+import { tagName } from '../../format'
 import { api } from '../../services'
 import './index.css'
-
-function ContactRow({ c, now }: { c: ContactSummaryView; now: number }) {
-  return (
-    <View className='list-item' onClick={() => Taro.navigateTo({ url: `/agent/contact/index?id=${encodeURIComponent(c.contactId)}` })}>
-      <View className='row row--between'>
-        <Text className='contact-row__name'>{c.displayName}</Text>
-        <Text className='muted'>{c.lastTouchAt ? formatRelativeTime(c.lastTouchAt, now) : '暂无互动'}</Text>
-      </View>
-      <View className='chips contact-row__chips'>
-        <Text className='chip'>{stageName(c.stage)}</Text>
-        <Text className='chip'>{cellName(c.cell)}</Text>
-        <Text className='chip'>{REFERRAL_NAMES_ZH[c.referralClass]}</Text>
-        {c.optedOut ? <Text className='chip chip--hot'>已退订</Text> : null}
-      </View>
-      <View className='muted'>
-        信任 {c.trust} · 意向 {c.intent}
-      </View>
-    </View>
-  )
-}
 
 export default function ContactListPage() {
   const params = useRouter().params

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactDetailView, ContactNoteView, ContactSummaryView, DeletionView, Page, PersonalDataExport, TaskView } from '@kejing/shared';
-import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { bearer, buildWorld, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const DAY_MS = 24 * 3600_000;
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
@@ -24,18 +24,12 @@ describe('the contact book (客户档案)', () => {
 
   /** A WeChat reader of agent `agentKey`'s share who read deep, optionally leaving a lead. */
   async function reader(code: string, agentKey = 'a', leadPhone: string | null = null) {
-    const shareId = await shareArticle(t, world, agentKey);
-    const token = (await login(t, code)).token;
-    const contactId = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(token)).expect(200)).body.contactId as string;
-    await t.http.post('/api/events').set(bearer(token)).send({
-      sentAtDeviceMs: t.clock.nowMs(),
-      events: [{ clientEventId: randomUUID(), type: 'read_progress', shareId, depthPct: 80, dwellMs: 60_000, createdAtDeviceMs: t.clock.nowMs() }],
-    }).expect(200);
+    const opened = await openAndRead(t, world, code, agentKey);
     if (leadPhone) {
-      await t.http.post('/api/leads').set(bearer(token)).send({ clientEventId: randomUUID(), shareId, name: '周女士', phone: leadPhone, consent }).expect(201);
+      await t.http.post('/api/leads').set(bearer(opened.token)).send({ clientEventId: randomUUID(), shareId: opened.shareId, name: '周女士', phone: leadPhone, consent }).expect(201);
     }
     await t.services.scoringWorker.drain();
-    return { token, shareId, contactId };
+    return opened;
   }
 
   describe('adding by hand', () => {

@@ -1,54 +1,29 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
-import type { ContactSummaryView, GridCellCode, ReferralClass, Stage } from '@kejing/shared'
+import type { GridCellCode, ReferralClass, Stage } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import ContactRow from '../../components/contact-row'
 import StateView from '../../components/state-view'
+import { useContactPages } from '../../hooks/use-contact-pages'
 import { tagName } from '../../format'
-import { api } from '../../services'
 import './index.css'
 
 export default function ContactListPage() {
   const params = useRouter().params
   const [tag, setTag] = useState(params.tag ?? '')
-  const [items, setItems] = useState<ContactSummaryView[]>([])
-  const [page, setPage] = useState(1)
-  const [total, setTotal] = useState(0)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
+  const { items, total, loading, error, more } = useContactPages({
+    cell: (params.cell as GridCellCode) || undefined,
+    stage: params.stage ? (Number(params.stage) as Stage) : undefined,
+    referral: (params.referral as ReferralClass) || undefined,
+    tag: tag || undefined,
+  })
 
   useEffect(() => {
     if (params.title) void Taro.setNavigationBarTitle({ title: decodeURIComponent(params.title) })
   }, [params.title])
 
-  useEffect(() => {
-    let stale = false
-    setLoading(true)
-    api()
-      .contacts({
-        cell: (params.cell as GridCellCode) || undefined,
-        stage: params.stage ? (Number(params.stage) as Stage) : undefined,
-        referral: (params.referral as ReferralClass) || undefined,
-        tag: tag || undefined,
-        page,
-      })
-      .then((res) => {
-        if (stale) return
-        setItems((cur) => (page === 1 ? res.items : [...cur, ...res.items]))
-        setTotal(res.total)
-        setError(null)
-      })
-      .catch((e: Error) => !stale && setError(e.message))
-      .finally(() => !stale && setLoading(false))
-    return () => {
-      stale = true
-    }
-  }, [params.cell, params.stage, params.referral, tag, page])
-
-  useReachBottom(() => {
-    if (!loading && items.length < total) setPage((p) => p + 1)
-  })
+  useReachBottom(more)
 
   const tags = useMemo(() => {
     const set = new Set<string>()
@@ -68,10 +43,7 @@ export default function ContactListPage() {
               <Text
                 key={t}
                 className={`chip ${tag === t ? 'chip--active' : ''}`}
-                onClick={() => {
-                  setPage(1)
-                  setTag(tag === t ? '' : t)
-                }}
+                onClick={() => setTag(tag === t ? '' : t)}
               >
                 {tagName(t)}
               </Text>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { BANDS, CONTACT_LIMITS, REFERRAL_CLASSES, STAGES, type Band, type ContactSummaryView, type GridCellCode } from '@kejing/shared'
+import { BANDS, CONTACT_LIMITS, REFERRAL_CLASSES, STAGES, type Band, type GridCellCode } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import ContactRow from '../../components/contact-row'
 import StateView from '../../components/state-view'
 import { CONTACT_FILTER_CHIPS } from '../../forms/contact-form'
+import { useContactPages } from '../../hooks/use-contact-pages'
 import { useAsync } from '../../hooks/use-async'
 import { BAND_NAMES_ZH, cellName, REFERRAL_NAMES_ZH, stageName } from '../../format'
 import { api } from '../../services'
@@ -107,30 +108,8 @@ const SEARCH_DEBOUNCE_MS = 300
 
 /** Search results for a query and/or a quick filter, newest touch first, 20 at a time. */
 function SearchResults({ q, chip }: { q: string; chip: string | null }) {
-  const [items, setItems] = useState<ContactSummaryView[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(1)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => setPage(1), [q, chip])
-  useEffect(() => {
-    let stale = false
-    setLoading(true)
-    const filter = CONTACT_FILTER_CHIPS.find((c) => c.key === chip)?.query ?? {}
-    api()
-      .contacts({ ...filter, ...(q ? { q } : {}), page })
-      .then((res) => {
-        if (stale) return
-        setItems((cur) => (page === 1 ? res.items : [...cur, ...res.items]))
-        setTotal(res.total)
-        setError(null)
-      })
-      .catch((e: Error) => !stale && setError(e.message))
-      .finally(() => !stale && setLoading(false))
-    return () => {
-      stale = true
-    }
-  }, [q, chip, page])
+  const filter = CONTACT_FILTER_CHIPS.find((c) => c.key === chip)?.query ?? {}
+  const { items, total, loading, error, more } = useContactPages({ ...filter, ...(q ? { q } : {}) })
   const now = Date.now()
   return (
     <View className='section'>
@@ -140,7 +119,7 @@ function SearchResults({ q, chip }: { q: string; chip: string | null }) {
         <ContactRow key={c.contactId} c={c} now={now} />
       ))}
       {items.length < total ? (
-        <Button className='btn-ghost contacts__more' loading={loading} onClick={() => setPage((p) => p + 1)}>
+        <Button className='btn-ghost contacts__more' loading={loading} onClick={more}>
           加载更多
         </Button>
       ) : null}

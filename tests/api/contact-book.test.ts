@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactDetailView, ContactNoteView, ContactSummaryView, DeletionView, Page, PersonalDataExport, TaskView } from '@kejing/shared';
-import { bearer, buildWorld, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { bearer, buildWorld, login, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const DAY_MS = 24 * 3600_000;
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
@@ -172,6 +172,18 @@ describe('the contact book (客户档案)', () => {
     });
   });
 
+  it('a reader who came through a friend\'s forward says so, and by whom', async () => {
+    const forwarder = await reader('book-forwarder');
+    await t.http.put(`/api/contacts/${forwarder.contactId}`).set(as('a')).send({ remarkName: '老同学陈' }).expect(200);
+    const child = (await t.http.post(`/api/shares/${encodeURIComponent(forwarder.shareId)}/forward`).set(bearer(forwarder.token)).send({ channel: 'friend' }).expect(201)).body.shareId as string;
+    const friend = (await login(t, 'book-forwarded-friend')).token;
+    const friendContact = (await t.http.post(`/api/shares/${encodeURIComponent(child)}/open`).set(bearer(friend)).expect(200)).body.contactId as string;
+    const seen = await detail(friendContact);
+    expect(seen.source).toBe('forward');
+    expect(seen.profile.referredBy).toEqual({ contactId: forwarder.contactId, name: '老同学陈' });
+    expect((await detail(forwarder.contactId)).profile.source).toBe('share');
+  });
+
   describe('suggested messages', () => {
     const tasksOf = async (contactId: string) =>
       ((await t.http.get('/api/tasks/today').set(as('a')).expect(200)).body as TaskView[]).filter((x) => x.contactId === contactId);
@@ -312,6 +324,7 @@ describe('the contact book (客户档案)', () => {
       ['a whole phone', { q: '13912348888' }, ['杨姐']],
       ['4 digits no phone ends with', { q: '0000' }, []],
       ['a % is a character, not a wildcard', { q: '%' }, []],
+      ['the punctuation between stored tags is not a tag', { q: '","' }, []],
       ['an exact own tag', { agentTag: 'P100' }, ['杨姐', '秦老师']],
       ['the source', { source: 'manual' }, ['朱总', '杨姐', '秦老师']],
       ['the source of a reader', { source: 'share' }, ['许阿姨']],

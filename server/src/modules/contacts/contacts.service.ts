@@ -77,8 +77,9 @@ export class ContactsService {
     const text = likeContaining(q);
     const clauses = [
       `contact.remark_name LIKE :qText ESCAPE '!'`, `contact.real_name LIKE :qText ESCAPE '!'`, `contact.display_name LIKE :qText ESCAPE '!'`,
-      `contact.agent_tags LIKE :qText ESCAPE '!'`,
     ];
+    // Tags are searched inside their stored JSON list; text holding its punctuation would match between tags.
+    if (!/["\\,[\]]/.test(q)) clauses.push(`contact.agent_tags LIKE :qText ESCAPE '!'`);
     const params: Record<string, string> = { qText: text };
     if (/^\d{4}$/.test(q)) {
       clauses.push('EXISTS (SELECT 1 FROM contact_phone qp WHERE qp.contact_id = contact.id AND qp.last4_hash = :qLast4)');

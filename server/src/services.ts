@@ -10,6 +10,8 @@ import { SessionTokens } from './modules/auth/session-tokens';
 import { VerifiedPhones } from './modules/auth/verified-phones';
 import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
+import { ContactBookService } from './modules/contacts/contact-book.service';
+import { ContactNotesService } from './modules/contacts/contact-notes.service';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -66,6 +68,8 @@ export interface Services {
   ingestion: IngestionService;
   leads: LeadsService;
   contacts: ContactsService;
+  contactBook: ContactBookService;
+  contactNotes: ContactNotesService;
   audit: AuditService;
   followUpRules: FollowUpRulesService;
   scorer: ScorerService;
@@ -109,9 +113,11 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes, verifiedPhones);
-  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
+  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
+  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
+  const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
@@ -122,7 +128,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, audit,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

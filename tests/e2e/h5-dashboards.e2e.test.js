@@ -7,7 +7,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { startServer } = require('./server-process');
-const { H5_DIR, ARTIFACTS, PHONE, launchChromium } = require('./browser');
+const { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot } = require('./browser');
 
 let server;
 let browser;
@@ -43,18 +43,9 @@ after(async () => {
  * inside its page element, so Playwright's fullPage alone stops at the viewport).
  */
 async function shot(page, name, whole = true) {
+  if (whole) return wholePageShot(page, name, ['.dashboard']);
   await page.waitForTimeout(400); // fonts and the charts' first frame
-  if (!whole) {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-    return;
-  }
-  const height = await page.evaluate(() =>
-    Math.max(...[document.documentElement, document.body, ...document.querySelectorAll('.taro_page, .taro_router, .dashboard')].map((e) => e.scrollHeight || 0)),
-  );
-  await page.setViewportSize({ width: PHONE.viewport.width, height: Math.min(Math.max(height, PHONE.viewport.height), 8000) });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(PHONE.viewport);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
 /** Non-blank pixels on a chart canvas: F2 drew something. */

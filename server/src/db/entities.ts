@@ -2,6 +2,8 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { User } from '../modules/auth/user.entity';
 import { VerifiedPhone } from '../modules/auth/verified-phone.entity';
 import { Contact } from '../modules/contacts/contact.entity';
+import { ContactNote } from '../modules/contacts/contact-note.entity';
+import { ContactPhone } from '../modules/contacts/contact-phone.entity';
 import { ContentItem } from '../modules/content/content-item.entity';
 import { ContentVersionTag } from '../modules/content/content-tag.entity';
 import { ContentVersion } from '../modules/content/content-version.entity';
@@ -29,4 +31,5 @@ export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
+  ContactPhone, ContactNote,
 ];

@@ -1,6 +1,6 @@
 import { BindDto, LoginDto } from '../modules/auth/auth.dto';
 import { CreateApprovedContentDto } from '../modules/admin/admin.dto';
-import { ListContactsQuery, LogActionDto } from '../modules/contacts/contact.dto';
+import { ContactNoteDto, CreateContactDto, ListContactsQuery, LogActionDto, RevealPhoneDto, UpdateContactDto } from '../modules/contacts/contact.dto';
 import { SubmitLeadDto } from '../modules/leads/lead.dto';
 import { CreateShareDto, ForwardShareDto } from '../modules/shares/share.dto';
 import { CreateOrgUnitDto, CreateStaffDto, UpdateCardDto } from '../modules/staff/staff.dto';
@@ -72,7 +72,34 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     success: { status: 201, returns: 'LeadView' },
     errors: { 422: 'the WeChat phone number is not a mainland mobile', 429: 'WeChat rate limited the app', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
   },
-  'GET /api/contacts': { summary: 'Contacts in scope, by cell, stage, referral class or tag', tag: 'contacts', query: ListContactsQuery, success: { status: 200, returns: 'Page<ContactSummaryView>' } },
+  'GET /api/contacts': {
+    summary: 'Contacts in scope: search (q: name, remark, real name, own tag, a phone\'s last 4 or 11 digits) and filters by cell, stage, referral class, source, last touch, tag',
+    tag: 'contacts', query: ListContactsQuery, success: { status: 200, returns: 'Page<ContactSummaryView>' },
+  },
+  'POST /api/contacts': {
+    summary: 'Add a contact by hand (remark name required); phones encrypted; audited', tag: 'contacts', body: CreateContactDto,
+    success: { status: 201, returns: 'ContactDetailView' }, errors: { 409: 'a phone is already held by another of the agent\'s contacts (named in the error)' },
+  },
+  'PUT /api/contacts/:contactId': {
+    summary: 'Edit what the agent knows (partial; null clears; never owner, stage or scores); phones by id kept, by number added, left out removed; audited',
+    tag: 'contacts', body: UpdateContactDto, success: { status: 200, returns: 'ContactDetailView' },
+    errors: { 403: 'not the contact\'s own agent', 409: 'a phone is already held by another of the agent\'s contacts (named in the error)' },
+  },
+  'POST /api/contacts/:contactId/reveal-phone': {
+    summary: 'The full phone to call: the entered phone named, else the first entered, else the latest lead\'s; owning agent only; audited',
+    tag: 'contacts', body: RevealPhoneDto, success: { status: 200, returns: 'RevealedPhoneView' }, errors: { 404: 'not your contact, or no phone (code no_phone)' },
+  },
+  'POST /api/contacts/:contactId/notes': {
+    summary: 'Write a note on the contact (shown in its timeline and in the person\'s export); audited', tag: 'contacts', body: ContactNoteDto,
+    success: { status: 201, returns: 'ContactNoteView' }, errors: { 403: 'not the contact\'s own agent' },
+  },
+  'PUT /api/contacts/:contactId/notes/:noteId': {
+    summary: 'Edit a note (its author only); audited', tag: 'contacts', body: ContactNoteDto, success: { status: 200, returns: 'ContactNoteView' },
+    errors: { 403: 'not the note\'s author' },
+  },
+  'DELETE /api/contacts/:contactId/notes/:noteId': {
+    summary: 'Delete a note (its author only); audited', tag: 'contacts', success: { status: 204, returns: 'nothing' }, errors: { 403: 'not the note\'s author' },
+  },
   'GET /api/contacts/grid': { summary: 'Counts per grid cell and per stage', tag: 'contacts', success: { status: 200, returns: 'GridCountsView' } },
   'GET /api/contacts/:contactId': { summary: 'A contact with scores, explanations, timeline, leads and open tasks', tag: 'contacts', success: { status: 200, returns: 'ContactDetailView' } },
   'POST /api/contacts/:contactId/actions': { summary: 'Log an offline action (call, visit, proposal, signed …)', tag: 'contacts', body: LogActionDto, success: { status: 201, returns: '{ stored: boolean }' } },

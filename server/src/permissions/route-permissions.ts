@@ -68,6 +68,13 @@ export const ROUTE_PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /api/contacts/:contactId': STAFF_READERS,
   'POST /api/contacts/:contactId/actions': SHARERS,
   'POST /api/contacts/:contactId/leads/:leadId/reveal-phone': SHARERS,
+  // The contact book (issue 13): the agent who holds a contact describes it, notes it and calls it.
+  'POST /api/contacts': SHARERS,
+  'PUT /api/contacts/:contactId': SHARERS,
+  'POST /api/contacts/:contactId/reveal-phone': SHARERS,
+  'POST /api/contacts/:contactId/notes': SHARERS,
+  'PUT /api/contacts/:contactId/notes/:noteId': SHARERS,
+  'DELETE /api/contacts/:contactId/notes/:noteId': SHARERS,
 
   'GET /api/card': SHARERS,
   'PUT /api/card': SHARERS,

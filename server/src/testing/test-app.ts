@@ -132,3 +132,15 @@ export async function shareArticle(t: TestApp, world: World, agentKey = 'a', cha
   const res = await t.http.post('/api/shares').set(bearer((world.people[agentKey] as { token: string }).token)).send({ contentVersionId: world.versionId, channel }).expect(201);
   return res.body.shareId as string;
 }
+
+/** A WeChat reader (logged in by `code`) opens agent `agentKey`'s share and reads 80 % of it; returns their session and contact. */
+export async function openAndRead(t: TestApp, world: World, code: string, agentKey = 'a'): Promise<{ token: string; shareId: string; contactId: string }> {
+  const shareId = await shareArticle(t, world, agentKey);
+  const token = (await login(t, code)).token;
+  const contactId = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(token)).expect(200)).body.contactId as string;
+  await t.http.post('/api/events').set(bearer(token)).send({
+    sentAtDeviceMs: t.clock.nowMs(),
+    events: [{ clientEventId: randomUUID(), type: 'read_progress', shareId, depthPct: 80, dwellMs: 60_000, createdAtDeviceMs: t.clock.nowMs() }],
+  }).expect(200);
+  return { token, shareId, contactId };
+}

@@ -14,6 +14,7 @@ import type {
   TagCode,
 } from './domain';
 import type { AgentTouchpointType, CustomerTouchpointType, TouchpointType } from './touchpoint';
+import type { ContactProfileView, ContactSource } from './contact-profile';
 
 /** Every error body: a stable code, a message for people, and per-field details for a 400. */
 export interface ApiErrorBody {
@@ -230,7 +231,11 @@ export interface ScoreContributionView {
 }
 export interface ContactSummaryView {
   contactId: string;
+  /** The remark name (备注名) when the agent set one, else the real name, else the name they gave. */
   displayName: string;
+  /** The agent's own tags (the interest tags from reading are `tags`). */
+  agentTags: string[];
+  source: ContactSource;
   trust: number;
   intent: number;
   cell: GridCellCode;
@@ -245,18 +250,25 @@ export interface ContactDetailView extends ContactSummaryView {
   trustBand: Band;
   intentBand: Band;
   referredByContactId: string | null;
+  profile: ContactProfileView;
   explanations: ScoreContributionView[];
   timeline: TimelineItemView[];
   leads: LeadView[];
   openTasks: TaskView[];
 }
 export interface TimelineItemView {
+  /** The touchpoint's id, or the note's for a note. */
   eventId: string;
-  type: TouchpointType;
+  type: TouchpointType | 'note';
   occurredAt: string;
   contentTitle: string | null;
   depthPct: number | null;
   dwellMs: number | null;
+  /** The agent's words: a note, or what was typed when logging an action. */
+  note: string | null;
+  /** Set on notes only: who wrote it, and whether the caller may edit or delete it. */
+  noteAuthorName?: string;
+  mine?: boolean;
 }
 /** POST /api/contacts/:id/actions — an agent logs an offline action. */
 export interface LogActionRequest {
@@ -349,6 +361,10 @@ export interface PersonalDataExport {
     consents: ConsentView[];
     touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
     tasks: { action: string; status: string; dueAt: string }[];
+    /** What the agent wrote about the person (跟进记录). */
+    notes: { body: string; createdAt: string; updatedAt: string }[];
+    /** Phones the agent entered, with the basis for holding each (full or masked as the leads' are). */
+    phones: { phone: string; basis: string }[];
   }[];
   /** Phones WeChat verified as the person's (in full for the person and privacy officers; none in an agent's masked export). */
   verifiedPhones: { phone: string; verifiedAt: string }[];
@@ -356,5 +372,5 @@ export interface PersonalDataExport {
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {
   requestId: string;
-  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number };
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number };
 }

@@ -4,3 +4,4 @@ export * from './limits';
 export * from './api';
 export * from './content-platform';
 export * from './dashboards';
+export * from './contact-profile';

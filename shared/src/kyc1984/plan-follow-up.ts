@@ -30,7 +30,7 @@ export type FollowUpInput = {
   after: ContactScore;
   /** Title of the content involved, if any. */
   contentTitle?: string;
-  /** How the agent addresses the contact. */
+  /** How the agent addresses the contact (addressNameOf); '' when no name is known. */
   contactName: string;
   /** The agent's name. */
   agentName: string;
@@ -78,7 +78,7 @@ export function planFollowUp(input: FollowUpInput, rules: readonly FollowUpRule[
     ruleName: rule.name,
     action: rule.task.action,
     channel: rule.task.channel ?? DEFAULT_FOLLOW_UP_CHANNEL,
-    message: renderMessage(rule.task.messageTemplate, placeholderValues(input)),
+    message: renderMessage(greetingFallback(rule.task.messageTemplate, input.contactName), placeholderValues(input)),
     dueAtMs: nowMs + rule.task.dueInHours * MS_PER_HOUR,
     priority: rule.task.priority,
     triggerEventId: input.event.id,
@@ -128,6 +128,15 @@ function compareRules(a: FollowUpRule, b: FollowUpRule): number {
     a.ruleOrder - b.ruleOrder ||
     compareStrings(a.id, b.id)
   );
+}
+
+/**
+ * Without a name, the greeting stands alone: "{contactName}您好，…" and "{contactName}，…" both
+ * open with "您好，…" rather than a bare "您，" or a viewer id.
+ */
+export function greetingFallback(template: string, contactName: string): string {
+  if (contactName.trim() !== '') return template;
+  return template.replace(/\{contactName\}(您好)?/g, '您好');
 }
 
 function placeholderValues(input: FollowUpInput): Record<MessagePlaceholder, string> {

@@ -1,7 +1,9 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { AGENT_TOUCHPOINT_TYPES, type ContactDetailView } from '@kejing/shared'
+import Notes, { TimelineEntry } from './notes'
+import Profile from './profile'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
@@ -10,7 +12,6 @@ import {
   BAND_NAMES_ZH,
   cellName,
   formatDateTime,
-  formatDwell,
   formatFen,
   formatRelativeTime,
   OUTCOME_NAMES_ZH,
@@ -101,6 +102,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         <ScoreBar label='意向度' value={c.intent} band={BAND_NAMES_ZH[c.intentBand]} />
       </View>
 
+      <Profile c={c} />
+
       <DealIndex contactId={c.contactId} refreshKey={refreshKey} />
 
       {c.openTasks.length > 0 ? (
@@ -162,6 +165,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         </View>
       ) : null}
 
+      <Notes contactId={c.contactId} onChanged={reload} />
+
       <LogAction contactId={c.contactId} onLogged={reload} />
 
       <View className='section'>
@@ -170,17 +175,7 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         </View>
         {c.timeline.length === 0 ? <View className='muted'>暂无</View> : null}
         {c.timeline.map((t) => (
-          <View key={t.eventId} className='list-item timeline__item'>
-            <View>
-              {touchpointName(t.type)}
-              {t.contentTitle ? `《${t.contentTitle}》` : ''}
-            </View>
-            <View className='muted'>
-              {formatDateTime(t.occurredAt)}
-              {t.depthPct !== null ? ` · 读到 ${t.depthPct}%` : ''}
-              {t.dwellMs ? ` · ${formatDwell(t.dwellMs)}` : ''}
-            </View>
-          </View>
+          <TimelineEntry key={t.eventId} item={t} contactId={c.contactId} onChanged={reload} />
         ))}
       </View>
     </View>
@@ -191,6 +186,12 @@ export default function ContactPage() {
   const { id = '' } = useRouter().params
   const [refreshKey, setRefreshKey] = useState(0)
   const contact = useAsync(() => api().contact(id), [id])
+  // Back from the edit form (or anywhere): show what was saved. The first show is the first load.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void contact.reload()
+    shown.current = true
+  })
   return (
     <AgentGate>
       {contact.data ? (

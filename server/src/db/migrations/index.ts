@@ -4,6 +4,7 @@ import { ContentPlatform1764200000000 } from './1764200000000-content-platform';
 import { Privacy1764700000000 } from './1764700000000-privacy';
 import { Dashboards1764800000000 } from './1764800000000-dashboards';
 import { VerifiedIdentity1765100000000 } from './1765100000000-verified-identity';
+import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Privacy1764700000000,
   Dashboards1764800000000,
   VerifiedIdentity1765100000000,
+  ContactBook1765400000000,
   TaskChannel1765500000000,
 ];

@@ -1,5 +1,6 @@
 import type { ConsentView, PersonalDataExport } from '@kejing/shared';
 import type { Contact } from '../contacts/contact.entity';
+import type { NoteRow, PhoneRow } from '../contacts/contact-records.queries';
 import type { TouchpointEvent } from '../events/touchpoint-event.entity';
 import type { Consent } from '../leads/consent.entity';
 import type { Lead } from '../leads/lead.entity';
@@ -20,7 +21,8 @@ export function presentExport(
   nowMs: number,
   contacts: Contact[],
   rows: {
-    leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; phoneOf: (lead: Lead) => string;
+    leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; notes: NoteRow[]; phones: PhoneRow[];
+    phoneOf: (lead: Lead) => string; enteredPhoneOf: (phone: PhoneRow) => string;
     verifiedPhones: { phone: string; verifiedAtMs: number }[];
   },
 ): PersonalDataExport {
@@ -40,6 +42,8 @@ export function presentExport(
       consents: rows.consents.filter((x) => x.contactId === c.id).map(presentConsent),
       touchpoints: rows.events.filter((e) => e.contactId === c.id).map((e) => ({ type: e.type, occurredAt: iso(e.occurredAtMs), depthPct: e.depthPct, dwellMs: e.dwellMs })),
       tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs) })),
+      notes: rows.notes.filter((n) => n.contactId === c.id).map((n) => ({ body: n.body, createdAt: iso(n.createdAtMs), updatedAt: iso(n.updatedAtMs) })),
+      phones: rows.phones.filter((p) => p.contactId === c.id).map((p) => ({ phone: rows.enteredPhoneOf(p), basis: p.basis })),
     })),
     verifiedPhones: rows.verifiedPhones.map((p) => ({ phone: p.phone, verifiedAt: iso(p.verifiedAtMs) })),
   };

@@ -5,7 +5,7 @@ import { ConsentView, CUSTOMER_TOUCHPOINT_TYPES, DeletionView, HEALTH_NEEDS, Opt
 import type { RetentionConfig } from '../../config/load-config';
 import { notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import { maskPhone, PhoneCrypto } from '../../lib/phone-crypto';
+import { maskPhone, maskWholePhone, PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
 import type { AuditService } from '../audit/audit.service';
@@ -13,6 +13,7 @@ import type { SessionGuard } from '../auth/session-guard';
 import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
 import type { ContactResolver } from '../contacts/contact-resolver';
+import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
 import type { ContactChanges } from '../events/contact-changes';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Consent } from '../leads/consent.entity';
@@ -272,16 +273,22 @@ export class PrivacyService {
   private async export(contacts: Contact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
     const ids = contacts.map((c) => c.id);
     const any = ids.length > 0;
-    const [leads, consents, events, tasks, agents, verifiedPhones] = await Promise.all([
+    const [leads, consents, events, tasks, agents, verifiedPhones, notes, phones] = await Promise.all([
       any ? this.dataSource.getRepository(Lead).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(Consent).find({ where: { contactId: In(ids) }, order: { givenAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(TouchpointEvent).find({ where: { contactId: In(ids) }, order: { occurredAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(FollowUpTask).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(StaffMember).findBy({ id: In([...new Set(contacts.map((c) => c.agentId))]) }) : [],
       this.verifiedPhones.ofUsers(phonesOf),
+      notesOfContacts(this.dataSource, ids),
+      phonesOfContacts(this.dataSource, ids),
     ]);
     const phoneOf = (lead: Lead) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
-    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, phoneOf, verifiedPhones });
+    const enteredPhoneOf = (p: { phoneCipher: string }) => {
+      const plain = this.phoneCrypto.decrypt(p.phoneCipher);
+      return phone === 'full' ? plain : maskWholePhone(plain);
+    };
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, notes, phones, phoneOf, enteredPhoneOf, verifiedPhones });
   }
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
@@ -304,7 +311,7 @@ export class PrivacyService {
   private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
-    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0 };
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
         const hashes = sweepHashes
@@ -316,6 +323,9 @@ export class PrivacyService {
           deleted.consents += await this.deleteCount(manager, 'consent', 'contact_id', chunk);
           deleted.tasks += await this.deleteCount(manager, 'follow_up_task', 'contact_id', chunk);
           deleted.stageChanges += await this.deleteCount(manager, 'contact_stage_change', 'contact_id', chunk);
+          const records = await eraseContactRecords(manager, chunk);
+          deleted.notes += records.notes;
+          deleted.phones += records.phones;
           await manager.update(Contact, { referredByContactId: In(chunk) }, { referredByContactId: null });
           await manager.update(Share, { forwardedByContactId: In(chunk) }, { forwardedByContactId: null });
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
+  addressNameOf,
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact, TouchpointType,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
@@ -81,7 +82,7 @@ export class ScorerService {
         const plans: FollowUpPlan[] = [];
         for (const event of fresh.slice(-MAX_PLANNED_PER_RUN)) {
           const plan = planFollowUp(
-            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: contact.displayName, agentName: agentNames.get(contact.agentId) ?? '' },
+            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: addressNameOf(contact), agentName: agentNames.get(contact.agentId) ?? '' },
             ruleSet,
             nowMs,
           );

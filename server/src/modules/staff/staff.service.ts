@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import type { AgentCardView, CreateStaffRequest, StaffCreatedView, UpdateCardRequest } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -56,6 +57,14 @@ export class StaffService {
 
   async findByUser(userId: string): Promise<StaffMember | null> {
     return this.dataSource.getRepository(StaffMember).findOneBy({ userId });
+  }
+
+  /** Names of staff members by id (who wrote a note, who owns a contact). */
+  async namesOf(staffIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(staffIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(StaffMember).find({ select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(rows.map((s) => [s.id, s.name]));
   }
 
   async card(staffId: string): Promise<AgentCardView> {

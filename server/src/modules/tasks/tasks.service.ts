@@ -39,7 +39,7 @@ export class TasksService {
     // Only the columns the list shows: the contact's explanation JSON is large and not needed here.
     const raw: TodayRaw[] = await this.dataSource.query(
       `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because,
-              c.display_name, c.cell, c.stage, c.outcome
+              COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, c.cell, c.stage, c.outcome
          FROM follow_up_task t
          JOIN contact c ON c.id = t.contact_id
         WHERE t.agent_id = ? AND c.opted_out = 0

@@ -29,8 +29,20 @@ const later: TaskView = {
 describe('Today (compiled weapp, miniprogram-simulate)', () => {
   let h: Harness
   const done: string[] = []
+  const calls: string[] = []
+  const clipboard: string[] = []
   beforeAll(async () => {
+    const wx = (global as any).wx
+    wx.makePhoneCall = (opts: any) => {
+      calls.push(opts.phoneNumber)
+      setTimeout(() => opts?.success?.({ errMsg: 'makePhoneCall:ok' }), 0)
+    }
+    wx.setClipboardData = (opts: any) => {
+      clipboard.push(opts.data)
+      setTimeout(() => opts?.success?.({ errMsg: 'setClipboardData:ok' }), 0)
+    }
     h = await loadPage('pages/today/index', {}, {
+      'POST /api/contacts/c1/reveal-phone': () => json({ phone: '13812345678', from: 'lead' }),
       'POST /api/auth/login': () => json(agentSession),
       'GET /api/tasks/today': () => json([task, later]),
       'POST /api/tasks/[^/]+/done': (req) => {
@@ -59,6 +71,19 @@ describe('Today (compiled weapp, miniprogram-simulate)', () => {
     expect(titles).toEqual(['逾期1', '稍后1'])
     expect(textOf('#task-t1 .task__when')).toBe('10分钟前')
     expect(textOf('#task-t2 .task__when')).toMatch(/^\d+月\d+日 \d\d:\d\d$/)
+  })
+
+  it('拨打 on a call task reveals the number (one audited request) and dials it', async () => {
+    await h.tap('#task-t1 .btn-primary')
+    await h.flush(100)
+    expect(h.requests.filter((r) => r.path === '/api/contacts/c1/reveal-phone')).toHaveLength(1)
+    expect(calls).toEqual(['13812345678'])
+  })
+
+  it('复制话术 on a message task copies the suggested message', async () => {
+    await h.tap('#task-t2 .btn-primary')
+    await h.flush(100)
+    expect(clipboard).toEqual(['李女士，最近好吗？'])
   })
 
   it('marks the task done and removes it from the list', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { CONTACT_SOURCE_ZH, FAMILY_RELATION_ZH, GENDER_ZH, PHONE_BASIS_ZH, type ContactDetailView } from '@kejing/shared'
-import { api } from '../../services'
+import { callContact } from '../../contacts/call-contact'
 
 const Line = ({ label, value }: { label: string; value: string | null }) =>
   value ? (
@@ -21,13 +21,9 @@ export default function Profile({ c }: { c: ContactDetailView }) {
   const call = async () => {
     setCalling(true)
     try {
-      // The full number is fetched only now, for this call, and the server records that it was.
-      const { phone } = await api().revealPhone(c.contactId)
-      await Taro.makePhoneCall({ phoneNumber: phone })
+      if ((await callContact(c.contactId)) === 'no_phone') void Taro.showToast({ title: '该客户还没有手机号', icon: 'none' })
     } catch (e) {
-      const message = (e as Error).message
-      // Cancelling the dial sheet is not a failure worth a toast.
-      if (!/cancel/i.test(message)) void Taro.showToast({ title: message || '无法拨打', icon: 'none' })
+      void Taro.showToast({ title: (e as Error).message || '无法拨打', icon: 'none' })
     } finally {
       setCalling(false)
     }

@@ -5,6 +5,7 @@ import type { TaskView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import DashboardEntries from '../../components/dashboard-entries'
 import StateView from '../../components/state-view'
+import { callContact } from '../../contacts/call-contact'
 import { useAgentSession } from '../../hooks/use-agent-session'
 import { useAsync } from '../../hooks/use-async'
 import { hasOwnFollowUps } from '../../metrics/entries'
@@ -14,7 +15,6 @@ import { SNOOZE_OPTIONS, snoozeUntil } from '../../tasks/snooze'
 import { CHANNEL_BUTTONS, dateLine, dueLabel, greeting, isPriority, lastTouchMs, todaySections, touchSummary } from '../../tasks/today-view'
 import './index.css'
 
-/** Opens the contact, where the agent reveals the phone (audited) and calls. */
 const openContact = (contactId: string) => Taro.navigateTo({ url: `/agent/contact/index?id=${encodeURIComponent(contactId)}` })
 
 function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onChanged: (taskId: string) => void }) {
@@ -51,11 +51,23 @@ function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onCha
     void Taro.showToast({ title: hint, icon: 'none' })
   }
 
+  // No phone yet (a reader who never left one): the contact page is where the agent adds it.
+  const callFromTask = async () => {
+    try {
+      if ((await callContact(task.contactId)) === 'no_phone') {
+        void Taro.showToast({ title: '还没有客户的手机号，先去完善资料', icon: 'none' })
+        void openContact(task.contactId)
+      }
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message || '无法拨打', icon: 'none' })
+    }
+  }
+
   // The task's own action first: call, copy the message or the invitation, or just note it.
   const primary = () => {
     switch (task.channel) {
       case 'call':
-        return openContact(task.contactId)
+        return callFromTask()
       case 'message':
         return copyMessage('话术已复制，去微信发给客户')
       case 'meet':

@@ -90,7 +90,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         <View className='chips'>
           <Text className='chip chip--active'>{stageName(c.stage)}</Text>
           <Text className='chip'>{cellName(c.cell)}</Text>
-          <Text className='chip'>{REFERRAL_NAMES_ZH[c.referralClass]}</Text>
+          {/* 无感 is everyone's default: only a real referral class says something. */}
+          {c.referralClass === 'indifferent' ? null : <Text className='chip'>{REFERRAL_NAMES_ZH[c.referralClass]}</Text>}
           <Text className='chip'>{OUTCOME_NAMES_ZH[c.outcome]}</Text>
           {c.tags.slice(0, 6).map((t) => (
             <Text key={t.tag} className='chip'>

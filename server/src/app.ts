@@ -64,9 +64,12 @@ export interface AppOptions {
 /** Builds the Koa app: error handler first, then body parsing, then routes. Never listens. */
 export function createApp(services: Services, options: AppOptions = {}): Koa {
   const app = new Koa();
-  app.proxy = true;
-  // Trust only the nearest proxy's X-Forwarded-For entry: per-IP limits must not be dodged by a client-written header.
-  app.maxIpsCount = 1;
+  // X-Forwarded-For is believed only for the configured proxies (none by default): otherwise a
+  // client writing the header would choose the key of every per-IP limit. Koa takes the last
+  // `hops` entries, those the trusted proxies appended, and the farthest of them is the client.
+  const hops = services.config.trustProxyHops ?? 0;
+  app.proxy = hops > 0;
+  app.maxIpsCount = hops;
   app.use(errorHandler(services.logger));
   app.use((ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');

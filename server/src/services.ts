@@ -38,7 +38,7 @@ import { PrivacyService } from './modules/privacy/privacy.service';
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops'>>;
 
 export interface Services {
   config: ServiceConfig;

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { EVENT_BATCH_MAX_BYTES } from '@kejing/shared';
 import { mountRoutes } from './http/mount-routes';
 import type { RouteDef } from './http/route';
 import { errorHandler } from './middleware/error-handler';
+import { parseJsonBody } from './middleware/json-body';
 import { rateLimits, RateLimitStore } from './middleware/rate-limit';
 import { requireWellFormedText } from './middleware/well-formed-text';
 import { adminRoutes } from './modules/admin/admin.routes';
@@ -77,7 +77,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
   });
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
   // jsonLimit bounds the inflated body: co-body inflates gzip/deflate/br and raw-body counts what comes out (a gzip bomb is a 413).
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
+  app.use(parseJsonBody({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
   app.use(requireWellFormedText);
   if (services.config.rateLimits) {
     app.use(rateLimits({

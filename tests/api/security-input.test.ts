@@ -78,6 +78,19 @@ describe('bad input', () => {
       fc.jsonValue({ maxDepth: 3 }),
     );
 
+    const withParams = routes.filter((r) => r.path.includes(':'));
+    it.each(withParams)('$key: an id ending in %00, or holding other control bytes, is a 4xx, never a 500', async ({ key, method, path }) => {
+      const role = roleFor(key);
+      for (const id of ['00000000-0000-4000-8000-000000000000%00', '%00', 'abc%00def', '00000000-0000-4000-8000-00000000000%01', '%0A']) {
+        const req = t.http[method](path.replace(/:(\w+)/g, id));
+        if (role) req.set(bearer(tokens[role] as string));
+        const res = await (method === 'get' ? req : req.set('Content-Type', 'application/json').send('{}'));
+        expect([id, res.status]).toEqual([id, expect.any(Number)]);
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }
+    });
+
     it.each(routes)('$key: no 5xx, no stack or database text, for any body, query and path', async ({ key, method, path }) => {
       const role = roleFor(key);
       await fc.assert(
@@ -144,6 +157,79 @@ describe('bad input', () => {
     });
   });
 
+  describe('type-confused input found from outside: 400 (or 404) naming the field, never a 500', () => {
+    const leadWith = (extra: object) => t.http.post('/api/leads').set(bearer(viewer)).send({ clientEventId: randomUUID(), shareId, name: '陈女士', phone: '13600001234', consent, ...extra });
+    it.each([
+      ['consent: []', { consent: [] }, 'consent'],
+      ['healthConsent: []', { healthConsent: [] }, 'healthConsent'],
+      ['consent: [consent]', { consent: [consent] }, 'consent'],
+      ['consent: null', { consent: null }, 'consent'],
+      ['healthConsent: null', { healthConsent: null }, 'healthConsent'],
+      ['consent: "yes"', { consent: 'yes' }, 'consent'],
+      ['name: null', { name: null }, 'name'],
+      ['needs: null', { needs: null }, 'needs'],
+      ['budgetFen: 1e20', { budgetFen: 1e20 }, 'budgetFen'],
+    ])('a lead with %s is refused with 400 naming the field, and stores nothing', async (_what, extra, field) => {
+      const before = Number((await t.db.dataSource.query('SELECT COUNT(*) AS n FROM lead'))[0].n);
+      const res = await leadWith(extra).expect(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(Number((await t.db.dataSource.query('SELECT COUNT(*) AS n FROM lead'))[0].n)).toBe(before);
+    });
+
+    it.each([
+      ['name: null', { name: null }, 'name'],
+      ['intro: null', { intro: null }, 'intro'],
+      ['photoUrl: null', { photoUrl: null }, 'photoUrl'],
+      ['name: []', { name: [] }, 'name'],
+      ['name: {}', { name: {} }, 'name'],
+    ])('PUT /api/card with %s is refused with 400 naming the field', async (_what, body, field) => {
+      const res = await t.http.put('/api/card').set(bearer(tokens.agent as string)).send(body).expect(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+      const card = await t.http.get('/api/card').set(bearer(tokens.agent as string)).expect(200);
+      expect(card.body.name).toEqual(expect.any(String));
+    });
+
+    it.each([
+      ['/api/contacts?page=99999999999999999999', 'page'],
+      ['/api/contacts?page=9007199254740993', 'page'],
+      ['/api/content?page=99999999999999999999', 'page'],
+    ])('%s → 400 naming %s', async (path, field) => {
+      const res = await t.http.get(path).set(bearer(tokens.agent as string));
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    });
+
+    it('a real id with %00 after it names nothing: 404 on every route that reads an id', async () => {
+      const agent = bearer(tokens.agent as string);
+      const contactId = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(viewer)).expect(200)).body.contactId as string;
+      const itemId = (await t.http.get(`/api/content/versions/${world.versionId}`).set(agent).expect(200)).body.itemId as string | undefined;
+      const cases: [string, Record<string, string>][] = [
+        [`/api/contacts/${contactId}%00`, agent],
+        [`/api/contacts/${contactId}%00/deal-index`, agent],
+        [`/api/privacy/contacts/${contactId}%00/export`, agent],
+        [`/api/content/versions/${world.versionId}%00`, agent],
+        [`/api/dashboards/agents/${world.people.a?.staffId}%00`, agent],
+        [`/api/dashboards/team/${world.teamIds[0]}%00`, bearer(tokens.leader as string)],
+        [`/api/dashboards/org/${world.branchIds[0]}%00`, bearer(tokens.manager as string)],
+        ...(itemId ? [[`/api/operator/content/${itemId}%00`, bearer(tokens.operator as string)] as [string, Record<string, string>]] : []),
+        [`/api/shares/${encodeURIComponent(shareId)}%00/poster-code`, agent],
+      ];
+      const statuses = [];
+      for (const [path, auth] of cases) statuses.push([path, (await t.http.get(path).set(auth)).status]);
+      expect(statuses).toEqual(cases.map(([path]) => [path, 404]));
+    });
+
+    it.each([
+      '/api/contacts/00000000-0000-0000-0000-000000000000%00',
+      '/api/contacts/abc%00',
+      '/api/contacts/%00',
+      '/api/privacy/contacts/00000000-0000-0000-0000-000000000000%00/export',
+    ])('an id with a NUL (%s) is simply not found: 404', async (path) => {
+      const res = await t.http.get(path).set(bearer(tokens.agent as string));
+      expect(res.status).toBe(404);
+    });
+  });
+
   describe('sizes', () => {
     function rawPost(path: string, headers: Record<string, string>, payload: Buffer): Promise<{ status: number; body: string; ms: number }> {
       const { port } = t.server.address() as AddressInfo;
@@ -169,6 +255,20 @@ describe('bad input', () => {
       expect(JSON.parse(res.body).error.code).toBe('payload_too_large');
       expect(process.memoryUsage().rss - memoryBefore).toBeLessThan(200 * 1024 * 1024);
       await t.http.get('/health').expect(200);
+    });
+
+    it.each([
+      ['gzip', 'plain JSON, not gzip'], ['deflate', 'plain JSON, not deflate'], ['br', 'plain JSON, not brotli'],
+    ])('answers 400 or 415 to a body that does not match its Content-Encoding (%s: %s), never a 500', async (encoding) => {
+      const res = await rawPost('/api/events', { 'Content-Type': 'application/json', 'Content-Encoding': encoding, Authorization: `Bearer ${viewer}` }, Buffer.from(JSON.stringify({ sentAtDeviceMs: 1, events: [] })));
+      expect([400, 415]).toContain(res.status);
+      expect(JSON.parse(res.body).error.code).toMatch(/^(invalid_encoding|unsupported_media_type)$/);
+    });
+
+    it('answers 400 to a gzip body cut short', async () => {
+      const whole = gzipSync(Buffer.from(JSON.stringify({ sentAtDeviceMs: 1, events: [] })));
+      const res = await rawPost('/api/events', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', Authorization: `Bearer ${viewer}` }, whole.subarray(0, whole.length - 6));
+      expect(res.status).toBe(400);
     });
 
     it('answers 413 to a plain body over the limit and 415 to an unknown Content-Encoding', async () => {

@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested, IsBoolean, IsDefined,
+  ArrayMaxSize, Equals, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, Min, IsBoolean, IsDefined,
 } from 'class-validator';
 import { ConsentInput, MAINLAND_MOBILE_PATTERN, SubmitLeadRequest } from '@kejing/shared';
+import { Optional, Nested } from '../../middleware/validate';
 
 export class ConsentDto implements ConsentInput {
   @IsBoolean() @Equals(true, { message: 'consent must be given to leave your details' }) given!: boolean;
@@ -15,9 +15,9 @@ export class SubmitLeadDto implements SubmitLeadRequest {
   @IsString() @Length(1, 200) shareId!: string;
   @IsString() @Length(1, 50) @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' }) name!: string;
   @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone!: string;
-  @IsOptional() @IsInt() @Min(0) @Max(100_000_000_00) budgetFen?: number;
-  @IsOptional() @IsString() @Length(1, 100) insuredPerson?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(16) @IsString({ each: true }) @Length(1, 40, { each: true }) needs?: string[];
-  @IsDefined() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
-  @IsOptional() @ValidateNested() @Type(() => ConsentDto) healthConsent?: ConsentDto;
+  @Optional() @IsInt() @Min(0) @Max(100_000_000_00) budgetFen?: number;
+  @Optional() @IsString() @Length(1, 100) insuredPerson?: string;
+  @Optional() @IsArray() @ArrayMaxSize(16) @IsString({ each: true }) @Length(1, 40, { each: true }) needs?: string[];
+  @IsDefined() @Nested(() => ConsentDto) consent!: ConsentDto;
+  @Optional() @Nested(() => ConsentDto) healthConsent?: ConsentDto;
 }

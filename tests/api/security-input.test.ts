@@ -7,11 +7,14 @@ import type { Role, StaffCreatedView, SessionView } from '@kejing/shared';
 import { allRoutes } from '../../server/src/app';
 import { routeKey } from '../../server/src/http/route';
 import { ROUTE_PERMISSIONS } from '../../server/src/permissions/route-permissions';
+import { fuzzRuns } from '../../server/src/testing/fuzz-runs';
+import {
+  CONFUSED_QUERY_VALUES, CONFUSED_VALUES, confusedQueryValue, confusedValue, DocumentedOperation, documentedOperations, fieldPaths, readOpenApi, sampleOf, withValueAt,
+} from './openapi-samples';
 import { adminAuth, bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
 /** What must never reach a client: stack frames, driver codes, SQL, internal class names. */
-const CI_FUZZ_SEED = 20_261_125;
 const LEAK = /\bat .+\.(ts|js):\d+|node_modules|SQLITE_|ER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|syntax error|SELECT |INSERT |UPDATE |DELETE FROM|sqlMessage|errno/i;
 
 describe('bad input', () => {
@@ -106,11 +109,82 @@ describe('bad input', () => {
           // The operator pages are static HTML/JS (a <select> is not SQL); their status still counts.
           clean(res.status, /^text\/(html|javascript|css)/.test(String(res.headers['content-type'])) ? '' : res.text, sentStrings(b, query, params));
         }),
-        // Locally every run draws new inputs, to keep finding things; CI replays one fixed seed, so
-        // that a landing is not decided by the draw (a failure locally prints its seed to replay).
-        { numRuns: 8, ...(process.env.CI ? { seed: CI_FUZZ_SEED } : {}) },
+        fuzzRuns(8),
       );
     });
+  });
+
+  describe('type-confused values on every field of every body and query (from docs/openapi.json)', () => {
+    const doc = readOpenApi();
+    const operations = documentedOperations(doc).filter((op) => op.key !== 'DELETE /api/privacy/me' && (op.body !== null || op.query.length > 0));
+    const roleFor = (key: string): Role | null => {
+      const entry = ROUTE_PERMISSIONS[key];
+      if (entry === 'public' || entry === undefined) return null;
+      return entry.includes('viewer') ? 'viewer' : (entry.find((r) => r !== 'viewer') as Role);
+    };
+    // Real ids by field name, so that a body otherwise sound reaches the service and its queries.
+    const known = new Map<string, unknown>();
+    beforeAll(async () => {
+      const contactId = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(viewer)).expect(200)).body.contactId as string;
+      // An item of its own: the fuzz may retire or reject whatever itemId it is given.
+      const itemId = (await t.http.post('/api/admin/content').set(bearer(tokens.admin as string))
+        .send({ kind: 'article', title: '类型测试文章', bodyHtml: '<p>正文</p>', tags: ['need:critical_illness'] }).expect(201)).body.itemId as string;
+      const rules = (await t.http.get('/api/follow-up-rules').set(bearer(tokens.operator as string)).expect(200)).body.rules as unknown[];
+      const entries: [string, unknown][] = [
+        ['shareId', shareId], ['contentVersionId', world.versionId], ['versionId', world.versionId], ['orgUnitId', world.companyId], ['parentId', world.companyId],
+        ['agentId', world.people.a?.staffId], ['teamId', world.teamIds[0]], ['contactId', contactId], ['phone', '13600001234'], ['name', '类型测试'],
+        ['tags', ['need:critical_illness']], ['tag', 'need:critical_illness'], ['consent', consent], ['healthConsent', { ...consent, purpose: '健康告知' }],
+        ['sentAtDeviceMs', t.clock.nowMs()], ['createdAtDeviceMs', t.clock.nowMs()], ['day', '2026-11-01'], ['from', '2026-10-01'], ['to', '2026-11-01'],
+        ['itemId', itemId], ['orgUnitIds', [world.branchIds[0]]], ['parentCode', 'need:critical_illness'], ['until', new Date(t.clock.nowMs() + 86_400_000).toISOString()],
+        ['rules', rules.slice(0, 2)], ['code', 'fuzz-type-login'], ['inviteCode', 'ABCDEFGH'], ['word', '类型测试词'],
+      ];
+      for (const [name, value] of entries) known.set(name, value);
+    });
+    const sample = (op: DocumentedOperation) => (op.body ? sampleOf(doc, op.body, (field) => known.get(field)) : undefined);
+    const pathOf = (op: DocumentedOperation) => op.path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(String(known.get(name) ?? randomUUID())));
+    const call = (op: DocumentedOperation, body: unknown, query: Record<string, string | string[]>) => {
+      const role = roleFor(op.key);
+      const req = t.http[op.method](pathOf(op)).query(query);
+      if (role) req.set(bearer(tokens[role] as string));
+      return op.method === 'get' ? req : req.set('Content-Type', 'application/json').send(JSON.stringify(body ?? {}));
+    };
+
+    it.each(operations)('$key: each field in turn, given each wrong shape, is a 4xx naming no server internals', async (op) => {
+      // A fresh sample per request: its new clientEventId is not taken for a replay of an earlier one.
+      const failures: string[] = [];
+      for (const path of op.body ? [[], ...fieldPaths(sample(op))] : []) {
+        for (const wrong of CONFUSED_VALUES) {
+          const body = withValueAt(sample(op), path, wrong);
+          const res = await call(op, body, {});
+          if (res.status >= 500) failures.push(`${JSON.stringify(path)} = ${JSON.stringify(wrong)?.slice(0, 40)} → ${res.status}`);
+          else clean(res.status, res.text, sentStrings(body));
+        }
+      }
+      for (const { name } of op.query) {
+        for (const wrong of CONFUSED_QUERY_VALUES) {
+          const res = await call(op, sample(op), { [name]: wrong });
+          if (res.status >= 500) failures.push(`?${name}=${JSON.stringify(wrong).slice(0, 40)} → ${res.status}`);
+          else clean(res.status, res.text, sentStrings(wrong));
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 120_000);
+
+    it.each(operations)('$key: random wrong shapes in several fields and query keys at once (fast-check)', async (op) => {
+      const paths = op.body ? fieldPaths(sample(op)) : [];
+      const swaps = fc.array(fc.tuple(fc.nat(), confusedValue), { maxLength: 3 });
+      const query = op.query.length > 0
+        ? fc.dictionary(fc.constantFrom(...op.query.map((q) => q.name)), confusedQueryValue, { maxKeys: 3 })
+        : fc.constant({} as Record<string, string | string[]>);
+      await fc.assert(
+        fc.asyncProperty(swaps, query, async (chosen, q) => {
+          const body = chosen.reduce<unknown>((acc, [i, wrong]) => (paths.length > 0 ? withValueAt(acc, paths[i % paths.length] as (string | number)[], wrong) : acc), sample(op));
+          const res = await call(op, body, q);
+          clean(res.status, res.text, sentStrings(body, q));
+        }),
+        fuzzRuns(10),
+      );
+    }, 120_000);
   });
 
   describe('text edge cases', () => {

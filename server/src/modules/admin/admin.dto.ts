@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Matches, Min, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Matches, Max, Min, IsUUID } from 'class-validator';
 import { CONTENT_KINDS, ContentKind, TagCode } from '@kejing/shared';
 import { Optional } from '../../middleware/validate';
 
@@ -10,7 +10,7 @@ export class CreateApprovedContentDto {
   @Optional() @IsUrl({ require_tld: false }) coverUrl?: string;
   @Optional() @IsString() @Length(0, 60_000) bodyHtml?: string;
   @Optional() @IsUrl({ require_tld: false }) videoUrl?: string;
-  @Optional() @IsInt() @Min(0) durationSec?: number;
+  @Optional() @IsInt() @Min(0) @Max(86_400) durationSec?: number;
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(/^(need|audience|life_event|stage):[\w-]{1,40}$/, { each: true }) tags!: TagCode[];
   @Optional() @IsArray() @IsUUID('all', { each: true }) visibleOrgUnitIds?: string[];
 }

@@ -89,12 +89,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const phoneCrypto = new PhoneCrypto(config.phoneEncryptionKey, config.phoneHashKey);
   const audit = new AuditService(dataSource, clock);
   const org = new OrgService(dataSource, clock);
-  const staff = new StaffService(dataSource, clock, org);
   const wechat = new WeChatClient(config.wechat);
-  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, staff);
-  const content = new ContentService(dataSource, clock);
-  const tags = new TagsService(dataSource, clock, audit);
+  // Built before everything that publishes text to customers: each door passes the one check.
   const compliance = new ComplianceService(dataSource, clock, wechat, audit);
+  const staff = new StaffService(dataSource, clock, org, compliance, audit);
+  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, staff);
+  const content = new ContentService(dataSource, clock, compliance, audit);
+  const tags = new TagsService(dataSource, clock, audit);
   // The four-eyes rule holds unless a configuration turns it off (a team with one operator).
   const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance, { fourEyes: config.contentReview?.fourEyes ?? true });
   const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
@@ -104,7 +105,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
-  const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
+  const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);

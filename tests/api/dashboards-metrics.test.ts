@@ -30,7 +30,7 @@ describe('dashboards: every figure counted by hand', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    const medical = await t.http.post('/api/admin/content').set(adminAuth(t)).send({
+    const medical = await t.http.post('/api/admin/content').set(as('ad')).send({
       kind: 'article', title: '医疗险怎么选', summary: '百万医疗与中端医疗', bodyHtml: '<p>正文</p>', tags: ['need:medical'],
     }).expect(201);
     medicalItemId = medical.body.itemId as string;

@@ -81,7 +81,8 @@ export interface World {
 
 /**
  * A small organisation: company → branches b1, b2; teams x, y (in b1) and z (in b2); agents
- * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operators op and op2 (content review needs two: four eyes).
+ * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operators op and op2 (content review needs two: four eyes);
+ * admin ad (bound to WeChat: publishing content is checked on someone's behalf).
  * Each person has logged in and bound their invite; one approved, tagged article exists.
  */
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -97,6 +98,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const roster: [string, string, string][] = [
     ['a', 'agent', tx], ['b', 'agent', tx], ['c', 'agent', ty], ['d', 'agent', tz],
     ['lx', 'leader', tx], ['ly', 'leader', ty], ['m1', 'manager', b1], ['m2', 'manager', b2], ['op', 'operator', companyId], ['op2', 'operator', companyId],
+    ['ad', 'admin', companyId],
   ];
   const people: World['people'] = {};
   for (const [key, role, orgUnitId] of roster) {
@@ -105,7 +107,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const bound = (await t.http.post('/api/auth/bind').set(bearer(session.token)).send({ inviteCode: staff.inviteCode }).expect(200)).body as SessionView;
     people[key] = { token: bound.token, staffId: staff.staffId };
   }
-  const article = await t.http.post('/api/admin/content').set(admin).send({
+  // Content reaches customers only through the compliance check, made on behalf of a WeChat-bound admin.
+  const article = await t.http.post('/api/admin/content').set(bearer((people.ad as { token: string }).token)).send({
     kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p><script>alert(1)</script>',
     tags: ['need:critical_illness', 'audience:white_collar', 'stage:3'],
   }).expect(201);

@@ -137,14 +137,14 @@ export class ComplianceService {
   }
 
   private async assertNoWordsIn(fields: CustomerText[]): Promise<void> {
-    const labels = new Map(fields.map((f) => [f.field, f]));
-    const hits = findForbiddenWords(fields.map(({ field, text }) => ({ field, text })), await this.listWords());
+    // Matched by position: a rule set has many fields of the same name, one per rule.
+    const hits = findForbiddenWords(fields.map((f, i) => ({ field: String(i), text: f.text })), await this.listWords());
     if (hits.length === 0) return;
     throw new AppError(
       422, 'forbidden_words', `合规检查未通过：含有禁用词 ${[...new Set(hits.map((h) => `“${h.word}”`))].join('、')}`,
       hits.map((h) => {
-        const where = labels.get(h.field);
-        return { field: h.field, ...(where?.index !== undefined ? { index: where.index } : {}), reason: `${where?.label ?? h.field}含有禁用词“${h.word}”（${h.category}）` };
+        const where = fields[Number(h.field)] as CustomerText;
+        return { field: where.field, ...(where.index !== undefined ? { index: where.index } : {}), reason: `${where.label}含有禁用词“${h.word}”（${h.category}）` };
       }),
     );
   }

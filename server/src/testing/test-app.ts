@@ -81,8 +81,7 @@ export interface World {
 
 /**
  * A small organisation: company → branches b1, b2; teams x, y (in b1) and z (in b2); agents
- * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operators op and op2 (content review needs two: four eyes);
- * admin ad (bound to WeChat: publishing content is checked on someone's behalf).
+ * a (team x), b (team x), c (team y), d (team z); leaders lx, ly; managers m1, m2; operators op and op2 (content review needs two: four eyes).
  * Each person has logged in and bound their invite; one approved, tagged article exists.
  */
 export async function buildWorld(t: TestApp): Promise<World> {
@@ -98,7 +97,6 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const roster: [string, string, string][] = [
     ['a', 'agent', tx], ['b', 'agent', tx], ['c', 'agent', ty], ['d', 'agent', tz],
     ['lx', 'leader', tx], ['ly', 'leader', ty], ['m1', 'manager', b1], ['m2', 'manager', b2], ['op', 'operator', companyId], ['op2', 'operator', companyId],
-    ['ad', 'admin', companyId],
   ];
   const people: World['people'] = {};
   for (const [key, role, orgUnitId] of roster) {
@@ -107,12 +105,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const bound = (await t.http.post('/api/auth/bind').set(bearer(session.token)).send({ inviteCode: staff.inviteCode }).expect(200)).body as SessionView;
     people[key] = { token: bound.token, staffId: staff.staffId };
   }
-  // Content reaches customers only through the compliance check, made on behalf of a WeChat-bound admin.
-  const article = await t.http.post('/api/admin/content').set(bearer((people.ad as { token: string }).token)).send({
+  const { versionId } = await publishContent(t, people, {
     kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p><script>alert(1)</script>',
     tags: ['need:critical_illness', 'audience:white_collar', 'stage:3'],
-  }).expect(201);
-  return { companyId, branchIds: [b1, b2], teamIds: [tx, ty, tz], people, versionId: article.body.versionId as string };
+  });
+  return { companyId, branchIds: [b1, b2], teamIds: [tx, ty, tz], people, versionId };
+}
+
+/**
+ * Approved content the way operators publish it: op writes and submits (the forbidden words and
+ * WeChat's check, on op's behalf), op2 approves (four eyes).
+ */
+export async function publishContent(t: TestApp, people: World['people'], draft: Record<string, unknown>): Promise<{ itemId: string; versionId: string }> {
+  const op = bearer((people.op as { token: string }).token);
+  const itemId = (await t.http.post('/api/operator/content').set(op).send(draft).expect(201)).body.itemId as string;
+  await t.http.post(`/api/operator/content/${itemId}/submit`).set(op).send({}).expect(200);
+  await t.http.post(`/api/operator/content/${itemId}/approve`).set(bearer((people.op2 as { token: string }).token)).send({}).expect(200);
+  const versionId = (await t.http.get(`/api/operator/content/${itemId}`).set(op).expect(200)).body.publishedVersionId as string;
+  return { itemId, versionId };
 }
 
 /** An agent shares the world's article; returns the signed share id. */

@@ -63,16 +63,18 @@ describe('bad input', () => {
     expect(withoutEchoes(text, sent)).not.toMatch(LEAK);
   };
 
+  /** A role the permissions table allows for the route, so the fuzz reaches validation and handlers. */
+  const roleFor = (key: string): Role | null => {
+    const entry = ROUTE_PERMISSIONS[key];
+    if (entry === 'public' || entry === undefined) return null;
+    return entry.includes('viewer') ? 'viewer' : (entry.find((r) => r !== 'viewer') as Role);
+  };
+
   describe('fuzzing every endpoint (fast-check, bounded runs)', () => {
     // Every route, called as a role the table allows, so the fuzz reaches validation and handlers.
     const routes = allRoutes({} as never)
       .map((r) => ({ key: routeKey(r), method: r.method, path: r.path }))
       .filter((r) => r.key !== 'DELETE /api/privacy/me'); // erasing the fuzzing viewer mid-run is tested in the privacy suite
-    const roleFor = (key: string): Role | null => {
-      const entry = ROUTE_PERMISSIONS[key];
-      if (entry === 'public' || entry === undefined) return null;
-      return entry.includes('viewer') ? 'viewer' : (entry.find((r) => r !== 'viewer') as Role);
-    };
     const RAW_SEGMENTS = ['%', '%E0%A4%A', '%ED%A0%80', '%00', '..%2F..%2F'];
     const text = fc.oneof(fc.constantFrom(...RAW_SEGMENTS), fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', '\u0000', '\uD800', '😀'.repeat(3), 'x'.repeat(10_000), "' OR 1=1 --", '../../etc/passwd', '%00', '{}', 'NaN'));
     const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom(-1, 1e308, -1e308, 2 ** 53 + 1, 0.5));
@@ -117,11 +119,6 @@ describe('bad input', () => {
   describe('type-confused values on every field of every body and query (from docs/openapi.json)', () => {
     const doc = readOpenApi();
     const operations = documentedOperations(doc).filter((op) => op.key !== 'DELETE /api/privacy/me' && (op.body !== null || op.query.length > 0));
-    const roleFor = (key: string): Role | null => {
-      const entry = ROUTE_PERMISSIONS[key];
-      if (entry === 'public' || entry === undefined) return null;
-      return entry.includes('viewer') ? 'viewer' : (entry.find((r) => r !== 'viewer') as Role);
-    };
     // Real ids by field name, so that a body otherwise sound reaches the service and its queries.
     const known = new Map<string, unknown>();
     beforeAll(async () => {

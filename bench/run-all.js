@@ -239,7 +239,11 @@ async function buildWorld(base, config) {
   const staff = await api(base, 'POST', '/api/admin/staff', admin, { name: '压测代理人', role: 'agent', orgUnitId: team, licenceNo: 'LIC-BENCH' });
   const agentLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-agent-${randomUUID().slice(0, 8)}` });
   const agent = await api(base, 'POST', '/api/auth/bind', agentLogin.token, { inviteCode: staff.inviteCode });
-  const content = await api(base, 'POST', '/api/admin/content', admin, {
+  // Content is published through the compliance check, on behalf of a WeChat-bound admin.
+  const adminStaff = await api(base, 'POST', '/api/admin/staff', admin, { name: '压测管理员', role: 'admin', orgUnitId: company });
+  const adminLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-admin-${randomUUID().slice(0, 8)}` });
+  const boundAdmin = await api(base, 'POST', '/api/auth/bind', adminLogin.token, { inviteCode: adminStaff.inviteCode });
+  const content = await api(base, 'POST', '/api/admin/content', boundAdmin.token, {
     kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p>', tags: ['need:critical_illness'],
   });
   const shareIds = [];

@@ -42,7 +42,7 @@ import { PrivacyService } from './modules/privacy/privacy.service';
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops'>>;
 
 export interface Services {
   config: ServiceConfig;
@@ -98,12 +98,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const phoneCrypto = new PhoneCrypto(config.phoneEncryptionKey, config.phoneHashKey);
   const audit = new AuditService(dataSource, clock);
   const org = new OrgService(dataSource, clock);
-  const staff = new StaffService(dataSource, clock, org);
   const wechat = new WeChatClient(config.wechat);
-  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, sessions, staff);
-  const content = new ContentService(dataSource, clock);
-  const tags = new TagsService(dataSource, clock, audit);
+  // Built before everything that publishes text to customers: each door passes the one check.
   const compliance = new ComplianceService(dataSource, clock, wechat, audit);
+  const staff = new StaffService(dataSource, clock, org, compliance, audit);
+  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, sessions, staff);
+  const content = new ContentService(dataSource, clock, compliance, audit);
+  const tags = new TagsService(dataSource, clock, audit);
   // The four-eyes rule holds unless a configuration turns it off (a team with one operator).
   const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance, { fourEyes: config.contentReview?.fourEyes ?? true });
   const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
@@ -114,7 +115,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes, verifiedPhones);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
-  const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
+  const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);

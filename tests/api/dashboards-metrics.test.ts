@@ -8,7 +8,7 @@ import { Lead } from '../../server/src/modules/leads/lead.entity';
 import { ContactStageChange } from '../../server/src/modules/scoring/contact-stage-change.entity';
 import { Share } from '../../server/src/modules/shares/share.entity';
 import { FollowUpTask } from '../../server/src/modules/tasks/follow-up-task.entity';
-import { adminAuth, bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { adminAuth, bearer, buildWorld, publishContent, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 /**
  * KYB134 and the funnel on a fixture whose every figure was counted by hand (counts in the
@@ -30,10 +30,9 @@ describe('dashboards: every figure counted by hand', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    const medical = await t.http.post('/api/admin/content').set(adminAuth(world)).send({
+    medicalItemId = (await publishContent(t, world.people, {
       kind: 'article', title: '医疗险怎么选', summary: '百万医疗与中端医疗', bodyHtml: '<p>正文</p>', tags: ['need:medical'],
-    }).expect(201);
-    medicalItemId = medical.body.itemId as string;
+    })).itemId;
     const db = t.services.dataSource;
     const a = id('a');
     const b = id('b');

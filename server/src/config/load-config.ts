@@ -22,6 +22,12 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** redis://… shares rate-limit counters between processes; null keeps them in memory. */
   redisUrl: string | null;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entries are believed (0: none, the header
+   * is ignored and the socket's address is the client's). Anything a client writes there itself
+   * would otherwise choose the key of every per-IP limit.
+   */
+  trustProxyHops: number;
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
@@ -63,6 +69,7 @@ interface Defaults {
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
   scoring: { pollMs: number; dailyJobHour: number };
   logLevel: AppConfig['logLevel'];
+  trustProxyHops: number;
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
@@ -166,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     logLevel,
     redisUrl: env.REDIS_URL && env.REDIS_URL.trim() !== '' ? env.REDIS_URL : null,
+    trustProxyHops: intFrom(env, 'TRUST_PROXY_HOPS', defaults.trustProxyHops),
     rateLimits: rateLimitsFrom(env, defaults.rateLimits),
     retention: {
       rawEventsDays: intFrom(env, 'RETENTION_RAW_EVENTS_DAYS', defaults.retention.rawEventsDays),

@@ -1,6 +1,9 @@
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@kejing/shared';
 import { badRequest } from '../lib/app-error';
 
+/** The highest page number asked for: past it an OFFSET overflows what the databases take. */
+export const PAGE_NUMBER_MAX = 1_000_000;
+
 /** page/pageSize from a query string: integers, pageSize capped at PAGE_SIZE_MAX. */
 export function pageOf(query: Record<string, unknown>): { page: number; pageSize: number } {
   const read = (name: string, fallback: number, max: number) => {
@@ -12,5 +15,5 @@ export function pageOf(query: Record<string, unknown>): { page: number; pageSize
     }
     return value;
   };
-  return { page: read('page', 1, 1_000_000), pageSize: read('pageSize', PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX) };
+  return { page: read('page', 1, PAGE_NUMBER_MAX), pageSize: read('pageSize', PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX) };
 }

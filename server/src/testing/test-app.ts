@@ -120,11 +120,24 @@ export async function buildWorld(t: TestApp): Promise<World> {
     const { token, staffId } = await bindStaff(t, admin, { name: `员工${key}`, role, orgUnitId, licenceNo: `LIC-${key}` }, `staff-${key}-${randomUUID().slice(0, 8)}`);
     people[key] = { token, staffId };
   }
-  const article = await t.http.post('/api/admin/content').set(admin).send({
+  const { versionId } = await publishContent(t, people, {
     kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p><script>alert(1)</script>',
     tags: ['need:critical_illness', 'audience:white_collar', 'stage:3'],
-  }).expect(201);
-  return { companyId, branchIds: [b1, b2], teamIds: [tx, ty, tz], people, admin: firstAdmin, versionId: article.body.versionId as string };
+  });
+  return { companyId, branchIds: [b1, b2], teamIds: [tx, ty, tz], people, admin: firstAdmin, versionId };
+}
+
+/**
+ * Approved content the way operators publish it: op writes and submits (the forbidden words and
+ * WeChat's check, on op's behalf), op2 approves (four eyes).
+ */
+export async function publishContent(t: TestApp, people: World['people'], draft: Record<string, unknown>): Promise<{ itemId: string; versionId: string }> {
+  const op = bearer((people.op as { token: string }).token);
+  const itemId = (await t.http.post('/api/operator/content').set(op).send(draft).expect(201)).body.itemId as string;
+  await t.http.post(`/api/operator/content/${itemId}/submit`).set(op).send({}).expect(200);
+  await t.http.post(`/api/operator/content/${itemId}/approve`).set(bearer((people.op2 as { token: string }).token)).send({}).expect(200);
+  const versionId = (await t.http.get(`/api/operator/content/${itemId}`).set(op).expect(200)).body.publishedVersionId as string;
+  return { itemId, versionId };
 }
 
 /** An agent shares the world's article; returns the signed share id. */

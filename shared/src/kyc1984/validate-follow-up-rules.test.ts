@@ -42,7 +42,6 @@ describe('validateFollowUpRules', () => {
     ['an empty message', bad({}, { messageTemplate: '  ' }), 'task.messageTemplate', /话术不能为空/],
     ['an unknown placeholder', bad({}, { messageTemplate: '{customerName}您好' }), 'task.messageTemplate', /未知占位符 \{customerName\}/],
     ['an unbalanced brace', bad({}, { messageTemplate: '{contactName您好' }), 'task.messageTemplate', /花括号不成对/],
-    ['a promised return', bad({}, { messageTemplate: '{contactName}，这款产品保本又稳赚' }), 'task.messageTemplate', /合规禁用语“保本”/],
     ['a negative due time', bad({}, { dueInHours: -1 }), 'task.dueInHours', /0 到 720/],
     ['a due time beyond 30 days', bad({}, { dueInHours: 721 }), 'task.dueInHours', /0 到 720/],
     ['a due time that is not a number', bad({}, { dueInHours: '2' }), 'task.dueInHours', /必须是数字/],

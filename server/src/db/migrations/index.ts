@@ -4,6 +4,7 @@ import { ContentPlatform1764200000000 } from './1764200000000-content-platform';
 import { Privacy1764700000000 } from './1764700000000-privacy';
 import { Dashboards1764800000000 } from './1764800000000-dashboards';
 import { VerifiedIdentity1765100000000 } from './1765100000000-verified-identity';
+import { FollowUpPhrasesIntoForbiddenWords1765200000000 } from './1765200000000-follow-up-phrases-into-forbidden-words';
 import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Privacy1764700000000,
   Dashboards1764800000000,
   VerifiedIdentity1765100000000,
+  FollowUpPhrasesIntoForbiddenWords1765200000000,
   ContactBook1765400000000,
   TaskChannel1765500000000,
 ];

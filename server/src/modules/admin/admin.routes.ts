@@ -33,11 +33,7 @@ export function adminRoutes(s: Services): RouteDef[] {
       method: 'post', path: '/api/admin/content',
       handler: async (ctx) => {
         const dto = await validated(CreateApprovedContentDto, ctx.request.body);
-        const actor = actorOf(ctx);
-        const { item, version } = await s.content.createApproved(
-          { ...dto, bodyHtml: dto.bodyHtml === undefined ? null : sanitizeArticleHtml(dto.bodyHtml) },
-          actor.bootstrap ? null : actor.staffId,
-        );
+        const { item, version } = await s.content.publishApproved(actorOf(ctx), { ...dto, bodyHtml: dto.bodyHtml === undefined ? null : sanitizeArticleHtml(dto.bodyHtml) });
         ctx.body = presentContentSummary(item, version);
         ctx.status = 201;
       },

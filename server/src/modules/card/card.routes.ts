@@ -10,7 +10,7 @@ export function cardRoutes(s: Services): RouteDef[] {
     {
       method: 'put', path: '/api/card',
       handler: async (ctx) => {
-        ctx.body = await s.staff.updateCard(actorOf(ctx).staffId, await validated(UpdateCardDto, ctx.request.body));
+        ctx.body = await s.staff.updateCard(actorOf(ctx), await validated(UpdateCardDto, ctx.request.body));
       },
     },
   ];

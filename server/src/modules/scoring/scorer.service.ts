@@ -6,6 +6,7 @@ import {
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact, TouchpointType,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
+import { retryOnLockConflict } from '../../lib/lock-conflict';
 import type { Logger } from '../../lib/logger';
 import { Contact } from '../contacts/contact.entity';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
@@ -60,7 +61,9 @@ export class ScorerService {
     if (ids.length === 0) return [];
     const ruleSet = await this.rules.current();
     const nowMs = this.clock.nowMs();
-    return this.dataSource.transaction(async (manager) => {
+    // Scoring marks touchpoints that ingestion is inserting beside: a deadlock rolls the whole
+    // transaction back, and scoring is a pure function of the stored history, so it runs again.
+    return retryOnLockConflict(() => this.dataSource.transaction(async (manager) => {
       const contacts = await manager.getRepository(Contact).findBy({ id: In(ids) });
       const eventsByContact = await loadScoringEvents(manager, contacts.map((c) => c.id));
       const contexts = await loadContactContexts(manager, contacts);
@@ -103,7 +106,7 @@ export class ScorerService {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });
       }
       return outcomes;
-    });
+    }));
   }
 
   private async agentNames(manager: EntityManager, agentIds: string[]): Promise<Map<string, string>> {

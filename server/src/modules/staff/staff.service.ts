@@ -7,6 +7,9 @@ import type { Clock } from '../../lib/clock';
 import { presentCard } from '../card/card.presenter';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { OrgService } from '../org/org.service';
+import type { StaffActor } from '../../permissions/actor';
+import type { AuditService } from '../audit/audit.service';
+import type { ComplianceService, CustomerText } from '../content/compliance.service';
 import { hashInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-codes';
 import { StaffMember } from './staff-member.entity';
 
@@ -17,7 +20,13 @@ const UNIT_KINDS_FOR_ROLE = {
 
 /** Staff: created by an admin with a one-time invite code, bound to WeChat by the person. */
 export class StaffService {
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock, private readonly org: OrgService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly compliance: ComplianceService,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(request: CreateStaffRequest): Promise<StaffCreatedView> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: request.orgUnitId });
@@ -74,17 +83,32 @@ export class StaffService {
     return presentCard(staff, company?.name ?? '');
   }
 
-  async updateCard(staffId: string, update: UpdateCardRequest): Promise<AgentCardView> {
+  /**
+   * The card shows under every share the agent sends, so its name and intro are text a customer
+   * reads: they pass the one compliance check before anything is saved.
+   */
+  async updateCard(actor: StaffActor, update: UpdateCardRequest): Promise<AgentCardView> {
     const repo = this.dataSource.getRepository(StaffMember);
-    const staff = await repo.findOneBy({ id: staffId });
+    const staff = await repo.findOneBy({ id: actor.staffId });
     if (!staff) throw notFound('agent');
+    const texts: CustomerText[] = [];
+    if (update.name !== undefined) texts.push({ field: 'name', label: '名片姓名', text: update.name });
+    if (update.intro !== undefined) texts.push({ field: 'intro', label: '名片简介', text: update.intro });
+    const { traceIds } = await this.compliance.assertPublishable(texts, { actor, subjectType: 'staff_member', subjectId: staff.id, scene: 1 });
     Object.assign(staff, {
       ...(update.name !== undefined ? { name: update.name } : {}),
       ...(update.photoUrl !== undefined ? { photoUrl: update.photoUrl } : {}),
       ...(update.intro !== undefined ? { intro: update.intro } : {}),
       ...(update.personaTemplate !== undefined ? { personaTemplate: update.personaTemplate } : {}),
     });
-    await repo.save(staff);
-    return this.card(staffId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(staff);
+      await this.audit.record({
+        actorId: staff.id, action: 'card.updated', subjectType: 'staff_member', subjectId: staff.id,
+        detail: { fields: Object.keys(update).join(','), wechatTraceId: traceIds[0] ?? null },
+      }, manager);
+    });
+    return this.card(staff.id);
   }
+
 }

@@ -30,7 +30,7 @@ export function tasksRoutes(s: Services): RouteDef[] {
       handler: async (ctx) => {
         const body = ctx.request.body as { rules?: unknown } | undefined;
         const actor = actorOf(ctx);
-        ctx.body = await s.followUpRules.publish(body?.rules, actor.bootstrap ? null : actor.staffId);
+        ctx.body = await s.followUpRules.publish(body?.rules, actor);
       },
     },
   ];

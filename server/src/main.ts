@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import Redis from 'ioredis';
 import { createApp } from './app';
@@ -6,14 +7,17 @@ import type { RateLimitStore } from './middleware/rate-limit';
 import { AppConfig, loadConfig } from './config/load-config';
 import { openDatabase } from './db/data-source';
 import { loadDemo } from './demo/load-demo';
-import { isDailyJobDue, runDailyJob } from './jobs/daily-job';
+import { scheduleDailyJob } from './jobs/daily-job-schedule';
 import { systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { buildServices } from './services';
 import { startFakeWeChat } from './wechat/fake-wechat-server';
 
-/** Read config → open (and migrate) the database → listen. Background jobs start with the server. */
-export async function start(config: AppConfig = loadConfig()): Promise<{ server: Server; stop: () => Promise<void> }> {
+/**
+ * Read config → open (and migrate) the database → listen. The scorer and the daily job start with
+ * the server unless PROCESS_ROLE=api; PROCESS_ROLE=worker runs them without HTTP.
+ */
+export async function start(config: AppConfig = loadConfig()): Promise<{ server: Server | null; stop: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
   const closers: (() => Promise<void>)[] = [];
   if (config.wechat.useFake) {
@@ -27,18 +31,17 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
   closers.push(() => dataSource.destroy());
   const services = buildServices(config, dataSource, systemClock, logger);
   if (config.loadDemo && (await loadDemo(services))) logger.info('demo organisation loaded; log in on H5 with ?devCode=demo-agent-1');
-  services.scoringWorker.start(services.changes);
-  closers.push(() => services.scoringWorker.stop());
-  // The nightly pass runs in-process at the configured hour (China time); also `npm run job:daily -w server`.
-  const dailyTimer = setInterval(() => {
-    void isDailyJobDue(services, config.scoring.dailyJobHour)
-      .then(async (due) => {
-        if (due) logger.info('daily job done', { ...(await runDailyJob(services, services.scoringWorker)) });
-      })
-      .catch((error: unknown) => logger.warn('daily job failed', { detail: (error as Error).message }));
-  }, 5 * 60 * 1000);
-  dailyTimer.unref();
-  closers.push(async () => clearInterval(dailyTimer));
+  const role = config.processes.role;
+  if (role !== 'api') {
+    services.scoringWorker.start(services.changes);
+    closers.push(() => services.scoringWorker.stop());
+    // The daily pass, once per China day across every process (leases); also `npm run job:daily -w server`.
+    closers.push(scheduleDailyJob(services, logger));
+  }
+  if (role === 'worker') {
+    logger.info('worker started (scorer and daily job, no HTTP)', { database: dataSource.options.type });
+    return { server: null, stop: () => closeAll(closers) };
+  }
   let rateLimitStore: RateLimitStore = { kind: 'memory', map: new Map() };
   if (config.redisUrl) {
     // Fail fast (no offline queue): the limiter lets requests through while Redis is away.
@@ -50,24 +53,66 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
   const app = createApp(services, { h5Dir: config.h5Dir, rateLimitStore });
   const server = app.listen(config.port);
   await new Promise((resolve) => server.once('listening', resolve));
-  logger.info('listening', { port: config.port, database: dataSource.options.type, h5: config.h5Dir ?? 'not built' });
+  logger.info('listening', { port: config.port, role, database: dataSource.options.type, h5: config.h5Dir ?? 'not built' });
   const stop = async () => {
     await new Promise((resolve) => server.close(resolve));
     await services.writer.drain();
-    for (const close of closers.reverse()) await close();
+    await closeAll(closers);
   };
   return { server, stop };
 }
 
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  for (const close of closers.reverse()) await close();
+}
+
+/**
+ * WEB_CONCURRENCY > 1: this (primary) process migrates the schema and loads the demo once, then
+ * forks the processes that serve (they share the port; node's cluster spreads connections) and
+ * starts a new one in place of any that dies. The processes need nothing from each other: the
+ * database's row locks and leases keep scoring and the daily job correct among them.
+ */
+async function startCluster(config: AppConfig): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeoutMs: 10_000 });
+  if (config.loadDemo && (await loadDemo(buildServices(config, dataSource, systemClock, logger)))) logger.info('demo organisation loaded');
+  await dataSource.destroy();
+  if (!config.databaseUrl) logger.warn('several processes on the embedded SQLite: fine to try, but use MySQL/MariaDB (DATABASE_URL) for real load');
+  let stopping = false;
+  const fork = () => cluster.fork({ LOAD_DEMO: 'false' });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.warn('server process exited; starting another', { pid: worker.process.pid, code, signal });
+    setTimeout(fork, 1000).unref();
+  });
+  for (let i = 0; i < config.processes.count; i += 1) fork();
+  logger.info('started server processes', { count: config.processes.count, role: config.processes.role });
+  const shutdown = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    let left = workers.length;
+    if (left === 0) process.exit(0);
+    for (const worker of workers) {
+      worker?.once('exit', () => {
+        left -= 1;
+        if (left === 0) process.exit(0);
+      });
+      worker?.process.kill('SIGTERM');
+    }
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
 if (require.main === module) {
-  start()
-    .then(({ stop }) => {
-      const shutdown = () => void stop().then(() => process.exit(0));
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-    })
-    .catch((error: unknown) => {
-      process.stderr.write(`kejing failed to start: ${(error as Error).message}\n`);
-      process.exit(1);
-    });
+  const config = loadConfig();
+  const started = config.processes.count > 1 && cluster.isPrimary ? startCluster(config) : start(config).then(({ stop }) => {
+    const shutdown = () => void stop().then(() => process.exit(0));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+  started.catch((error: unknown) => {
+    process.stderr.write(`kejing failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
 }

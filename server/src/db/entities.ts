@@ -12,6 +12,7 @@ import { Share } from '../modules/shares/share.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { FollowUpTask } from '../modules/tasks/follow-up-task.entity';
 import { JobCursor } from '../jobs/job-cursor.entity';
+import { JobDay, JobPart } from '../jobs/job-lease.entity';
 import { ComplianceWord } from '../modules/content/compliance-word.entity';
 import { Tag } from '../modules/tags/tag.entity';
 import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun,
+  JobDay, JobPart,
 ];

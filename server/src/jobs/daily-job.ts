@@ -80,7 +80,7 @@ export function processOwner(): string {
  * being caught up, so that run decays and steps back as it would have on that morning.
  */
 export function dailyJobAsOfMs(day: string, nowMs: number, hour: number): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || chinaDayOf(chinaDayStartMs(day)) !== day) throw new Error(`daily job: "${day}" is not a date (YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !Number.isFinite(chinaDayStartMs(day)) || chinaDayOf(chinaDayStartMs(day)) !== day) throw new Error(`daily job: "${day}" is not a date (YYYY-MM-DD)`);
   const today = chinaDayOf(nowMs);
   if (day > today) throw new Error(`daily job: ${day} has not begun yet (today is ${today}, China time)`);
   return day === today ? nowMs : chinaDayStartMs(day) + hour * 3_600_000;

@@ -76,8 +76,9 @@ export function processOwner(): string {
 }
 
 /**
- * The instant a day's run scores at: now for today (as before), the configured hour for a day
- * being caught up, so that run decays and steps back as it would have on that morning.
+ * The instant a day's run is dated at: now for today (as before), the configured hour for a day
+ * being caught up, so that run decays and steps back as it would have on that morning. Contacts
+ * scored since are current and left alone.
  */
 export function dailyJobAsOfMs(day: string, nowMs: number, hour: number): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !Number.isFinite(chinaDayStartMs(day)) || chinaDayOf(chinaDayStartMs(day)) !== day) throw new Error(`daily job: "${day}" is not a date (YYYY-MM-DD)`);
@@ -99,8 +100,9 @@ export async function runDailyJob(s: Services, worker: ScoringWorker, options: D
   const asOfMs = dailyJobAsOfMs(day, s.clock.nowMs(), options.hour ?? s.config.scoring.dailyJobHour);
   const leases = new JobLeases(s.dataSource, s.clock, options.owner ?? processOwner(), { leaseMs: options.leaseMs ?? s.config.scoring.dailyJobLeaseMs });
   const stored = await leases.openDay(JOB, day, asOfMs, dailyJobParts());
-  // Every part works at the day's stored instant, whichever process opened the day.
-  const dayServices = buildServices(s.config, s.dataSource, fixedClock(stored.asOfMs), s.logger);
+  // A day caught up late works at its stored instant, whichever process opened it; today's works
+  // at the live clock, as the scorer beside it does, so neither takes back what the other stored.
+  const dayServices = day === chinaDayOf(s.clock.nowMs()) ? s : buildServices(s.config, s.dataSource, fixedClock(stored.asOfMs), s.logger);
   let contactsRescored = 0;
   for (;;) {
     const part = await leases.claimNext(JOB, day);
@@ -156,7 +158,7 @@ async function prepare(live: Services, day: Services, worker: ScoringWorker): Pr
 }
 
 /**
- * Rescores one range of contacts at the day's instant, batch by batch, recording how far it got so
+ * Rescores one range of contacts, batch by batch, recording how far it got so
  * a process taking over after a crash resumes there. Contacts already scored at or after that
  * instant (by the live scorer, or by a process that died mid-range) are current and skipped, so a
  * day caught up late never moves a contact back to an older date.
@@ -177,7 +179,7 @@ async function rescore(
     if (position !== null) (where.push('id > ?'), params.push(position));
     const rows: { id: string }[] = await s.dataSource.query(`SELECT id FROM contact WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${BATCH}`, params);
     if (rows.length === 0) break;
-    const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id));
+    const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id), { scoredBeforeMs: asOfMs });
     contactsRescored += outcomes.length;
     stageStepBacks += outcomes.filter((o) => o.before && o.after.stage < o.before.stage && o.after.outcome === 'open').length;
     position = (rows[rows.length - 1] as { id: string }).id;

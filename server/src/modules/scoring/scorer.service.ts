@@ -70,14 +70,21 @@ export class ScorerService {
     private readonly config: ScoringConfig = DEFAULT_SCORING_CONFIG,
   ) {}
 
-  /** Scores these contacts now; returns what changed, for callers that want to know. */
-  async scoreContacts(contactIds: string[]): Promise<ScoringOutcome[]> {
+  /**
+   * Scores these contacts now; returns what changed, for callers that want to know.
+   * `scoredBeforeMs`: leave out contacts scored at or after that instant (checked under the lock),
+   * so a daily run dated in the past never takes back what a later scoring stored.
+   */
+  async scoreContacts(contactIds: string[], options: { scoredBeforeMs?: number } = {}): Promise<ScoringOutcome[]> {
     const ids = [...new Set(contactIds)];
     if (ids.length === 0) return [];
     const ruleSet = await this.rules.current();
-    const nowMs = this.clock.nowMs();
     return this.dataSource.transaction(async (manager) => {
-      const contacts = await lockContacts(manager, ids);
+      const { scoredBeforeMs } = options;
+      const contacts = (await lockContacts(manager, ids)).filter((c) => scoredBeforeMs === undefined || c.scoredAtMs === null || c.scoredAtMs < scoredBeforeMs);
+      // Read after the lock: a scorer that waited for another must not score at the instant it
+      // began waiting, or it would leave out touchpoints the other took in and move the contact back.
+      const nowMs = this.clock.nowMs();
       const eventsByContact = await loadScoringEvents(manager, contacts.map((c) => c.id));
       const contexts = await loadContactContexts(manager, contacts);
       const agentNames = await this.agentNames(manager, contacts.map((c) => c.agentId));

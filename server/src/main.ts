@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import type { RateLimitStore } from './middleware/rate-limit';
 import { AppConfig, loadConfig } from './config/load-config';
@@ -9,8 +10,8 @@ import { openDatabase } from './db/data-source';
 import { loadDemo } from './demo/load-demo';
 import { scheduleDailyJob } from './jobs/daily-job-schedule';
 import { systemClock } from './lib/clock';
-import { createLogger } from './lib/logger';
-import { buildServices } from './services';
+import { createLogger, type Logger } from './lib/logger';
+import { buildServices, type Services } from './services';
 import { startFakeWeChat } from './wechat/fake-wechat-server';
 
 /**
@@ -20,17 +21,7 @@ import { startFakeWeChat } from './wechat/fake-wechat-server';
 export async function start(config: AppConfig = loadConfig()): Promise<{ server: Server | null; stop: () => Promise<void> }> {
   const logger = createLogger(config.logLevel);
   const closers: (() => Promise<void>)[] = [];
-  if (config.wechat.useFake) {
-    // Dev only (loadConfig refuses this in production): WeChat's servers are not reachable here.
-    const fake = await startFakeWeChat({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
-    config.wechat.apiBaseUrl = fake.baseUrl;
-    closers.push(fake.close);
-    logger.warn('using a local fake of WeChat: set WECHAT_APP_ID and WECHAT_APP_SECRET for the real one');
-  }
-  const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeoutMs: 10_000 });
-  closers.push(() => dataSource.destroy());
-  const services = buildServices(config, dataSource, systemClock, logger);
-  if (config.loadDemo && (await loadDemo(services))) logger.info('demo organisation loaded; log in on H5 with ?devCode=demo-agent-1');
+  const { services, dataSource } = await openServices(config, logger, closers);
   const role = config.processes.role;
   if (role !== 'api') {
     services.scoringWorker.start(services.changes);
@@ -62,6 +53,22 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
   return { server, stop };
 }
 
+/** The fake WeChat (dev only), the migrated database, the services and the demo; what to close goes on `closers`. */
+async function openServices(config: AppConfig, logger: Logger, closers: (() => Promise<void>)[]): Promise<{ services: Services; dataSource: DataSource }> {
+  if (config.wechat.useFake) {
+    // Dev only (loadConfig refuses this in production): WeChat's servers are not reachable here.
+    const fake = await startFakeWeChat({ appId: config.wechat.appId, appSecret: config.wechat.appSecret });
+    config.wechat.apiBaseUrl = fake.baseUrl;
+    closers.push(fake.close);
+    logger.warn('using a local fake of WeChat: set WECHAT_APP_ID and WECHAT_APP_SECRET for the real one');
+  }
+  const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeoutMs: 10_000 });
+  closers.push(() => dataSource.destroy());
+  const services = buildServices(config, dataSource, systemClock, logger);
+  if (config.loadDemo && (await loadDemo(services))) logger.info('demo organisation loaded; log in on H5 with ?devCode=demo-agent-1');
+  return { services, dataSource };
+}
+
 async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
   for (const close of closers.reverse()) await close();
 }
@@ -74,9 +81,9 @@ async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
  */
 async function startCluster(config: AppConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeoutMs: 10_000 });
-  if (config.loadDemo && (await loadDemo(buildServices(config, dataSource, systemClock, logger)))) logger.info('demo organisation loaded');
-  await dataSource.destroy();
+  const closers: (() => Promise<void>)[] = [];
+  await openServices({ ...config, wechat: { ...config.wechat } }, logger, closers);
+  await closeAll(closers);
   if (!config.databaseUrl) logger.warn('several processes on the embedded SQLite: fine to try, but use MySQL/MariaDB (DATABASE_URL) for real load');
   let stopping = false;
   const fork = () => cluster.fork({ LOAD_DEMO: 'false' });

@@ -39,8 +39,11 @@ export interface BuiltServer {
   stop: () => Promise<void>;
 }
 
-/** Starts server/dist/main.js with `env` on a free port and resolves once /health answers. */
-export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
+/**
+ * Starts server/dist/main.js with `env` on a free port and resolves once /health answers, or once
+ * its output matches `readyWhen` (a PROCESS_ROLE=worker process serves no HTTP).
+ */
+export async function startBuiltServer(env: Record<string, string>, readyWhen?: RegExp): Promise<BuiltServer> {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run \`npx tsc -b\` first (npm test does)`);
   const port = await freePort();
   const child = spawn(process.execPath, [SERVER_MAIN], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -59,7 +62,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
   for (let i = 0; i < 300; i += 1) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
     try {
-      if ((await http.get('/health')).status === 200) return { child, http, output: () => output, stop };
+      if (readyWhen ? readyWhen.test(output) : (await http.get('/health')).status === 200) return { child, http, output: () => output, stop };
     } catch {
       // not listening yet
     }

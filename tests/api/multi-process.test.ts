@@ -114,3 +114,56 @@ const serverUrl = testDatabaseServerUrl();
     for (const s of servers) expect(s.output().match(/"msg":"daily job done"/g)?.length ?? 0).toBeLessThanOrEqual(1);
   }, 180_000);
 });
+
+(serverUrl ? describe : describe.skip)('API and worker processes apart (PROCESS_ROLE, WEB_CONCURRENCY; skipped without TEST_DATABASE_URL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kejing-roles-'));
+  let wechat: FakeWeChat;
+  let database: { url: string; drop: () => Promise<void> };
+  let db: Connection;
+  const servers: BuiltServer[] = [];
+
+  beforeAll(async () => {
+    wechat = await startFakeWeChat({ appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak' });
+    database = await createServerDatabase(serverUrl as string, 'kejing_t_roles');
+    db = await createConnection({ uri: database.url });
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await db?.end();
+    await wechat?.close();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  const count = async (sql: string) => Number(((await db.query(sql))[0] as { n: number }[])[0]?.n);
+
+  it('api processes (two, by WEB_CONCURRENCY) store touchpoints without scoring them; a worker process scores them and runs the daily job', async () => {
+    const env: Record<string, string> = { ...serverEnv(wechat.baseUrl, dataDir, database.url), DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '1000', SCORING_POLL_MS: '200' };
+    const api = await startBuiltServer({ ...env, PROCESS_ROLE: 'api', WEB_CONCURRENCY: '2' });
+    servers.push(api);
+    const t = { http: api.http, config: { adminBootstrapToken: env.ADMIN_BOOTSTRAP_TOKEN } } as unknown as TestApp;
+    const world = await buildWorld(t);
+    const shareId = await shareArticle(t, world);
+    for (let i = 0; i < 10; i += 1) {
+      const token = (await login(t, `roles-${i}`)).token;
+      await api.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(token)).expect(200);
+      await api.http.post('/api/events').set(bearer(token)).send({
+        sentAtDeviceMs: Date.now(), events: [{ clientEventId: randomUUID(), shareId, type: 'read_progress', depthPct: 70, dwellMs: 60_000, createdAtDeviceMs: Date.now() }],
+      }).expect(200);
+    }
+    await new Promise((r) => setTimeout(r, 2500)); // over ten scoring polls and two daily-job checks
+    const stored = await count('SELECT COUNT(*) AS n FROM touchpoint_event');
+    expect(stored).toBeGreaterThanOrEqual(10);
+    expect(await count('SELECT COUNT(*) AS n FROM touchpoint_event WHERE scored = 0')).toBe(stored);
+    expect(await count('SELECT COUNT(*) AS n FROM job_day')).toBe(0);
+    expect(api.output().match(/"msg":"listening".*"role":"api"/g)).toHaveLength(2);
+
+    servers.push(await startBuiltServer({ ...env, PROCESS_ROLE: 'worker' }, /worker started/));
+    const deadline = Date.now() + 30_000;
+    while ((await count('SELECT COUNT(*) AS n FROM touchpoint_event WHERE scored = 0')) > 0 || (await count('SELECT COUNT(*) AS n FROM job_day WHERE done_at_ms IS NOT NULL')) < 1) {
+      if (Date.now() > deadline) throw new Error(`the worker did not catch up:\n${servers.map((s) => s.output().slice(-2000)).join('\n---\n')}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await count('SELECT COUNT(*) AS n FROM contact WHERE stage >= 3')).toBe(10);
+  }, 120_000);
+});

@@ -128,8 +128,13 @@ export async function runDailyJob(s: Services, worker: ScoringWorker, options: D
     }
   }
   const done = await leases.day(JOB, day);
-  if (!done?.summary) throw new Error(`daily job ${day}: every part is done but the day has no summary`);
-  return JSON.parse(done.summary) as DailyJobSummary;
+  if (done?.summary) return JSON.parse(done.summary) as DailyJobSummary;
+  // Every part is done, the finish part's last: the day is done now (whoever gets here first says so).
+  const finished = (await leases.parts(JOB, day)).find((p) => p.part === 'finish');
+  if (!finished?.result) throw new Error(`daily job ${day}: every part is done but the finish part has no result`);
+  const { summary } = JSON.parse(finished.result) as FinishResult;
+  await leases.finishDay(JOB, day, summary);
+  return summary;
 }
 
 /** Runs `work` while a timer keeps the lease alive; null when the lease was lost meanwhile. */
@@ -207,7 +212,6 @@ async function finish(s: Services, leases: JobLeases, day: string, asOfMs: numbe
     day, asOfMs, contactsRescored: sum((r) => r.contactsRescored), stageStepBacks: sum((r) => r.stageStepBacks),
     agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, ms: sum((r) => r.ms) + ms,
   };
-  await leases.finishDay(JOB, day, summary);
   await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: asOfMs, note: `${day}: ${summary.contactsRescored} contacts` });
   return { summary, ms };
 }

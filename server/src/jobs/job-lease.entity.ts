@@ -3,8 +3,8 @@ import { EpochMsColumn } from '../db/columns';
 
 /**
  * One run of a once-a-day job for one China day, shared by every process: the first to arrive
- * creates it (and its parts), the rest join. `asOfMs` is the instant every part scores at, so the
- * parts agree whoever runs them; `doneAtMs` is set by the part that finishes the day.
+ * creates it (and its parts), the rest join. `asOfMs` is the instant the run is dated at, stored so
+ * the parts agree whoever runs them; `doneAtMs` and `summary` are set once every part is done.
  */
 @Entity('job_day')
 export class JobDay {

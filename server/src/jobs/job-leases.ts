@@ -90,8 +90,10 @@ export class JobLeases {
     return this.whileHeld(part, { status: 'done', result: JSON.stringify(result), leaseUntilMs: null, finishedAtMs: this.clock.nowMs() });
   }
 
+  /** Marks the day done with its summary, once: a second caller changes nothing. */
   async finishDay(job: string, day: string, summary: unknown): Promise<void> {
-    await this.dataSource.getRepository(JobDay).update({ job, day }, { doneAtMs: this.clock.nowMs(), summary: JSON.stringify(summary) });
+    await this.dataSource.createQueryBuilder().update(JobDay).set({ doneAtMs: this.clock.nowMs(), summary: JSON.stringify(summary) })
+      .where('job = :job AND day = :day AND done_at_ms IS NULL', { job, day }).execute();
   }
 
   private async whileHeld(part: JobPart, change: Partial<JobPart>): Promise<boolean> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dailyJobParts, runDailyJob, runDueDailyJobs } from '../../server/src/jobs/daily-job';
 import { JobLeases } from '../../server/src/jobs/job-leases';
 import { parseDailyJobArgs } from '../../server/src/cli/daily-job';
+import { ScorerService } from '../../server/src/modules/scoring/scorer.service';
 import { chinaDayOf, chinaDayStartMs, DAY_MS } from '../../server/src/lib/china-day';
 import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
 
@@ -105,6 +106,28 @@ describe('the daily job: once per China day, in leased parts, for any date', () 
     expect(summaries[0]?.asOfMs).toBe(chinaDayStartMs(days[0] as string) + 5 * 3_600_000);
     expect(summaries[2]?.asOfMs).toBe(t.clock.nowMs());
     expect(await runDueDailyJobs(t.services, t.services.scoringWorker, 5)).toEqual([]);
+  });
+
+  it('a process shutting down mid-range hands the range back at once, with how far it got, and another finishes the day', async () => {
+    t.clock.advance(DAY_MS);
+    const day = chinaDayOf(t.clock.nowMs());
+    const stopping = new AbortController();
+    const real = ScorerService.prototype.scoreContacts;
+    ScorerService.prototype.scoreContacts = async function (this: ScorerService, ids, options) {
+      stopping.abort(); // SIGTERM arrives while the first batch is being scored
+      return real.call(this, ids, options);
+    };
+    try {
+      await expect(runDailyJob(t.services, t.services.scoringWorker, { day, owner: 'stopping', signal: stopping.signal })).rejects.toThrow('stopped');
+    } finally {
+      ScorerService.prototype.scoreContacts = real;
+    }
+    const handedBack = (await t.db.dataSource.query("SELECT part, status, owner, position, result FROM job_part WHERE job = 'daily' AND day = ? AND position IS NOT NULL", [day]));
+    expect(handedBack).toHaveLength(1);
+    expect(handedBack[0]).toMatchObject({ status: 'pending', owner: null });
+    const summary = await runDailyJob(t.services, t.services.scoringWorker, { day, owner: 'next' });
+    expect(summary.contactsRescored).toBe(contacts);
+    expect((await partsOf(day)).find((p: { part: string }) => p.part === handedBack[0].part)).toMatchObject({ status: 'done', owner: 'next', attempts: 2 });
   });
 
   it('reads --as-of from the command line and refuses anything else', () => {

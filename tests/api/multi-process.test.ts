@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
+import { openDatabase } from '../../server/src/db/data-source';
 import { bearer, buildWorld, login, shareArticle, TestApp } from '../../server/src/testing/test-app';
 import { testDatabaseServerUrl } from '../../server/src/testing/test-database';
 import { startFakeWeChat, FakeWeChat } from '../../server/src/wechat/fake-wechat-server';
@@ -31,13 +32,14 @@ const serverUrl = testDatabaseServerUrl();
     database = await createServerDatabase(serverUrl as string, 'kejing_t_multi');
     env = {
       ...serverEnv(wechat.baseUrl, dataDir, database.url),
-      // The day's run is due from the start; each process first looks 8 s after it starts, when the
-      // organisation exists and customers' touchpoints are arriving, so the run meets the scorers.
-      DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '8000', SCORING_POLL_MS: '300',
+      // Each process looks every second whether the day's run is due; it becomes due when the test says.
+      DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '1000', SCORING_POLL_MS: '300',
     };
-    // The first migrates the fresh database; the other two then start together.
-    servers.push(await startBuiltServer(env));
-    servers.push(...(await Promise.all(Array.from({ length: PROCESSES - 1 }, () => startBuiltServer(env)))));
+    // Migrated here, with a cursor saying today's run is done, so the run waits for the touchpoints.
+    const migrated = await openDatabase({ url: database.url });
+    await migrated.query("INSERT INTO job_cursor (name, position_ms, note) VALUES ('daily-job', ?, 'not due until the test says')", [Date.now()]);
+    await migrated.destroy();
+    servers = await Promise.all(Array.from({ length: PROCESSES }, () => startBuiltServer(env)));
     db = await createConnection({ uri: database.url });
   }, 120_000);
 
@@ -76,7 +78,11 @@ const serverUrl = testDatabaseServerUrl();
     };
     const started = Date.now();
     try {
-      for (let i = 0; i < CUSTOMERS; i += 25) await Promise.all(Array.from({ length: 25 }, (_, j) => customer(i + j)));
+      for (let i = 0; i < CUSTOMERS; i += 25) {
+        // Half-way, the day's run falls due: all three processes reach for it while touchpoints keep arriving.
+        if (i === 75) await db.query("DELETE FROM job_cursor WHERE name = 'daily-job'");
+        await Promise.all(Array.from({ length: 25 }, (_, j) => customer(i + j)));
+      }
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${servers.map((s) => s.output().split('\n').filter((l) => !l.includes('"level":"info"')).join('\n').slice(-3000)).join('\n---\n')}`);
     }

@@ -10,9 +10,10 @@ import { runDueDailyJobs } from './daily-job';
 export function scheduleDailyJob(services: Services, logger: Logger): () => Promise<void> {
   const { dailyJobHour, dailyJobCheckMs } = services.config.scoring;
   let running: Promise<void> | null = null;
+  const stopping = new AbortController();
   const check = () => {
-    if (running) return;
-    running = runDueDailyJobs(services, services.scoringWorker, dailyJobHour)
+    if (running || stopping.signal.aborted) return;
+    running = runDueDailyJobs(services, services.scoringWorker, dailyJobHour, { signal: stopping.signal })
       .then((summaries) => {
         for (const summary of summaries) logger.info('daily job done', { ...summary });
       })
@@ -25,6 +26,7 @@ export function scheduleDailyJob(services: Services, logger: Logger): () => Prom
   timer.unref();
   return async () => {
     clearInterval(timer);
+    stopping.abort();
     await running;
   };
 }

@@ -52,6 +52,8 @@ export interface DailyJobOptions {
   /** This process's name on its leases. */
   owner?: string;
   onProgress?: (progress: DailyJobProgress) => void;
+  /** Aborted when the process shuts down: a range being rescored is handed back at its last batch. */
+  signal?: AbortSignal;
 }
 
 interface PrepareResult { retention: RetentionSummary; ms: number }
@@ -105,6 +107,7 @@ export async function runDailyJob(s: Services, worker: ScoringWorker, options: D
   const dayServices = day === chinaDayOf(s.clock.nowMs()) ? s : buildServices(s.config, s.dataSource, fixedClock(stored.asOfMs), s.logger);
   let contactsRescored = 0;
   for (;;) {
+    if (options.signal?.aborted) throw new Error(`daily job ${day}: stopped (the process is shutting down)`);
     const part = await leases.claimNext(JOB, day);
     if (part === 'done') break;
     if (part === 'wait') {
@@ -119,9 +122,17 @@ export async function runDailyJob(s: Services, worker: ScoringWorker, options: D
     const result = await withHeartbeat(leases, part, options.leaseMs ?? s.config.scoring.dailyJobLeaseMs, async (held) => {
       if (part.phase === 0) return prepare(s, dayServices, worker);
       if (part.part === 'finish') return finish(dayServices, leases, day, stored.asOfMs);
-      return rescore(dayServices, leases, part, stored.asOfMs, held, report);
+      return rescore(dayServices, leases, part, stored.asOfMs, () => held() && !options.signal?.aborted, report);
+    }).catch(async (error: unknown) => {
+      // A failed part (a deadlock, the database away) is handed back for the next attempt, by any process, at once.
+      await leases.release(part).catch(() => undefined);
+      throw error;
     });
-    if (result === null) continue; // lost the lease: whoever took the part over finishes it
+    if (result === null) {
+      // Stopping: hand the part back now rather than when the lease runs out. Lost: its new holder finishes it.
+      if (options.signal?.aborted) await leases.release(part);
+      continue;
+    }
     if (await leases.complete(part, result)) {
       if ('contactsRescored' in result) contactsRescored += result.contactsRescored;
       await report(0);

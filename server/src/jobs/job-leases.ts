@@ -90,6 +90,11 @@ export class JobLeases {
     return this.whileHeld(part, { status: 'done', result: JSON.stringify(result), leaseUntilMs: null, finishedAtMs: this.clock.nowMs() });
   }
 
+  /** Hands a held part back (keeping how far it got), for another process to take at once. */
+  async release(part: JobPart): Promise<boolean> {
+    return this.whileHeld(part, { status: 'pending', owner: null, leaseUntilMs: null });
+  }
+
   /** Marks the day done with its summary, once: a second caller changes nothing. */
   async finishDay(job: string, day: string, summary: unknown): Promise<void> {
     await this.dataSource.createQueryBuilder().update(JobDay).set({ doneAtMs: this.clock.nowMs(), summary: JSON.stringify(summary) })

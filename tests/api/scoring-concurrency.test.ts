@@ -97,6 +97,13 @@ describe('scoring a contact is exclusive across processes', () => {
     const agentA = bearer((world.people.a as { token: string }).token);
     await t.http.post(`/api/tasks/${first.id}/done`).set(agentA).expect(200);
     await repo.insert(task('open'));
+    // A writer that closes a task but forgets its mark does not bar the contact from its next follow-up.
+    await repo.update({ contactId, status: 'open' }, { status: 'dismissed' });
+    const { token } = customers[0] as { token: string };
+    await t.http.post('/api/events').set(bearer(token)).send({
+      sentAtDeviceMs: t.clock.nowMs(), events: [{ clientEventId: randomUUID(), shareId, type: 'consult_tap', createdAtDeviceMs: t.clock.nowMs() }],
+    }).expect(200);
+    await t.services.scorer.scoreContacts([contactId]);
     expect(Number((await t.db.dataSource.query("SELECT COUNT(*) AS n FROM follow_up_task WHERE contact_id = ? AND status = 'open'", [contactId]))[0].n)).toBe(1);
   });
 });

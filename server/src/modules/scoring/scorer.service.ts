@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import {
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact, TouchpointType,
 } from '@kejing/shared';
@@ -186,7 +186,11 @@ export class ScorerService {
       }
     }
     if (!task) return;
-    if (isNew) await repo.insert(task);
+    if (isNew) {
+      // A writer that closed a task without clearing its mark would otherwise bar the contact from any new follow-up.
+      await repo.update({ activeContactId: contact.id, status: Not(In([...ACTIVE_TASK_STATUSES])) }, { activeContactId: null });
+      await repo.insert(task);
+    }
     else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because, activeContactId: activeContactIdFor(task.status, contact.id) });
   }
 }

@@ -188,12 +188,11 @@ async function rescore(
   let position = part.position;
   for (;;) {
     if (!held()) return null;
-    const where = ['(scored_at_ms IS NULL OR scored_at_ms < ?)'];
-    const params: (string | number)[] = [asOfMs];
-    if (part.lo !== null) (where.push('id >= ?'), params.push(part.lo));
-    if (part.hi !== null) (where.push('id < ?'), params.push(part.hi));
-    if (position !== null) (where.push('id > ?'), params.push(position));
-    const rows: { id: string }[] = await s.dataSource.query(`SELECT id FROM contact WHERE ${where.join(' AND ')} ORDER BY id LIMIT ${BATCH}`, params);
+    const bounds: [string, string | number | null][] = [['(scored_at_ms IS NULL OR scored_at_ms < ?)', asOfMs], ['id >= ?', part.lo], ['id < ?', part.hi], ['id > ?', position]];
+    const where = bounds.filter(([, value]) => value !== null);
+    const rows: { id: string }[] = await s.dataSource.query(
+      `SELECT id FROM contact WHERE ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
+    );
     if (rows.length === 0) break;
     const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id), { scoredBeforeMs: asOfMs });
     contactsRescored += outcomes.length;

@@ -98,6 +98,8 @@ describe('personal data (PIPL)', () => {
     expect(row).toMatchObject({ optedOut: true, trust: 0, intent: 0, referralClass: 'negative' });
     const today = (await t.http.get('/api/tasks/today').set(staff('a')).expect(200)).body as { contactId: string }[];
     expect(today.some((x) => x.contactId === c.contactId)).toBe(false);
+    // The dismissed follow-up no longer holds the contact's one active place.
+    expect(await count('SELECT COUNT(*) AS n FROM follow_up_task WHERE active_contact_id = ?', [c.contactId])).toBe(0);
     await t.http.delete('/api/privacy/me/opt-out').set(bearer(c.token)).expect(200);
     const back = (await t.http.get(`/api/contacts/${c.contactId}`).set(staff('a')).expect(200)).body;
     expect(back).toMatchObject({ optedOut: false, trust: scored.trust, intent: scored.intent });

@@ -15,6 +15,7 @@ import { Share } from '../modules/shares/share.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { FollowUpTask } from '../modules/tasks/follow-up-task.entity';
 import { JobCursor } from '../jobs/job-cursor.entity';
+import { JobDay, JobPart } from '../jobs/job-lease.entity';
 import { ComplianceWord } from '../modules/content/compliance-word.entity';
 import { Tag } from '../modules/tags/tag.entity';
 import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
   ContactPhone, ContactNote,
+  JobDay, JobPart,
 ];

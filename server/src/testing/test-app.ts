@@ -35,7 +35,7 @@ export function testConfig(wechatBaseUrl: string, overrides: Partial<ServiceConf
     phoneHashKey: randomBytes(32),
     adminBootstrapToken: `bootstrap-${randomBytes(8).toString('hex')}`,
     ingest: { flushMaxRows: 1000, flushMaxInFlight: 2, dbTimeoutMs: 1500 },
-    scoring: { pollMs: 60_000, dailyJobHour: 5 },
+    scoring: { pollMs: 60_000, dailyJobHour: 5, dailyJobLeaseMs: 60_000, dailyJobCheckMs: 300_000 },
     ...overrides,
   };
 }

@@ -22,6 +22,7 @@ import { Share } from '../shares/share.entity';
 import type { SharesService } from '../shares/shares.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { FollowUpTask } from '../tasks/follow-up-task.entity';
+import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
 
@@ -129,7 +130,7 @@ export class PrivacyService {
         await manager.update(Contact, { id: In(contacts.map((c) => c.id)) }, { optedOut });
         if (optedOut) {
           // Open follow-ups would have the agent message someone who asked not to be.
-          await manager.update(FollowUpTask, { contactId: In(contacts.map((c) => c.id)), status: In(['open', 'snoozed']) }, { status: 'dismissed', snoozedUntilMs: null });
+          await dismissOpenTasksOf(manager, contacts.map((c) => c.id));
         }
         await this.audit.record({ actorId: userId, action: optedOut ? 'privacy.opt_out' : 'privacy.opt_in', subjectType: 'user', subjectId: userId, detail: { contacts: contacts.length } }, manager);
       });

@@ -24,4 +24,20 @@ export class FollowUpTask {
   @EpochMsColumn({ name: 'done_at_ms', nullable: true }) doneAtMs!: number | null;
   @Column({ type: 'simple-json' }) because!: { type: TouchpointType; atMs: number; contentTitle: string | null }[];
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+  /**
+   * The contact's id while the task is active (open or snoozed), else null: unique, so a contact
+   * cannot have two active follow-ups whatever processes race (NULLs do not collide). Set through
+   * `activeContactIdFor` by every writer of `status`.
+   */
+  @Index('uq_follow_up_task_active_contact', { unique: true })
+  @Column({ name: 'active_contact_id', type: 'varchar', length: 36, nullable: true })
+  activeContactId!: string | null;
+}
+
+/** Statuses in which a task is the contact's one active follow-up. */
+export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['open', 'snoozed'];
+
+/** The value of `active_contact_id` for a task of `contactId` in `status`. */
+export function activeContactIdFor(status: TaskStatus, contactId: string): string | null {
+  return ACTIVE_TASK_STATUSES.includes(status) ? contactId : null;
 }

@@ -5,7 +5,7 @@ import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/ch
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { Contact } from '../contacts/contact.entity';
-import { FollowUpTask } from './follow-up-task.entity';
+import { activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
 import { presentTask } from './task.presenter';
 
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
@@ -92,7 +92,7 @@ export class TasksService {
     const task = await repo.findOneBy({ id: taskId, agentId: actor.staffId });
     if (!task) throw notFound('task');
     if (task.status === 'done' || task.status === 'dismissed') throw new AppError(409, 'task_closed', `the task is already ${task.status}`);
-    await repo.update({ id: task.id }, change);
+    await repo.update({ id: task.id }, { ...change, activeContactId: activeContactIdFor(change.status ?? task.status, task.contactId) });
     const contact = await this.dataSource.getRepository(Contact).findOneByOrFail({ id: task.contactId });
     return presentTask({ ...task, ...change } as FollowUpTask, contact);
   }

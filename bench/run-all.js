@@ -227,15 +227,23 @@ async function api(base, method, path, token, body) {
 
 /** Through the real API: an organisation, an agent bound by invite, approved content, shares, viewers. */
 async function buildWorld(base, config) {
-  const admin = config.adminBootstrapToken;
+  // The bootstrap token creates the company and the first admin only; that admin, bound, does the rest.
+  const bootstrap = config.adminBootstrapToken;
+  const company = (await api(base, 'POST', '/api/admin/org-units', bootstrap, { kind: 'company', name: '压测保险公司' })).id;
+  const firstAdmin = await api(base, 'POST', '/api/admin/staff', bootstrap, { name: '压测管理员', role: 'admin', orgUnitId: company });
+  const adminLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-admin-${randomUUID().slice(0, 8)}` });
+  const admin = (await api(base, 'POST', '/api/auth/bind', adminLogin.token, { inviteCode: firstAdmin.inviteCode })).token;
   const unit = async (kind, name, parentId) => (await api(base, 'POST', '/api/admin/org-units', admin, { kind, name, ...(parentId ? { parentId } : {}) })).id;
-  const company = await unit('company', '压测保险公司');
   const branch = await unit('branch', '压测分公司', company);
   const team = await unit('team', '压测一组', branch);
   const staff = await api(base, 'POST', '/api/admin/staff', admin, { name: '压测代理人', role: 'agent', orgUnitId: team, licenceNo: 'LIC-BENCH' });
   const agentLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-agent-${randomUUID().slice(0, 8)}` });
   const agent = await api(base, 'POST', '/api/auth/bind', agentLogin.token, { inviteCode: staff.inviteCode });
-  const content = await api(base, 'POST', '/api/admin/content', admin, {
+  // Content is published through the compliance check, on behalf of a WeChat-bound admin.
+  const adminStaff = await api(base, 'POST', '/api/admin/staff', admin, { name: '压测管理员', role: 'admin', orgUnitId: company });
+  const adminLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-admin-${randomUUID().slice(0, 8)}` });
+  const boundAdmin = await api(base, 'POST', '/api/auth/bind', adminLogin.token, { inviteCode: adminStaff.inviteCode });
+  const content = await api(base, 'POST', '/api/admin/content', boundAdmin.token, {
     kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p>', tags: ['need:critical_illness'],
   });
   const shareIds = [];

@@ -42,7 +42,7 @@ function config() {
     wechat: { appId: 'bench', appSecret: 'bench', apiBaseUrl: 'http://127.0.0.1:9', timeoutMs: 100, useFake: false },
     session: { secret: randomBytes(32).toString('base64'), ttlSeconds: 3600, issuer: 'kejing', audience: 'bench' },
     shareSecret: 'bench-share-secret', phoneEncryptionKey: randomBytes(32), phoneHashKey: randomBytes(32), adminBootstrapToken: 'bench',
-    ingest: { flushMaxRows: 1000, flushMaxInFlight: 1, dbTimeoutMs: 60_000 }, scoring: { pollMs: 3_600_000, dailyJobHour: 5 },
+    ingest: { flushMaxRows: 1000, flushMaxInFlight: 1, dbTimeoutMs: 60_000 }, scoring: { pollMs: 3_600_000, dailyJobHour: 5, dailyJobLeaseMs: 60_000, dailyJobCheckMs: 300_000 },
   };
 }
 

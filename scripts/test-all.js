@@ -49,6 +49,9 @@ run('type-check', 'npx', ['tsc', '-b']);
 run('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
 // An independent linter over the committed document (equal to what the routes declare, by a server test); rules in redocly.yaml.
 run('OpenAPI document lint (Redocly)', 'npx', ['redocly', 'lint', 'docs/openapi.json']);
+// ESLint with the architecture's fences (config/eslint), then proof that the fences catch a planted violation.
+run('lint and fences', 'npx', ['eslint', '--max-warnings', '0', '.']);
+run('fences catch planted violations', 'node', ['--test', 'config/eslint/'], {}, null, true);
 jest('shared, server and API on SQLite', ['shared', 'server', 'api'], { TEST_DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
   jest('server and API on MySQL/MariaDB', ['server', 'api'], {});

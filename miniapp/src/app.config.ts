@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/today/index', 'pages/content/index', 'pages/radar/index', 'pages/contacts/index', 'pages/card/index'],
   subPackages: [
     { root: 'customer', pages: ['read/index', 'lead/index'] },
-    { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index'] },
+    { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index', 'contact-edit/index'] },
     // KYB134 and the team / org dashboards, with the chart library (AntV F2): only those who open them download it.
     { root: 'dashboard', pages: ['agent/index', 'team/index', 'org/index'] },
   ],
@@ -24,11 +24,11 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/today/index', text: '今日' },
-      { pagePath: 'pages/content/index', text: '内容' },
-      { pagePath: 'pages/radar/index', text: '雷达' },
-      { pagePath: 'pages/contacts/index', text: '客户' },
-      { pagePath: 'pages/card/index', text: '名片' },
+      { pagePath: 'pages/today/index', text: '今日', iconPath: 'assets/tab/today.png', selectedIconPath: 'assets/tab/today-active.png' },
+      { pagePath: 'pages/content/index', text: '内容', iconPath: 'assets/tab/content.png', selectedIconPath: 'assets/tab/content-active.png' },
+      { pagePath: 'pages/radar/index', text: '雷达', iconPath: 'assets/tab/radar.png', selectedIconPath: 'assets/tab/radar-active.png' },
+      { pagePath: 'pages/contacts/index', text: '客户', iconPath: 'assets/tab/contacts.png', selectedIconPath: 'assets/tab/contacts-active.png' },
+      { pagePath: 'pages/card/index', text: '名片', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-active.png' },
     ],
   },
 })

@@ -71,8 +71,9 @@ async function useToken(token) {
   state.token = token.trim();
   sessionStorage.setItem('kejing-operator-token', state.token);
   try {
-    const me = await api('GET', '/api/me').catch(() => null);
-    $('#who').textContent = me ? `已登录：${(me.roles || []).join(', ')}` : '管理员引导令牌';
+    // The admin bootstrap token opens no page here: it only sets up the first admin.
+    const me = await api('GET', '/api/me');
+    $('#who').textContent = `已登录：${(me.roles || []).join(', ')}`;
     await loadReference();
     await loadList();
   } catch (e) { show(e.message, 'error'); }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { EVENT_BATCH_MAX_BYTES } from '@kejing/shared';
 import { mountRoutes } from './http/mount-routes';
 import type { RouteDef } from './http/route';
 import { errorHandler } from './middleware/error-handler';
+import { parseJsonBody } from './middleware/json-body';
 import { rateLimits, RateLimitStore } from './middleware/rate-limit';
 import { requireWellFormedText } from './middleware/well-formed-text';
 import { adminRoutes } from './modules/admin/admin.routes';
@@ -64,9 +64,12 @@ export interface AppOptions {
 /** Builds the Koa app: error handler first, then body parsing, then routes. Never listens. */
 export function createApp(services: Services, options: AppOptions = {}): Koa {
   const app = new Koa();
-  app.proxy = true;
-  // Trust only the nearest proxy's X-Forwarded-For entry: per-IP limits must not be dodged by a client-written header.
-  app.maxIpsCount = 1;
+  // X-Forwarded-For is believed only for the configured proxies (none by default): otherwise a
+  // client writing the header would choose the key of every per-IP limit. Koa takes the last
+  // `hops` entries, those the trusted proxies appended, and the farthest of them is the client.
+  const hops = services.config.trustProxyHops ?? 0;
+  app.proxy = hops > 0;
+  app.maxIpsCount = hops;
   app.use(errorHandler(services.logger));
   app.use((ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
@@ -74,7 +77,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
   });
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
   // jsonLimit bounds the inflated body: co-body inflates gzip/deflate/br and raw-body counts what comes out (a gzip bomb is a 413).
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
+  app.use(parseJsonBody({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
   app.use(requireWellFormedText);
   if (services.config.rateLimits) {
     app.use(rateLimits({
@@ -83,7 +86,7 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
     }));
   }
   app.use(mountRoutes(allRoutes(services), {
-    tokens: services.tokens, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,
+    tokens: services.tokens, sessions: services.sessions, clock: services.clock, dataSource: services.dataSource, adminBootstrapToken: services.config.adminBootstrapToken,
   }));
   return app;
 }

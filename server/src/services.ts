@@ -5,9 +5,13 @@ import type { Logger } from './lib/logger';
 import { PhoneCrypto } from './lib/phone-crypto';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
+import { SessionGuard } from './modules/auth/session-guard';
 import { SessionTokens } from './modules/auth/session-tokens';
+import { VerifiedPhones } from './modules/auth/verified-phones';
 import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
+import { ContactBookService } from './modules/contacts/contact-book.service';
+import { ContactNotesService } from './modules/contacts/contact-notes.service';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -38,7 +42,7 @@ import { PrivacyService } from './modules/privacy/privacy.service';
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops'>>;
 
 export interface Services {
   config: ServiceConfig;
@@ -46,6 +50,8 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   tokens: SessionTokens;
+  sessions: SessionGuard;
+  verifiedPhones: VerifiedPhones;
   changes: ContactChanges;
   writer: EventWriter;
   org: OrgService;
@@ -62,6 +68,8 @@ export interface Services {
   ingestion: IngestionService;
   leads: LeadsService;
   contacts: ContactsService;
+  contactBook: ContactBookService;
+  contactNotes: ContactNotesService;
   audit: AuditService;
   followUpRules: FollowUpRulesService;
   scorer: ScorerService;
@@ -78,6 +86,7 @@ export interface Services {
 /** Wires every service once; the composition root for app and jobs alike. */
 export function buildServices(config: ServiceConfig, dataSource: DataSource, clock: Clock, logger: Logger): Services {
   const tokens = new SessionTokens(config.session);
+  const sessions = new SessionGuard(dataSource, clock, tokens);
   const changes = new ContactChanges();
   const sqlite = dataSource.options.type === 'better-sqlite3';
   const writer = new EventWriter(new EventStore(dataSource), {
@@ -89,12 +98,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const phoneCrypto = new PhoneCrypto(config.phoneEncryptionKey, config.phoneHashKey);
   const audit = new AuditService(dataSource, clock);
   const org = new OrgService(dataSource, clock);
-  const staff = new StaffService(dataSource, clock, org);
   const wechat = new WeChatClient(config.wechat);
-  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, staff);
-  const content = new ContentService(dataSource, clock);
-  const tags = new TagsService(dataSource, clock, audit);
+  // Built before everything that publishes text to customers: each door passes the one check.
   const compliance = new ComplianceService(dataSource, clock, wechat, audit);
+  const staff = new StaffService(dataSource, clock, org, compliance, audit);
+  const auth = new AuthService(dataSource, clock, logger, wechat, tokens, sessions, staff);
+  const content = new ContentService(dataSource, clock, compliance, audit);
+  const tags = new TagsService(dataSource, clock, audit);
   // The four-eyes rule holds unless a configuration turns it off (a team with one operator).
   const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance, { fourEyes: config.contentReview?.fourEyes ?? true });
   const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
@@ -102,10 +112,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
-  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes);
-  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, audit);
-  const followUpRules = new FollowUpRulesService(dataSource, clock, audit);
+  const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
+  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes, verifiedPhones);
+  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
+  const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
+  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
+  const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
@@ -114,9 +127,9 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
-    (ids) => scorer.scoreContacts(ids));
+    verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, audit,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

@@ -41,7 +41,7 @@ describe('the running core', () => {
     });
 
     it('uses an invite code once', async () => {
-      const staff = (await t.http.post('/api/admin/staff').set(adminAuth(t)).send({ name: '新人', role: 'agent', orgUnitId: world.teamIds[0] }).expect(201)).body as StaffCreatedView;
+      const staff = (await t.http.post('/api/admin/staff').set(adminAuth(world)).send({ name: '新人', role: 'agent', orgUnitId: world.teamIds[0] }).expect(201)).body as StaffCreatedView;
       const first = await login(t, 'invitee-1');
       await t.http.post('/api/auth/bind').set(bearer(first.token)).send({ inviteCode: staff.inviteCode }).expect(200);
       const second = await login(t, 'invitee-2');

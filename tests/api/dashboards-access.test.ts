@@ -18,11 +18,11 @@ describe('dashboards: access', () => {
     const customer = (await login(t, 'access-customer')).token;
     contactOfA = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(customer)).expect(200)).body.contactId as string;
     await t.services.scoringWorker.drain();
-    await t.http.post('/api/dashboards/snapshots').set(adminAuth(t)).send({}).expect(201);
+    await t.http.post('/api/dashboards/snapshots').set(adminAuth(world)).send({}).expect(201);
   }, 60_000);
   afterAll(() => t.close());
 
-  const as = (who: string) => (who === 'admin' ? adminAuth(t) : bearer((world.people[who] as { token: string }).token));
+  const as = (who: string) => (who === 'admin' ? adminAuth(world) : bearer((world.people[who] as { token: string }).token));
   const staffId = (who: string) => (world.people[who] as { staffId: string }).staffId;
   const unit = (name: string) =>
     ({ tx: world.teamIds[0], ty: world.teamIds[1], tz: world.teamIds[2], b1: world.branchIds[0], b2: world.branchIds[1], company: world.companyId })[name] as string;

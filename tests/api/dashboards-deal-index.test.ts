@@ -61,7 +61,7 @@ describe('deal index: prior until enough outcomes, then a model that recovers a 
     for (const c of contacts) await insertContact(t, a(), c);
 
     const summary = await t.services.dealIndex.train();
-    // eslint-disable-next-line no-console -- the issue asks for both figures to be printed
+    // The issue asks for both figures to be printed.
     console.log(`deal index on generated outcomes: held-out AUC model ${summary.auc?.toFixed(3)} vs stage-only ${summary.stagePriorAuc?.toFixed(3)} (n held out ${summary.heldOut}, trained on ${summary.trainN})`);
     expect(summary.readiness.ready).toBe(true);
     expect(summary.active).toBe(true);
@@ -76,7 +76,7 @@ describe('deal index: prior until enough outcomes, then a model that recovers a 
       const i = model?.featureNames.indexOf(name) ?? -1;
       return (model?.weights[i] as number) / (model?.stds[i] as number);
     };
-    // eslint-disable-next-line no-console -- the recovered effects beside the true ones
+    // The recovered effects beside the true ones.
     // Every generated lead carries a budget, so lead_submitted and budget_given are one fact: their sum is the effect.
     const lead = raw('lead_submitted') + raw('budget_given');
     console.log(`recovered per-unit effects: visits ${raw('visits').toFixed(2)} (true 0.9), lead with budget ${lead.toFixed(2)} (true 1.2), calls ${raw('calls').toFixed(2)} (true 0)`);

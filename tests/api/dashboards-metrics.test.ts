@@ -8,7 +8,7 @@ import { Lead } from '../../server/src/modules/leads/lead.entity';
 import { ContactStageChange } from '../../server/src/modules/scoring/contact-stage-change.entity';
 import { Share } from '../../server/src/modules/shares/share.entity';
 import { FollowUpTask } from '../../server/src/modules/tasks/follow-up-task.entity';
-import { adminAuth, bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { adminAuth, bearer, buildWorld, publishContent, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 /**
  * KYB134 and the funnel on a fixture whose every figure was counted by hand (counts in the
@@ -25,15 +25,14 @@ describe('dashboards: every figure counted by hand', () => {
   let world: World;
   let medicalItemId: string;
   const id = (who: string) => (world.people[who] as { staffId: string }).staffId;
-  const as = (who: string) => (who === 'admin' ? adminAuth(t) : bearer((world.people[who] as { token: string }).token));
+  const as = (who: string) => (who === 'admin' ? adminAuth(world) : bearer((world.people[who] as { token: string }).token));
 
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    const medical = await t.http.post('/api/admin/content').set(adminAuth(t)).send({
+    medicalItemId = (await publishContent(t, world.people, {
       kind: 'article', title: '医疗险怎么选', summary: '百万医疗与中端医疗', bodyHtml: '<p>正文</p>', tags: ['need:medical'],
-    }).expect(201);
-    medicalItemId = medical.body.itemId as string;
+    })).itemId;
     const db = t.services.dataSource;
     const a = id('a');
     const b = id('b');
@@ -117,8 +116,8 @@ describe('dashboards: every figure counted by hand', () => {
     // a studied the critical-illness article to 80 % on 10-28.
     await db.getRepository(AgentContentStudy).insert({ agentId: a, itemId: articleItemId, day: '2026-10-28', depthPct: 80, updatedAtMs: at('2026-10-28') });
 
-    await t.http.post('/api/dashboards/snapshots').set(adminAuth(t)).send({ day: LAST_WEEK }).expect(201);
-    await t.http.post('/api/dashboards/snapshots').set(adminAuth(t)).send({ day: DAY }).expect(201);
+    await t.http.post('/api/dashboards/snapshots').set(adminAuth(world)).send({ day: LAST_WEEK }).expect(201);
+    await t.http.post('/api/dashboards/snapshots').set(adminAuth(world)).send({ day: DAY }).expect(201);
   }, 60_000);
   afterAll(() => t.close());
 

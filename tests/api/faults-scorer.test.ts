@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
 import type { ContactDetailView } from '@kejing/shared';
 import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
@@ -54,5 +55,29 @@ describe('scorer stopped while events keep arriving', () => {
     process.stdout.write(`scorer stopped: ${steps.length} events ingested while down in ${ingestMs} ms (all 200), ${unscored} waited unscored; after restart ${JSON.stringify(b)} vs never-stopped ${JSON.stringify(a)}\n`);
     expect(b).toEqual(a);
     expect(a.trust + a.intent).toBeGreaterThan(0);
+  });
+
+  it('a deadlock in the scoring transaction is run again at once: nothing is left unscored for the next poll', async () => {
+    const r = await reader('scorer-deadlock');
+    await r.send('read_progress', { depthPct: 80, dwellMs: 60_000 }).expect(200);
+    const dataSource = t.db.dataSource;
+    const original = dataSource.transaction.bind(dataSource);
+    let deadlocks = 0;
+    // The first scoring transaction loses a deadlock, as InnoDB reports it through TypeORM.
+    const spy = jest.spyOn(dataSource, 'transaction').mockImplementation(((...args: Parameters<typeof original>) => {
+      if (deadlocks === 0) {
+        deadlocks += 1;
+        return Promise.reject(new QueryFailedError('UPDATE touchpoint_event …', [], Object.assign(new Error('Deadlock found'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 })));
+      }
+      return original(...args);
+    }) as typeof original);
+    try {
+      await t.services.scorer.scoreContacts([r.contactId]);
+    } finally {
+      spy.mockRestore();
+    }
+    const unscored = Number((await t.db.dataSource.query('SELECT COUNT(*) AS n FROM touchpoint_event WHERE contact_id = ? AND scored = ?', [r.contactId, false]))[0].n);
+    expect(deadlocks).toBe(1);
+    expect(unscored).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactDetailView, TaskView } from '@kejing/shared';
-import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
+import { bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -55,7 +55,7 @@ describe('KYC1984 end to end: touchpoints move the contact and fill the morning 
     const today = (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[];
     const mine = today.filter((task) => task.contactId === contactId);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ priority: 1, cell: 'mid-mid', stage: 5, contactName: '林女士' });
+    expect(mine[0]).toMatchObject({ priority: 1, cell: 'mid-mid', stage: 5, contactName: '林女士', channel: 'call' });
     expect(mine[0]?.suggestedMessage).toContain('林女士');
     expect(mine[0]?.because.map((b) => b.type)).toEqual(expect.arrayContaining(['open', 'lead_submit']));
     expect(today[0]?.contactId).toBe(contactId);

@@ -98,6 +98,8 @@ describe('personal data (PIPL)', () => {
     expect(row).toMatchObject({ optedOut: true, trust: 0, intent: 0, referralClass: 'negative' });
     const today = (await t.http.get('/api/tasks/today').set(staff('a')).expect(200)).body as { contactId: string }[];
     expect(today.some((x) => x.contactId === c.contactId)).toBe(false);
+    // The dismissed follow-up no longer holds the contact's one active place.
+    expect(await count('SELECT COUNT(*) AS n FROM follow_up_task WHERE active_contact_id = ?', [c.contactId])).toBe(0);
     await t.http.delete('/api/privacy/me/opt-out').set(bearer(c.token)).expect(200);
     const back = (await t.http.get(`/api/contacts/${c.contactId}`).set(staff('a')).expect(200)).body;
     expect(back).toMatchObject({ optedOut: false, trust: scored.trust, intent: scored.intent });
@@ -187,7 +189,7 @@ describe('personal data (PIPL)', () => {
       const c = await customer('pipl-erase-refused', 'a', null);
       for (const key of ['a', 'lx', 'm1']) await t.http.delete(`/api/privacy/contacts/${c.contactId}`).set(staff(key)).expect(403);
       await t.http.delete(`/api/privacy/contacts/${randomUUID()}`).set(staff('op')).expect(404);
-      await t.http.delete(`/api/privacy/contacts/${c.contactId}`).set(adminAuth(t)).expect(200);
+      await t.http.delete(`/api/privacy/contacts/${c.contactId}`).set(adminAuth(world)).expect(200);
     });
   });
 
@@ -212,7 +214,7 @@ describe('personal data (PIPL)', () => {
     // The engaged one reads again 40 days later; the silent one never comes back.
     t.clock.advance(40 * DAY_MS);
     const engagedAgain = (await login(t, 'pipl-retention-engaged')).token; // the 30-day session has expired
-    const agentA = bearer(t.services.tokens.issue({ userId: agentUserId }, t.clock.nowMs()).token);
+    const agentA = bearer(t.services.tokens.issue({ userId: agentUserId, epoch: 0 }, t.clock.nowMs()).token);
     await t.http.post('/api/events').set(bearer(engagedAgain)).send({
       sentAtDeviceMs: t.clock.nowMs(), events: [{ clientEventId: randomUUID(), type: 'open', shareId: engaged.shareId, createdAtDeviceMs: t.clock.nowMs() }],
     }).expect(200);

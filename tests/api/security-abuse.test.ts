@@ -36,7 +36,8 @@ describe('abuse', () => {
   let t: TestApp;
   let world: World;
   beforeAll(async () => {
-    t = await startTestApp({ rateLimits: LIMITS });
+    // One trusted proxy hop: the tests below play many clients by writing the address that proxy would append.
+    t = await startTestApp({ rateLimits: LIMITS, trustProxyHops: 1 });
     world = await buildWorld(t); // logins from 127.0.0.1 count towards its login limit; the tests below use their own IPs
   }, 60_000);
   afterAll(() => t.close());
@@ -125,6 +126,38 @@ describe('abuse', () => {
       for (let i = 0; i < 4; i++) others.push((await lead((await login(t, `abuse-leads-${i}`)).token, `10.2.1.${i}`)).status);
       // The share had 3 leads from the spammer; two more fit under its limit of 5.
       expect(others).toEqual([201, 201, 429, 429]);
+    });
+  });
+
+  describe('whose address a per-IP limit counts', () => {
+    const loginsFrom = async (hops: number | undefined, forwardedFor: (i: number) => string, count: number) => {
+      const config = { ...t.services.config, rateLimits: LIMITS };
+      if (hops === undefined) delete config.trustProxyHops;
+      else config.trustProxyHops = hops;
+      const server = createApp({ ...t.services, config }).listen(0, '127.0.0.1');
+      try {
+        const http = request(server);
+        const statuses: number[] = [];
+        for (let i = 0; i < count; i++) statuses.push((await http.post('/api/auth/login').set('X-Forwarded-For', forwardedFor(i)).send({ code: `xff-${hops}-${i}-${randomUUID().slice(0, 6)}` })).status);
+        return statuses;
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    };
+
+    it('by default (no proxy configured) a rotating X-Forwarded-For does not escape the per-IP login limit', async () => {
+      const statuses = await loginsFrom(undefined, (i) => `203.0.113.${i % 250}`, LIMITS.login.perIp + 5);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(LIMITS.login.perIp);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    });
+
+    it('with one trusted hop, the entry the nearest proxy appended is the client, not what the client wrote before it', async () => {
+      // The client forges a new first entry each time; the proxy's own (last) entry stays the same address.
+      const same = await loginsFrom(1, (i) => `198.51.100.${i % 250}, 10.8.0.1`, LIMITS.login.perIp + 3);
+      expect(same.filter((s) => s === 429)).toHaveLength(3);
+      // Different addresses seen by the proxy are different clients, each under its own limit.
+      const distinct = await loginsFrom(1, (i) => `198.51.100.7, 10.8.1.${i % 250}`, LIMITS.login.perIp + 3);
+      expect(distinct.every((s) => s === 200)).toBe(true);
     });
   });
 

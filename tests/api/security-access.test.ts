@@ -23,7 +23,7 @@ describe('access control', () => {
     tokens.leader = world.people.lx?.token as string;
     tokens.manager = world.people.m1?.token as string;
     tokens.operator = world.people.op?.token as string;
-    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(t)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
+    const admin = (await t.http.post('/api/admin/staff').set(adminAuth(world)).send({ name: '管理员', role: 'admin', orgUnitId: world.companyId }).expect(201)).body as StaffCreatedView;
     const adminSession = await login(t, 'access-admin');
     tokens.admin = ((await t.http.post('/api/auth/bind').set(bearer(adminSession.token)).send({ inviteCode: admin.inviteCode }).expect(200)).body as SessionView).token;
     // Agent a's customer, with a lead and a follow-up task.
@@ -66,6 +66,8 @@ describe('access control', () => {
           const allowed = entry === 'public' || entry.includes('viewer') || entry.includes(role);
           if (allowed === refusedByRole) wrong.push(`${key} as ${role}: ${res.status} ${res.body?.error?.code ?? ''} (table says ${allowed ? 'allowed' : 'refused'})`);
           if (res.status >= 500) wrong.push(`${key} as ${role}: ${res.status}`);
+          // Erasure ends the person's sessions (issue 11): the viewer logs in again, as a new identity.
+          if (key === 'DELETE /api/privacy/me' && res.status === 200) tokens[role] = (await login(t, 'access-viewer')).token;
         }
       }
       expect(wrong).toEqual([]);
@@ -172,7 +174,7 @@ describe('access control', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
     it.each([
-      ['expired', async () => t.services.tokens.issue({ userId: await userId() }, t.clock.nowMs() - t.config.session.ttlSeconds * 1000 - 1000).token],
+      ['expired', async () => t.services.tokens.issue({ userId: await userId(), epoch: 0 }, t.clock.nowMs() - t.config.session.ttlSeconds * 1000 - 1000).token],
       ['tampered (subject swapped, signature kept)', async () => {
         const [h, , s] = (tokens.viewer as string).split('.');
         return `${h}.${b64({ ...claims(), sub: 'another-user', iat: Math.floor(t.clock.nowMs() / 1000), exp: Math.floor(t.clock.nowMs() / 1000) + 3600 })}.${s}`;

@@ -21,4 +21,19 @@ async function launchChromium() {
   });
 }
 
-module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium };
+/**
+ * A screenshot of the whole page: Taro H5 scrolls inside its page element, so Playwright's
+ * fullPage alone stops at the viewport; the viewport grows to the content's height first.
+ */
+async function wholePageShot(page, name, scrollers = []) {
+  await page.waitForTimeout(400); // fonts and first frames
+  const height = await page.evaluate((extra) =>
+    Math.max(...[document.documentElement, document.body, ...document.querySelectorAll(['.taro_page', '.taro_router', ...extra].join(', '))].map((e) => e.scrollHeight || 0)),
+  scrollers);
+  await page.setViewportSize({ width: PHONE.viewport.width, height: Math.min(Math.max(height, PHONE.viewport.height), 8000) });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize(PHONE.viewport);
+}
+
+module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot };

@@ -7,7 +7,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { startServer } = require('./server-process');
-const { H5_DIR, ARTIFACTS, PHONE, launchChromium } = require('./browser');
+const { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot } = require('./browser');
 
 let server;
 let browser;
@@ -43,18 +43,9 @@ after(async () => {
  * inside its page element, so Playwright's fullPage alone stops at the viewport).
  */
 async function shot(page, name, whole = true) {
+  if (whole) return wholePageShot(page, name, ['.dashboard']);
   await page.waitForTimeout(400); // fonts and the charts' first frame
-  if (!whole) {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-    return;
-  }
-  const height = await page.evaluate(() =>
-    Math.max(...[document.documentElement, document.body, ...document.querySelectorAll('.taro_page, .taro_router, .dashboard')].map((e) => e.scrollHeight || 0)),
-  );
-  await page.setViewportSize({ width: PHONE.viewport.width, height: Math.min(Math.max(height, PHONE.viewport.height), 8000) });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(PHONE.viewport);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
 /** Non-blank pixels on a chart canvas: F2 drew something. */
@@ -129,7 +120,7 @@ test('agent: 我的成长 from the card tab (KASH, MCIP, activity, assets, funne
 
   await page.locator('#kyb134-header').waitFor({ timeout: 20_000 });
   assert.match(await page.locator('#kyb134-header').innerText(), /王晓梅/);
-  for (const title of ['能力指数（KASH）', '我的提升计划（MCIP）', '线上活动', '三大资产', '过程漏斗']) {
+  for (const title of ['我的能力指数', '我的提升计划', '线上活动', '三大资产', '过程漏斗']) {
     await page.getByText(title, { exact: true }).first().waitFor();
   }
   assert.match(await page.locator('#mcip').innerText(), /本期提升重点：(知识|态度|技能|习惯)/);
@@ -187,7 +178,8 @@ test('leader: 团队看板 from Today (ranking, who slipped, coaching list), the
   await page.locator('#ranking .member', { hasText: '王晓梅' }).first().click();
   await page.locator('#kyb134-header').waitFor({ timeout: 20_000 });
   assert.match(await page.locator('#kyb134-header').innerText(), /王晓梅/);
-  await page.getByText('个人提升计划（MCIP）').waitFor();
+  await page.getByText('个人提升计划', { exact: true }).waitFor();
+  await page.getByText('MCIP', { exact: true }).waitFor();
   await shot(page, 'dashboard-06-leader-member-kyb134', false);
 
   assert.deepEqual(state.errors, [], 'no uncaught page errors or failed API calls');

@@ -8,7 +8,12 @@ import type {
   RecordStudyView,
   TeamDashboardView,
   ContactDetailView,
+  ContactNoteView,
+  ContactSource,
   ContactSummaryView,
+  CreateContactRequest,
+  RevealedPhoneView,
+  UpdateContactRequest,
   ContentKind,
   ContentSummaryView,
   ContentVersionView,
@@ -40,10 +45,16 @@ export interface ContentQuery {
 }
 
 export interface ContactQuery {
+  /** Name, remark, own tag, or a phone's last 4 digits. */
+  q?: string
   cell?: GridCellCode
   stage?: Stage
   referral?: ReferralClass
+  source?: ContactSource
+  lastTouchWithinDays?: number
+  silentForDays?: number
   tag?: string
+  agentTag?: string
   page?: number
 }
 
@@ -84,6 +95,15 @@ export function createEndpoints(api: ApiClient) {
     contact: (id: string) => api.request<ContactDetailView>('GET', `/api/contacts/${seg(id)}`),
     logAction: (id: string, req: LogActionRequest) =>
       api.request<unknown>('POST', `/api/contacts/${seg(id)}/actions`, { body: req, retry: true }),
+    createContact: (req: CreateContactRequest) => api.request<ContactDetailView>('POST', '/api/contacts', { body: req }),
+    updateContact: (id: string, req: UpdateContactRequest) => api.request<ContactDetailView>('PUT', `/api/contacts/${seg(id)}`, { body: req }),
+    // Audited on the server: called only when the agent taps 拨打.
+    revealPhone: (id: string, phoneId?: string) =>
+      api.request<RevealedPhoneView>('POST', `/api/contacts/${seg(id)}/reveal-phone`, { body: phoneId ? { phoneId } : {} }),
+    addNote: (id: string, body: string) => api.request<ContactNoteView>('POST', `/api/contacts/${seg(id)}/notes`, { body: { body } }),
+    editNote: (id: string, noteId: string, body: string) =>
+      api.request<ContactNoteView>('PUT', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`, { body: { body } }),
+    deleteNote: (id: string, noteId: string) => api.request<unknown>('DELETE', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`),
 
     card: () => api.request<AgentCardView>('GET', '/api/card'),
 

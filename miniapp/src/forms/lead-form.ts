@@ -23,7 +23,13 @@ export const INSURED_PERSON_OPTIONS = ['本人', '配偶', '子女', '父母', '
 
 export interface LeadFormState {
   name: string
+  /** A typed number; ignored while phoneCode is set. */
   phone: string
+  /**
+   * The code from the getPhoneNumber button (使用微信手机号): the server asks WeChat for the number,
+   * so the lead's phone counts as verified. '' when the person types their number (always on H5).
+   */
+  phoneCode: string
   budgetYuan: string
   insuredPerson: string
   needs: string[]
@@ -32,16 +38,17 @@ export interface LeadFormState {
   healthConsent: boolean
 }
 
-export const EMPTY_LEAD_FORM: LeadFormState = { name: '', phone: '', budgetYuan: '', insuredPerson: '', needs: [], consent: false, healthConsent: false }
+export const EMPTY_LEAD_FORM: LeadFormState = { name: '', phone: '', phoneCode: '', budgetYuan: '', insuredPerson: '', needs: [], consent: false, healthConsent: false }
 
 export type LeadFormErrors = Partial<Record<keyof LeadFormState, string>>
 
-export function validateLeadForm(form: LeadFormState): LeadFormErrors {
+/** `weChatPhone`: the platform offers 使用微信手机号 (the weapp build; H5 has no getPhoneNumber), so the hint can name it. */
+export function validateLeadForm(form: LeadFormState, options: { weChatPhone?: boolean } = {}): LeadFormErrors {
   const errors: LeadFormErrors = {}
   const name = form.name.trim()
   if (!name) errors.name = '请填写称呼'
   else if (name.length > 32) errors.name = '称呼太长了'
-  if (!isMainlandMobile(form.phone)) errors.phone = '请填写11位手机号'
+  if (!form.phoneCode && !isMainlandMobile(form.phone)) errors.phone = options.weChatPhone ? '请填写11位手机号，或使用微信手机号' : '请填写11位手机号'
   if (form.budgetYuan.trim() !== '') {
     const fen = parseYuanToFen(form.budgetYuan)
     if (fen === null || fen < 0) errors.budgetYuan = '预算请填写数字，如 5000 或 1.5万'
@@ -55,6 +62,15 @@ export function namesHealthNeed(form: Pick<LeadFormState, 'needs'>): boolean {
   return form.needs.some((n) => HEALTH_NEED_CODES.includes(n))
 }
 
+/**
+ * What a getPhoneNumber event gives: the code, or why there is none (the person declined, or the
+ * mini program may not use the phone API). A lead can always fall back to a typed number.
+ */
+export function phoneCodeFrom(detail: { code?: string; errMsg?: string } | undefined): { code: string } | { refused: string } {
+  if (detail?.code) return { code: detail.code }
+  return { refused: /deny|cancel/i.test(detail?.errMsg ?? '') ? '未使用微信手机号，可手动填写' : '暂时无法获取微信手机号，请手动填写' }
+}
+
 /** The request body; only call when validateLeadForm found nothing. */
 export function toLeadRequest(form: LeadFormState, shareId: string, clientEventId: string): LeadRequest {
   const budgetFen = form.budgetYuan.trim() ? parseYuanToFen(form.budgetYuan) ?? undefined : undefined
@@ -62,7 +78,7 @@ export function toLeadRequest(form: LeadFormState, shareId: string, clientEventI
     clientEventId,
     shareId,
     name: form.name.trim(),
-    phone: form.phone.trim(),
+    ...(form.phoneCode ? { phoneCode: form.phoneCode } : { phone: form.phone.trim() }),
     ...(budgetFen !== undefined ? { budgetFen } : {}),
     ...(form.insuredPerson ? { insuredPerson: form.insuredPerson } : {}),
     ...(form.needs.length ? { needs: form.needs } : {}),

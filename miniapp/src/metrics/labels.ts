@@ -108,3 +108,17 @@ export function niceAxisMax(values: number[], ticks = 4): number {
   const step = [1, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * magnitude).find((s) => s >= raw && Number.isInteger(s)) ?? Math.ceil(raw)
   return step * ticks
 }
+
+/** When a snapshot was computed, in Beijing time: "今天 04:00", "昨天 04:00", "11月27日 04:00". */
+export function snapshotTime(computedAt: string, nowMs: number): string {
+  const t = Date.parse(computedAt)
+  if (Number.isNaN(t)) return ''
+  const BJ = 8 * 3600_000
+  const day = (ms: number) => Math.floor((ms + BJ) / 86_400_000)
+  const d = new Date(t + BJ)
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+  const days = day(nowMs) - day(t)
+  if (days === 0) return `今天 ${hm}`
+  if (days === 1) return `昨天 ${hm}`
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm}`
+}

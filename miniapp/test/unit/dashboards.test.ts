@@ -4,7 +4,7 @@ import { dashboardErrorText, loadDashboard } from '../../src/metrics/errors'
 import { closeRateTrend, funnelChartData, funnelRows, funnelSummary, funnelTrendData } from '../../src/metrics/funnel'
 import { heatGrid } from '../../src/metrics/heat'
 import { activityChartData, activityTiles, assetTiles, kashRadarData, kashRows, mcipCard, referralBars } from '../../src/metrics/kyb134'
-import { componentName, niceAxisMax, formatDay, formatDays, formatFenShort, formatPct, formatPointsChange, shortDay } from '../../src/metrics/labels'
+import { componentName, niceAxisMax, formatDay, formatDays, formatFenShort, formatPct, formatPointsChange, shortDay, snapshotTime } from '../../src/metrics/labels'
 import { childForecastChartData, childRows, drillUrl } from '../../src/metrics/org'
 import { StudyDepth } from '../../src/metrics/study'
 import { layerRows, memberKashChartData, omipCard, rankingChartData, rankingRows, unitAssetTiles } from '../../src/metrics/team'
@@ -38,6 +38,17 @@ describe('labels', () => {
     expect(niceAxisMax([3])).toBe(4)
     expect(niceAxisMax([95])).toBe(100)
     expect(niceAxisMax([1234])).toBe(1600)
+  })
+})
+
+describe('snapshotTime', () => {
+  // 2026-11-29 10:00 Beijing
+  const now = Date.UTC(2026, 10, 29, 2, 0)
+  it('says when a snapshot was computed, so it is not read as live', () => {
+    expect(snapshotTime('2026-11-28T20:00:00Z', now)).toBe('今天 04:00')
+    expect(snapshotTime('2026-11-27T20:05:00Z', now)).toBe('昨天 04:05')
+    expect(snapshotTime('2026-11-25T20:00:00Z', now)).toBe('11月26日 04:00')
+    expect(snapshotTime('not a time', now)).toBe('')
   })
 })
 

@@ -1,4 +1,4 @@
-import { EMPTY_LEAD_FORM, PRIVACY_TEXT_VERSION, toLeadRequest, validateLeadForm } from '../../src/forms/lead-form'
+import { EMPTY_LEAD_FORM, phoneCodeFrom, PRIVACY_TEXT_VERSION, toLeadRequest, validateLeadForm } from '../../src/forms/lead-form'
 import { devCodeFromUrl, resolveH5DevCode } from '../../src/platform/login-code'
 import { createMemoryStorage } from '../../src/platform/ports'
 import { readerEntry, sharePath, shareUrl } from '../../src/share-path'
@@ -31,6 +31,25 @@ describe('lead form', () => {
     const req = toLeadRequest({ ...filled, needs: ['medical'], healthConsent: true }, 's', 'id')
     expect(req.healthConsent).toEqual({ given: true, textVersion: 'lead-health-2026-11', purpose: '根据健康相关保障需求设计保险方案' })
     expect(toLeadRequest({ ...filled, needs: ['education'] }, 's', 'id')).not.toHaveProperty('healthConsent')
+  })
+
+  it('sends the WeChat phone code instead of a typed number, which it then does not need', () => {
+    const withCode = { ...filled, phone: '', phoneCode: 'wx-code-1' }
+    expect(validateLeadForm(withCode)).toEqual({})
+    const req = toLeadRequest({ ...withCode, phone: '13812341234' }, 's', 'id')
+    expect(req.phoneCode).toBe('wx-code-1')
+    expect(req).not.toHaveProperty('phone')
+    expect(toLeadRequest(filled, 's', 'id')).not.toHaveProperty('phoneCode')
+    expect(validateLeadForm({ ...filled, phone: '' }, { weChatPhone: true })).toEqual({ phone: '请填写11位手机号，或使用微信手机号' })
+    // H5 has no getPhoneNumber: the hint names only what can be done there.
+    expect(validateLeadForm({ ...filled, phone: '' })).toEqual({ phone: '请填写11位手机号' })
+  })
+
+  it('reads the getPhoneNumber event: the code, or a reason to type the number instead', () => {
+    expect(phoneCodeFrom({ code: 'abc', errMsg: 'getPhoneNumber:ok' })).toEqual({ code: 'abc' })
+    expect(phoneCodeFrom({ errMsg: 'getPhoneNumber:fail user deny' })).toEqual({ refused: '未使用微信手机号，可手动填写' })
+    expect(phoneCodeFrom({ errMsg: 'getPhoneNumber:fail no permission' })).toEqual({ refused: '暂时无法获取微信手机号，请手动填写' })
+    expect(phoneCodeFrom(undefined)).toHaveProperty('refused')
   })
 
   it('builds the request with budget in fen and the consent text version', () => {

@@ -18,13 +18,38 @@ export interface AppConfig {
   phoneHashKey: Buffer;
   adminBootstrapToken: string;
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
-  scoring: { pollMs: number; dailyJobHour: number };
+  scoring: ScoringSettings;
+  /** How many server processes `npm start` runs (node's cluster) and what each of them does. */
+  processes: { count: number; role: ProcessRole };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** redis://… shares rate-limit counters between processes; null keeps them in memory. */
   redisUrl: string | null;
+  /**
+   * Proxies in front of the server whose X-Forwarded-For entries are believed (0: none, the header
+   * is ignored and the socket's address is the client's). Anything a client writes there itself
+   * would otherwise choose the key of every per-IP limit.
+   */
+  trustProxyHops: number;
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+}
+
+/**
+ * all: HTTP, the scorer and the daily job; api: HTTP only (its touchpoints are scored by worker
+ * processes, which find them unscored in the table); worker: the scorer and the daily job only.
+ */
+export type ProcessRole = 'all' | 'api' | 'worker';
+export const PROCESS_ROLES: readonly ProcessRole[] = ['all', 'api', 'worker'];
+
+export interface ScoringSettings {
+  pollMs: number;
+  /** Hour (China time) from which the day's daily job is due. */
+  dailyJobHour: number;
+  /** How long a process's claim on a daily-job part lasts without a heartbeat (then another takes it). */
+  dailyJobLeaseMs: number;
+  /** How often a process looks whether a day's run is due. */
+  dailyJobCheckMs: number;
 }
 
 /**
@@ -61,8 +86,10 @@ interface Defaults {
   wechat: { apiBaseUrl: string; timeoutMs: number };
   session: { ttlSeconds: number; issuer: string; audience: string };
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
-  scoring: { pollMs: number; dailyJobHour: number };
+  scoring: ScoringSettings;
+  processes: { count: number; role: ProcessRole };
   logLevel: AppConfig['logLevel'];
+  trustProxyHops: number;
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
@@ -163,9 +190,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     scoring: {
       pollMs: intFrom(env, 'SCORING_POLL_MS', defaults.scoring.pollMs),
       dailyJobHour: intFrom(env, 'DAILY_JOB_HOUR', defaults.scoring.dailyJobHour),
+      dailyJobLeaseMs: Math.max(1000, intFrom(env, 'DAILY_JOB_LEASE_MS', defaults.scoring.dailyJobLeaseMs)),
+      dailyJobCheckMs: Math.max(1000, intFrom(env, 'DAILY_JOB_CHECK_MS', defaults.scoring.dailyJobCheckMs)),
     },
+    processes: processesFrom(env, defaults.processes),
     logLevel,
     redisUrl: env.REDIS_URL && env.REDIS_URL.trim() !== '' ? env.REDIS_URL : null,
+    trustProxyHops: intFrom(env, 'TRUST_PROXY_HOPS', defaults.trustProxyHops),
     rateLimits: rateLimitsFrom(env, defaults.rateLimits),
     retention: {
       rawEventsDays: intFrom(env, 'RETENTION_RAW_EVENTS_DAYS', defaults.retention.rawEventsDays),
@@ -173,6 +204,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     contentReview: { fourEyes: boolFrom(env, 'CONTENT_FOUR_EYES', defaults.contentReview.fourEyes) },
   };
+}
+
+function processesFrom(env: Env, d: AppConfig['processes']): AppConfig['processes'] {
+  const count = intFrom(env, 'WEB_CONCURRENCY', d.count);
+  if (count < 1) throw new Error('config: WEB_CONCURRENCY must be at least 1');
+  const role = (env.PROCESS_ROLE === undefined || env.PROCESS_ROLE === '' ? d.role : env.PROCESS_ROLE) as ProcessRole;
+  if (!PROCESS_ROLES.includes(role)) throw new Error(`config: PROCESS_ROLE must be one of ${PROCESS_ROLES.join(', ')}, got "${env.PROCESS_ROLE}"`);
+  return { count, role };
 }
 
 function boolFrom(env: Env, name: string, fallback: boolean): boolean {

@@ -1,6 +1,9 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { User } from '../modules/auth/user.entity';
+import { VerifiedPhone } from '../modules/auth/verified-phone.entity';
 import { Contact } from '../modules/contacts/contact.entity';
+import { ContactNote } from '../modules/contacts/contact-note.entity';
+import { ContactPhone } from '../modules/contacts/contact-phone.entity';
 import { ContentItem } from '../modules/content/content-item.entity';
 import { ContentVersionTag } from '../modules/content/content-tag.entity';
 import { ContentVersion } from '../modules/content/content-version.entity';
@@ -12,6 +15,7 @@ import { Share } from '../modules/shares/share.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { FollowUpTask } from '../modules/tasks/follow-up-task.entity';
 import { JobCursor } from '../jobs/job-cursor.entity';
+import { JobDay, JobPart } from '../jobs/job-lease.entity';
 import { ComplianceWord } from '../modules/content/compliance-word.entity';
 import { Tag } from '../modules/tags/tag.entity';
 import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
@@ -27,5 +31,7 @@ import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity'
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
-  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun,
+  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
+  ContactPhone, ContactNote,
+  JobDay, JobPart,
 ];

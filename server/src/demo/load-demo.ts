@@ -7,7 +7,7 @@ import { StaffMember } from '../modules/staff/staff-member.entity';
 import { Share } from '../modules/shares/share.entity';
 import type { EventRow } from '../modules/events/event-store';
 import { join } from 'node:path';
-import { actorForStaff, ContentImporter } from '../modules/content/content-import';
+import { actorForStaff, ContentImporter, staffActorFor } from '../modules/content/content-import';
 
 
 /** The demo library, kept as Markdown like any team's content (content/demo at the repository root). */
@@ -61,7 +61,8 @@ export async function loadDemo(s: Services): Promise<boolean> {
     if (login) await bindDemoStaff(s, created.staffId, DEMO_LOGINS[login]);
   }
   const mainAgent = staffIds['王晓梅'] as string;
-  await s.staff.updateCard(mainAgent, {
+  // The card is text customers read: it passes the same compliance check as anyone's.
+  await s.staff.updateCard(await staffActorFor(s.dataSource, mainAgent), {
     intro: '十年保险从业经验，专注家庭保障规划。用心做好每一份保单。', personaTemplate: 'family_guardian',
     photoUrl: 'https://example.com/avatar/wangxiaomei.png',
   });

@@ -60,7 +60,7 @@ export function mountRoutes(routes: RouteDef[], auth: AuthDeps): Middleware {
     if (!router) routers.set(area, (router = new Router()));
     const handler = serve(route);
     if (route.access === 'public') router[route.method](route.path, handler);
-    else router[route.method](route.path, requireAuth(auth, route.access), handler);
+    else router[route.method](route.path, requireAuth(auth, route.access, { bootstrap: route.bootstrap }), handler);
   }
   for (const area of routers.keys()) {
     const outer = routeArea(area.split('/').slice(0, 2).join('/'));

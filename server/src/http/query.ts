@@ -23,10 +23,13 @@ export function IsCount(max: number, description?: string): PropertyDecorator {
   };
 }
 
+/** The highest page number asked for: past it an OFFSET overflows what the databases take. */
+export const PAGE_NUMBER_MAX = 1_000_000;
+const PAGE_NUMBER = { message: `must be an integer from 1 to ${PAGE_NUMBER_MAX}` };
+
 /** ?page=&pageSize= — integers from the query string, pageSize capped at PAGE_SIZE_MAX. */
 export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be an integer from 1 to 1000000' }) @Min(1, { message: 'must be an integer from 1 to 1000000' })
-  @Max(1_000_000, { message: 'must be an integer from 1 to 1000000' })
+  @IsOptional() @Type(() => Number) @IsInt(PAGE_NUMBER) @Min(1, PAGE_NUMBER) @Max(PAGE_NUMBER_MAX, PAGE_NUMBER)
   page?: number;
 
   @IsOptional() @Type(() => Number) @IsInt({ message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` }) @Min(1, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })

@@ -56,6 +56,13 @@ export interface RouteSpec<P extends string, A extends Access, R extends Respond
   /** @koa/router path, e.g. "/api/contacts/:contactId". */
   path: P;
   access: A;
+  /**
+   * The admin bootstrap token (ADMIN_BOOTSTRAP_TOKEN) may call it too, until an admin has bound
+   * WeChat: only the org units (to see whether the company exists, and create it) and one staff
+   * member, an admin, whose invite code the first admin binds. A shared secret that never expires
+   * must not read personal data, so every other route needs a WeChat session.
+   */
+  bootstrap?: true;
   summary: string;
   /** The OpenAPI tag (a section of the document). */
   tag: string;

@@ -25,9 +25,23 @@ export class PhoneCrypto {
   hash(phone: string): string {
     return createHmac('sha256', this.hashKey).update(phone).digest('hex');
   }
+
+  /**
+   * The last four digits, keyed and kept apart from whole-number hashes by a prefix: search by
+   * "尾号" without storing digits in the clear. Four digits are only 10,000 values, so this
+   * protects them only while the key is kept out of the database, as the other hashes are.
+   */
+  hashLast4(phone: string): string {
+    return this.hash(`last4:${phone.slice(-4)}`);
+  }
 }
 
 /** 13812341234 → 138****1234: what agents see unless they reveal (which is audited). */
 export function maskPhone(prefix3: string, last4: string): string {
   return `${prefix3}****${last4}`;
+}
+
+/** The same mask from a whole number just decrypted (entered phones keep no digits in the clear). */
+export function maskWholePhone(phone: string): string {
+  return maskPhone(phone.slice(0, 3), phone.slice(-4));
 }

@@ -5,6 +5,7 @@ import type { Role } from '@kejing/shared';
 import { forbidden, unauthorized } from '../lib/app-error';
 import type { Clock } from '../lib/clock';
 import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
+import type { SessionGuard } from '../modules/auth/session-guard';
 import type { SessionTokens } from '../modules/auth/session-tokens';
 import { StaffMember, StaffRole } from '../modules/staff/staff-member.entity';
 import { OrgUnit } from '../modules/org/org-unit.entity';
@@ -28,29 +29,50 @@ function sameSecret(a: string, b: string): boolean {
 
 export interface AuthDeps {
   tokens: SessionTokens;
+  sessions: SessionGuard;
   clock: Clock;
   dataSource: DataSource;
   adminBootstrapToken: string;
 }
 
+export interface AuthOptions {
+  /** The route is one binding the first admin needs, which the bootstrap token opens until an admin is bound. */
+  bootstrap?: boolean;
+}
+
 /** Requires a valid session; staff roles (if given) also require a bound staff member with one of them. */
-export function requireAuth(deps: AuthDeps, roles?: readonly Role[]) {
+export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: AuthOptions = {}) {
   const staffRoles = roles?.filter((r): r is StaffRole => r !== 'viewer');
   const viewersAllowed = !roles || roles.includes('viewer');
-  // Not async: a viewer's request (every tracked event) passes without a promise of its own.
+  // Not async: a viewer's request (every tracked event) passes without a promise of its own while its session epoch is in memory.
   return function authenticate(ctx: Context, next: Next): Promise<void> {
     const token = bearer(ctx);
     if (!token) throw unauthorized();
     const state = ctx.state as AuthState;
-    if (staffRoles?.includes('admin') && sameSecret(token, deps.adminBootstrapToken)) {
-      state.actor = BOOTSTRAP_ADMIN;
-      return next();
+    if (sameSecret(token, deps.adminBootstrapToken)) {
+      if (!options.bootstrap) throw unauthorized('the bootstrap token only sets up the first admin (org units and an admin invite); log in with WeChat');
+      return bootstrapOpen(deps.dataSource).then(() => {
+        state.actor = BOOTSTRAP_ADMIN;
+        return next();
+      });
     }
-    const { userId } = deps.tokens.verify(token, deps.clock.nowMs());
+    const { userId, epoch } = deps.tokens.verify(token, deps.clock.nowMs());
     state.userId = userId;
-    if (viewersAllowed) return next();
-    return authenticateStaff(deps, staffRoles ?? [], userId, state).then(() => next());
+    const proceed = (): Promise<void> => (viewersAllowed ? next() : authenticateStaff(deps, staffRoles ?? [], userId, state).then(() => next()));
+    const checked = deps.sessions.check(userId, epoch);
+    return checked ? checked.then(proceed) : proceed();
   };
+}
+
+/**
+ * The bootstrap token retires for good once any admin has bound WeChat: from then on admins log in
+ * and create the rest. Read on every use (it is used a handful of times, ever), so every process
+ * sees the binding at once.
+ */
+async function bootstrapOpen(dataSource: DataSource): Promise<void> {
+  const boundAdmin = await dataSource.getRepository(StaffMember).createQueryBuilder('staff')
+    .where("staff.role = 'admin' AND staff.user_id IS NOT NULL").getExists();
+  if (boundAdmin) throw unauthorized('the bootstrap token retired when the first admin bound WeChat; log in as an admin');
 }
 
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Context, Next } from 'koa';
 import { QueryFailedError } from 'typeorm';
 import { AppError, dbUnavailable } from '../lib/app-error';
+import { databaseBusy, isLockConflict } from '../lib/lock-conflict';
 import type { Logger } from '../lib/logger';
 
 const DB_DOWN_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR',
-  'PROTOCOL_SEQUENCE_TIMEOUT', 'POOL_CLOSED', 'SQLITE_BUSY', 'ER_LOCK_WAIT_TIMEOUT', 'DB_TIMEOUT',
+  'PROTOCOL_SEQUENCE_TIMEOUT', 'POOL_CLOSED', 'SQLITE_BUSY', 'DB_TIMEOUT',
 ]);
 
 /** True when an error means "the database cannot be reached right now" rather than "bad query". */
@@ -27,7 +28,9 @@ export function errorHandler(logger: Logger) {
       let error = caught;
       const http = caught as { status?: number; type?: string; expose?: boolean; message?: string };
       if (!(error instanceof AppError)) {
-        if (isDatabaseUnavailable(error)) error = dbUnavailable();
+        // A deadlock that escaped every retry (or struck where none is made) is contention, not a bug.
+        if (isLockConflict(error)) error = databaseBusy();
+        else if (isDatabaseUnavailable(error)) error = dbUnavailable();
         else if (http.status === 413 || http.type === 'entity.too.large') error = new AppError(413, 'payload_too_large', 'the request body is too large');
         else if (http.status === 415) error = new AppError(415, 'unsupported_media_type', 'send application/json');
         // co-body marks a JSON parse failure (NaN, a __proto__ key bourne refuses) 400 without `expose`.

@@ -1,9 +1,29 @@
-import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsObject, validate, ValidateIf, ValidateNested, ValidationError } from 'class-validator';
 import type { FieldError } from '@kejing/shared';
 import { badRequest } from '../lib/app-error';
 
 type Constructor<T> = new () => T;
+
+/**
+ * The field may be left out; when sent, it is checked, null included. class-validator's
+ * IsOptional skips null as well, so `{"name": null}` passed every check and reached a NOT NULL
+ * column as a 500. A field that may really be cleared with null says so beside this
+ * (`ValidateIf((_, v) => v !== null)`).
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * A nested object checked against its own class. ValidateNested alone takes an array as a list of
+ * such objects, so `consent: []` passed with nothing in it: IsObject refuses arrays first.
+ */
+export function Nested(type: () => Constructor<object>): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    IsObject()(target, property);
+    ValidateNested()(target, property);
+    Type(type)(target, property);
+  };
+}
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {

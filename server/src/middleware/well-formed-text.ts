@@ -1,5 +1,5 @@
 import type { Context, Next } from 'koa';
-import { badRequest } from '../lib/app-error';
+import { AppError, badRequest } from '../lib/app-error';
 
 const MAX_DEPTH = 32;
 // With the u flag, a surrogate pair is one code point: only unpaired halves match.
@@ -42,11 +42,19 @@ function problemIn(value: unknown, path: string[], checkText: boolean): Problem 
 }
 
 /**
+ * A percent-escaped control character (NUL, newline, DEL …) in the path. No id, code or asset
+ * name holds one, so such a path names nothing; MariaDB, though, compares 'id\0' equal to 'id'
+ * (and a lookup elsewhere in memory then does not), so it must never reach a query.
+ */
+const CONTROL_IN_PATH = /%(?:[01][0-9a-f]|7f)/i;
+
+/**
  * Refuses, with the field, text that the databases cannot store as sent: lone UTF-16 surrogates
  * (MySQL's utf8mb4 rejects them, SQLite would store mojibake) and NUL. Everything else, 4-byte
  * emoji included, goes through to validation and is stored intact.
  */
 export function requireWellFormedText(ctx: Context, next: Next): Promise<void> {
+  if (CONTROL_IN_PATH.test(ctx.path)) throw new AppError(404, 'not_found', 'no such resource');
   // The body parser decodes UTF-8 (invalid bytes become U+FFFD) and JSON forbids raw control
   // characters in strings, so a lone surrogate or a NUL can only arrive through a \u escape:
   // a body whose text has none needs only its nesting checked.

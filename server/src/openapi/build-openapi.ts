@@ -95,6 +95,8 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
       summary: route.summary,
       tags: [route.tag],
       'x-roles': access === 'public' ? ['public'] : access,
+      // The who-may-call-what table is read here: the routes the bootstrap token opens say so.
+      ...(route.bootstrap ? { 'x-bootstrap-token': 'until an admin is bound' } : {}),
       security: access === 'public' ? [] : [{ session: [] }],
       parameters: parameters(route, schemas),
       ...(route.body !== undefined ? { requestBody: { required: true, content: { 'application/json': { schema: bodySchemaRef(route.body) } } } } : {}),
@@ -111,7 +113,7 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
     },
     servers: [{ url: '/', description: 'the server that serves this document' }],
     components: {
-      securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256), from /api/auth/login; admins may use the bootstrap token' } },
+      securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256), from /api/auth/login; the bootstrap token opens only org units and the first admin invite, until an admin is bound' } },
       schemas: uniquelyNamed(requestSchemas, checkedBodySchemas(routes), contractSchemas()),
     },
     paths,

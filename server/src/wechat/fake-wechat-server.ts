@@ -15,6 +15,13 @@ import type { AddressInfo } from 'node:net';
  *
  * wxa/getwxacodeunlimit (POST) needs a live token, a valid scene and a page of FAKE_MINI_PROGRAM_PAGES
  * (else 41030), and answers a small PNG; the scene FAKE_CODE_RATE_LIMITED_SCENE answers 45009.
+ *
+ * wxa/business/getuserphonenumber (POST) needs a live token and answers a getPhoneNumber code
+ * "phone-<11 digits>" with that number (country code 86 as a number, as WeChat's own example has
+ * it; watermark of this app id), once per code; "phone-intl-<digits>" gives a number with country
+ * code "852" (a string, as WeChat's table has it). A code "…-for-<x>" belongs to openid "openid-<x>"
+ * only: sent with another openid it is invalid (40029), as WeChat checks the openid it is given.
+ * "invalid-code", "rate-limited" and "system-busy" act out WeChat's failures; any other code is invalid.
  */
 export const FAKE_MINI_PROGRAM_PAGES = ['customer/read/index', 'pages/today/index'] as const;
 export const FAKE_CODE_RATE_LIMITED_SCENE = 'rate-limited';
@@ -52,6 +59,7 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null>
 export async function startFakeWeChat(options: { appId: string; appSecret: string; port?: number }): Promise<FakeWeChat> {
   const state: Omit<FakeWeChat, 'baseUrl' | 'close' | 'expireTokens'> = { calls: [], mode: 'normal' };
   const tokens = new Set<string>();
+  const usedPhoneCodes = new Set<string>();
   let tokenSerial = 0;
   const issueToken = () => {
     tokenSerial += 1;
@@ -118,6 +126,29 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
       if (!FAKE_MINI_PROGRAM_PAGES.includes(body.page as (typeof FAKE_MINI_PROGRAM_PAGES)[number])) return reply(200, { errcode: 41030, errmsg: 'invalid page' });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(FAKE_WXA_CODE_PNG.length) });
       return void res.end(FAKE_WXA_CODE_PNG);
+    }
+    if (url.pathname === '/wxa/business/getuserphonenumber') {
+      if (!query.access_token || !tokens.has(query.access_token)) return reply(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (req.method !== 'POST' || !body) return reply(200, { errcode: 43002, errmsg: 'require POST method' });
+      const code = typeof body.code === 'string' ? body.code : '';
+      if (code === 'rate-limited') return reply(200, { errcode: 45011, errmsg: 'api minute-quota reach limit' });
+      if (code === 'system-busy') return reply(200, { errcode: -1, errmsg: 'system error' });
+      const owner = /-for-([\w-]+)$/.exec(code)?.[1];
+      const bare = owner ? code.slice(0, -`-for-${owner}`.length) : code;
+      const number = /^phone-(\d{11})$/.exec(bare)?.[1];
+      const intl = /^phone-intl-(\d{4,15})$/.exec(bare)?.[1];
+      const pure = number ?? intl;
+      const wrongOwner = owner !== undefined && body.openid !== undefined && body.openid !== `openid-${owner}`;
+      // WeChat's codes work once: a second exchange is refused as an invalid code.
+      if (!pure || wrongOwner || usedPhoneCodes.has(code)) return reply(200, { errcode: 40029, errmsg: 'invalid code' });
+      usedPhoneCodes.add(code);
+      return reply(200, {
+        errcode: 0, errmsg: 'ok',
+        phone_info: {
+          phoneNumber: number ? pure : `+852${pure}`, purePhoneNumber: pure, countryCode: number ? 86 : '852',
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid: options.appId },
+        },
+      });
     }
     return reply(404, { errcode: 404, errmsg: 'unknown path' });
   });

@@ -123,4 +123,50 @@ describe('the WeChat client against a fake of WeChat', () => {
       expect(fake.calls.length).toBe(before);
     });
   });
+
+  describe('the phone-number flow (getuserphonenumber)', () => {
+    it('exchanges a getPhoneNumber code with the cached access token for the pure number and country code', async () => {
+      await client.accessToken();
+      const before = fake.calls.length;
+      await expect(client.phoneNumber('phone-13812341234')).resolves.toEqual({ purePhoneNumber: '13812341234', countryCode: '86' });
+      expect(fake.calls.slice(before)).toEqual([expect.objectContaining({ path: '/wxa/business/getuserphonenumber', body: { code: 'phone-13812341234' } })]);
+      expect(fake.calls.at(-1)?.query.access_token).toMatch(/^fake-access-token-/);
+    });
+
+    it('sends the openid so that WeChat checks the code was issued to that user, and reads either form of countryCode', async () => {
+      await expect(client.phoneNumber('phone-13811110000-for-alice', 'openid-bob')).rejects.toMatchObject({ status: 400, code: 'wechat_phone_code_invalid' });
+      expect(fake.calls.at(-1)?.body).toEqual({ code: 'phone-13811110000-for-alice', openid: 'openid-bob' });
+      await expect(client.phoneNumber('phone-13811112222-for-alice', 'openid-alice')).resolves.toEqual({ purePhoneNumber: '13811112222', countryCode: '86' });
+      await expect(client.phoneNumber('phone-intl-91234567')).resolves.toEqual({ purePhoneNumber: '91234567', countryCode: '852' });
+    });
+
+    it('renews a stale access token once', async () => {
+      await client.accessToken();
+      fake.expireTokens();
+      const before = fake.calls.length;
+      await expect(client.phoneNumber('phone-13900001111')).resolves.toMatchObject({ purePhoneNumber: '13900001111' });
+      expect(fake.calls.slice(before).map((c) => c.path)).toEqual(['/wxa/business/getuserphonenumber', '/cgi-bin/stable_token', '/wxa/business/getuserphonenumber']);
+    });
+
+    it.each([
+      ['invalid-code', 400, 'wechat_phone_code_invalid'],
+      ['rate-limited', 429, 'wechat_rate_limited'],
+      ['system-busy', 503, 'wechat_unavailable'],
+    ])('maps WeChat answering %s to %i', async (code, status, errorCode) => {
+      await expect(client.phoneNumber(code)).rejects.toMatchObject({ status, code: errorCode });
+    });
+
+    it('refuses a code used once already, naming the field in Chinese', async () => {
+      await client.phoneNumber('phone-13700002222');
+      const error = await client.phoneNumber('phone-13700002222').catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 400, details: [{ field: 'phoneCode', reason: expect.stringContaining('微信手机号') }] });
+    });
+
+    it('does not trust a number released to another app (the watermark names ours)', async () => {
+      const other = new WeChatClient({ appId: 'wx-other', appSecret: 'test-secret', apiBaseUrl: fake.baseUrl, timeoutMs: 3000 });
+      // The fake hands tokens only to its own app id, so the other client borrows one to reach the phone API.
+      (other as unknown as { token: { value: string; expiresAtMs: number } }).token = { value: await client.accessToken(), expiresAtMs: Date.now() + 60_000 };
+      await expect(other.phoneNumber('phone-13600003333')).rejects.toMatchObject({ status: 502, code: 'wechat_bad_reply' });
+    });
+  });
 });

@@ -14,6 +14,7 @@ import type {
   TagCode,
 } from './domain';
 import type { AgentTouchpointType, CustomerTouchpointType, TouchpointType } from './touchpoint';
+import type { ContactProfileView, ContactSource } from './contact-profile';
 
 /** Every error body: a stable code, a message for people, and per-field details for a 400. */
 export interface ApiErrorBody {
@@ -189,7 +190,13 @@ export interface SubmitLeadRequest {
   clientEventId: string;
   shareId: string;
   name: string;
-  phone: string;
+  /** A typed mainland mobile number. Give this or phoneCode, not both. */
+  phone?: string;
+  /**
+   * The code the mini program's getPhoneNumber button gives (e.detail.code): the server asks
+   * WeChat for the number, so the lead's phone is verified as the sender's own.
+   */
+  phoneCode?: string;
   budgetFen?: number;
   insuredPerson?: string;
   needs?: string[];
@@ -199,12 +206,15 @@ export interface SubmitLeadRequest {
 }
 /** Needs that reveal health, so a lead naming them needs a separate health consent. */
 export const HEALTH_NEEDS: readonly string[] = ['medical', 'critical_illness'];
+/** Where a lead's phone came from: WeChat's phone-number flow (verified as the sender's) or typed by hand. */
+export type PhoneSource = 'wechat' | 'typed';
 export interface LeadView {
   leadId: string;
   contactId: string;
   name: string;
   /** Masked (138****1234) unless revealed through the audited endpoint. */
   phone: string;
+  phoneSource: PhoneSource;
   budgetFen: number | null;
   insuredPerson: string | null;
   needs: string[];
@@ -221,7 +231,11 @@ export interface ScoreContributionView {
 }
 export interface ContactSummaryView {
   contactId: string;
+  /** The remark name (备注名) when the agent set one, else the real name, else the name they gave. */
   displayName: string;
+  /** The agent's own tags (the interest tags from reading are `tags`). */
+  agentTags: string[];
+  source: ContactSource;
   trust: number;
   intent: number;
   cell: GridCellCode;
@@ -236,18 +250,25 @@ export interface ContactDetailView extends ContactSummaryView {
   trustBand: Band;
   intentBand: Band;
   referredByContactId: string | null;
+  profile: ContactProfileView;
   explanations: ScoreContributionView[];
   timeline: TimelineItemView[];
   leads: LeadView[];
   openTasks: TaskView[];
 }
 export interface TimelineItemView {
+  /** The touchpoint's id, or the note's for a note. */
   eventId: string;
-  type: TouchpointType;
+  type: TouchpointType | 'note';
   occurredAt: string;
   contentTitle: string | null;
   depthPct: number | null;
   dwellMs: number | null;
+  /** The agent's words: a note, or what was typed when logging an action. */
+  note: string | null;
+  /** Set on notes only: who wrote it, and whether the caller may edit or delete it. */
+  noteAuthorName?: string;
+  mine?: boolean;
 }
 /** POST /api/contacts/:id/actions — an agent logs an offline action. */
 export interface LogActionRequest {
@@ -263,6 +284,10 @@ export interface GridCountsView {
 
 // ---- tasks ------------------------------------------------------------------
 export type TaskStatus = 'open' | 'done' | 'snoozed' | 'dismissed';
+/** How the agent carries a follow-up out, so the morning list offers it as the task's button. */
+export const FOLLOW_UP_CHANNELS = ['call', 'message', 'meet', 'observe'] as const;
+/** call 打电话, message 发微信, meet 约见面, observe 先留意（暂不打扰）. */
+export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 export interface TaskView {
   taskId: string;
   contactId: string;
@@ -270,6 +295,8 @@ export interface TaskView {
   cell: GridCellCode;
   stage: Stage;
   action: string;
+  /** How the action is carried out: the morning list's button (拨打, 复制话术, 约见面, 知道了). */
+  channel: FollowUpChannel;
   suggestedMessage: string;
   dueAt: string;
   priority: number;
@@ -330,14 +357,20 @@ export interface PersonalDataExport {
     createdAt: string;
     optedOut: boolean;
     scores: { trust: number; intent: number; cell: string; stage: number; referralClass: string };
-    leads: { leadId: string; name: string; phone: string; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
+    leads: { leadId: string; name: string; phone: string; phoneSource: PhoneSource; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
     consents: ConsentView[];
     touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
     tasks: { action: string; status: string; dueAt: string }[];
+    /** What the agent wrote about the person (跟进记录). */
+    notes: { body: string; createdAt: string; updatedAt: string }[];
+    /** Phones the agent entered, with the basis for holding each (full or masked as the leads' are). */
+    phones: { phone: string; basis: string }[];
   }[];
+  /** Phones WeChat verified as the person's (in full for the person and privacy officers; none in an agent's masked export). */
+  verifiedPhones: { phone: string; verifiedAt: string }[];
 }
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {
   requestId: string;
-  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number };
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number };
 }

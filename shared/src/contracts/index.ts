@@ -5,3 +5,4 @@ export * from './api';
 export * from './content-platform';
 export * from './dashboards';
 export * from './responses';
+export * from './contact-profile';

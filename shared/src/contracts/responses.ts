@@ -10,6 +10,7 @@ import type {
   IngestEventsResponse, LeadView, MeView, OpenShareView, OptOutView, OrgUnitView, Page, PersonalDataExport, RadarItemView, SessionView,
   ShareCreatedView, StaffCreatedView, TaskView,
 } from './api';
+import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
@@ -54,8 +55,9 @@ export interface ResponseBodies {
   GridCountsView: GridCountsView;
   ContactDetailView: ContactDetailView;
   LoggedActionView: LoggedActionView;
-  /** POST /api/contacts/:id/leads/:leadId/reveal-phone */
-  RevealedPhoneView: { phone: string };
+  /** POST /api/contacts/:id/reveal-phone and /api/contacts/:id/leads/:leadId/reveal-phone */
+  RevealedPhoneView: RevealedPhoneView;
+  ContactNoteView: ContactNoteView;
   TaskView: TaskView;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;

@@ -67,10 +67,10 @@ export function checkTrainingReadiness(
   const lost = examples.length - won;
   const n = examples.length;
   if (n < config.minOutcomesForModel) {
-    return { ready: false, n, won, lost, reasonZh: `已结案客户${n}位，少于${config.minOutcomesForModel}位，暂用阶段先验` };
+    return { ready: false, n, won, lost, reasonZh: `已结案客户${n}位，少于${config.minOutcomesForModel}位，先按销售阶段估算` };
   }
   if (won < config.minPerClass || lost < config.minPerClass) {
-    return { ready: false, n, won, lost, reasonZh: `成交${won}位、未成交${lost}位，每类至少需要${config.minPerClass}位，暂用阶段先验` };
+    return { ready: false, n, won, lost, reasonZh: `成交${won}位、未成交${lost}位，每类至少需要${config.minPerClass}位，先按销售阶段估算` };
   }
   return { ready: true, n, won, lost, reasonZh: `已结案客户${n}位（成交${won}位、未成交${lost}位），可以训练模型` };
 }

@@ -153,8 +153,6 @@ export interface RankingConfig {
 export interface FollowUpConfig {
   /** Longest allowed `dueInHours`. */
   readonly maxDueInHours: number;
-  /** Phrases that promise returns or guarantees; a message containing one is refused (合规). */
-  readonly forbiddenPhrases: readonly string[];
 }
 
 /** The whole KYC1984 configuration. */
@@ -252,6 +250,5 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   },
   followUp: {
     maxDueInHours: 720,
-    forbiddenPhrases: ['保本', '稳赚', '零风险', '保证收益', '高收益', '稳赚不赔', '收益率', '回报率', '包赔', '100%理赔'],
   },
 };

@@ -1,5 +1,4 @@
 import { GRID_CELLS, STAGES, TOUCHPOINT_TYPES, type GridCellCode, type Stage, type TouchpointType } from '../contracts';
-import { DEFAULT_SCORING_CONFIG as CONFIG } from './config';
 import { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
 import { planFollowUp } from './plan-follow-up';
 import { buildEvent } from './test-factories';
@@ -38,8 +37,13 @@ describe('the default follow-up rules (zh)', () => {
     expect(missing).toEqual([]);
   });
 
-  it('promises no returns anywhere (合规)', () => {
-    const text = DEFAULT_FOLLOW_UP_RULES.map((r) => `${r.name}${r.task.action}${r.task.messageTemplate}`).join('\n');
-    for (const phrase of CONFIG.followUp.forbiddenPhrases) expect(text).not.toContain(phrase);
+  it('says how each task is carried out, and a call is a call', () => {
+    expect(DEFAULT_FOLLOW_UP_RULES.filter((r) => r.task.channel === undefined).map((r) => r.id)).toEqual([]);
+    const byId = new Map(DEFAULT_FOLLOW_UP_RULES.map((r) => [r.id, r.task.channel]));
+    expect(byId.get('lead-need-awakened')).toBe('call');
+    expect(byId.get('intent-to-high')).toBe('meet');
+    expect(byId.get('open')).toBe('observe');
+    expect(byId.get('read-need')).toBe('message');
   });
+
 });

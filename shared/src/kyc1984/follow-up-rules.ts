@@ -2,7 +2,7 @@
  * Follow-up rules as data (跟进策略): (touchpoint, content tags, cell, stage, transition) → task.
  * Operators edit them through the API; validateFollowUpRules says what is wrong with a bad one.
  */
-import type { GridCellCode, Stage, TagCode, TouchpointType } from '../contracts';
+import type { FollowUpChannel, GridCellCode, Stage, TagCode, TouchpointType } from '../contracts';
 
 /** Changes between the score before a touchpoint and after it that a rule can react to. */
 export const FOLLOW_UP_TRANSITIONS = [
@@ -42,10 +42,15 @@ export type FollowUpCondition = {
   transition?: FollowUpTransition;
 };
 
+/** Rule sets published before channels existed read as messages: the commonest follow-up. */
+export const DEFAULT_FOLLOW_UP_CHANNEL: FollowUpChannel = 'message';
+
 /** What the agent should do. */
 export type FollowUpTask = {
   /** The action, for the morning list. */
   action: string;
+  /** How it is done (absent in older rule sets: a message). */
+  channel?: FollowUpChannel;
   /** Suggested message with placeholders {contactName} {agentName} {contentTitle} {need}. */
   messageTemplate: string;
   /** Due this many hours after planning. */

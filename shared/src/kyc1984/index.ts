@@ -13,7 +13,7 @@ export { scoreContact } from './score-contact';
 export * from './follow-up-rules';
 export { validateFollowUpRules } from './validate-follow-up-rules';
 export type { RuleValidationError } from './validate-follow-up-rules';
-export { planFollowUp, transitionsOf, renderMessage, FALLBACK_CONTENT_TITLE, FALLBACK_NEED } from './plan-follow-up';
+export { planFollowUp, transitionsOf, renderMessage, greetingFallback, FALLBACK_CONTENT_TITLE, FALLBACK_NEED } from './plan-follow-up';
 export type { FollowUpInput, FollowUpPlan } from './plan-follow-up';
 export { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
 export { rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';

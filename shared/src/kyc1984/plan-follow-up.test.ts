@@ -1,7 +1,8 @@
 import type { Band, Stage } from '../contracts';
 import { MS_PER_HOUR } from './config';
 import type { FollowUpCondition, FollowUpPriority, FollowUpRule, FollowUpTransition } from './follow-up-rules';
-import { planFollowUp, transitionsOf, type FollowUpInput } from './plan-follow-up';
+import { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
+import { greetingFallback, planFollowUp, renderMessage, transitionsOf, type FollowUpInput } from './plan-follow-up';
 import { buildEvent, CRITICAL_ILLNESS } from './test-factories';
 import type { ContactScore, ScoringEvent } from './types';
 
@@ -74,9 +75,15 @@ describe('choosing the one rule for a touchpoint', () => {
     const nowMs = 1_700_000_000_000;
     const plan = planFollowUp(input(read, before, after), [rule('moved', { transition: 'intent_band_up' }, 2)], nowMs);
     expect(plan).toEqual({
-      ruleId: 'moved', ruleName: 'moved', action: 'do moved', message: 'moved', dueAtMs: nowMs + 2 * MS_PER_HOUR,
+      ruleId: 'moved', ruleName: 'moved', action: 'do moved', channel: 'message', message: 'moved', dueAtMs: nowMs + 2 * MS_PER_HOUR,
       priority: 2, triggerEventId: read.id, transition: 'intent_band_up',
     });
+  });
+
+  it("carries the rule's channel, so a call task offers a call", () => {
+    const call = rule('lead', { touchpointTypes: ['read_progress'] });
+    const plan = planFollowUp(input(read, before, after), [{ ...call, task: { ...call.task, channel: 'call' } }], 0);
+    expect(plan?.channel).toBe('call');
   });
 });
 
@@ -92,6 +99,28 @@ describe('rendering the suggested message', () => {
     ['takes the need from the top interest last', () => render(buildEvent('call'), {}, contact({ interestTags: [{ tag: 'need:annuity', weight: 1 }] })), '王姐|李明|我分享的内容|年金'],
   ])('%s', (_name, rendered, expected) => {
     expect(rendered()).toBe(expected);
+  });
+});
+
+describe('greeting a contact with no name known', () => {
+  const render = (template: string, contactName: string) =>
+    planFollowUp(input(buildEvent('call'), null, contact(), { contactName }), [rule('r', { touchpointTypes: ['call'] }, 3, 0, template)], 0)?.message;
+
+  it.each<[string, string, string, string]>([
+    ['"{contactName}您好" becomes a plain 您好', '{contactName}您好，我是{agentName}。', '', '您好，我是李明。'],
+    ['"{contactName}，" opens with 您好', '{contactName}，最近还好吗？', '', '您好，最近还好吗？'],
+    ['a blank name counts as none', '{contactName}，最近还好吗？', '  ', '您好，最近还好吗？'],
+    ['a known name is used as written', '{contactName}您好，我是{agentName}。', '张姐', '张姐您好，我是李明。'],
+  ])('%s', (_name, template, contactName, expected) => {
+    expect(render(template, contactName)).toBe(expected);
+  });
+
+  it('no default rule ever greets with a bare 您 or a viewer id when the name is unknown', () => {
+    for (const r of DEFAULT_FOLLOW_UP_RULES) {
+      const message = renderMessage(greetingFallback(r.task.messageTemplate, ''), { contactName: '', agentName: '李明', contentTitle: '《x》', need: '重疾' });
+      expect(message).not.toMatch(/^您，|微信访客/);
+      if (r.task.messageTemplate.startsWith('{contactName}')) expect(message.startsWith('您好')).toBe(true);
+    }
   });
 });
 

@@ -5,11 +5,12 @@
  * 3. then the most urgent priority (1 first);
  * 4. then the lowest ruleOrder, then the id (so the choice never depends on list order).
  */
-import type { Band, ReferralClass } from '../contracts';
+import type { Band, FollowUpChannel, ReferralClass } from '../contracts';
 import { MS_PER_HOUR } from './config';
 import { compareStrings } from './compare';
 import { needCodesOf, needNameZh } from './content';
 import {
+  DEFAULT_FOLLOW_UP_CHANNEL,
   specificityOf,
   tagMatches,
   type FollowUpPriority,
@@ -29,7 +30,7 @@ export type FollowUpInput = {
   after: ContactScore;
   /** Title of the content involved, if any. */
   contentTitle?: string;
-  /** How the agent addresses the contact. */
+  /** How the agent addresses the contact (addressNameOf); '' when no name is known. */
   contactName: string;
   /** The agent's name. */
   agentName: string;
@@ -43,6 +44,8 @@ export type FollowUpPlan = {
   ruleName: string;
   /** What to do. */
   action: string;
+  /** How it is done. */
+  channel: FollowUpChannel;
   /** The rendered suggested message. */
   message: string;
   /** When it is due. */
@@ -74,7 +77,8 @@ export function planFollowUp(input: FollowUpInput, rules: readonly FollowUpRule[
     ruleId: rule.id,
     ruleName: rule.name,
     action: rule.task.action,
-    message: renderMessage(rule.task.messageTemplate, placeholderValues(input)),
+    channel: rule.task.channel ?? DEFAULT_FOLLOW_UP_CHANNEL,
+    message: renderMessage(greetingFallback(rule.task.messageTemplate, input.contactName), placeholderValues(input)),
     dueAtMs: nowMs + rule.task.dueInHours * MS_PER_HOUR,
     priority: rule.task.priority,
     triggerEventId: input.event.id,
@@ -124,6 +128,15 @@ function compareRules(a: FollowUpRule, b: FollowUpRule): number {
     a.ruleOrder - b.ruleOrder ||
     compareStrings(a.id, b.id)
   );
+}
+
+/**
+ * Without a name, the greeting stands alone: "{contactName}您好，…" and "{contactName}，…" both
+ * open with "您好，…" rather than a bare "您，" or a viewer id.
+ */
+export function greetingFallback(template: string, contactName: string): string {
+  if (contactName.trim() !== '') return template;
+  return template.replace(/\{contactName\}(您好)?/g, '您好');
 }
 
 function placeholderValues(input: FollowUpInput): Record<MessagePlaceholder, string> {

@@ -4,7 +4,7 @@ import { DEFAULT_SCORING_CONFIG as CONFIG, MS_PER_DAY } from './config';
 import { needCodesOf } from './content';
 import { scoreContact } from './score-contact';
 import { calendarDayOf } from './time';
-import { at, buildContext } from './test-factories';
+import { at } from './test-factories';
 import type { ContactContext, ScoringEvent } from './types';
 
 const RUNS = { numRuns: 150 };

@@ -47,6 +47,7 @@ describe('worked example: two opens on two days, a 90 % read, then a lead with a
       ruleId: 'lead-need-awakened',
       ruleName: '留资并说明需求：1小时内回电',
       action: '1小时内电话回访，确认需求、预算和被保险人',
+      channel: 'call',
       message:
         '王姐您好，我是李明。收到您留的信息了，谢谢信任！关于重疾这块，我先按您说的情况理一下思路，不急着推荐产品。您今天什么时候方便，我打个电话跟您聊10分钟？',
       dueAtMs: nowMs + MS_PER_HOUR,

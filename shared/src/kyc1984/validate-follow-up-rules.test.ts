@@ -42,16 +42,21 @@ describe('validateFollowUpRules', () => {
     ['an empty message', bad({}, { messageTemplate: '  ' }), 'task.messageTemplate', /话术不能为空/],
     ['an unknown placeholder', bad({}, { messageTemplate: '{customerName}您好' }), 'task.messageTemplate', /未知占位符 \{customerName\}/],
     ['an unbalanced brace', bad({}, { messageTemplate: '{contactName您好' }), 'task.messageTemplate', /花括号不成对/],
-    ['a promised return', bad({}, { messageTemplate: '{contactName}，这款产品保本又稳赚' }), 'task.messageTemplate', /合规禁用语“保本”/],
     ['a negative due time', bad({}, { dueInHours: -1 }), 'task.dueInHours', /0 到 720/],
     ['a due time beyond 30 days', bad({}, { dueInHours: 721 }), 'task.dueInHours', /0 到 720/],
     ['a due time that is not a number', bad({}, { dueInHours: '2' }), 'task.dueInHours', /必须是数字/],
     ['priority 0', bad({}, { priority: 0 }), 'task.priority', /1（最急）到 5/],
     ['priority 6', bad({}, { priority: 6 }), 'task.priority', /1（最急）到 5/],
     ['a missing task', { ...good, task: undefined }, 'task', /任务必须是一个对象/],
+    ['an unknown channel', bad({}, { channel: 'fax' }), 'task.channel', /跟进方式必须是 call、message、meet、observe 之一，收到 "fax"/],
   ])('rejects %s with the field and a reason', (_name, rule, field, reason) => {
     const errors = validateFollowUpRules([{ ...good, id: 'other' }, rule]);
     expect(errors).toContainEqual({ index: 1, field, reason: expect.stringMatching(reason) });
+  });
+
+  it('accepts each channel, and a rule without one (older rule sets read as messages)', () => {
+    for (const channel of ['call', 'message', 'meet', 'observe']) expect(validateFollowUpRules([bad({}, { channel })])).toEqual([]);
+    expect(validateFollowUpRules([good])).toEqual([]);
   });
 
   it('rejects a duplicate id, naming the rule it repeats', () => {

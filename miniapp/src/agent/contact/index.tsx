@@ -1,7 +1,9 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { AGENT_TOUCHPOINT_TYPES, type ContactDetailView } from '@kejing/shared'
+import Notes, { TimelineEntry } from './notes'
+import Profile from './profile'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
@@ -10,7 +12,6 @@ import {
   BAND_NAMES_ZH,
   cellName,
   formatDateTime,
-  formatDwell,
   formatFen,
   formatRelativeTime,
   OUTCOME_NAMES_ZH,
@@ -89,7 +90,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         <View className='chips'>
           <Text className='chip chip--active'>{stageName(c.stage)}</Text>
           <Text className='chip'>{cellName(c.cell)}</Text>
-          <Text className='chip'>{REFERRAL_NAMES_ZH[c.referralClass]}</Text>
+          {/* 无感 is everyone's default: only a real referral class says something. */}
+          {c.referralClass === 'indifferent' ? null : <Text className='chip'>{REFERRAL_NAMES_ZH[c.referralClass]}</Text>}
           <Text className='chip'>{OUTCOME_NAMES_ZH[c.outcome]}</Text>
           {c.tags.slice(0, 6).map((t) => (
             <Text key={t.tag} className='chip'>
@@ -100,6 +102,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         <ScoreBar label='信任度' value={c.trust} band={BAND_NAMES_ZH[c.trustBand]} />
         <ScoreBar label='意向度' value={c.intent} band={BAND_NAMES_ZH[c.intentBand]} />
       </View>
+
+      <Profile c={c} />
 
       <DealIndex contactId={c.contactId} refreshKey={refreshKey} />
 
@@ -148,6 +152,10 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
             <View key={l.leadId} className='list-item'>
               <View>
                 {l.name} · {l.phone}
+                {/* Whether WeChat vouched for the number or the person typed it (anyone can type any number). */}
+                <Text className={`phone-source phone-source--${l.phoneSource}`} id={`lead-phone-source-${l.leadId}`}>
+                  {l.phoneSource === 'wechat' ? '已验证' : '手填'}
+                </Text>
               </View>
               <View className='muted'>
                 预算 {formatFen(l.budgetFen)} · 被保险人 {l.insuredPerson ?? '—'} · 需求 {l.needs.map((n) => tagName(`need:${n}`)).join('、') || '—'}
@@ -158,6 +166,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         </View>
       ) : null}
 
+      <Notes contactId={c.contactId} onChanged={reload} />
+
       <LogAction contactId={c.contactId} onLogged={reload} />
 
       <View className='section'>
@@ -166,17 +176,7 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         </View>
         {c.timeline.length === 0 ? <View className='muted'>暂无</View> : null}
         {c.timeline.map((t) => (
-          <View key={t.eventId} className='list-item timeline__item'>
-            <View>
-              {touchpointName(t.type)}
-              {t.contentTitle ? `《${t.contentTitle}》` : ''}
-            </View>
-            <View className='muted'>
-              {formatDateTime(t.occurredAt)}
-              {t.depthPct !== null ? ` · 读到 ${t.depthPct}%` : ''}
-              {t.dwellMs ? ` · ${formatDwell(t.dwellMs)}` : ''}
-            </View>
-          </View>
+          <TimelineEntry key={t.eventId} item={t} contactId={c.contactId} onChanged={reload} />
         ))}
       </View>
     </View>
@@ -187,6 +187,12 @@ export default function ContactPage() {
   const { id = '' } = useRouter().params
   const [refreshKey, setRefreshKey] = useState(0)
   const contact = useAsync(() => api().contact(id), [id])
+  // Back from the edit form (or anywhere): show what was saved. The first show is the first load.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void contact.reload()
+    shown.current = true
+  })
   return (
     <AgentGate>
       {contact.data ? (

@@ -8,17 +8,21 @@ import {
   HEALTH_CONSENT_TEXT,
   INSURED_PERSON_OPTIONS,
   namesHealthNeed,
+  phoneCodeFrom,
   PRIVACY_TEXT,
   toLeadRequest,
   validateLeadForm,
   type LeadFormErrors,
   type LeadFormState,
 } from '../../forms/lead-form'
+import { ApiError } from '../../api/client'
 import { api } from '../../services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
 import './index.css'
 
 const random = defaultRandom()
+// H5 has no getPhoneNumber: there the number is always typed.
+const canUseWeChatPhone = process.env.TARO_ENV !== 'h5'
 
 export default function LeadPage() {
   const { s = '', from } = useRouter().params
@@ -41,7 +45,7 @@ export default function LeadPage() {
     set({ needs: form.needs.includes(code) ? form.needs.filter((n) => n !== code) : [...form.needs, code] })
 
   const submit = async () => {
-    const found = validateLeadForm(form)
+    const found = validateLeadForm(form, { weChatPhone: canUseWeChatPhone })
     setErrors(found)
     if (Object.keys(found).length > 0) {
       void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })
@@ -52,10 +56,22 @@ export default function LeadPage() {
       await api().submitLead(toLeadRequest(form, s, clientEventId.current))
       setDone(true)
     } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '提交失败，请稍后再试', icon: 'none' })
+      const onCode = e instanceof ApiError ? e.details.find((d) => d.field === 'phoneCode') : undefined
+      if (onCode) {
+        // A phone code works once and expires: let the person tap again or type the number.
+        set({ phoneCode: '' })
+        setErrors((found) => ({ ...found, phone: onCode.reason }))
+      }
+      void Taro.showToast({ title: onCode?.reason || (e as Error).message || '提交失败，请稍后再试', icon: 'none' })
     } finally {
       setBusy(false)
     }
+  }
+
+  const onGetPhoneNumber = (e: { detail?: { code?: string; errMsg?: string } }) => {
+    const got = phoneCodeFrom(e.detail)
+    if ('code' in got) set({ phoneCode: got.code, phone: '' })
+    else void Taro.showToast({ title: got.refused, icon: 'none' })
   }
 
   const back = () => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: `/customer/read/index?s=${encodeURIComponent(s)}` }))
@@ -83,7 +99,23 @@ export default function LeadPage() {
         </View>
         <View className='field'>
           <View className='field__label'>手机号 *</View>
-          <Input className='field__input' id='lead-phone' type='number' placeholder='11位手机号' value={form.phone} maxlength={11} onInput={(e) => set({ phone: e.detail.value })} />
+          {form.phoneCode ? (
+            <View className='lead__wx-phone-used' id='lead-wx-phone-used'>
+              <Text>已使用微信手机号（由微信验证）</Text>
+              <Text className='lead__phone-switch' id='lead-phone-type-instead' onClick={() => set({ phoneCode: '' })}>
+                改为手动填写
+              </Text>
+            </View>
+          ) : (
+            <View className='lead__phone-row'>
+              <Input className='field__input lead__phone-input' id='lead-phone' type='number' placeholder='11位手机号' value={form.phone} maxlength={11} onInput={(e) => set({ phone: e.detail.value })} />
+              {canUseWeChatPhone ? (
+                <Button className='btn-plain lead__wx-phone' id='lead-wx-phone' size='mini' openType='getPhoneNumber' onGetPhoneNumber={onGetPhoneNumber}>
+                  使用微信手机号
+                </Button>
+              ) : null}
+            </View>
+          )}
           {errors.phone ? <View className='field__error'>{errors.phone}</View> : null}
         </View>
         <View className='field'>

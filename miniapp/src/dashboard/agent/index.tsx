@@ -29,13 +29,14 @@ function Kyb134({ view, own }: { view: AgentDashboardView; own: boolean }) {
           {k.name} · {layerName(k.activity.layer)}
         </View>
         <View className='dash-header__sub'>
-          KYB134 个人经营看板 · 近 {k.activity.windowDays} 天
+          {own ? '我的经营看板' : 'KYB134 个人经营看板'} · 近 {k.activity.windowDays} 天
         </View>
       </View>
-      <DayLine day={k.day} />
+      <DayLine day={k.day} computedAt={k.computedAt} />
 
-      <Section title='能力指数（KASH）' extra='0–100 分' id='kash'>
-        <F2Chart id='kash-radar' height={240} chart={radar} label='KASH 雷达图' />
+      {/* Agents read plain words; leaders coaching them also see the method's names. */}
+      <Section title={own ? '我的能力指数' : '能力指数'} extra={own ? '0–100 分' : 'KASH · 0–100 分'} id='kash'>
+        <F2Chart id='kash-radar' height={240} chart={radar} label='能力指数雷达图' />
         {rows.map((r) => (
           <View key={r.dimension} className='kash-row'>
             <View className='kash-row__head'>
@@ -62,7 +63,7 @@ function Kyb134({ view, own }: { view: AgentDashboardView; own: boolean }) {
         ))}
       </Section>
 
-      <Section title={own ? '我的提升计划（MCIP）' : '个人提升计划（MCIP）'} id='mcip'>
+      <Section title={own ? '我的提升计划' : '个人提升计划'} extra={own ? undefined : 'MCIP'} id='mcip'>
         <View className='plan__title'>
           {plan.title}
           <Text className='muted'>（{plan.score} 分）</Text>

@@ -6,7 +6,7 @@ import F2Chart from './f2-chart'
 import { funnelChart } from '../charts'
 import { funnelChartData, funnelRows, funnelSummary } from '../../metrics/funnel'
 import { heatGrid } from '../../metrics/heat'
-import { formatDay } from '../../metrics/labels'
+import { formatDay, snapshotTime } from '../../metrics/labels'
 import './widgets.css'
 
 export function Tiles({ items }: { items: { label: string; value: string; hint?: string }[] }) {
@@ -35,10 +35,12 @@ export function Section({ title, extra, children, id }: { title: string; extra?:
   )
 }
 
-export function DayLine({ day, suffix }: { day: string; suffix?: string }) {
+export function DayLine({ day, computedAt, suffix }: { day: string; computedAt?: string; suffix?: string }) {
+  // Snapshots are computed once a day: say when, so they are not read as live next to 今日.
+  const when = computedAt ? snapshotTime(computedAt, Date.now()) : ''
   return (
     <View className='dash-day muted'>
-      数据日期 {formatDay(day)}
+      {when ? `数据截至${when} · 每天更新一次` : `数据日期 ${formatDay(day)}`}
       {suffix ? ` · ${suffix}` : ''}
     </View>
   )

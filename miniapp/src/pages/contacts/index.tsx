@@ -1,8 +1,12 @@
-import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { BANDS, REFERRAL_CLASSES, STAGES, type Band, type GridCellCode } from '@kejing/shared'
+import { BANDS, CONTACT_LIMITS, REFERRAL_CLASSES, STAGES, type Band, type GridCellCode } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
+import ContactRow from '../../components/contact-row'
 import StateView from '../../components/state-view'
+import { CONTACT_FILTER_CHIPS } from '../../forms/contact-form'
+import { useContactPages } from '../../hooks/use-contact-pages'
 import { useAsync } from '../../hooks/use-async'
 import { BAND_NAMES_ZH, cellName, REFERRAL_NAMES_ZH, stageName } from '../../format'
 import { api } from '../../services'
@@ -23,7 +27,7 @@ function Overview() {
   const maxStage = Math.max(1, ...STAGES.map((s) => stages[`${s}`] ?? 0))
 
   return (
-    <View className='page'>
+    <View>
       <View className='section'>
         <View className='section__title'>
           <Text>九宫格（信任 × 意向）</Text>
@@ -100,10 +104,77 @@ function Overview() {
   )
 }
 
+const SEARCH_DEBOUNCE_MS = 300
+
+/** Search results for a query and/or a quick filter, newest touch first, 20 at a time. */
+function SearchResults({ q, chip }: { q: string; chip: string | null }) {
+  const filter = CONTACT_FILTER_CHIPS.find((c) => c.key === chip)?.query ?? {}
+  const { items, total, loading, error, more } = useContactPages({ ...filter, ...(q ? { q } : {}) })
+  const now = Date.now()
+  return (
+    <View className='section'>
+      <View className='muted contacts__found'>找到 {total} 位客户</View>
+      <StateView loading={loading && items.length === 0} error={error} empty={!loading && items.length === 0} emptyText='没有找到，换个关键词试试' />
+      {items.map((c) => (
+        <ContactRow key={c.contactId} c={c} now={now} />
+      ))}
+      {items.length < total ? (
+        <Button className='btn-ghost contacts__more' loading={loading} onClick={more}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+function ContactsHome() {
+  const [typed, setTyped] = useState('')
+  const [q, setQ] = useState('')
+  const [chip, setChip] = useState<string | null>(null)
+  // Search as the agent types, once they pause: one request per pause, not per keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [typed])
+  const searching = q !== '' || chip !== null
+  return (
+    <View className='page'>
+      <View className='contacts__search'>
+        <Input
+          id='contact-search'
+          className='field__input contacts__search-input'
+          placeholder='搜索姓名、备注、标签或手机尾号'
+          value={typed}
+          maxlength={CONTACT_LIMITS.searchMax}
+          confirmType='search'
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={(e) => setQ(e.detail.value.trim())}
+        />
+        {typed ? (
+          <Text id='contact-search-clear' className='contacts__search-clear' onClick={() => setTyped('')}>
+            清除
+          </Text>
+        ) : null}
+      </View>
+      <View className='chips contacts__chips'>
+        {CONTACT_FILTER_CHIPS.map((c) => (
+          <Text key={c.key} id={`chip-${c.key}`} className={`chip ${chip === c.key ? 'chip--active' : ''}`} onClick={() => setChip(chip === c.key ? null : c.key)}>
+            {c.label}
+          </Text>
+        ))}
+      </View>
+      <View id='contact-add' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-edit/index' })}>
+        ＋ 添加客户
+      </View>
+      {searching ? <SearchResults q={q} chip={chip} /> : <Overview />}
+    </View>
+  )
+}
+
 export default function ContactsPage() {
   return (
     <AgentGate>
-      <Overview />
+      <ContactsHome />
     </AgentGate>
   )
 }

@@ -5,17 +5,23 @@ import type { TaskView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import DashboardEntries from '../../components/dashboard-entries'
 import StateView from '../../components/state-view'
+import { callContact } from '../../contacts/call-contact'
 import { useAgentSession } from '../../hooks/use-agent-session'
 import { useAsync } from '../../hooks/use-async'
 import { hasOwnFollowUps } from '../../metrics/entries'
-import { cellName, formatRelativeTime, stageName, touchpointName } from '../../format'
+import { formatRelativeTime, stageName } from '../../format'
 import { api } from '../../services'
 import { SNOOZE_OPTIONS, snoozeUntil } from '../../tasks/snooze'
+import { CHANNEL_BUTTONS, dateLine, dueLabel, greeting, isPriority, lastTouchMs, todaySections, touchSummary } from '../../tasks/today-view'
 import './index.css'
 
-function TaskCard({ task, onChanged }: { task: TaskView; onChanged: (taskId: string) => void }) {
+const openContact = (contactId: string) => Taro.navigateTo({ url: `/agent/contact/index?id=${encodeURIComponent(contactId)}` })
+
+function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onChanged: (taskId: string) => void }) {
   const [busy, setBusy] = useState(false)
-  const now = Date.now()
+  const [showMessage, setShowMessage] = useState(false)
+  const lastTouch = lastTouchMs(task)
+  const summary = touchSummary(task.because)
 
   const run = async (fn: () => Promise<unknown>, done: string) => {
     setBusy(true)
@@ -40,51 +46,71 @@ function TaskCard({ task, onChanged }: { task: TaskView; onChanged: (taskId: str
     }
   }
 
+  const copyMessage = async (hint: string) => {
+    await Taro.setClipboardData({ data: task.suggestedMessage })
+    void Taro.showToast({ title: hint, icon: 'none' })
+  }
+
+  // No phone yet (a reader who never left one): the contact page is where the agent adds it.
+  const callFromTask = async () => {
+    try {
+      if ((await callContact(task.contactId)) === 'no_phone') {
+        void Taro.showToast({ title: '还没有客户的手机号，先去完善资料', icon: 'none' })
+        void openContact(task.contactId)
+      }
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message || '无法拨打', icon: 'none' })
+    }
+  }
+
+  // The task's own action first: call, copy the message or the invitation, or just note it.
+  const primary = () => {
+    switch (task.channel) {
+      case 'call':
+        return callFromTask()
+      case 'message':
+        return copyMessage('话术已复制，去微信发给客户')
+      case 'meet':
+        return copyMessage('邀约已复制，去微信约时间')
+      case 'observe':
+        return run(() => api().taskDone(task.taskId), '已记下')
+    }
+  }
+
   return (
-    <View className='section task' id={`task-${task.taskId}`}>
-      <View className='row row--between'>
-        <Text
-          className='task__contact'
-          onClick={() => Taro.navigateTo({ url: `/agent/contact/index?id=${encodeURIComponent(task.contactId)}` })}
-        >
-          {task.contactName}
-        </Text>
-        <Text className='muted'>{formatRelativeTime(task.dueAt, now) || ''}</Text>
-      </View>
-      <View className='chips task__chips'>
-        <Text className='chip'>{stageName(task.stage)}</Text>
-        <Text className='chip'>{cellName(task.cell)}</Text>
-        {task.priority >= 2 ? <Text className='chip chip--hot'>优先</Text> : null}
-      </View>
-      <View className='task__action'>{task.action}</View>
-      {task.because.length > 0 ? (
-        <View className='task__because'>
-          {task.because.map((b, i) => (
-            <View key={i} className='muted'>
-              · {formatRelativeTime(b.at, now)} {touchpointName(b.type)}
-              {b.contentTitle ? `《${b.contentTitle}》` : ''}
-            </View>
-          ))}
+    <View className='task' id={`task-${task.taskId}`}>
+      <View className='task__head'>
+        <View className='task__who' onClick={() => openContact(task.contactId)}>
+          <Text className='task__contact'>{task.contactName}</Text>
+          {isPriority(task) ? <Text className='task__hot'>优先</Text> : null}
         </View>
-      ) : null}
-      <View className='task__message'>
-        <Text className='task__message-label'>建议话术</Text>
-        <View>{task.suggestedMessage}</View>
-        <Text
-          className='task__copy'
-          onClick={() => Taro.setClipboardData({ data: task.suggestedMessage })}
-        >
-          复制话术
-        </Text>
+        <Text className='task__when'>{lastTouch === null ? '' : formatRelativeTime(new Date(lastTouch).toISOString(), now)}</Text>
       </View>
-      <View className='actions'>
-        <Button className='actions__btn btn-primary' size='mini' disabled={busy} onClick={() => run(() => api().taskDone(task.taskId), '已完成')}>
-          完成
+      {summary ? <View className='task__summary'>{summary}</View> : null}
+      <View className='task__action'>{task.action}</View>
+      <View className='task__meta'>
+        <Text className={Date.parse(task.dueAt) < now ? 'task__due task__due--late' : 'task__due'}>{dueLabel(task.dueAt, now)}</Text>
+        <Text> · {stageName(task.stage)}</Text>
+      </View>
+      {task.channel === 'observe' ? null : (
+        <View className='task__message' onClick={() => setShowMessage(!showMessage)}>
+          <Text className='task__message-label'>建议话术 {showMessage ? '▲' : '▼'}</Text>
+          <View className={showMessage ? 'task__message-text' : 'task__message-text task__message-text--short'}>{task.suggestedMessage}</View>
+        </View>
+      )}
+      <View className='task__buttons'>
+        <Button className='task__btn btn-primary' disabled={busy} onClick={() => void primary()}>
+          {CHANNEL_BUTTONS[task.channel]}
         </Button>
-        <Button className='actions__btn btn-plain' size='mini' disabled={busy} onClick={snooze}>
+        {task.channel === 'observe' ? null : (
+          <Button className='task__btn task__btn--done btn-plain' disabled={busy} onClick={() => run(() => api().taskDone(task.taskId), '已完成')}>
+            完成
+          </Button>
+        )}
+        <Button className='task__btn task__btn--small btn-ghost' disabled={busy} onClick={snooze}>
           稍后
         </Button>
-        <Button className='actions__btn btn-ghost' size='mini' disabled={busy} onClick={() => run(() => api().taskDismiss(task.taskId), '已忽略')}>
+        <Button className='task__btn task__btn--small btn-ghost' disabled={busy} onClick={() => run(() => api().taskDismiss(task.taskId), '已忽略')}>
           忽略
         </Button>
       </View>
@@ -92,28 +118,40 @@ function TaskCard({ task, onChanged }: { task: TaskView; onChanged: (taskId: str
   )
 }
 
-function TodayList() {
+function TodayList({ name }: { name: string | null }) {
   const tasks = useAsync(() => api().tasksToday(), [])
   useDidShow(() => void tasks.reload())
   usePullDownRefresh(() => {
     void tasks.reload().finally(() => Taro.stopPullDownRefresh())
   })
-  const open = (tasks.data ?? []).filter((t) => t.status === 'open')
+  const now = Date.now()
+  const sections = todaySections(tasks.data ?? [], now)
+  const count = sections.reduce((n, s) => n + s.tasks.length, 0)
   return (
     <View className='page today'>
       <View className='today__head'>
-        <Text className='today__count'>{open.length}</Text>
-        <Text> 位客户待跟进</Text>
+        <View className='today__greeting'>{greeting(now)}{name ? `，${name}` : ''}</View>
+        <View className='today__date'>
+          {dateLine(now)} · <Text className='today__count'>{count}</Text> 位客户待跟进
+        </View>
       </View>
       <StateView
         loading={tasks.loading && !tasks.data}
         error={tasks.error}
-        empty={!!tasks.data && open.length === 0}
+        empty={!!tasks.data && count === 0}
         emptyText='今天的跟进都完成了，去内容库分享一篇吧'
         onRetry={tasks.reload}
       />
-      {open.map((t) => (
-        <TaskCard key={t.taskId} task={t} onChanged={(id) => tasks.setData((tasks.data ?? []).filter((x) => x.taskId !== id))} />
+      {sections.map((section) => (
+        <View key={section.key} className={`today__section today__section--${section.key}`}>
+          <View className='today__section-title'>
+            {section.title}
+            <Text className='today__section-count'>{section.tasks.length}</Text>
+          </View>
+          {section.tasks.map((t) => (
+            <TaskCard key={t.taskId} task={t} now={now} onChanged={(id) => tasks.setData((tasks.data ?? []).filter((x) => x.taskId !== id))} />
+          ))}
+        </View>
       ))}
     </View>
   )
@@ -126,7 +164,7 @@ function TodayTab() {
   return (
     <View>
       <DashboardEntries me={me} compact />
-      {hasOwnFollowUps(me) ? <TodayList /> : <View className='section muted'>跟进清单供营销员使用；请从上方进入机构看板。</View>}
+      {hasOwnFollowUps(me) ? <TodayList name={me.agent?.name ?? null} /> : <View className='section muted'>跟进清单供营销员使用；请从上方进入机构看板。</View>}
     </View>
   )
 }

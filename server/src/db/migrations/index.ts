@@ -3,6 +3,22 @@ import { ScoringState1764100000000 } from './1764100000000-scoring-state';
 import { ContentPlatform1764200000000 } from './1764200000000-content-platform';
 import { Privacy1764700000000 } from './1764700000000-privacy';
 import { Dashboards1764800000000 } from './1764800000000-dashboards';
+import { VerifiedIdentity1765100000000 } from './1765100000000-verified-identity';
+import { FollowUpPhrasesIntoForbiddenWords1765200000000 } from './1765200000000-follow-up-phrases-into-forbidden-words';
+import { MultiProcess1765300000000 } from './1765300000000-multi-process';
+import { ContactBook1765400000000 } from './1765400000000-contact-book';
+import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 
-/** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1764000000000, ScoringState1764100000000, ContentPlatform1764200000000, Privacy1764700000000, Dashboards1764800000000];
+/** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  ScoringState1764100000000,
+  ContentPlatform1764200000000,
+  Privacy1764700000000,
+  Dashboards1764800000000,
+  VerifiedIdentity1765100000000,
+  FollowUpPhrasesIntoForbiddenWords1765200000000,
+  MultiProcess1765300000000,
+  ContactBook1765400000000,
+  TaskChannel1765500000000,
+];

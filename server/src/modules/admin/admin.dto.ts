@@ -1,15 +1,16 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Min, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Matches, Max, Min, IsUUID } from 'class-validator';
 import { CONTENT_KINDS, ContentKind, TagCode } from '@kejing/shared';
+import { Optional } from '../../middleware/validate';
 
 /** An already-approved content item, for bootstrapping before the review workflow is used. */
 export class CreateApprovedContentDto {
   @IsIn(CONTENT_KINDS) kind!: ContentKind;
   @IsString() @Length(1, 200) title!: string;
-  @IsOptional() @IsString() @Length(0, 500) summary?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) coverUrl?: string;
-  @IsOptional() @IsString() @Length(0, 60_000) bodyHtml?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) videoUrl?: string;
-  @IsOptional() @IsInt() @Min(0) durationSec?: number;
+  @Optional() @IsString() @Length(0, 500) summary?: string;
+  @Optional() @IsUrl({ require_tld: false }) coverUrl?: string;
+  @Optional() @IsString() @Length(0, 60_000) bodyHtml?: string;
+  @Optional() @IsUrl({ require_tld: false }) videoUrl?: string;
+  @Optional() @IsInt() @Min(0) @Max(86_400) durationSec?: number;
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(/^(need|audience|life_event|stage):[\w-]{1,40}$/, { each: true }) tags!: TagCode[];
-  @IsOptional() @IsArray() @IsUUID('all', { each: true }) visibleOrgUnitIds?: string[];
+  @Optional() @IsArray() @IsUUID('all', { each: true }) visibleOrgUnitIds?: string[];
 }

@@ -1,4 +1,5 @@
 import { route, RouteDef } from '../../http/route';
+import { forbidden } from '../../lib/app-error';
 import { ADMINS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
@@ -10,28 +11,32 @@ import { CreateApprovedContentDto } from './admin.dto';
 export function adminRoutes(s: Services): RouteDef[] {
   return [
     route({
-      method: 'get', path: '/api/admin/org-units', access: ADMINS, summary: 'The organisation tree', tag: 'admin', responds: 'OrgUnitView[]',
+      method: 'get', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',
+      summary: 'The organisation tree (the bootstrap token may call it until an admin is bound)',
       handler: async () => (await s.org.list()).map(presentOrgUnit),
     }),
     route({
-      method: 'post', path: '/api/admin/org-units', access: ADMINS, summary: 'Create a company, branch or team', tag: 'admin',
+      method: 'post', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin',
+      summary: 'Create a company, branch or team (the bootstrap token may call it until an admin is bound)',
       body: CreateOrgUnitDto, responds: 'OrgUnitView', status: 201,
       handler: async ({ body }) => presentOrgUnit(await s.org.create(body)),
     }),
     route({
-      method: 'post', path: '/api/admin/staff', access: ADMINS, summary: 'Create a staff member and their one-time invite code', tag: 'admin',
+      method: 'post', path: '/api/admin/staff', access: ADMINS, bootstrap: true, tag: 'admin',
+      summary: 'Create a staff member and their one-time invite code (the bootstrap token may create an admin, until an admin is bound)',
       body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
-      handler: ({ body }) => s.staff.create(body),
+      handler: ({ body, actor }) => {
+        // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
+        if (actor.bootstrap && body.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
+        return s.staff.create(body);
+      },
     }),
     route({
       method: 'post', path: '/api/admin/content', access: ADMINS,
       summary: 'Create an approved content item (bootstrap; the review workflow is under /api/operator)', tag: 'admin',
       body: CreateApprovedContentDto, responds: 'ContentSummaryView', status: 201,
       handler: async ({ body, actor }) => {
-        const { item, version } = await s.content.createApproved(
-          { ...body, bodyHtml: body.bodyHtml === undefined ? null : sanitizeArticleHtml(body.bodyHtml) },
-          actor.bootstrap ? null : actor.staffId,
-        );
+        const { item, version } = await s.content.publishApproved(actor, { ...body, bodyHtml: body.bodyHtml === undefined ? null : sanitizeArticleHtml(body.bodyHtml) });
         return presentContentSummary(item, version);
       },
     }),

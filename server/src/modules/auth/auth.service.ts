@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import type { WeChatClient } from '../../wechat/wechat-client';
 import type { StaffService } from '../staff/staff.service';
+import type { SessionGuard } from './session-guard';
 import type { SessionTokens } from './session-tokens';
 import { User } from './user.entity';
 
@@ -16,6 +17,7 @@ export class AuthService {
     private readonly logger: Logger,
     private readonly wechat: WeChatClient,
     private readonly tokens: SessionTokens,
+    private readonly sessions: SessionGuard,
     private readonly staff: StaffService,
   ) {}
 
@@ -23,13 +25,22 @@ export class AuthService {
     const identity = await this.wechat.codeToSession(code);
     const user = await this.findOrCreateUser(identity.openid, identity.unionid);
     this.logger.info('login', { userId: user.id });
-    return this.session(user.id);
+    return this.session(user.id, user.sessionEpoch);
   }
 
   async bind(userId: string, inviteCode: string): Promise<SessionView> {
     const staff = await this.staff.bind(userId, inviteCode);
     this.logger.info('staff bound', { userId, staffId: staff.id });
-    return this.session(userId);
+    return this.session(userId, await this.sessions.currentEpoch(userId));
+  }
+
+  /**
+   * Ends every session the user has, on every device, at once (an agent leaving, after erasure).
+   * This process refuses the old tokens from now on; other processes within SESSION_EPOCH_CACHE_MS.
+   */
+  async endSessions(userId: string): Promise<void> {
+    await this.sessions.endSessions(userId);
+    this.logger.info('sessions ended', { userId });
   }
 
   async me(userId: string): Promise<MeView> {
@@ -40,8 +51,8 @@ export class AuthService {
     return { userId, roles, orgUnitId: staff.orgUnitId, ...(isAgent ? { agent: await this.staff.card(staff.id) } : {}) };
   }
 
-  private async session(userId: string): Promise<SessionView> {
-    const { token, expiresAtMs } = this.tokens.issue({ userId }, this.clock.nowMs());
+  private async session(userId: string, epoch: number): Promise<SessionView> {
+    const { token, expiresAtMs } = this.tokens.issue({ userId, epoch }, this.clock.nowMs());
     return { token, expiresAt: new Date(expiresAtMs).toISOString(), user: await this.me(userId) };
   }
 

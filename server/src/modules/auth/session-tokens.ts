@@ -4,6 +4,8 @@ import { unauthorized } from '../../lib/app-error';
 
 export interface SessionClaims {
   userId: string;
+  /** The user's session epoch when the token was issued; a token below the user's current epoch is ended (SessionGuard). */
+  epoch: number;
 }
 
 export interface SessionTokenOptions {
@@ -28,7 +30,7 @@ const VERIFIED_LIMIT = 20_000;
  */
 export class SessionTokens {
   private readonly key: KeyObject;
-  private readonly verified = new Map<string, { userId: string; expSec: number; untilMs: number }>();
+  private readonly verified = new Map<string, { claims: SessionClaims; expSec: number; untilMs: number }>();
 
   constructor(private readonly options: SessionTokenOptions) {
     this.key = createSecretKey(Buffer.from(options.secret, 'utf8'));
@@ -37,7 +39,7 @@ export class SessionTokens {
   issue(claims: SessionClaims, nowMs: number): { token: string; expiresAtMs: number } {
     const iat = Math.floor(nowMs / 1000);
     const exp = iat + this.options.ttlSeconds;
-    const token = jwt.sign({ iat, exp }, this.key, {
+    const token = jwt.sign({ iat, exp, sep: claims.epoch }, this.key, {
       algorithm: 'HS256',
       subject: claims.userId,
       issuer: this.options.issuer,
@@ -46,12 +48,21 @@ export class SessionTokens {
     return { token, expiresAtMs: exp * 1000 };
   }
 
+  /**
+   * Drops a user's remembered tokens, so that none outlives the end of its sessions here. (The
+   * guard compares epochs on every request anyway; this keeps the memory from holding them.)
+   */
+  forgetUser(userId: string): void {
+    for (const [token, known] of this.verified) if (known.claims.userId === userId) this.verified.delete(token);
+  }
+
+  /** The claims of a valid token. It says nothing of whether its session was ended since: SessionGuard does. */
   verify(token: string, nowMs: number): SessionClaims {
     const nowSec = Math.floor(nowMs / 1000);
     const known = this.verified.get(token);
     if (known) {
       // jsonwebtoken's rule: expired when now >= exp. A clock moved backwards re-verifies.
-      if (nowSec < known.expSec && nowMs < known.untilMs && nowMs >= known.untilMs - VERIFIED_TTL_MS) return { userId: known.userId };
+      if (nowSec < known.expSec && nowMs < known.untilMs && nowMs >= known.untilMs - VERIFIED_TTL_MS) return known.claims;
       this.verified.delete(token);
     }
     try {
@@ -62,11 +73,15 @@ export class SessionTokens {
         clockTimestamp: nowSec,
       });
       if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('no subject');
+      // Tokens issued before epochs existed carry none: they belong to epoch 0, every user's first.
+      const epoch = payload.sep === undefined ? 0 : payload.sep;
+      if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || epoch < 0) throw new Error('bad session epoch');
+      const claims: SessionClaims = { userId: payload.sub, epoch };
       if (typeof payload.exp === 'number') {
         if (this.verified.size >= VERIFIED_LIMIT) this.verified.delete(this.verified.keys().next().value as string);
-        this.verified.set(token, { userId: payload.sub, expSec: payload.exp, untilMs: nowMs + VERIFIED_TTL_MS });
+        this.verified.set(token, { claims, expSec: payload.exp, untilMs: nowMs + VERIFIED_TTL_MS });
       }
-      return { userId: payload.sub };
+      return claims;
     } catch {
       throw unauthorized('the session is invalid or expired; log in again');
     }

@@ -8,4 +8,6 @@ export class User {
   @Index('uq_app_user_openid', { unique: true }) @Column({ type: 'varchar', length: 128 }) openid!: string;
   @Column({ type: 'varchar', length: 128, nullable: true }) unionid!: string | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+  /** Sessions carry the epoch they were issued in; raising it ends every older one (SessionGuard). */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 }) sessionEpoch!: number;
 }

@@ -11,7 +11,7 @@ export function cardRoutes(s: Services): RouteDef[] {
     }),
     route({
       method: 'put', path: '/api/card', access: SHARERS, summary: 'Edit the agent\'s card', tag: 'card', body: UpdateCardDto, responds: 'AgentCardView',
-      handler: ({ body, actor }) => s.staff.updateCard(actor.staffId, body),
+      handler: ({ body, actor }) => s.staff.updateCard(actor, body),
     }),
   ];
 }

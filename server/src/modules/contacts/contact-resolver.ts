@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { anonymousNameOf } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import { Contact } from './contact.entity';
 
@@ -46,8 +47,9 @@ export class ContactResolver {
           id,
           agentId: arrival.agentId,
           viewerUserId: arrival.viewerUserId,
-          displayName: `微信访客${id.slice(0, 4).toUpperCase()}`,
+          displayName: anonymousNameOf(id),
           referredByContactId: arrival.forwardedByContactId,
+          source: arrival.forwardedByContactId ? 'forward' : 'share',
           firstShareId: arrival.shareId,
           createdAtMs: this.clock.nowMs(),
         })

@@ -1,22 +1,98 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import {
-  AGENT_TOUCHPOINT_TYPES, AgentTouchpointType, GRID_CELLS, GridCellCode, LogActionRequest, PAGE_SIZE_MAX, REFERRAL_CLASSES, ReferralClass,
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AGENT_TOUCHPOINT_TYPES, AgentTouchpointType, CONTACT_LIMITS, CONTACT_SOURCES, ContactNoteRequest, ContactPhoneInput, ContactSource,
+  CreateContactRequest, DATE_PATTERN, FAMILY_RELATIONS, FamilyMember, FamilyRelation, Gender, GENDERS, GRID_CELLS, GridCellCode,
+  LogActionRequest, MAINLAND_MOBILE_PATTERN, PAGE_SIZE_MAX, PHONE_BASES, PhoneBasis, REFERRAL_CLASSES, ReferralClass, RevealPhoneRequest,
+  UpdateContactRequest, WECHAT_ID_PATTERN,
 } from '@kejing/shared';
+import { PAGE_NUMBER_MAX } from '../../http/query';
+import { Optional } from '../../middleware/validate';
+
+// A name or tag the agent types: some visible text, no control characters.
+const TYPED_TEXT = /^(?=.*\S)[^\u0000-\u001f\u007f]*$/;
+const typed = { message: 'must be visible text without control characters' };
 
 /** Query string of GET /api/contacts (strings from the URL, converted explicitly). */
 export class ListContactsQuery {
-  @IsOptional() @IsIn(GRID_CELLS) cell?: GridCellCode;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(8) stage?: number;
-  @IsOptional() @IsIn(REFERRAL_CLASSES) referral?: ReferralClass;
-  @IsOptional() @IsString() @Matches(/^(need|audience|life_event|stage):[\w-]{1,40}$/) tag?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize?: number;
+  /** Name, remark, real name, the agent's tag, or a phone's last 4 (or all 11) digits. */
+  @Optional() @IsString() @Length(1, CONTACT_LIMITS.searchMax) @Matches(TYPED_TEXT, typed) q?: string;
+  @Optional() @IsIn(GRID_CELLS) cell?: GridCellCode;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(8) stage?: number;
+  @Optional() @IsIn(REFERRAL_CLASSES) referral?: ReferralClass;
+  @Optional() @IsIn(CONTACT_SOURCES) source?: ContactSource;
+  /** Touched (read, opened, logged …) within the last N days. */
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(CONTACT_LIMITS.lastTouchDaysMax) lastTouchWithinDays?: number;
+  /** Not touched for N days or more, or never: who went quiet. */
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(CONTACT_LIMITS.lastTouchDaysMax) silentForDays?: number;
+  @Optional() @IsString() @Matches(/^(need|audience|life_event|stage):[\w-]{1,40}$/) tag?: string;
+  /** One of the agent's own tags, exactly. */
+  @Optional() @IsString() @Length(1, CONTACT_LIMITS.agentTagMax) @Matches(TYPED_TEXT, typed) agentTag?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_NUMBER_MAX) page?: number;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize?: number;
 }
 
 export class LogActionDto implements LogActionRequest {
   @IsUUID() clientEventId!: string;
   @IsIn(AGENT_TOUCHPOINT_TYPES) type!: AgentTouchpointType;
-  @IsOptional() @IsString() @Length(0, 1000) note?: string;
-  @IsOptional() @IsISO8601({ strict: true }) occurredAt?: string;
+  @Optional() @IsString() @Length(0, 1000) note?: string;
+  @Optional() @IsISO8601({ strict: true }) occurredAt?: string;
+}
+
+export class FamilyMemberDto implements FamilyMember {
+  @IsString() @Length(1, CONTACT_LIMITS.nameMax) @Matches(TYPED_TEXT, typed) name!: string;
+  @IsIn(FAMILY_RELATIONS) relation!: FamilyRelation;
+  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: 'birthday must be a date YYYY-MM-DD' }) birthday!: string | null;
+  @IsOptional() @IsIn(GENDERS) gender!: Gender | null;
+}
+
+/** A held phone by id, or a new one by number: exactly one of the two. */
+export class ContactPhoneDto implements ContactPhoneInput {
+  @ValidateIf((o: ContactPhoneDto) => o.phone === undefined) @IsUUID() phoneId?: string;
+  @ValidateIf((o: ContactPhoneDto) => o.phoneId === undefined || o.phone !== undefined)
+  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;
+  @IsIn(PHONE_BASES) basis!: PhoneBasis;
+}
+
+export class NewContactPhoneDto {
+  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone!: string;
+  @IsIn(PHONE_BASES) basis!: PhoneBasis;
+}
+
+// The fields PUT and POST share. `null` clears a text field (IsOptional lets null through to the
+// service); lists, flags and counts are Optional(): left out is fine, null is refused (they clear to [], false or 0).
+class ContactFieldsDto {
+  @IsOptional() @IsString() @Length(1, CONTACT_LIMITS.nameMax) @Matches(TYPED_TEXT, typed) realName?: string | null;
+  @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
+  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: 'birthday must be a date YYYY-MM-DD' }) birthday?: string | null;
+  @IsOptional() @IsString() @Matches(WECHAT_ID_PATTERN, { message: 'wechatId must be a WeChat id (6–20 letters, digits, _ or -, starting with a letter)' }) wechatId?: string | null;
+  @IsOptional() @IsString() @Length(1, CONTACT_LIMITS.relationshipMax) @Matches(TYPED_TEXT, typed) relationship?: string | null;
+  @Optional() @IsArray() @ArrayMaxSize(CONTACT_LIMITS.familyMembersMax) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers?: FamilyMemberDto[];
+  @Optional() @IsArray() @ArrayMaxSize(CONTACT_LIMITS.agentTagsMax) @IsString({ each: true }) @Length(1, CONTACT_LIMITS.agentTagMax, { each: true })
+  @Matches(TYPED_TEXT, { each: true, ...typed }) agentTags?: string[];
+  @Optional() @IsBoolean() wechatFriend?: boolean;
+  @Optional() @IsInt() @Min(0) @Max(CONTACT_LIMITS.policiesHeldMax) policiesHeld?: number;
+}
+
+/** PUT /api/contacts/:contactId: a partial update of what the agent may set, nothing else (unknown fields are refused). */
+export class UpdateContactDto extends ContactFieldsDto implements UpdateContactRequest {
+  @IsOptional() @IsString() @Length(1, CONTACT_LIMITS.nameMax) @Matches(TYPED_TEXT, typed) remarkName?: string | null;
+  @Optional() @IsArray() @ArrayMaxSize(CONTACT_LIMITS.phonesMax) @ValidateNested({ each: true }) @Type(() => ContactPhoneDto) phones?: ContactPhoneDto[];
+}
+
+/** POST /api/contacts: a person the agent adds by hand. */
+export class CreateContactDto extends ContactFieldsDto implements CreateContactRequest {
+  @IsDefined() @IsString() @Length(1, CONTACT_LIMITS.nameMax) @Matches(TYPED_TEXT, typed) remarkName!: string;
+  @Optional() @IsArray() @ArrayMaxSize(CONTACT_LIMITS.phonesMax) @ValidateNested({ each: true }) @Type(() => NewContactPhoneDto) phones?: NewContactPhoneDto[];
+}
+
+export class ContactNoteDto implements ContactNoteRequest {
+  @IsString() @Length(1, CONTACT_LIMITS.noteMax) @Matches(/\S/, { message: 'body must not be blank' }) body!: string;
+}
+
+export class RevealPhoneDto implements RevealPhoneRequest {
+  @Optional() @IsUUID() phoneId?: string;
 }

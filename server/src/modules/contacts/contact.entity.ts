@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DealOutcome, GridCellCode, ReferralClass, Stage, TagCode } from '@kejing/shared';
+import type { ContactSource, DealOutcome, FamilyMember, Gender, GridCellCode, ReferralClass, Stage, TagCode } from '@kejing/shared';
 import { EpochMsColumn, UuidColumn } from '../../db/columns';
 
 /** The agent's record of one customer; scores are written by the scorer, never by a request. */
@@ -7,12 +7,29 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 @Index('uq_contact_agent_viewer', ['agentId', 'viewerUserId'], { unique: true })
 @Index('idx_contact_agent_cell', ['agentId', 'cell'])
 @Index('idx_contact_agent_stage', ['agentId', 'stage'])
+// The contact book lists an agent's contacts by last touch; search filters within those rows.
+@Index('idx_contact_agent_touch', ['agentId', 'lastTouchAtMs'])
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @UuidColumn({ name: 'agent_id' }) agentId!: string;
   /** The WeChat user behind the contact; null for contacts the agent entered by hand. */
   @UuidColumn({ name: 'viewer_user_id', nullable: true }) viewerUserId!: string | null;
+  /** The name they gave (lead form), or 微信访客XXXX; what the agent calls them is remarkName. */
   @Column({ name: 'display_name', type: 'varchar', length: 100 }) displayName!: string;
+  /** 备注名: the agent's name for them, shown and greeted by first. */
+  @Column({ name: 'remark_name', type: 'varchar', length: 30, nullable: true }) remarkName!: string | null;
+  @Column({ name: 'real_name', type: 'varchar', length: 30, nullable: true }) realName!: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) gender!: Gender | null;
+  /** YYYY-MM-DD. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) birthday!: string | null;
+  @Column({ name: 'wechat_id', type: 'varchar', length: 40, nullable: true }) wechatId!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) relationship!: string | null;
+  @Column({ type: 'varchar', length: 8, default: 'share' }) source!: ContactSource;
+  @Column({ name: 'family_members', type: 'simple-json', nullable: true }) familyMembers!: FamilyMember[] | null;
+  @Column({ name: 'agent_tags', type: 'simple-json', nullable: true }) agentTags!: string[] | null;
+  /** Set by the agent: a WeChat friend on record is reachable (stage 1) before any read. */
+  @Column({ name: 'wechat_friend', type: 'boolean', default: false }) wechatFriend!: boolean;
+  @Column({ name: 'policies_held', type: 'int', default: 0 }) policiesHeld!: number;
   @Index('idx_contact_referred_by') @UuidColumn({ name: 'referred_by_contact_id', nullable: true })
   referredByContactId!: string | null;
   @UuidColumn({ name: 'first_share_id', nullable: true }) firstShareId!: string | null;

@@ -1,33 +1,68 @@
 import { route, RouteDef } from '../../http/route';
 import { SHARERS, STAFF_READERS } from '../../permissions/access';
 import type { Services } from '../../services';
-import { ListContactsQuery, LogActionDto } from './contact.dto';
+import { ContactNoteDto, CreateContactDto, ListContactsQuery, LogActionDto, RevealPhoneDto, UpdateContactDto } from './contact.dto';
 
 export function contactsRoutes(s: Services): RouteDef[] {
+  const tag = 'contacts';
+  const phoneTaken = { 409: 'a phone is already held by another of the agent\'s contacts (named in the error)' };
+  const notAuthor = { 403: 'not the note\'s author' };
   return [
     route({
-      method: 'get', path: '/api/contacts', access: STAFF_READERS, summary: 'Contacts in scope, by cell, stage, referral class or tag', tag: 'contacts',
-      query: ListContactsQuery, responds: 'Page<ContactSummaryView>',
+      method: 'get', path: '/api/contacts', access: STAFF_READERS, tag, query: ListContactsQuery, responds: 'Page<ContactSummaryView>',
+      summary: 'Contacts in scope: search (q: name, remark, real name, own tag, a phone\'s last 4 or 11 digits) and filters by cell, stage, referral class, source, last touch, tag',
       handler: ({ query, actor }) => s.contacts.list(actor, query),
     }),
     route({
-      method: 'get', path: '/api/contacts/grid', access: STAFF_READERS, summary: 'Counts per grid cell and per stage', tag: 'contacts', responds: 'GridCountsView',
+      method: 'post', path: '/api/contacts', access: SHARERS, tag, body: CreateContactDto, responds: 'ContactDetailView', status: 201, errors: phoneTaken,
+      summary: 'Add a contact by hand (remark name required); phones encrypted; audited',
+      handler: ({ body, actor }) => s.contactBook.create(actor, body),
+    }),
+    route({
+      method: 'get', path: '/api/contacts/grid', access: STAFF_READERS, summary: 'Counts per grid cell and per stage', tag, responds: 'GridCountsView',
       handler: ({ actor }) => s.contacts.gridCounts(actor),
     }),
     route({
-      method: 'get', path: '/api/contacts/:contactId', access: STAFF_READERS, summary: 'A contact with scores, explanations, timeline, leads and open tasks', tag: 'contacts',
+      method: 'get', path: '/api/contacts/:contactId', access: STAFF_READERS, summary: 'A contact with scores, explanations, timeline, leads and open tasks', tag,
       responds: 'ContactDetailView',
       handler: ({ params, actor }) => s.contacts.detail(actor, params.contactId),
     }),
     route({
-      method: 'post', path: '/api/contacts/:contactId/actions', access: SHARERS, summary: 'Log an offline action (call, visit, proposal, signed …)', tag: 'contacts',
+      method: 'put', path: '/api/contacts/:contactId', access: SHARERS, tag, body: UpdateContactDto, responds: 'ContactDetailView',
+      summary: 'Edit what the agent knows (partial; null clears; never owner, stage or scores); phones by id kept, by number added, left out removed; audited',
+      errors: { 403: 'not the contact\'s own agent', ...phoneTaken },
+      handler: ({ body, params, actor }) => s.contactBook.update(actor, params.contactId, body),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/actions', access: SHARERS, summary: 'Log an offline action (call, visit, proposal, signed …)', tag,
       body: LogActionDto, responds: 'LoggedActionView', status: 201,
       handler: ({ body, params, actor }) => s.contacts.logAction(actor, params.contactId, body),
     }),
     route({
-      method: 'post', path: '/api/contacts/:contactId/leads/:leadId/reveal-phone', access: SHARERS, summary: 'The full phone number, for the owning agent; audited', tag: 'contacts',
+      method: 'post', path: '/api/contacts/:contactId/reveal-phone', access: SHARERS, tag, body: RevealPhoneDto, responds: 'RevealedPhoneView',
+      summary: 'The full phone to call: the entered phone named, else the first entered, else the latest lead\'s; owning agent only; audited',
+      errors: { 404: 'not your contact, or no phone (code no_phone)' },
+      handler: ({ body, params, actor }) => s.contactBook.revealPhone(actor, params.contactId, body),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/leads/:leadId/reveal-phone', access: SHARERS, summary: 'The full phone number, for the owning agent; audited', tag,
       responds: 'RevealedPhoneView',
-      handler: ({ params, actor }) => s.contacts.revealPhone(actor, params.contactId, params.leadId),
+      handler: ({ params, actor }) => s.contactBook.revealLeadPhone(actor, params.contactId, params.leadId),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/notes', access: SHARERS, tag, body: ContactNoteDto, responds: 'ContactNoteView', status: 201,
+      summary: 'Write a note on the contact (shown in its timeline and in the person\'s export); audited', errors: { 403: 'not the contact\'s own agent' },
+      handler: ({ body, params, actor }) => s.contactNotes.add(actor, params.contactId, body),
+    }),
+    route({
+      method: 'put', path: '/api/contacts/:contactId/notes/:noteId', access: SHARERS, tag, body: ContactNoteDto, responds: 'ContactNoteView', errors: notAuthor,
+      summary: 'Edit a note (its author only); audited',
+      handler: ({ body, params, actor }) => s.contactNotes.edit(actor, params.contactId, params.noteId, body),
+    }),
+    route({
+      method: 'delete', path: '/api/contacts/:contactId/notes/:noteId', access: SHARERS, tag, responds: 'nothing', status: 204, errors: notAuthor,
+      summary: 'Delete a note (its author only); audited',
+      handler: ({ params, actor }) => s.contactNotes.remove(actor, params.contactId, params.noteId),
     }),
   ];
 }

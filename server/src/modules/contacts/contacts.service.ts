@@ -1,25 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
-  BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, Page, PAGE_SIZE_DEFAULT, STAGES, TaskView,
+  BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, MAINLAND_MOBILE_PATTERN, Page, PAGE_SIZE_DEFAULT, STAGES, TaskView,
 } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
-import type { AuditService } from '../audit/audit.service';
 import type { EventWriter } from '../events/event-writer';
+import type { StaffService } from '../staff/staff.service';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Lead } from '../leads/lead.entity';
 import { presentLead } from '../leads/lead.presenter';
 import { FollowUpTask } from '../tasks/follow-up-task.entity';
 import { presentTask } from '../tasks/task.presenter';
 import { Contact } from './contact.entity';
-import { presentContactSummary, presentExplanations, presentTimelineItem } from './contact.presenter';
+import { notesOfContacts, phonesOfContacts } from './contact-records.queries';
+import {
+  presentContactSummary, presentExplanations, presentNote, presentNoteInTimeline, presentPhone, presentProfile, presentTimelineItem,
+} from './contact.presenter';
 import type { ListContactsQuery, LogActionDto } from './contact.dto';
 
 const TIMELINE_LIMIT = 200;
+const DAY_MS = 24 * 60 * 60 * 1000;
+// LIKE with '!' as the escape character: the same on SQLite (no default escape) and MariaDB.
+const likeContaining = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /** Contacts as agents, leaders and managers see them; always within the actor's scope. */
 export class ContactsService {
@@ -28,7 +34,7 @@ export class ContactsService {
     private readonly clock: Clock,
     private readonly writer: EventWriter,
     private readonly phoneCrypto: PhoneCrypto,
-    private readonly audit: AuditService,
+    private readonly staff: Pick<StaffService, 'namesOf'>,
   ) {}
 
   private scoped(actor: StaffActor) {
@@ -44,6 +50,15 @@ export class ContactsService {
     if (query.referral) qb.andWhere('contact.referral_class = :referral', { referral: query.referral });
     // Interest tags are a small JSON list per contact; the quoted form cannot match a longer tag.
     if (query.tag) qb.andWhere('contact.interest_tags LIKE :tag', { tag: `%"tag":"${query.tag}"%` });
+    // The agent's tags are a JSON list of strings: the quoted form matches a whole tag only.
+    if (query.agentTag) qb.andWhere(`contact.agent_tags LIKE :agentTag ESCAPE '!'`, { agentTag: likeContaining(JSON.stringify(query.agentTag.trim())) });
+    if (query.source) qb.andWhere('contact.source = :source', { source: query.source });
+    const now = this.clock.nowMs();
+    if (query.lastTouchWithinDays) qb.andWhere('contact.last_touch_at_ms >= :touchedSince', { touchedSince: now - query.lastTouchWithinDays * DAY_MS });
+    if (query.silentForDays) {
+      qb.andWhere('(contact.last_touch_at_ms IS NULL OR contact.last_touch_at_ms < :silentSince)', { silentSince: now - query.silentForDays * DAY_MS });
+    }
+    if (query.q) this.whereMatches(qb, query.q.trim());
     const [rows, total] = await qb
       .orderBy('contact.last_touch_at_ms', 'DESC')
       .addOrderBy('contact.id', 'ASC')
@@ -51,6 +66,33 @@ export class ContactsService {
       .take(pageSize)
       .getManyAndCount();
     return { items: rows.map(presentContactSummary), total, page, pageSize };
+  }
+
+  /**
+   * Free-text search within the actor's contacts (an agent has a few thousand at most, found by
+   * idx_contact_agent_touch): names and the agent's tags by substring; 4 digits also match a
+   * phone's last four and 11 digits a whole phone, through keyed hashes (no digits are stored).
+   */
+  private whereMatches(qb: ReturnType<ContactsService['scoped']>, q: string): void {
+    const text = likeContaining(q);
+    const clauses = [
+      `contact.remark_name LIKE :qText ESCAPE '!'`, `contact.real_name LIKE :qText ESCAPE '!'`, `contact.display_name LIKE :qText ESCAPE '!'`,
+    ];
+    // Tags are searched inside their stored JSON list; text holding its punctuation would match between tags.
+    if (!/["\\,[\]]/.test(q)) clauses.push(`contact.agent_tags LIKE :qText ESCAPE '!'`);
+    const params: Record<string, string> = { qText: text };
+    if (/^\d{4}$/.test(q)) {
+      clauses.push('EXISTS (SELECT 1 FROM contact_phone qp WHERE qp.contact_id = contact.id AND qp.last4_hash = :qLast4)');
+      // Leads keep their last four for the mask they predate this search with.
+      clauses.push('EXISTS (SELECT 1 FROM lead ql WHERE ql.contact_id = contact.id AND ql.phone_last4 = :qDigits)');
+      params.qLast4 = this.phoneCrypto.hashLast4(q);
+      params.qDigits = q;
+    } else if (MAINLAND_MOBILE_PATTERN.test(q)) {
+      clauses.push('EXISTS (SELECT 1 FROM contact_phone qp WHERE qp.contact_id = contact.id AND qp.phone_hash = :qHash)');
+      clauses.push('EXISTS (SELECT 1 FROM lead ql WHERE ql.contact_id = contact.id AND ql.phone_hash = :qHash)');
+      params.qHash = this.phoneCrypto.hash(q);
+    }
+    qb.andWhere(`(${clauses.join(' OR ')})`, params);
   }
 
   /** A contact in scope, or 404 (never 403: the id's existence is not revealed). */
@@ -66,13 +108,27 @@ export class ContactsService {
       .getRepository(TouchpointEvent)
       .createQueryBuilder('event')
       .leftJoin('content_version', 'version', 'version.id = event.content_version_id')
-      .select(['event.id AS id', 'event.type AS type', 'event.occurred_at_ms AS occurredAtMs', 'version.title AS title', 'event.depth_pct AS depthPct', 'event.dwell_ms AS dwellMs'])
+      .select([
+        'event.id AS id', 'event.type AS type', 'event.occurred_at_ms AS occurredAtMs', 'version.title AS title', 'event.depth_pct AS depthPct',
+        'event.dwell_ms AS dwellMs', 'event.note AS note',
+      ])
       .where('event.contact_id = :contactId', { contactId })
       .orderBy('event.occurred_at_ms', 'DESC')
       .limit(TIMELINE_LIMIT)
       .getRawMany();
     const leads = await this.dataSource.getRepository(Lead).find({ where: { contactId }, order: { createdAtMs: 'DESC' } });
     const tasks = await this.dataSource.getRepository(FollowUpTask).find({ where: { contactId, status: 'open' }, order: { dueAtMs: 'ASC' } });
+    const [notes, phones, referredBy] = await Promise.all([
+      notesOfContacts(this.dataSource, [contact.id]),
+      phonesOfContacts(this.dataSource, [contact.id]),
+      contact.referredByContactId ? this.dataSource.getRepository(Contact).findOneBy({ id: contact.referredByContactId }) : null,
+    ]);
+    const authors = await this.staff.namesOf(notes.map((n) => n.authorId));
+    const noteItems = notes.map((n) => presentNoteInTimeline(presentNote(n, authors.get(n.authorId) ?? '', actor.staffId)));
+    // Newest first, notes among touchpoints by time; the note written last wins a tie (it is the agent's latest word).
+    const merged = [...timeline.map(presentTimelineItem), ...noteItems]
+      .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || Number(b.type === 'note') - Number(a.type === 'note'))
+      .slice(0, TIMELINE_LIMIT);
     const band = (cellPart: string | undefined): Band => (BANDS as readonly string[]).includes(cellPart ?? '') ? (cellPart as Band) : 'low';
     const [trustBand, intentBand] = contact.cell.split('-');
     return {
@@ -80,8 +136,9 @@ export class ContactsService {
       trustBand: band(trustBand),
       intentBand: band(intentBand),
       referredByContactId: contact.referredByContactId,
+      profile: presentProfile(contact, phones.map((p) => presentPhone(p, this.phoneCrypto.decrypt(p.phoneCipher))), referredBy),
       explanations: presentExplanations(contact.scoreExplanation),
-      timeline: timeline.map(presentTimelineItem),
+      timeline: merged,
       leads: leads.map(presentLead),
       openTasks: tasks.map((task): TaskView => presentTask(task, contact)),
     };
@@ -99,17 +156,6 @@ export class ContactsService {
     const stages = Object.fromEntries(STAGES.map((s) => [String(s), 0])) as GridCountsView['stages'];
     for (const row of byStage) stages[String(row.stage) as keyof typeof stages] = Number(row.n);
     return { cells, stages };
-  }
-
-  /** The full phone number of a lead, for the owning agent only, and written to the audit log. */
-  async revealPhone(actor: StaffActor, contactId: string, leadId: string): Promise<{ phone: string }> {
-    const contact = await this.findInScope(actor, contactId);
-    if (actor.role !== 'agent' && actor.role !== 'leader') throw notFound('lead');
-    if (contact.agentId !== actor.staffId) throw notFound('lead');
-    const lead = await this.dataSource.getRepository(Lead).findOneBy({ id: leadId, contactId });
-    if (!lead) throw notFound('lead');
-    await this.audit.record({ actorId: actor.staffId, action: 'phone.reveal', subjectType: 'lead', subjectId: lead.id, detail: { contactId } });
-    return { phone: this.phoneCrypto.decrypt(lead.phoneCipher) };
   }
 
   /** An offline action the agent logged (call, visit, proposal, close …): a touchpoint like any other. */

@@ -99,8 +99,14 @@ export class ContentAnalyticsService {
     const window = (column: string) => {
       const parts: string[] = [];
       const params: unknown[] = [];
-      if (filter.fromMs !== undefined) (parts.push(`${column} >= ?`), params.push(filter.fromMs));
-      if (filter.toMs !== undefined) (parts.push(`${column} < ?`), params.push(filter.toMs));
+      if (filter.fromMs !== undefined) {
+        parts.push(`${column} >= ?`);
+        params.push(filter.fromMs);
+      }
+      if (filter.toMs !== undefined) {
+        parts.push(`${column} < ?`);
+        params.push(filter.toMs);
+      }
       return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
     };
     const agentIn = (column: string) => (scope === null ? { sql: '', params: [] as unknown[] } : {
@@ -140,7 +146,10 @@ export class ContentAnalyticsService {
        FROM \`share\` s WHERE 1 = 1${sh.sql} GROUP BY s.content_version_id`,
       sh.params,
     ) as { version_id: string; shares: number | string; forwards: number | string }[];
-    for (const r of shareRows) (add(r.version_id, 'shares', r.shares), add(r.version_id, 'forwards', r.forwards));
+    for (const r of shareRows) {
+      add(r.version_id, 'shares', r.shares);
+      add(r.version_id, 'forwards', r.forwards);
+    }
 
     const ld = where(window('l.created_at_ms'), agentIn('l.agent_id'), versionIn('s.content_version_id'));
     const leadRows = await this.dataSource.query(

@@ -109,13 +109,19 @@ export function parseContentFile(file: string, text: string): ContentFile {
   };
 }
 
-/** The actor a command-line import acts as: a staff member, with their place in the org tree. */
-export async function actorForStaff(dataSource: DataSource, staffId: string): Promise<StaffActor> {
+/** A staff member as an actor outside any request (the CLI, the demo loader), with their place in the org tree. */
+export async function staffActorFor(dataSource: DataSource, staffId: string): Promise<StaffActor & { name: string }> {
   const staff = await dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
   if (!staff) throw new Error(`no staff member ${staffId}`);
-  if (staff.role !== 'operator' && staff.role !== 'admin') throw new Error(`${staff.name} is a ${staff.role}; imports act as an operator or admin`);
   const unit = await dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
-  return { kind: 'staff', userId: staff.userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false };
+  return { kind: 'staff', userId: staff.userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false, name: staff.name };
+}
+
+/** The actor a command-line import acts as: an operator or admin. */
+export async function actorForStaff(dataSource: DataSource, staffId: string): Promise<StaffActor> {
+  const { name, ...actor } = await staffActorFor(dataSource, staffId);
+  if (actor.role !== 'operator' && actor.role !== 'admin') throw new Error(`${name} is a ${actor.role}; imports act as an operator or admin`);
+  return actor;
 }
 
 /** Imports Markdown files (one item each) into the content platform, file by file. */

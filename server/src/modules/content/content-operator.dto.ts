@@ -1,12 +1,12 @@
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf,
 } from 'class-validator';
 import {
   CONTENT_KINDS, type ContentDraftRequest, type ContentKind, type ContentVisibilityRequest, type CreateContentRequest,
   type CreateForbiddenWordRequest, type RejectContentRequest, type RetireContentRequest, type TagCode,
 } from '@kejing/shared';
 import { TAG_CODE_PATTERN } from '../tags/tags.service';
+import { Optional, Nested } from '../../middleware/validate';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
@@ -18,21 +18,21 @@ export class ContentVisibilityDto implements ContentVisibilityRequest {
 
 export class ContentDraftDto implements ContentDraftRequest {
   @IsString() @Length(1, 200) title!: string;
-  @IsOptional() @IsString() @Length(0, 500) summary?: string;
-  @IsOptional() @IsUrl(URL_OPTIONS) @Length(1, 500) coverUrl?: string;
-  @IsOptional() @IsString() @Length(0, 60_000) bodyHtml?: string;
-  @IsOptional() @IsUrl(URL_OPTIONS) @Length(1, 500) videoUrl?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(86_400) durationSec?: number;
-  @IsOptional() @IsISO8601({ strict: true }) liveStartsAt?: string;
-  @IsOptional() @IsISO8601({ strict: true }) liveEndsAt?: string;
-  @IsOptional() @IsUrl(URL_OPTIONS) @Length(1, 500) replayUrl?: string;
+  @Optional() @IsString() @Length(0, 500) summary?: string;
+  @Optional() @IsUrl(URL_OPTIONS) @Length(1, 500) coverUrl?: string;
+  @Optional() @IsString() @Length(0, 60_000) bodyHtml?: string;
+  @Optional() @IsUrl(URL_OPTIONS) @Length(1, 500) videoUrl?: string;
+  @Optional() @IsInt() @Min(0) @Max(86_400) durationSec?: number;
+  @Optional() @IsISO8601({ strict: true }) liveStartsAt?: string;
+  @Optional() @IsISO8601({ strict: true }) liveEndsAt?: string;
+  @Optional() @IsUrl(URL_OPTIONS) @Length(1, 500) replayUrl?: string;
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(TAG_CODE_PATTERN, { each: true, message: 'each tag must look like need:critical_illness' })
   tags!: TagCode[];
 }
 
 export class CreateContentDto extends ContentDraftDto implements CreateContentRequest {
   @IsIn(CONTENT_KINDS) kind!: ContentKind;
-  @IsOptional() @ValidateNested() @Type(() => ContentVisibilityDto) visibility?: ContentVisibilityDto;
+  @Optional() @Nested(() => ContentVisibilityDto) visibility?: ContentVisibilityDto;
 }
 
 export class RejectContentDto implements RejectContentRequest {
@@ -40,12 +40,12 @@ export class RejectContentDto implements RejectContentRequest {
 }
 
 export class RetireContentDto implements RetireContentRequest {
-  @IsOptional() @IsString() @Length(1, 500) reason?: string;
+  @Optional() @IsString() @Length(1, 500) reason?: string;
 }
 
 export class CreateForbiddenWordDto implements CreateForbiddenWordRequest {
   @IsString() @Length(1, 100) word!: string;
-  @IsOptional() @IsString() @Matches(/^[a-z_]{1,32}$/, { message: 'category must be 1–32 lower-case letters or _' }) category?: string;
+  @Optional() @IsString() @Matches(/^[a-z_]{1,32}$/, { message: 'category must be 1–32 lower-case letters or _' }) category?: string;
 }
 
 const ms = (iso: string | null | undefined) => (iso === undefined || iso === null ? null : Date.parse(iso));

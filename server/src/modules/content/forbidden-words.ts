@@ -25,10 +25,10 @@ export function htmlToText(html: string): string {
 }
 
 /** Every forbidden word found in each field, in field order, each word once per field. */
-export function findForbiddenWords(
-  fields: { field: ForbiddenWordHit['field']; text: string }[],
+export function findForbiddenWords<F extends string = ForbiddenWordHit['field']>(
+  fields: { field: F; text: string }[],
   words: { word: string; category: string }[],
-): ForbiddenWordHit[] {
+): { field: F; word: string; category: string }[] {
   const folded = words.map((w) => ({ ...w, folded: foldForMatching(w.word) })).filter((w) => w.folded.length > 0);
   return fields.flatMap(({ field, text }) => {
     const haystack = foldForMatching(text);

@@ -1,19 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { ComputeSnapshotsRequest, RecordStudyRequest } from '@kejing/shared';
+import { Optional } from '../../middleware/validate';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** ?day=YYYY-MM-DD: read that day's snapshot instead of the latest. */
 export class DashboardQuery {
-  @IsOptional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
+  @Optional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
 }
 
 /** GET /api/dashboards/funnel: exactly one of orgUnitId and agentId; days of trend (1..90, default 30). */
 export class FunnelQuery extends DashboardQuery {
-  @IsOptional() @IsUUID() orgUnitId?: string;
-  @IsOptional() @IsUUID() agentId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90) days?: number;
+  @Optional() @IsUUID() orgUnitId?: string;
+  @Optional() @IsUUID() agentId?: string;
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(90) days?: number;
 }
 
 export class RecordStudyDto implements RecordStudyRequest {
@@ -22,5 +23,5 @@ export class RecordStudyDto implements RecordStudyRequest {
 }
 
 export class ComputeSnapshotsDto implements ComputeSnapshotsRequest {
-  @IsOptional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
+  @Optional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
 }

@@ -115,7 +115,7 @@ export class DealIndexService {
     const priors = await this.stagePriors();
     const config = { ...DEFAULT_STAGE_PRIOR_CONFIG, byStage: priors };
     const lastRun = await this.dataSource.getRepository(DealTrainingRun).findOne({ where: {}, order: { ranAtMs: 'DESC' } });
-    const why = lastRun ? (lastRun.ready ? '最近训练的模型在留出样本上不够准' : lastRun.reasonZh) : '尚未训练成交模型';
+    const why = lastRun ? (lastRun.ready ? '最近一次学习的成交规律还不够准，先按销售阶段估算' : lastRun.reasonZh) : '还没有从成交记录中学习，先按销售阶段估算';
     const nextActions = stage < 8
       ? [{
           key: `stage_${stage + 1}`,

@@ -243,4 +243,32 @@ describe('EventWriter (group commit)', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(drained.settled).toBe('resolved');
   });
+
+  describe('deadlocks (InnoDB 1213) and lock-wait timeouts (1205)', () => {
+    const deadlock = () => Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 });
+
+    it('runs a deadlocked commit again and answers its requests once it commits', async () => {
+      const sink = controlledSink();
+      const writer = new EventWriter(sink, OPTIONS);
+      const a = writer.write(rows(2));
+      const b = writer.write(rows(3));
+      await tick();
+      sink.calls[0]?.fail(deadlock());
+      const deadline = Date.now() + 2000;
+      while (sink.calls.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      expect(sink.calls[1]?.rows).toEqual(sink.calls[0]?.rows);
+      sink.calls[1]?.succeed();
+      await expect(a).resolves.toEqual({ stored: 2, duplicates: 0 });
+      await expect(b).resolves.toEqual({ stored: 3, duplicates: 0 });
+      expect(writer.totals.failedCommits).toBe(0);
+    });
+
+    it('answers 503 with Retry-After, not the driver error, when the commit keeps deadlocking', async () => {
+      const sink: EventSink = { insertIgnoringReplays: () => Promise.reject(deadlock()) };
+      const writer = new EventWriter(sink, OPTIONS);
+      const error = await writer.write(rows(1)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ status: 503, code: 'database_busy', headers: { 'Retry-After': '1' } });
+    });
+  });
 });

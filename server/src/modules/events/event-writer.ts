@@ -1,4 +1,5 @@
 import { AppError, dbUnavailable } from '../../lib/app-error';
+import { retryOnLockConflict } from '../../lib/lock-conflict';
 import { ALL_STORED, EventRow, EventStore } from './event-store';
 
 export interface WriteResult {
@@ -190,7 +191,9 @@ export class EventWriter {
     const rows = group.length === 1 ? (group[0] as Pending).rows : group.flatMap((p) => p.rows);
     let stored;
     try {
-      stored = await this.store.insertIgnoringReplays(rows);
+      // Concurrent INSERT IGNOREs of replayed ids can deadlock on the unique key's gap locks; the
+      // loser was rolled back whole, and the unique key keeps a repeat from storing anything twice.
+      stored = await retryOnLockConflict(() => this.store.insertIgnoringReplays(rows));
     } catch (error) {
       this.totals.failedCommits += 1;
       for (const pending of group) pending.reject(error);

@@ -6,7 +6,7 @@ import type { SharesService } from '../shares/shares.service';
 import { eventId } from './event-id';
 import type { EventRow } from './event-store';
 import type { EventWriter } from './event-writer';
-import { checkTouchpointInput, correctedOccurredAtMs, isTooFarInFuture } from './touchpoint-input';
+import { checkTouchpointInput, occurredAtMs } from './touchpoint-input';
 
 /** Verified share ids remembered (a signature that checked once always checks: the secret is fixed). */
 const VERIFIED_SHARES_LIMIT = 50_000;
@@ -22,6 +22,8 @@ interface ResolvedShare {
   agentId: string;
   contentVersionId: string;
   contactId: string;
+  /** No event of the share happened before it existed. */
+  createdAtMs: number;
 }
 
 /** The touchpoint batch endpoint's use case: check, resolve, correct the clock, group-commit. */
@@ -57,12 +59,7 @@ export class IngestionService {
         invalid.push({ index, field: 'shareId', reason: 'is not a valid share id' });
         continue;
       }
-      const occurredAtMs = correctedOccurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs);
-      if (isTooFarInFuture(occurredAtMs, receivedAtMs)) {
-        invalid.push({ index, field: 'createdAtDeviceMs', reason: 'is more than a day after the batch was sent' });
-        continue;
-      }
-      rows.push(toRow(event, share, occurredAtMs, receivedAtMs));
+      rows.push(toRow(event, share, occurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs, share.createdAtMs), receivedAtMs));
     }
     const result = await this.writer.write(rows);
     return { stored: result.stored, duplicates: result.duplicates, invalid };
@@ -100,7 +97,7 @@ export class IngestionService {
     if (!share || share.agentId !== payload.agentId) return undefined;
     const contactId = this.contacts.cachedContactId(share.agentId, viewerUserId);
     if (!contactId) return undefined;
-    return { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId };
+    return { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId, createdAtMs: share.createdAtMs };
   }
 
   private async resolveShare(token: string, viewerUserId: string, memo: Map<string, ResolvedShare | null>): Promise<ResolvedShare | null> {
@@ -113,7 +110,7 @@ export class IngestionService {
         const { contactId } = await this.contacts.resolve({
           agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
         });
-        resolved = { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId };
+        resolved = { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId, createdAtMs: share.createdAtMs };
       }
     }
     memo.set(token, resolved);
@@ -135,7 +132,7 @@ export class IngestionService {
 
 const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
 
-function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAtMs: number, receivedAtMs: number): EventRow {
+function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAt: number, receivedAtMs: number): EventRow {
   return {
     id: eventId(receivedAtMs),
     clientEventId: event.clientEventId.toLowerCase(),
@@ -144,7 +141,7 @@ function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAtMs: 
     shareId: share.shareId,
     contentVersionId: share.contentVersionId,
     type: event.type,
-    occurredAtMs,
+    occurredAtMs: occurredAt,
     receivedAtMs,
     depthPct: round(event.depthPct),
     dwellMs: round(event.dwellMs),

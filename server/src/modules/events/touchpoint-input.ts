@@ -1,5 +1,5 @@
 import {
-  CUSTOMER_TOUCHPOINT_TYPES, CustomerTouchpointType, EVENT_MAX_FUTURE_MS, FieldError, TouchpointEventInput,
+  CUSTOMER_TOUCHPOINT_TYPES, CustomerTouchpointType, EVENT_MAX_DEVICE_DELAY_MS, FieldError, TouchpointEventInput,
 } from '@kejing/shared';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,13 +49,17 @@ export function checkTouchpointInput(raw: unknown, index: number): { event: Touc
 }
 
 /**
- * Device clocks are wrong; intervals on one device are not. The event happened (sent − created)
- * before the batch left the phone, and the batch left the phone when we received it.
+ * When the event happened, by the server's clock. Device clocks are wrong; intervals on one device
+ * usually are not: the event happened (sent − created) before the batch left the phone, and the
+ * batch left the phone when we received it. That is believed only inside a plausible window: not
+ * after the arrival, not more than EVENT_MAX_DEVICE_DELAY_MS before it, and not before the share
+ * existed (nobody read it earlier). Outside the window the interval is a clock that jumped or a
+ * client that lies, and the arrival time, the one moment we know the event had happened by, is
+ * used. The event is kept rather than refused: it is real (a signed share, a signed-in reader),
+ * only its device time is not, and the reader's phone could not send a better one on a retry.
  */
-export function correctedOccurredAtMs(receivedAtMs: number, sentAtDeviceMs: number, createdAtDeviceMs: number): number {
-  return receivedAtMs - (sentAtDeviceMs - createdAtDeviceMs);
-}
-
-export function isTooFarInFuture(occurredAtMs: number, receivedAtMs: number): boolean {
-  return occurredAtMs > receivedAtMs + EVENT_MAX_FUTURE_MS;
+export function occurredAtMs(receivedAtMs: number, sentAtDeviceMs: number, createdAtDeviceMs: number, shareCreatedAtMs: number): number {
+  const corrected = receivedAtMs - (sentAtDeviceMs - createdAtDeviceMs);
+  const earliest = Math.max(shareCreatedAtMs, receivedAtMs - EVENT_MAX_DEVICE_DELAY_MS);
+  return corrected >= earliest && corrected <= receivedAtMs ? corrected : receivedAtMs;
 }

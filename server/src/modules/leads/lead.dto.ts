@@ -1,8 +1,8 @@
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, Equals, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested, IsBoolean, IsDefined,
+  ArrayMaxSize, Equals, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, Min, IsBoolean, IsDefined, ValidateIf,
 } from 'class-validator';
 import { ConsentInput, MAINLAND_MOBILE_PATTERN, SubmitLeadRequest } from '@kejing/shared';
+import { Optional, Nested } from '../../middleware/validate';
 
 export class ConsentDto implements ConsentInput {
   @IsBoolean() @Equals(true, { message: 'consent must be given to leave your details' }) given!: boolean;
@@ -14,10 +14,13 @@ export class SubmitLeadDto implements SubmitLeadRequest {
   @IsUUID() clientEventId!: string;
   @IsString() @Length(1, 200) shareId!: string;
   @IsString() @Length(1, 50) @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' }) name!: string;
-  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone!: string;
-  @IsOptional() @IsInt() @Min(0) @Max(100_000_000_00) budgetFen?: number;
-  @IsOptional() @IsString() @Length(1, 100) insuredPerson?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(16) @IsString({ each: true }) @Length(1, 40, { each: true }) needs?: string[];
-  @IsDefined() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
-  @IsOptional() @ValidateNested() @Type(() => ConsentDto) healthConsent?: ConsentDto;
+  /** Required unless phoneCode is given; giving both is refused by the service (one phone per lead). */
+  @ValidateIf((o: SubmitLeadDto) => o.phoneCode === undefined)
+  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;
+  @Optional() @IsString() @Matches(/^[\w-]{1,128}$/, { message: 'phoneCode must be the code getPhoneNumber gave' }) phoneCode?: string;
+  @Optional() @IsInt() @Min(0) @Max(100_000_000_00) budgetFen?: number;
+  @Optional() @IsString() @Length(1, 100) insuredPerson?: string;
+  @Optional() @IsArray() @ArrayMaxSize(16) @IsString({ each: true }) @Length(1, 40, { each: true }) needs?: string[];
+  @IsDefined() @Nested(() => ConsentDto) consent!: ConsentDto;
+  @Optional() @Nested(() => ConsentDto) healthConsent?: ConsentDto;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { PhoneSource } from '@kejing/shared';
 import { EpochMsColumn, UuidColumn } from '../../db/columns';
 
 /** A lead form (留资). The phone is encrypted (AES-GCM) and found by a keyed hash. */
@@ -14,6 +15,8 @@ export class Lead {
   @Column({ name: 'phone_cipher', type: 'varchar', length: 200 }) phoneCipher!: string;
   @Index('idx_lead_phone_hash') @Column({ name: 'phone_hash', type: 'varchar', length: 64 }) phoneHash!: string;
   @Column({ name: 'phone_last4', type: 'varchar', length: 4 }) phoneLast4!: string;
+  /** 'wechat': the number came from WeChat's phone-number flow; 'typed': the person typed it, and nothing vouches for it. */
+  @Column({ name: 'phone_source', type: 'varchar', length: 8, default: 'typed' }) phoneSource!: PhoneSource;
   @Column({ name: 'phone_prefix3', type: 'varchar', length: 3 }) phonePrefix3!: string;
   @Column({ name: 'budget_fen', type: 'bigint', nullable: true, transformer: { to: (v: unknown) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
   budgetFen!: number | null;

@@ -9,6 +9,7 @@ export function presentLead(lead: Lead): LeadView {
     contactId: lead.contactId,
     name: lead.name,
     phone: maskPhone(lead.phonePrefix3, lead.phoneLast4),
+    phoneSource: lead.phoneSource,
     budgetFen: lead.budgetFen,
     insuredPerson: lead.insuredPerson,
     needs: lead.needs,

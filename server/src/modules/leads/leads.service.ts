@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { HEALTH_NEEDS, LeadView } from '@kejing/shared';
+import { HEALTH_NEEDS, LeadView, PhoneSource } from '@kejing/shared';
 import { badRequest } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
+import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
 import type { ContactResolver } from '../contacts/contact-resolver';
 import type { ContactChanges } from '../events/contact-changes';
@@ -23,12 +24,16 @@ export class LeadsService {
     private readonly contacts: ContactResolver,
     private readonly phoneCrypto: PhoneCrypto,
     private readonly changes: ContactChanges,
+    private readonly verifiedPhones: VerifiedPhones,
   ) {}
 
   async submit(viewerUserId: string, form: SubmitLeadDto): Promise<{ lead: LeadView; created: boolean }> {
     // Health needs are sensitive personal information (PIPL art. 28–29): their own consent, or nothing is stored.
     if ((form.needs ?? []).some((need) => HEALTH_NEEDS.includes(need)) && !form.healthConsent) {
       throw badRequest([{ field: 'healthConsent', reason: `needs ${HEALTH_NEEDS.join(' and ')} are health data and need their own consent` }]);
+    }
+    if (form.phone !== undefined && form.phoneCode !== undefined) {
+      throw badRequest([{ field: 'phoneCode', reason: '手机号只能二选一：使用微信手机号，或手动填写' }]);
     }
     const { share } = await this.shares.load(form.shareId);
     const { contactId } = await this.contacts.resolve({
@@ -37,6 +42,9 @@ export class LeadsService {
     const clientEventId = form.clientEventId.toLowerCase();
     const existing = await this.dataSource.getRepository(Lead).findOneBy({ contactId, clientEventId });
     if (existing) return { lead: presentLead(existing), created: false };
+    // A getPhoneNumber code works once, so it is exchanged only after a replay has been answered above.
+    const phoneSource: PhoneSource = form.phoneCode !== undefined ? 'wechat' : 'typed';
+    const phone = form.phoneCode !== undefined ? await this.verifiedPhones.exchange(form.phoneCode, viewerUserId) : (form.phone as string);
     const now = this.clock.nowMs();
     const lead = await this.dataSource.transaction(async (manager) => {
       const consent = manager.create(Consent, {
@@ -49,10 +57,11 @@ export class LeadsService {
         })
         : null;
       if (health) await manager.insert(Consent, health);
+      if (phoneSource === 'wechat') await this.verifiedPhones.record(manager, viewerUserId, phone);
       const row = manager.create(Lead, {
         id: randomUUID(), clientEventId, contactId, agentId: share.agentId, shareId: share.id, name: form.name,
-        phoneCipher: this.phoneCrypto.encrypt(form.phone), phoneHash: this.phoneCrypto.hash(form.phone),
-        phoneLast4: form.phone.slice(-4), phonePrefix3: form.phone.slice(0, 3), budgetFen: form.budgetFen ?? null,
+        phoneCipher: this.phoneCrypto.encrypt(phone), phoneHash: this.phoneCrypto.hash(phone), phoneSource,
+        phoneLast4: phone.slice(-4), phonePrefix3: phone.slice(0, 3), budgetFen: form.budgetFen ?? null,
         insuredPerson: form.insuredPerson ?? null, needs: form.needs ?? [], consentId: consent.id, healthConsentId: health?.id ?? null, createdAtMs: now,
       });
       await manager.insert(Lead, row);

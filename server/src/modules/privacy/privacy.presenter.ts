@@ -1,5 +1,6 @@
 import type { ConsentView, PersonalDataExport } from '@kejing/shared';
 import type { Contact } from '../contacts/contact.entity';
+import type { NoteRow, PhoneRow } from '../contacts/contact-records.queries';
 import type { TouchpointEvent } from '../events/touchpoint-event.entity';
 import type { Consent } from '../leads/consent.entity';
 import type { Lead } from '../leads/lead.entity';
@@ -19,7 +20,11 @@ export function presentConsent(consent: Consent): ConsentView {
 export function presentExport(
   nowMs: number,
   contacts: Contact[],
-  rows: { leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; phoneOf: (lead: Lead) => string },
+  rows: {
+    leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; notes: NoteRow[]; phones: PhoneRow[];
+    phoneOf: (lead: Lead) => string; enteredPhoneOf: (phone: PhoneRow) => string;
+    verifiedPhones: { phone: string; verifiedAtMs: number }[];
+  },
 ): PersonalDataExport {
   const agentName = new Map(rows.agents.map((a) => [a.id, a.name]));
   return {
@@ -32,11 +37,14 @@ export function presentExport(
       optedOut: c.optedOut,
       scores: { trust: c.trust, intent: c.intent, cell: c.cell, stage: c.stage, referralClass: c.referralClass },
       leads: rows.leads.filter((l) => l.contactId === c.id).map((l) => ({
-        leadId: l.id, name: l.name, phone: rows.phoneOf(l), budgetFen: l.budgetFen, insuredPerson: l.insuredPerson, needs: l.needs, createdAt: iso(l.createdAtMs),
+        leadId: l.id, name: l.name, phone: rows.phoneOf(l), phoneSource: l.phoneSource, budgetFen: l.budgetFen, insuredPerson: l.insuredPerson, needs: l.needs, createdAt: iso(l.createdAtMs),
       })),
       consents: rows.consents.filter((x) => x.contactId === c.id).map(presentConsent),
       touchpoints: rows.events.filter((e) => e.contactId === c.id).map((e) => ({ type: e.type, occurredAt: iso(e.occurredAtMs), depthPct: e.depthPct, dwellMs: e.dwellMs })),
       tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs) })),
+      notes: rows.notes.filter((n) => n.contactId === c.id).map((n) => ({ body: n.body, createdAt: iso(n.createdAtMs), updatedAt: iso(n.updatedAtMs) })),
+      phones: rows.phones.filter((p) => p.contactId === c.id).map((p) => ({ phone: rows.enteredPhoneOf(p), basis: p.basis })),
     })),
+    verifiedPhones: rows.verifiedPhones.map((p) => ({ phone: p.phone, verifiedAt: iso(p.verifiedAtMs) })),
   };
 }

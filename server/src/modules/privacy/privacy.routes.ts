@@ -31,11 +31,11 @@ export function privacyRoutes(s: Services): RouteDef[] {
       handler: ({ userId }) => s.privacy.setOptOut(userId, false),
     }),
     route({
-      method: 'get', path: '/api/privacy/me/export', access: VIEWERS, summary: 'Everything stored about this person; audited', tag, responds: 'PersonalDataExport',
+      method: 'get', path: '/api/privacy/me/export', access: VIEWERS, summary: 'Everything stored about this person (by WeChat identity, and by phones WeChat verified as theirs); audited', tag, responds: 'PersonalDataExport',
       handler: ({ userId }) => s.privacy.exportMine(userId),
     }),
     route({
-      method: 'delete', path: '/api/privacy/me', access: VIEWERS, summary: 'Erase this person at every agent (by WeChat identity and phone); audited', tag, responds: 'DeletionView',
+      method: 'delete', path: '/api/privacy/me', access: VIEWERS, summary: 'Erase this person at every agent (by WeChat identity, and by phones WeChat verified as theirs) and end every session of theirs; audited', tag, responds: 'DeletionView',
       handler: ({ userId }) => s.privacy.deleteMine(userId),
     }),
     route({

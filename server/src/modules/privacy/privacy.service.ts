@@ -5,12 +5,15 @@ import { ConsentView, CUSTOMER_TOUCHPOINT_TYPES, DeletionView, HEALTH_NEEDS, Opt
 import type { RetentionConfig } from '../../config/load-config';
 import { notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
-import { maskPhone, PhoneCrypto } from '../../lib/phone-crypto';
+import { maskPhone, maskWholePhone, PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
 import type { AuditService } from '../audit/audit.service';
+import type { SessionGuard } from '../auth/session-guard';
+import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
 import type { ContactResolver } from '../contacts/contact-resolver';
+import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
 import type { ContactChanges } from '../events/contact-changes';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Consent } from '../leads/consent.entity';
@@ -19,6 +22,7 @@ import { Share } from '../shares/share.entity';
 import type { SharesService } from '../shares/shares.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { FollowUpTask } from '../tasks/follow-up-task.entity';
+import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
 
@@ -50,6 +54,8 @@ export class PrivacyService {
     private readonly shares: SharesService,
     private readonly changes: ContactChanges,
     private readonly retention: RetentionConfig,
+    private readonly verifiedPhones: VerifiedPhones,
+    private readonly sessions: SessionGuard,
     /** Rescore now (the scorer); the scoring worker is the fallback through `changes`. */
     private readonly rescore: (contactIds: string[]) => Promise<unknown> = async () => undefined,
   ) {}
@@ -68,7 +74,7 @@ export class PrivacyService {
   // ---- the person (viewer endpoints the mini program calls) ---------------------------------
 
   async consents(userId: string): Promise<ConsentView[]> {
-    const contacts = await this.contactsOfUser(userId);
+    const { contacts } = await this.reachOf(userId);
     if (contacts.length === 0) return [];
     const rows = await this.dataSource.getRepository(Consent).find({ where: { contactId: In(contacts.map((c) => c.id)) }, order: { givenAtMs: 'ASC' } });
     return rows.map(presentConsent);
@@ -94,7 +100,7 @@ export class PrivacyService {
    * leads (name, phone) and the name the contact is shown by.
    */
   async withdrawConsent(userId: string, consentId: string): Promise<ConsentView> {
-    const contacts = await this.contactsOfUser(userId);
+    const { contacts } = await this.reachOf(userId);
     const consent = await this.dataSource.getRepository(Consent).findOneBy({ id: consentId });
     if (!consent || !contacts.some((c) => c.id === consent.contactId)) throw notFound('consent');
     if (consent.withdrawnAtMs !== null) return presentConsent(consent);
@@ -118,13 +124,13 @@ export class PrivacyService {
 
   /** Opt-out of personalised scoring and messages: the scorer zeroes the contacts and plans nothing for them. */
   async setOptOut(userId: string, optedOut: boolean): Promise<OptOutView> {
-    const contacts = await this.contactsOfUser(userId);
+    const { contacts } = await this.reachOf(userId);
     if (contacts.length > 0) {
       await this.dataSource.transaction(async (manager) => {
         await manager.update(Contact, { id: In(contacts.map((c) => c.id)) }, { optedOut });
         if (optedOut) {
           // Open follow-ups would have the agent message someone who asked not to be.
-          await manager.update(FollowUpTask, { contactId: In(contacts.map((c) => c.id)), status: In(['open', 'snoozed']) }, { status: 'dismissed', snoozedUntilMs: null });
+          await dismissOpenTasksOf(manager, contacts.map((c) => c.id));
         }
         await this.audit.record({ actorId: userId, action: optedOut ? 'privacy.opt_out' : 'privacy.opt_in', subjectType: 'user', subjectId: userId, detail: { contacts: contacts.length } }, manager);
       });
@@ -134,15 +140,17 @@ export class PrivacyService {
   }
 
   async exportMine(userId: string): Promise<PersonalDataExport> {
-    const contacts = await this.personContacts(await this.contactsOfUser(userId));
-    const result = await this.export(contacts, 'full');
+    const { contacts } = await this.reachOf(userId);
+    // Only the caller's own verified phones: a contact reached by phone may belong to another WeChat account.
+    const result = await this.export(contacts, 'full', [userId]);
     await this.audit.record({ actorId: userId, action: 'privacy.export', subjectType: 'user', subjectId: userId, detail: { by: 'self', contacts: contacts.length } });
     return result;
   }
 
+  /** Erases the person and ends every session of theirs, so no old token can make a contact again. */
   async deleteMine(userId: string): Promise<DeletionView> {
-    const contacts = await this.personContacts(await this.contactsOfUser(userId));
-    return this.erase(contacts, [userId], { actorId: userId, by: 'self' });
+    const { contacts, verifiedHashes } = await this.reachOf(userId);
+    return this.erase(contacts, [userId], { actorId: userId, by: 'self' }, verifiedHashes);
   }
 
   // ---- staff -------------------------------------------------------------------------------
@@ -156,7 +164,9 @@ export class PrivacyService {
     const privacyOfficer = actor.role === 'operator' || actor.role === 'admin';
     const seed = await this.findForStaff(actor, contactId);
     const contacts = privacyOfficer ? await this.personContacts([seed]) : [seed];
-    const result = await this.export(contacts, privacyOfficer ? 'full' : 'masked');
+    // A privacy officer has judged who the person is; an agent's masked export lists no verified phone.
+    const users = privacyOfficer ? [...new Set(contacts.map((c) => c.viewerUserId).filter((u): u is string => u !== null))] : [];
+    const result = await this.export(contacts, privacyOfficer ? 'full' : 'masked', users);
     await this.audit.record({
       actorId: actor.bootstrap ? null : actor.staffId, action: 'privacy.export', subjectType: 'contact', subjectId: contactId,
       detail: { by: actor.role, contacts: contacts.length, phone: privacyOfficer ? 'full' : 'masked' },
@@ -217,8 +227,20 @@ export class PrivacyService {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private contactsOfUser(userId: string): Promise<Contact[]> {
-    return this.dataSource.getRepository(Contact).findBy({ viewerUserId: userId });
+  /**
+   * What a person's own request reaches: the contacts bound to their WeChat identity, and the
+   * contacts with a lead whose phone WeChat verified as theirs. A typed phone proves nothing (anyone
+   * can type anyone's number), so it never widens the reach, not even transitively.
+   */
+  private async reachOf(userId: string): Promise<{ contacts: Contact[]; verifiedHashes: string[] }> {
+    const verifiedHashes = await this.verifiedPhones.hashesOf(userId);
+    const viaPhone = verifiedHashes.length > 0
+      ? [...new Set((await this.dataSource.getRepository(Lead).find({ select: { contactId: true }, where: { phoneHash: In(verifiedHashes) } })).map((l) => l.contactId))]
+      : [];
+    const contacts = await this.dataSource.getRepository(Contact).find({
+      where: [{ viewerUserId: userId }, ...(viaPhone.length > 0 ? [{ id: In(viaPhone) }] : [])],
+    });
+    return { contacts, verifiedHashes };
   }
 
   private async findForStaff(actor: StaffActor, contactId: string): Promise<Contact> {
@@ -248,18 +270,26 @@ export class PrivacyService {
     return [...byId.values()];
   }
 
-  private async export(contacts: Contact[], phone: 'full' | 'masked'): Promise<PersonalDataExport> {
+  /** `phonesOf`: whose verified phones the export lists (in full, so never for a masked export). */
+  private async export(contacts: Contact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
     const ids = contacts.map((c) => c.id);
     const any = ids.length > 0;
-    const [leads, consents, events, tasks, agents] = await Promise.all([
+    const [leads, consents, events, tasks, agents, verifiedPhones, notes, phones] = await Promise.all([
       any ? this.dataSource.getRepository(Lead).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(Consent).find({ where: { contactId: In(ids) }, order: { givenAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(TouchpointEvent).find({ where: { contactId: In(ids) }, order: { occurredAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(FollowUpTask).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(StaffMember).findBy({ id: In([...new Set(contacts.map((c) => c.agentId))]) }) : [],
+      this.verifiedPhones.ofUsers(phonesOf),
+      notesOfContacts(this.dataSource, ids),
+      phonesOfContacts(this.dataSource, ids),
     ]);
     const phoneOf = (lead: Lead) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
-    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, phoneOf });
+    const enteredPhoneOf = (p: { phoneCipher: string }) => {
+      const plain = this.phoneCrypto.decrypt(p.phoneCipher);
+      return phone === 'full' ? plain : maskWholePhone(plain);
+    };
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, notes, phones, phoneOf, enteredPhoneOf, verifiedPhones });
   }
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
@@ -274,13 +304,19 @@ export class PrivacyService {
     }
   }
 
-  private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }): Promise<DeletionView> {
+  /**
+   * Deletes the contacts and everything hanging off them, leads elsewhere with `sweepHashes`'
+   * phones (by default every phone on the contacts' leads: an operator has judged who the person
+   * is), and the WeChat identities, whose sessions end at once.
+   */
+  private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
-    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0 };
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
-        const hashes = [...new Set((await manager.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash))];
+        const hashes = sweepHashes
+          ?? [...new Set((await manager.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash))];
         for (let i = 0; i < ids.length; i += BATCH) {
           const chunk = ids.slice(i, i + BATCH);
           deleted.touchpoints += await this.deleteCount(manager, 'touchpoint_event', 'contact_id', chunk);
@@ -288,6 +324,9 @@ export class PrivacyService {
           deleted.consents += await this.deleteCount(manager, 'consent', 'contact_id', chunk);
           deleted.tasks += await this.deleteCount(manager, 'follow_up_task', 'contact_id', chunk);
           deleted.stageChanges += await this.deleteCount(manager, 'contact_stage_change', 'contact_id', chunk);
+          const records = await eraseContactRecords(manager, chunk);
+          deleted.notes += records.notes;
+          deleted.phones += records.phones;
           await manager.update(Contact, { referredByContactId: In(chunk) }, { referredByContactId: null });
           await manager.update(Share, { forwardedByContactId: In(chunk) }, { forwardedByContactId: null });
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);
@@ -297,10 +336,13 @@ export class PrivacyService {
       }
       const customers = [];
       for (const userId of userIds) if (!(await manager.getRepository(StaffMember).findOneBy({ userId }))) customers.push(userId);
-      // The WeChat identity (openid, unionid) goes too, unless the person is also staff.
+      await this.verifiedPhones.forget(manager, userIds);
+      // The WeChat identity (openid, unionid) goes too, unless the person is also staff; a staff member's sessions end all the same.
       if (customers.length > 0) await this.deleteCount(manager, 'app_user', 'id', customers);
+      for (const userId of userIds) if (!customers.includes(userId)) await this.sessions.endSessions(userId, manager);
       await this.audit.record({ actorId: who.actorId, action: 'privacy.delete', subjectType: 'privacy_request', subjectId: requestId, detail: { by: who.by, ...deleted } }, manager);
     });
+    for (const userId of userIds) this.sessions.forgetLocally(userId);
     for (const c of contacts) if (c.viewerUserId) this.resolver.forget(c.agentId, c.viewerUserId);
     this.shares.forgetForwardsBy(ids);
     return { requestId, deleted };

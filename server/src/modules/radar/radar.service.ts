@@ -25,14 +25,14 @@ export class RadarService {
     const since = sinceMs === null ? '' : 'HAVING MAX(e.occurred_at_ms) > ?';
     if (sinceMs !== null) params.push(sinceMs);
     const rows: VisitRow[] = await this.dataSource.query(
-      `SELECT e.contact_id, c.display_name, e.share_id, v.title,
+      `SELECT e.contact_id, COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, e.share_id, v.title,
               MAX(CASE WHEN e.type = 'open' THEN e.occurred_at_ms END) AS opened_at_ms,
               MAX(e.depth_pct) AS max_depth, MAX(e.dwell_ms) AS dwell_ms
          FROM touchpoint_event e
          JOIN contact c ON c.id = e.contact_id
          LEFT JOIN content_version v ON v.id = e.content_version_id
         WHERE e.agent_id = ? AND e.share_id IS NOT NULL AND c.opted_out = 0
-        GROUP BY e.contact_id, c.display_name, e.share_id, v.title
+        GROUP BY e.contact_id, c.remark_name, c.real_name, c.display_name, e.share_id, v.title
         ${since}
         ORDER BY MAX(e.occurred_at_ms) DESC
         LIMIT ${RADAR_LIMIT}`,

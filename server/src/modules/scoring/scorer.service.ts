@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import {
+  addressNameOf,
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact, TouchpointType,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
+import { retryOnLockConflict } from '../../lib/lock-conflict';
 import type { Logger } from '../../lib/logger';
 import { Contact } from '../contacts/contact.entity';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { StaffMember } from '../staff/staff-member.entity';
-import { FollowUpTask } from '../tasks/follow-up-task.entity';
+import { ACTIVE_TASK_STATUSES, activeContactIdFor, FollowUpTask } from '../tasks/follow-up-task.entity';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
 import { LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
@@ -36,6 +38,23 @@ export function storableExplanation(score: ContactScore): ContactScore {
   return { ...score, contributions: contributions.slice(-250), stageEvidence: score.stageEvidence.slice(-100) };
 }
 
+/**
+ * Reads the contacts to score and makes scoring them exclusive across processes: on MySQL/MariaDB
+ * a row lock (SELECT … FOR UPDATE, in id order so two batches cannot deadlock on each other) held
+ * to the end of the scoring transaction, so a second process scoring the same contact waits and
+ * then sees the first one's stored score, stage moves and task; SQLite serialises writers itself.
+ * This must be the transaction's first read: InnoDB takes the snapshot of later plain reads at the
+ * first one, so they see what the previous holder of the lock committed.
+ */
+async function lockContacts(manager: EntityManager, ids: string[]): Promise<Contact[]> {
+  const sqlite = manager.connection.options.type === 'better-sqlite3';
+  return manager.getRepository(Contact).find({
+    where: { id: In(ids) },
+    order: { id: 'ASC' },
+    ...(sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
+  });
+}
+
 const storedScore = (explanation: unknown): ContactScore | null =>
   explanation && typeof explanation === 'object' && 'cell' in explanation && 'stageEvidence' in explanation ? (explanation as ContactScore) : null;
 
@@ -53,14 +72,23 @@ export class ScorerService {
     private readonly config: ScoringConfig = DEFAULT_SCORING_CONFIG,
   ) {}
 
-  /** Scores these contacts now; returns what changed, for callers that want to know. */
-  async scoreContacts(contactIds: string[]): Promise<ScoringOutcome[]> {
+  /**
+   * Scores these contacts now; returns what changed, for callers that want to know.
+   * `scoredBeforeMs`: leave out contacts scored at or after that instant (checked under the lock),
+   * so a daily run dated in the past never takes back what a later scoring stored.
+   */
+  async scoreContacts(contactIds: string[], options: { scoredBeforeMs?: number } = {}): Promise<ScoringOutcome[]> {
     const ids = [...new Set(contactIds)];
     if (ids.length === 0) return [];
     const ruleSet = await this.rules.current();
-    const nowMs = this.clock.nowMs();
-    return this.dataSource.transaction(async (manager) => {
-      const contacts = await manager.getRepository(Contact).findBy({ id: In(ids) });
+    // Scoring marks touchpoints that ingestion is inserting beside: a deadlock rolls the whole
+    // transaction back, and scoring is a pure function of the stored history, so it runs again.
+    return retryOnLockConflict(() => this.dataSource.transaction(async (manager) => {
+      const { scoredBeforeMs } = options;
+      const contacts = (await lockContacts(manager, ids)).filter((c) => scoredBeforeMs === undefined || c.scoredAtMs === null || c.scoredAtMs < scoredBeforeMs);
+      // Read after the lock: a scorer that waited for another must not score at the instant it
+      // began waiting, or it would leave out touchpoints the other took in and move the contact back.
+      const nowMs = this.clock.nowMs();
       const eventsByContact = await loadScoringEvents(manager, contacts.map((c) => c.id));
       const contexts = await loadContactContexts(manager, contacts);
       const agentNames = await this.agentNames(manager, contacts.map((c) => c.agentId));
@@ -81,7 +109,7 @@ export class ScorerService {
         const plans: FollowUpPlan[] = [];
         for (const event of fresh.slice(-MAX_PLANNED_PER_RUN)) {
           const plan = planFollowUp(
-            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: contact.displayName, agentName: agentNames.get(contact.agentId) ?? '' },
+            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: addressNameOf(contact), agentName: agentNames.get(contact.agentId) ?? '' },
             ruleSet,
             nowMs,
           );
@@ -102,7 +130,7 @@ export class ScorerService {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });
       }
       return outcomes;
-    });
+    }));
   }
 
   private async agentNames(manager: EntityManager, agentIds: string[]): Promise<Map<string, string>> {
@@ -139,7 +167,7 @@ export class ScorerService {
   private async applyPlans(manager: EntityManager, contact: Contact, plans: FollowUpPlan[], events: LoadedEvent[]): Promise<void> {
     const repo = manager.getRepository(FollowUpTask);
     const byClientId = new Map(events.map((e) => [e.id, e]));
-    let task = await repo.findOne({ where: { contactId: contact.id, status: In(['open', 'snoozed']) }, order: { createdAtMs: 'DESC' } });
+    let task = await repo.findOne({ where: { contactId: contact.id, status: In([...ACTIVE_TASK_STATUSES]) }, order: { createdAtMs: 'DESC' } });
     const isNew = !task;
     for (const plan of plans) {
       const trigger = byClientId.get(plan.triggerEventId);
@@ -147,21 +175,26 @@ export class ScorerService {
       if (!task) {
         task = repo.create({
           id: randomUUID(), agentId: contact.agentId, contactId: contact.id, triggerKey: `event:${trigger?.rowId ?? plan.triggerEventId}`,
-          ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
+          ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
           status: 'open', snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: this.clock.nowMs(),
+          activeContactId: activeContactIdFor('open', contact.id),
         });
         continue;
       }
       task.because = [...task.because, because].slice(-BECAUSE_LIMIT);
       if (plan.priority < task.priority || (plan.transition !== null && plan.priority <= task.priority)) {
         Object.assign(task, {
-          ruleId: plan.ruleId, action: plan.action, suggestedMessage: plan.message, priority: plan.priority,
+          ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, priority: plan.priority,
           dueAtMs: Math.min(task.dueAtMs, plan.dueAtMs), status: 'open', snoozedUntilMs: null,
         });
       }
     }
     if (!task) return;
-    if (isNew) await repo.insert(task);
-    else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because });
+    if (isNew) {
+      // A writer that closed a task without clearing its mark would otherwise bar the contact from any new follow-up.
+      await repo.update({ activeContactId: contact.id, status: Not(In([...ACTIVE_TASK_STATUSES])) }, { activeContactId: null });
+      await repo.insert(task);
+    }
+    else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, channel: task.channel, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because, activeContactId: activeContactIdFor(task.status, contact.id) });
   }
 }

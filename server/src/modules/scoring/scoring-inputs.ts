@@ -76,12 +76,14 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
 // A referred contact "engaged" when it did more than open: read, watched, tapped, left details, forwarded.
 const ENGAGED_TYPES = ['read_progress', 'read_complete', 'video_progress', 'live_join', 'card_view', 'consult_tap', 'lead_submit', 'forward'];
 
-/** Standing facts: opt-out, and how many contacts this one brought in who engaged. */
+/** Standing facts: opt-out, what the agent recorded (WeChat friend, policies held), and how many contacts this one brought in who engaged. */
 export async function loadContactContexts(
   db: DataSource | EntityManager,
-  contacts: { id: string; optedOut: boolean }[],
+  contacts: { id: string; optedOut: boolean; wechatFriend?: boolean; policiesHeld?: number }[],
 ): Promise<Map<string, ContactContext>> {
-  const contexts = new Map<string, ContactContext>(contacts.map((c) => [c.id, { optedOut: c.optedOut, engagedReferrals: 0 }]));
+  const contexts = new Map<string, ContactContext>(contacts.map((c) => [
+    c.id, { optedOut: c.optedOut, engagedReferrals: 0, isWeChatFriend: c.wechatFriend === true, policiesHeld: c.policiesHeld ?? 0 },
+  ]));
   if (contacts.length === 0) return contexts;
   const rows: { referrer: string; n: number | string }[] = await db.query(
     `SELECT c.referred_by_contact_id AS referrer, COUNT(DISTINCT c.id) AS n

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import type { AgentCardView, CreateStaffRequest, StaffCreatedView, UpdateCardRequest } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { presentCard } from '../card/card.presenter';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { OrgService } from '../org/org.service';
+import type { StaffActor } from '../../permissions/actor';
+import type { AuditService } from '../audit/audit.service';
+import type { ComplianceService, CustomerText } from '../content/compliance.service';
 import { hashInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-codes';
 import { StaffMember } from './staff-member.entity';
 
@@ -16,7 +20,13 @@ const UNIT_KINDS_FOR_ROLE = {
 
 /** Staff: created by an admin with a one-time invite code, bound to WeChat by the person. */
 export class StaffService {
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock, private readonly org: OrgService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly org: OrgService,
+    private readonly compliance: ComplianceService,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(request: CreateStaffRequest): Promise<StaffCreatedView> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: request.orgUnitId });
@@ -58,6 +68,14 @@ export class StaffService {
     return this.dataSource.getRepository(StaffMember).findOneBy({ userId });
   }
 
+  /** Names of staff members by id (who wrote a note, who owns a contact). */
+  async namesOf(staffIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(staffIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(StaffMember).find({ select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(rows.map((s) => [s.id, s.name]));
+  }
+
   async card(staffId: string): Promise<AgentCardView> {
     const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
     if (!staff) throw notFound('agent');
@@ -65,17 +83,32 @@ export class StaffService {
     return presentCard(staff, company?.name ?? '');
   }
 
-  async updateCard(staffId: string, update: UpdateCardRequest): Promise<AgentCardView> {
+  /**
+   * The card shows under every share the agent sends, so its name and intro are text a customer
+   * reads: they pass the one compliance check before anything is saved.
+   */
+  async updateCard(actor: StaffActor, update: UpdateCardRequest): Promise<AgentCardView> {
     const repo = this.dataSource.getRepository(StaffMember);
-    const staff = await repo.findOneBy({ id: staffId });
+    const staff = await repo.findOneBy({ id: actor.staffId });
     if (!staff) throw notFound('agent');
+    const texts: CustomerText[] = [];
+    if (update.name !== undefined) texts.push({ field: 'name', label: '名片姓名', text: update.name });
+    if (update.intro !== undefined) texts.push({ field: 'intro', label: '名片简介', text: update.intro });
+    const { traceIds } = await this.compliance.assertPublishable(texts, { actor, subjectType: 'staff_member', subjectId: staff.id, scene: 1 });
     Object.assign(staff, {
       ...(update.name !== undefined ? { name: update.name } : {}),
       ...(update.photoUrl !== undefined ? { photoUrl: update.photoUrl } : {}),
       ...(update.intro !== undefined ? { intro: update.intro } : {}),
       ...(update.personaTemplate !== undefined ? { personaTemplate: update.personaTemplate } : {}),
     });
-    await repo.save(staff);
-    return this.card(staffId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(staff);
+      await this.audit.record({
+        actorId: staff.id, action: 'card.updated', subjectType: 'staff_member', subjectId: staff.id,
+        detail: { fields: Object.keys(update).join(','), wechatTraceId: traceIds[0] ?? null },
+      }, manager);
+    });
+    return this.card(staff.id);
   }
+
 }

@@ -1,12 +1,13 @@
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagFamily } from '@kejing/shared';
 import { TAG_CODE_PATTERN } from './tags.service';
+import { Optional } from '../../middleware/validate';
 
 export class CreateTagDto implements CreateTagRequest {
   @IsIn(TAG_FAMILIES) family!: TagFamily;
   @IsString() @Matches(/^[\w-]{1,40}$/, { message: 'code must be 1–40 letters, digits, _ or -' }) code!: string;
   @IsString() @Length(1, 100) name!: string;
-  @IsOptional() @IsString() @Matches(TAG_CODE_PATTERN) parentCode?: TagCode;
+  @Optional() @IsString() @Matches(TAG_CODE_PATTERN) parentCode?: TagCode;
 }
 
 export class RenameTagDto implements RenameTagRequest {

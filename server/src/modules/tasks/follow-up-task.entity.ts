@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { TaskStatus, TouchpointType } from '@kejing/shared';
+import type { FollowUpChannel, TaskStatus, TouchpointType } from '@kejing/shared';
 import { EpochMsColumn, UuidColumn } from '../../db/columns';
 
 /** One follow-up (跟进策略) for one touchpoint: trigger_key is unique, so a rescoring never doubles it. */
@@ -15,6 +15,7 @@ export class FollowUpTask {
   triggerKey!: string;
   @Column({ name: 'rule_id', type: 'varchar', length: 64 }) ruleId!: string;
   @Column({ type: 'varchar', length: 200 }) action!: string;
+  @Column({ type: 'varchar', length: 12, default: 'message' }) channel!: FollowUpChannel;
   @Column({ name: 'suggested_message', type: 'varchar', length: 1000 }) suggestedMessage!: string;
   @EpochMsColumn({ name: 'due_at_ms' }) dueAtMs!: number;
   @Column({ type: 'int' }) priority!: number;
@@ -23,4 +24,20 @@ export class FollowUpTask {
   @EpochMsColumn({ name: 'done_at_ms', nullable: true }) doneAtMs!: number | null;
   @Column({ type: 'simple-json' }) because!: { type: TouchpointType; atMs: number; contentTitle: string | null }[];
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+  /**
+   * The contact's id while the task is active (open or snoozed), else null: unique, so a contact
+   * cannot have two active follow-ups whatever processes race (NULLs do not collide). Set through
+   * `activeContactIdFor` by every writer of `status`.
+   */
+  @Index('uq_follow_up_task_active_contact', { unique: true })
+  @Column({ name: 'active_contact_id', type: 'varchar', length: 36, nullable: true })
+  activeContactId!: string | null;
+}
+
+/** Statuses in which a task is the contact's one active follow-up. */
+export const ACTIVE_TASK_STATUSES: readonly TaskStatus[] = ['open', 'snoozed'];
+
+/** The value of `active_contact_id` for a task of `contactId` in `status`. */
+export function activeContactIdFor(status: TaskStatus, contactId: string): string | null {
+  return ACTIVE_TASK_STATUSES.includes(status) ? contactId : null;
 }

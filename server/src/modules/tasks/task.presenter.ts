@@ -1,15 +1,17 @@
-import type { TaskView } from '@kejing/shared';
+import { shownNameOf, type TaskView } from '@kejing/shared';
 import type { Contact } from '../contacts/contact.entity';
 import type { FollowUpTask } from './follow-up-task.entity';
 
-export function presentTask(task: FollowUpTask, contact: Pick<Contact, 'displayName' | 'cell' | 'stage'>): TaskView {
+/** The contact's remark name when the caller has it (the morning list's query already chose the name). */
+export function presentTask(task: FollowUpTask, contact: Pick<Contact, 'displayName' | 'cell' | 'stage'> & Partial<Pick<Contact, 'remarkName' | 'realName'>>): TaskView {
   return {
     taskId: task.id,
     contactId: task.contactId,
-    contactName: contact.displayName,
+    contactName: shownNameOf({ remarkName: contact.remarkName ?? null, realName: contact.realName ?? null, displayName: contact.displayName }),
     cell: contact.cell,
     stage: contact.stage,
     action: task.action,
+    channel: task.channel,
     suggestedMessage: task.suggestedMessage,
     dueAt: new Date(task.dueAtMs).toISOString(),
     priority: task.priority,

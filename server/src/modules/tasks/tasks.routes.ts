@@ -39,7 +39,7 @@ export function tasksRoutes(s: Services): RouteDef[] {
     route({
       method: 'put', path: '/api/follow-up-rules', access: OPERATORS, summary: 'Publish a new rule set (validated whole; a bad rule is refused with index, field and reason)', tag,
       body: { name: 'FollowUpRuleSetRequest', schema: FOLLOW_UP_RULE_SET_REQUEST }, responds: 'FollowUpRuleSetView',
-      handler: ({ body, actor }) => s.followUpRules.publish((body as { rules?: unknown } | undefined)?.rules, actor.bootstrap ? null : actor.staffId),
+      handler: ({ body, actor }) => s.followUpRules.publish((body as { rules?: unknown } | undefined)?.rules, actor),
     }),
   ];
 }

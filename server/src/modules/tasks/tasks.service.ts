@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { DealOutcome, DEFAULT_SCORING_CONFIG, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
+import { DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { Contact } from '../contacts/contact.entity';
-import { FollowUpTask } from './follow-up-task.entity';
+import { activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
 import { presentTask } from './task.presenter';
 
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
@@ -16,6 +16,7 @@ interface TodayRaw {
   contact_id: string;
   rule_id: string;
   action: string;
+  channel: FollowUpChannel;
   suggested_message: string;
   due_at_ms: number | string;
   priority: number | string;
@@ -37,8 +38,8 @@ export class TasksService {
     const now = this.clock.nowMs();
     // Only the columns the list shows: the contact's explanation JSON is large and not needed here.
     const raw: TodayRaw[] = await this.dataSource.query(
-      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because,
-              c.display_name, c.cell, c.stage, c.outcome
+      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because,
+              COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, c.cell, c.stage, c.outcome
          FROM follow_up_task t
          JOIN contact c ON c.id = t.contact_id
         WHERE t.agent_id = ? AND c.opted_out = 0
@@ -50,7 +51,7 @@ export class TasksService {
     const budgets = await this.latestBudgets(raw.map((r) => r.contact_id));
     const ranked = raw.map((r) => {
       const task = {
-        id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
+        id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, channel: r.channel, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
         priority: Number(r.priority), status: r.status, snoozedUntilMs: r.snoozed_until_ms === null ? null : Number(r.snoozed_until_ms),
         because: JSON.parse(r.because) as FollowUpTask['because'],
       } as FollowUpTask;
@@ -91,7 +92,7 @@ export class TasksService {
     const task = await repo.findOneBy({ id: taskId, agentId: actor.staffId });
     if (!task) throw notFound('task');
     if (task.status === 'done' || task.status === 'dismissed') throw new AppError(409, 'task_closed', `the task is already ${task.status}`);
-    await repo.update({ id: task.id }, change);
+    await repo.update({ id: task.id }, { ...change, activeContactId: activeContactIdFor(change.status ?? task.status, task.contactId) });
     const contact = await this.dataSource.getRepository(Contact).findOneByOrFail({ id: task.contactId });
     return presentTask({ ...task, ...change } as FollowUpTask, contact);
   }

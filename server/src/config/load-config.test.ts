@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './load-config';
+
+describe('process settings', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kejing-config-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
+
+  it('runs one process doing everything unless told otherwise', () => {
+    expect(load({}).processes).toEqual({ count: 1, role: 'all' });
+  });
+
+  it.each([
+    [{ WEB_CONCURRENCY: '4', PROCESS_ROLE: 'api' }, { count: 4, role: 'api' }],
+    [{ WEB_CONCURRENCY: '2', PROCESS_ROLE: 'worker' }, { count: 2, role: 'worker' }],
+    [{ PROCESS_ROLE: '' }, { count: 1, role: 'all' }],
+  ])('reads %j as %j', (env, expected) => {
+    expect(load(env).processes).toEqual(expected);
+  });
+
+  it.each([
+    [{ PROCESS_ROLE: 'scorer' }, 'PROCESS_ROLE must be one of all, api, worker'],
+    [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY must be at least 1'],
+    [{ WEB_CONCURRENCY: 'two' }, 'WEB_CONCURRENCY must be a non-negative integer'],
+  ])('refuses %j at start-up, naming the setting', (env, message) => {
+    expect(() => load(env)).toThrow(message);
+  });
+
+  it('keeps the daily job\'s lease and check at a second or more', () => {
+    expect(load({ DAILY_JOB_LEASE_MS: '10', DAILY_JOB_CHECK_MS: '0' }).scoring).toMatchObject({ dailyJobLeaseMs: 1000, dailyJobCheckMs: 1000 });
+    expect(load({}).scoring).toMatchObject({ dailyJobLeaseMs: 60_000, dailyJobCheckMs: 300_000, dailyJobHour: 5 });
+  });
+});

@@ -1,0 +1,16 @@
+import { In, type EntityManager } from 'typeorm';
+import { ACTIVE_TASK_STATUSES, FollowUpTask } from './follow-up-task.entity';
+
+/**
+ * Closes every open or snoozed follow-up of these contacts inside the caller's transaction (an
+ * opt-out: the agent must not message someone who asked not to be). It clears the one-active mark
+ * too, so the contact can get a follow-up again if they opt back in.
+ */
+export async function dismissOpenTasksOf(manager: EntityManager, contactIds: string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  await manager.update(
+    FollowUpTask,
+    { contactId: In(contactIds), status: In([...ACTIVE_TASK_STATUSES]) },
+    { status: 'dismissed', snoozedUntilMs: null, activeContactId: null },
+  );
+}

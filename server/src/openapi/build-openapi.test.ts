@@ -42,6 +42,28 @@ describe('response schemas', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every $ref in the document names a schema it holds (a list of nested DTOs names its class, not "Array")', () => {
+    const dangling = new Set<string>();
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === '$ref' && typeof value === 'string' && !doc.components.schemas[value.replace('#/components/schemas/', '')]) dangling.add(value);
+          else visit(value);
+        }
+      }
+    };
+    visit(doc);
+    expect([...dangling]).toEqual([]);
+    expect(doc.components.schemas.CreateContactDto?.properties?.familyMembers).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/FamilyMemberDto' } });
+  });
+
+  it('holds no request schema that nothing refers to (query DTOs are parameters; a base DTO\'s fields are copied into its subclasses)', () => {
+    const text = JSON.stringify(doc.paths) + JSON.stringify(doc.components.schemas);
+    const unused = Object.keys(doc.components.schemas).filter((name) => name.endsWith('Dto') || name.endsWith('Query')).filter((name) => !text.includes(`"#/components/schemas/${name}"`));
+    expect(unused).toEqual([]);
+  });
+
   it('documents the 200 body of POST /api/events with its invalid[] (each field and reason), from the contract type', () => {
     const ingest = doc.components.schemas.IngestEventsResponse;
     expect(Object.keys(ingest?.properties ?? {}).sort()).toEqual(['duplicates', 'invalid', 'stored']);

@@ -1,5 +1,7 @@
 import { getMetadataStorage, IS_ISO8601, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+// class-transformer keeps its @Type() metadata here and exports it under this path only.
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import type { ISchemaConverters } from 'class-validator-jsonschema/build/defaultConverters';
 import type { Responds, RouteDef } from '../http/route';
 import { routeKey } from '../http/route';
@@ -49,6 +51,27 @@ function checkedBodySchemas(routes: RouteDef[]): Record<string, object> {
   return out;
 }
 
+/**
+ * The DTO schemas a path refers to, directly or through another DTO. The rest would be components
+ * nothing uses: a query DTO is documented as its parameters, and a DTO's base class (PageQuery,
+ * ContactFieldsDto) has its fields copied into each class that extends it.
+ */
+function referredTo(dtoSchemas: Record<string, object>, paths: object): Record<string, object> {
+  const out: Record<string, object> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        const name = key === '$ref' && typeof value === 'string' ? value.replace('#/components/schemas/', '') : undefined;
+        if (name !== undefined && dtoSchemas[name] && !(name in out)) visit((out[name] = dtoSchemas[name]));
+        else visit(value);
+      }
+    }
+  };
+  visit(paths);
+  return out;
+}
+
 /** Request and response schemas in one namespace: a DTO and a contract type of the same name would hide one another. */
 function uniquelyNamed(...groups: Record<string, object>[]): Record<string, object> {
   const out: Record<string, object> = {};
@@ -65,13 +88,9 @@ function uniquelyNamed(...groups: Record<string, object>[]): Record<string, obje
 export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
   const schemas = validationMetadatasToSchemas({
     classValidatorMetadataStorage: getMetadataStorage(), refPointerPrefix: '#/components/schemas/', additionalConverters: CONVERTERS,
+    // Without it a list of nested DTOs (@ValidateNested({ each: true }) @Type(() => X)) refers to a schema called "Array".
+    classTransformerMetadataStorage: defaultMetadataStorage,
   }) as Record<string, { properties?: Record<string, object> }>;
-  // A query DTO is documented as its parameters; its schema as a component would be one nothing refers to.
-  const requestSchemas = { ...schemas };
-  for (const route of routes) {
-    // ...and so would the classes it extends (PageQuery).
-    for (let dto: unknown = route.query; typeof dto === 'function' && dto !== Function.prototype; dto = Object.getPrototypeOf(dto)) delete requestSchemas[dto.name];
-  }
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of [...routes].sort((a, b) => routeKey(a).localeCompare(routeKey(b)))) {
     const { access } = route;
@@ -114,7 +133,7 @@ export function buildOpenApi(routes: RouteDef[]): Record<string, unknown> {
     servers: [{ url: '/', description: 'the server that serves this document' }],
     components: {
       securitySchemes: { session: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256), from /api/auth/login; the bootstrap token opens only org units and the first admin invite, until an admin is bound' } },
-      schemas: uniquelyNamed(requestSchemas, checkedBodySchemas(routes), contractSchemas()),
+      schemas: uniquelyNamed(referredTo(schemas, paths), checkedBodySchemas(routes), contractSchemas()),
     },
     paths,
   };

@@ -1,6 +1,6 @@
 import { route, RouteDef } from '../../http/route';
 import { forbidden } from '../../lib/app-error';
-import { ADMINS } from '../../permissions/access';
+import { ADMINS, COMPLIANCE_ERRORS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
 import { presentOrgUnit } from '../org/org.service';
@@ -34,7 +34,7 @@ export function adminRoutes(s: Services): RouteDef[] {
     route({
       method: 'post', path: '/api/admin/content', access: ADMINS,
       summary: 'Create an approved content item (bootstrap; the review workflow is under /api/operator)', tag: 'admin',
-      body: CreateApprovedContentDto, responds: 'ContentSummaryView', status: 201,
+      body: CreateApprovedContentDto, responds: 'ContentSummaryView', status: 201, errors: COMPLIANCE_ERRORS,
       handler: async ({ body, actor }) => {
         const { item, version } = await s.content.publishApproved(actor, { ...body, bodyHtml: body.bodyHtml === undefined ? null : sanitizeArticleHtml(body.bodyHtml) });
         return presentContentSummary(item, version);

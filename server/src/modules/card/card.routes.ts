@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { SHARERS } from '../../permissions/access';
+import { COMPLIANCE_ERRORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { UpdateCardDto } from '../staff/staff.dto';
 
@@ -10,7 +10,8 @@ export function cardRoutes(s: Services): RouteDef[] {
       handler: ({ actor }) => s.staff.card(actor.staffId),
     }),
     route({
-      method: 'put', path: '/api/card', access: SHARERS, summary: 'Edit the agent\'s card', tag: 'card', body: UpdateCardDto, responds: 'AgentCardView',
+      method: 'put', path: '/api/card', access: SHARERS, tag: 'card', body: UpdateCardDto, responds: 'AgentCardView', errors: COMPLIANCE_ERRORS,
+      summary: 'Edit the agent\'s card (the name and intro pass the compliance check: customers read them)',
       handler: ({ body, actor }) => s.staff.updateCard(actor, body),
     }),
   ];

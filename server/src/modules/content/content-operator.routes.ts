@@ -1,6 +1,6 @@
 import { pageOf } from '../../http/query';
 import { route, RouteDef } from '../../http/route';
-import { OPERATORS } from '../../permissions/access';
+import { COMPLIANCE_ERRORS, OPERATORS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { presentOrgUnit } from '../org/org.service';
 import { presentForbiddenWord } from './compliance.service';
@@ -49,7 +49,7 @@ export function contentOperatorRoutes(s: Services): RouteDef[] {
     route({
       method: 'post', path: '/api/operator/content/:itemId/submit', access: OPERATORS,
       summary: 'Submit the latest draft for review: forbidden words, then WeChat msgSecCheck; only a pass goes through', tag, responds: detail,
-      errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', 422: 'forbidden words (listed in details) or WeChat did not pass the text', 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
+      errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', ...COMPLIANCE_ERRORS },
       handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.submit(actor, params.itemId)),
     }),
     route({

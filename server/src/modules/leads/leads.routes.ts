@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { RATE_LIMITED, VIEWERS } from '../../permissions/access';
+import { INVALID_SHARE, RATE_LIMITED, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { SubmitLeadDto } from './lead.dto';
 
@@ -10,7 +10,7 @@ export function leadsRoutes(s: Services): RouteDef[] {
       summary: 'The lead form (留资), with explicit consent; the phone typed, or verified by WeChat from a getPhoneNumber code (phoneCode)',
       // A phoneCode is exchanged with WeChat inside the request: its refusals and outages are this route's too.
       errors: {
-        422: 'the WeChat phone number is not a mainland mobile', 429: `${RATE_LIMITED}; or WeChat rate limited the app`,
+        404: INVALID_SHARE, 422: 'the WeChat phone number is not a mainland mobile', 429: `${RATE_LIMITED}; or WeChat rate limited the app`,
         502: 'WeChat answered with something unreadable', 503: 'the database or WeChat unreachable; retry after Retry-After',
       },
       alsoAnswers: { 200: 'the same form again (its clientEventId was stored before): the lead it made' },

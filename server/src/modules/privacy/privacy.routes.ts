@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { OPERATORS, VIEWERS } from '../../permissions/access';
+import { INVALID_SHARE, OPERATORS, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { GiveConsentDto } from './privacy.dto';
 
@@ -14,7 +14,7 @@ export function privacyRoutes(s: Services): RouteDef[] {
     }),
     route({
       method: 'post', path: '/api/privacy/me/consents', access: VIEWERS, summary: 'Give a consent (e.g. the separate one health needs need)', tag,
-      body: GiveConsentDto, responds: 'ConsentView', status: 201,
+      body: GiveConsentDto, responds: 'ConsentView', status: 201, errors: { 404: INVALID_SHARE },
       handler: ({ body, userId }) => s.privacy.giveConsent(userId, body),
     }),
     route({

@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { OPERATORS, SHARERS } from '../../permissions/access';
+import { COMPLIANCE_ERRORS, OPERATORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { SnoozeTaskDto } from './task.dto';
 
@@ -38,7 +38,7 @@ export function tasksRoutes(s: Services): RouteDef[] {
     }),
     route({
       method: 'put', path: '/api/follow-up-rules', access: OPERATORS, summary: 'Publish a new rule set (validated whole; a bad rule is refused with index, field and reason)', tag,
-      body: { name: 'FollowUpRuleSetRequest', schema: FOLLOW_UP_RULE_SET_REQUEST }, responds: 'FollowUpRuleSetView',
+      body: { name: 'FollowUpRuleSetRequest', schema: FOLLOW_UP_RULE_SET_REQUEST }, responds: 'FollowUpRuleSetView', errors: COMPLIANCE_ERRORS,
       handler: ({ body, actor }) => s.followUpRules.publish((body as { rules?: unknown } | undefined)?.rules, actor),
     }),
   ];

@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@kejing/shared';
+import { Optional } from '../middleware/validate';
 
 /** A time a query string names: anything Date.parse reads (ISO-8601 in practice). */
 export function IsTime(description?: string): PropertyDecorator {
@@ -29,10 +30,10 @@ const PAGE_NUMBER = { message: `must be an integer from 1 to ${PAGE_NUMBER_MAX}`
 
 /** ?page=&pageSize= — integers from the query string, pageSize capped at PAGE_SIZE_MAX. */
 export class PageQuery {
-  @IsOptional() @Type(() => Number) @IsInt(PAGE_NUMBER) @Min(1, PAGE_NUMBER) @Max(PAGE_NUMBER_MAX, PAGE_NUMBER)
+  @Optional() @Type(() => Number) @IsInt(PAGE_NUMBER) @Min(1, PAGE_NUMBER) @Max(PAGE_NUMBER_MAX, PAGE_NUMBER)
   page?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt({ message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` }) @Min(1, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
+  @Optional() @Type(() => Number) @IsInt({ message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` }) @Min(1, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
   @Max(PAGE_SIZE_MAX, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
   pageSize?: number;
 }

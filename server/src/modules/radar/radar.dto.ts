@@ -1,7 +1,7 @@
-import { IsOptional } from 'class-validator';
 import { IsTime } from '../../http/query';
+import { Optional } from '../../middleware/validate';
 
 /** GET /api/radar?since= */
 export class RadarQuery {
-  @IsOptional() @IsTime('ISO time: only activity after it') since?: string;
+  @Optional() @IsTime('ISO time: only activity after it') since?: string;
 }

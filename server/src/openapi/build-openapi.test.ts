@@ -25,6 +25,15 @@ describe('the OpenAPI document', () => {
   });
 });
 
+describe('the bootstrap token', () => {
+  it('opens exactly the org units and creating staff (the first admin), and the document says so on those routes only', () => {
+    const doc = buildOpenApi(routes) as { paths: Record<string, Record<string, { 'x-bootstrap-token'?: string }>> };
+    const marked = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op['x-bootstrap-token']).map(([method]) => `${method.toUpperCase()} ${path}`));
+    expect(marked.sort()).toEqual(['GET /api/admin/org-units', 'POST /api/admin/org-units', 'POST /api/admin/staff']);
+    expect(routes.filter((r) => r.bootstrap).map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual(marked.sort());
+  });
+});
+
 describe('response schemas', () => {
   type Op = { responses: Record<string, { content?: Record<string, { schema?: { $ref?: string; items?: { $ref?: string } } }> }> };
   const doc = buildOpenApi(routes) as { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check (the builds, the tests, the mini program), then every suite — shared + server + API on SQLite, the server and API
+// `npm test`: type-check (the builds, the tests, the mini program), lint the OpenAPI document, then every suite — shared + server + API on SQLite, the server and API
 // suites again on MySQL/MariaDB when TEST_DATABASE_URL is set, the mini program's unit and
 // simulator tests, and the browser end-to-end test. Prints one closing line: "N passed, N failed".
 const { spawnSync } = require('node:child_process');
@@ -47,6 +47,8 @@ const jest = (name, projects, env) => {
 run('type-check', 'npx', ['tsc', '-b']);
 // The builds leave tests out (they are not shipped); jest strips types without checking them, so the tests are checked here.
 run('type-check of the tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
+// An independent linter over the committed document (equal to what the routes declare, by a server test); rules in redocly.yaml.
+run('OpenAPI document lint (Redocly)', 'npx', ['redocly', 'lint', 'docs/openapi.json']);
 // ESLint with the architecture's fences (config/eslint), then proof that the fences catch a planted violation.
 run('lint and fences', 'npx', ['eslint', '--max-warnings', '0', '.']);
 run('fences catch planted violations', 'node', ['--test', 'config/eslint/'], {}, null, true);

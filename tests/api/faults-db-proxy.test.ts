@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer, Socket, type Server as NetServer, type AddressInfo } from 'node:net';
 import { createConnection } from 'mysql2/promise';
-import request from 'supertest';
+import type request from 'supertest';
+import { contractChecked } from '../../server/src/testing/contract-check';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app';
 import { openDatabase } from '../../server/src/db/data-source';
@@ -102,7 +103,7 @@ describeMysql('the database behind a faulty network (MariaDB through a TCP proxy
     const config = testConfig(wechat.baseUrl, { ingest: { flushMaxRows: 1000, flushMaxInFlight: 2, dbTimeoutMs: 1500 } });
     services = buildServices(config, dataSource, new ManualClock(TEST_NOW), createLogger('error', () => undefined));
     server = createApp(services).listen(0, '127.0.0.1');
-    http = request(server);
+    http = contractChecked(server);
     const t = { http, config } as unknown as TestApp;
     const world = await buildWorld(t);
     shareId = await shareArticle(t, world);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
-import request from 'supertest';
+import type request from 'supertest';
+import { contractChecked } from '../../server/src/testing/contract-check';
 import { bearer, buildWorld, login, shareArticle, TestApp, World } from '../../server/src/testing/test-app';
 import { testDatabaseServerUrl } from '../../server/src/testing/test-database';
 import { startFakeWeChat, FakeWeChat } from '../../server/src/wechat/fake-wechat-server';
@@ -71,7 +72,7 @@ describe('server killed mid-batch (SIGKILL) under load', () => {
     child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (c) => (stderr += c));
-    const http = request(`http://127.0.0.1:${port}`);
+    const http = contractChecked(`http://127.0.0.1:${port}`);
     for (let i = 0; i < 100; i++) {
       try {
         if ((await http.get('/health')).status === 200) return http;

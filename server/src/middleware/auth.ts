@@ -83,17 +83,3 @@ async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[
     kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,
   };
 }
-
-/** The staff actor set by requireAuth with staff roles. */
-export function actorOf(ctx: Context): StaffActor {
-  const actor = (ctx.state as AuthState).actor;
-  if (!actor) throw unauthorized();
-  return actor;
-}
-
-/** The session's user id set by requireAuth. */
-export function userIdOf(ctx: Context): string {
-  const userId = (ctx.state as AuthState).userId;
-  if (!userId) throw unauthorized();
-  return userId;
-}

@@ -7,12 +7,13 @@ import { createApp } from '../app';
 import { ManualClock } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { buildServices, ServiceConfig, Services } from '../services';
+import { contractChecked } from './contract-check';
 import { FakeWeChat, startFakeWeChat } from '../wechat/fake-wechat-server';
 import { openTestDatabase, TestDatabase, TestDatabaseOptions } from './test-database';
 
 export const TEST_NOW = Date.UTC(2026, 10, 2, 1, 0, 0); // 2026-11-02 09:00 China time
 
-/** Everything an API test needs: the app over HTTP, a fake WeChat, a movable clock, captured logs. */
+/** Everything an API test needs: the app over HTTP (every response checked against docs/openapi.json), a fake WeChat, a movable clock, captured logs. */
 export interface TestApp {
   db: TestDatabase;
   services: Services;
@@ -51,7 +52,7 @@ export async function startTestApp(overrides: Partial<ServiceConfig> = {}, dbOpt
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return {
-    db, services, app, server, http: request(server), wechat, clock, logs, config,
+    db, services, app, server, http: contractChecked(server), wechat, clock, logs, config,
     close: async () => {
       await services.writer.drain();
       await new Promise((resolve) => server.close(resolve));

@@ -4,4 +4,5 @@ export * from './limits';
 export * from './api';
 export * from './content-platform';
 export * from './dashboards';
+export * from './responses';
 export * from './contact-profile';

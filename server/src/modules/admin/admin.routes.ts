@@ -1,7 +1,6 @@
-import type { RouteDef } from '../../http/route';
+import { route, RouteDef } from '../../http/route';
 import { forbidden } from '../../lib/app-error';
-import { actorOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { ADMINS, COMPLIANCE_ERRORS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
 import { presentOrgUnit } from '../org/org.service';
@@ -11,32 +10,35 @@ import { CreateApprovedContentDto } from './admin.dto';
 
 export function adminRoutes(s: Services): RouteDef[] {
   return [
-    { method: 'get', path: '/api/admin/org-units', handler: async (ctx) => void (ctx.body = (await s.org.list()).map(presentOrgUnit)) },
-    {
-      method: 'post', path: '/api/admin/org-units',
-      handler: async (ctx) => {
-        ctx.body = presentOrgUnit(await s.org.create(await validated(CreateOrgUnitDto, ctx.request.body)));
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'post', path: '/api/admin/staff',
-      handler: async (ctx) => {
-        const dto = await validated(CreateStaffDto, ctx.request.body);
+    route({
+      method: 'get', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',
+      summary: 'The organisation tree (the bootstrap token may call it until an admin is bound)',
+      handler: async () => (await s.org.list()).map(presentOrgUnit),
+    }),
+    route({
+      method: 'post', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin',
+      summary: 'Create a company, branch or team (the bootstrap token may call it until an admin is bound)',
+      body: CreateOrgUnitDto, responds: 'OrgUnitView', status: 201,
+      handler: async ({ body }) => presentOrgUnit(await s.org.create(body)),
+    }),
+    route({
+      method: 'post', path: '/api/admin/staff', access: ADMINS, bootstrap: true, tag: 'admin',
+      summary: 'Create a staff member and their one-time invite code (the bootstrap token may create an admin, until an admin is bound)',
+      body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
+      handler: ({ body, actor }) => {
         // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
-        if (actorOf(ctx).bootstrap && dto.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
-        ctx.body = await s.staff.create(dto);
-        ctx.status = 201;
+        if (actor.bootstrap && body.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
+        return s.staff.create(body);
       },
-    },
-    {
-      method: 'post', path: '/api/admin/content',
-      handler: async (ctx) => {
-        const dto = await validated(CreateApprovedContentDto, ctx.request.body);
-        const { item, version } = await s.content.publishApproved(actorOf(ctx), { ...dto, bodyHtml: dto.bodyHtml === undefined ? null : sanitizeArticleHtml(dto.bodyHtml) });
-        ctx.body = presentContentSummary(item, version);
-        ctx.status = 201;
+    }),
+    route({
+      method: 'post', path: '/api/admin/content', access: ADMINS,
+      summary: 'Create an approved content item (bootstrap; the review workflow is under /api/operator)', tag: 'admin',
+      body: CreateApprovedContentDto, responds: 'ContentSummaryView', status: 201, errors: COMPLIANCE_ERRORS,
+      handler: async ({ body, actor }) => {
+        const { item, version } = await s.content.publishApproved(actor, { ...body, bodyHtml: body.bodyHtml === undefined ? null : sanitizeArticleHtml(body.bodyHtml) });
+        return presentContentSummary(item, version);
       },
-    },
+    }),
   ];
 }

@@ -1,25 +1,23 @@
-import type { RouteDef } from '../../http/route';
-import { userIdOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { RATE_LIMITED, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { BindDto, LoginDto } from './auth.dto';
 
 export function authRoutes(s: Services): RouteDef[] {
   return [
-    {
-      method: 'post', path: '/api/auth/login',
-      handler: async (ctx) => {
-        const { code } = await validated(LoginDto, ctx.request.body);
-        ctx.body = await s.auth.login(code);
-      },
-    },
-    {
-      method: 'post', path: '/api/auth/bind',
-      handler: async (ctx) => {
-        const { inviteCode } = await validated(BindDto, ctx.request.body);
-        ctx.body = await s.auth.bind(userIdOf(ctx), inviteCode);
-      },
-    },
-    { method: 'get', path: '/api/me', handler: async (ctx) => void (ctx.body = await s.auth.me(userIdOf(ctx))) },
+    route({
+      method: 'post', path: '/api/auth/login', access: 'public', summary: 'Silent WeChat login with the wx.login code', tag: 'auth', body: LoginDto, responds: 'SessionView',
+      errors: { 401: 'invalid or used code', 429: `WeChat rate limited the app, or ${RATE_LIMITED}`, 502: 'WeChat answered with something unreadable', 503: 'WeChat unreachable' },
+      handler: ({ body }) => s.auth.login(body.code),
+    }),
+    route({
+      method: 'post', path: '/api/auth/bind', access: VIEWERS, summary: 'Bind this WeChat identity to a staff member with a one-time invite code', tag: 'auth',
+      body: BindDto, responds: 'SessionView', errors: { 409: 'already bound' },
+      handler: ({ body, userId }) => s.auth.bind(userId, body.inviteCode),
+    }),
+    route({
+      method: 'get', path: '/api/me', access: VIEWERS, summary: 'Who the session belongs to: roles and, for agents, the card', tag: 'auth', responds: 'MeView',
+      handler: ({ userId }) => s.auth.me(userId),
+    }),
   ];
 }

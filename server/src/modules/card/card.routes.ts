@@ -1,17 +1,18 @@
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { COMPLIANCE_ERRORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { UpdateCardDto } from '../staff/staff.dto';
 
 export function cardRoutes(s: Services): RouteDef[] {
   return [
-    { method: 'get', path: '/api/card', handler: async (ctx) => void (ctx.body = await s.staff.card(actorOf(ctx).staffId)) },
-    {
-      method: 'put', path: '/api/card',
-      handler: async (ctx) => {
-        ctx.body = await s.staff.updateCard(actorOf(ctx), await validated(UpdateCardDto, ctx.request.body));
-      },
-    },
+    route({
+      method: 'get', path: '/api/card', access: SHARERS, summary: 'The agent\'s card', tag: 'card', responds: 'AgentCardView',
+      handler: ({ actor }) => s.staff.card(actor.staffId),
+    }),
+    route({
+      method: 'put', path: '/api/card', access: SHARERS, tag: 'card', body: UpdateCardDto, responds: 'AgentCardView', errors: COMPLIANCE_ERRORS,
+      summary: 'Edit the agent\'s card (the name and intro pass the compliance check: customers read them)',
+      handler: ({ body, actor }) => s.staff.updateCard(actor, body),
+    }),
   ];
 }

@@ -108,12 +108,12 @@ export class ContactBookService {
     return this.revealLead(actor, contact, lead);
   }
 
-  /** One lead's number (the older, per-lead endpoint). */
-  async revealLeadPhone(actor: StaffActor, contactId: string, leadId: string): Promise<{ phone: string }> {
+  /** One lead's number (the older, per-lead endpoint), in the same shape as the contact's own reveal. */
+  async revealLeadPhone(actor: StaffActor, contactId: string, leadId: string): Promise<RevealedPhoneView> {
     const contact = await this.findOwnedForReveal(actor, contactId);
     const lead = await leadOfContact(this.dataSource, contact.id, leadId);
     if (!lead) throw notFound('lead');
-    return { phone: (await this.revealLead(actor, contact, lead)).phone };
+    return this.revealLead(actor, contact, lead);
   }
 
   private async revealLead(actor: StaffActor, contact: Contact, lead: LeadPhoneRow): Promise<RevealedPhoneView> {

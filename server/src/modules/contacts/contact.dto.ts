@@ -9,7 +9,7 @@ import {
   LogActionRequest, MAINLAND_MOBILE_PATTERN, PAGE_SIZE_MAX, PHONE_BASES, PhoneBasis, REFERRAL_CLASSES, ReferralClass, RevealPhoneRequest,
   UpdateContactRequest, WECHAT_ID_PATTERN,
 } from '@kejing/shared';
-import { PAGE_NUMBER_MAX } from '../../http/pagination';
+import { PAGE_NUMBER_MAX } from '../../http/query';
 import { Optional } from '../../middleware/validate';
 
 // A name or tag the agent types: some visible text, no control characters.

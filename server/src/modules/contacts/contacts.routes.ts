@@ -1,68 +1,68 @@
-import type { Context } from 'koa';
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { SHARERS, STAFF_READERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { ContactNoteDto, CreateContactDto, ListContactsQuery, LogActionDto, RevealPhoneDto, UpdateContactDto } from './contact.dto';
 
 export function contactsRoutes(s: Services): RouteDef[] {
-  const contactId = (ctx: Context) => String(ctx.params.contactId);
+  const tag = 'contacts';
+  const phoneTaken = { 409: 'a phone is already held by another of the agent\'s contacts (named in the error)' };
+  const notAuthor = { 403: 'not the note\'s author' };
   return [
-    {
-      method: 'get', path: '/api/contacts',
-      handler: async (ctx) => void (ctx.body = await s.contacts.list(actorOf(ctx), await validated(ListContactsQuery, { ...ctx.query }))),
-    },
-    {
-      method: 'post', path: '/api/contacts',
-      handler: async (ctx) => {
-        ctx.body = await s.contactBook.create(actorOf(ctx), await validated(CreateContactDto, ctx.request.body));
-        ctx.status = 201;
-      },
-    },
-    { method: 'get', path: '/api/contacts/grid', handler: async (ctx) => void (ctx.body = await s.contacts.gridCounts(actorOf(ctx))) },
-    {
-      method: 'get', path: '/api/contacts/:contactId',
-      handler: async (ctx) => void (ctx.body = await s.contacts.detail(actorOf(ctx), contactId(ctx))),
-    },
-    {
-      method: 'put', path: '/api/contacts/:contactId',
-      handler: async (ctx) => void (ctx.body = await s.contactBook.update(actorOf(ctx), contactId(ctx), await validated(UpdateContactDto, ctx.request.body))),
-    },
-    {
-      method: 'post', path: '/api/contacts/:contactId/actions',
-      handler: async (ctx) => {
-        const dto = await validated(LogActionDto, ctx.request.body);
-        ctx.body = await s.contacts.logAction(actorOf(ctx), contactId(ctx), dto);
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'post', path: '/api/contacts/:contactId/reveal-phone',
-      handler: async (ctx) => void (ctx.body = await s.contactBook.revealPhone(actorOf(ctx), contactId(ctx), await validated(RevealPhoneDto, ctx.request.body ?? {}))),
-    },
-    {
-      method: 'post', path: '/api/contacts/:contactId/leads/:leadId/reveal-phone',
-      handler: async (ctx) => void (ctx.body = await s.contactBook.revealLeadPhone(actorOf(ctx), contactId(ctx), String(ctx.params.leadId))),
-    },
-    {
-      method: 'post', path: '/api/contacts/:contactId/notes',
-      handler: async (ctx) => {
-        ctx.body = await s.contactNotes.add(actorOf(ctx), contactId(ctx), await validated(ContactNoteDto, ctx.request.body));
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'put', path: '/api/contacts/:contactId/notes/:noteId',
-      handler: async (ctx) => {
-        ctx.body = await s.contactNotes.edit(actorOf(ctx), contactId(ctx), String(ctx.params.noteId), await validated(ContactNoteDto, ctx.request.body));
-      },
-    },
-    {
-      method: 'delete', path: '/api/contacts/:contactId/notes/:noteId',
-      handler: async (ctx) => {
-        await s.contactNotes.remove(actorOf(ctx), contactId(ctx), String(ctx.params.noteId));
-        ctx.status = 204;
-      },
-    },
+    route({
+      method: 'get', path: '/api/contacts', access: STAFF_READERS, tag, query: ListContactsQuery, responds: 'Page<ContactSummaryView>',
+      summary: 'Contacts in scope: search (q: name, remark, real name, own tag, a phone\'s last 4 or 11 digits) and filters by cell, stage, referral class, source, last touch, tag',
+      handler: ({ query, actor }) => s.contacts.list(actor, query),
+    }),
+    route({
+      method: 'post', path: '/api/contacts', access: SHARERS, tag, body: CreateContactDto, responds: 'ContactDetailView', status: 201, errors: phoneTaken,
+      summary: 'Add a contact by hand (remark name required); phones encrypted; audited',
+      handler: ({ body, actor }) => s.contactBook.create(actor, body),
+    }),
+    route({
+      method: 'get', path: '/api/contacts/grid', access: STAFF_READERS, summary: 'Counts per grid cell and per stage', tag, responds: 'GridCountsView',
+      handler: ({ actor }) => s.contacts.gridCounts(actor),
+    }),
+    route({
+      method: 'get', path: '/api/contacts/:contactId', access: STAFF_READERS, summary: 'A contact with scores, explanations, timeline, leads and open tasks', tag,
+      responds: 'ContactDetailView',
+      handler: ({ params, actor }) => s.contacts.detail(actor, params.contactId),
+    }),
+    route({
+      method: 'put', path: '/api/contacts/:contactId', access: SHARERS, tag, body: UpdateContactDto, responds: 'ContactDetailView',
+      summary: 'Edit what the agent knows (partial; null clears; never owner, stage or scores); phones by id kept, by number added, left out removed; audited',
+      errors: { 403: 'not the contact\'s own agent', ...phoneTaken },
+      handler: ({ body, params, actor }) => s.contactBook.update(actor, params.contactId, body),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/actions', access: SHARERS, summary: 'Log an offline action (call, visit, proposal, signed …)', tag,
+      body: LogActionDto, responds: 'LoggedActionView', status: 201,
+      handler: ({ body, params, actor }) => s.contacts.logAction(actor, params.contactId, body),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/reveal-phone', access: SHARERS, tag, body: RevealPhoneDto, responds: 'RevealedPhoneView',
+      summary: 'The full phone to call: the entered phone named, else the first entered, else the latest lead\'s; owning agent only; audited',
+      errors: { 404: 'not your contact, or no phone (code no_phone)' },
+      handler: ({ body, params, actor }) => s.contactBook.revealPhone(actor, params.contactId, body),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/leads/:leadId/reveal-phone', access: SHARERS, summary: 'The full phone number, for the owning agent; audited', tag,
+      responds: 'RevealedPhoneView',
+      handler: ({ params, actor }) => s.contactBook.revealLeadPhone(actor, params.contactId, params.leadId),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/notes', access: SHARERS, tag, body: ContactNoteDto, responds: 'ContactNoteView', status: 201,
+      summary: 'Write a note on the contact (shown in its timeline and in the person\'s export); audited', errors: { 403: 'not the contact\'s own agent' },
+      handler: ({ body, params, actor }) => s.contactNotes.add(actor, params.contactId, body),
+    }),
+    route({
+      method: 'put', path: '/api/contacts/:contactId/notes/:noteId', access: SHARERS, tag, body: ContactNoteDto, responds: 'ContactNoteView', errors: notAuthor,
+      summary: 'Edit a note (its author only); audited',
+      handler: ({ body, params, actor }) => s.contactNotes.edit(actor, params.contactId, params.noteId, body),
+    }),
+    route({
+      method: 'delete', path: '/api/contacts/:contactId/notes/:noteId', access: SHARERS, tag, responds: 'nothing', status: 204, errors: notAuthor,
+      summary: 'Delete a note (its author only); audited',
+      handler: ({ params, actor }) => s.contactNotes.remove(actor, params.contactId, params.noteId),
+    }),
   ];
 }

@@ -1,126 +1,97 @@
-import type { Context } from 'koa';
-import { CONTENT_KINDS } from '@kejing/shared';
-import type { ContentKind, ContentReviewStatus } from '@kejing/shared';
-import { badRequest } from '../../lib/app-error';
-import { pageOf } from '../../http/pagination';
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { pageOf } from '../../http/query';
+import { route, RouteDef } from '../../http/route';
+import { COMPLIANCE_ERRORS, OPERATORS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { presentOrgUnit } from '../org/org.service';
-import { TAG_CODE_PATTERN } from '../tags/tags.service';
 import { presentForbiddenWord } from './compliance.service';
 import {
   ContentDraftDto, ContentVisibilityDto, CreateContentDto, CreateForbiddenWordDto, draftInputOf, RejectContentDto, RetireContentDto, visibilityInputOf,
 } from './content-operator.dto';
 import { presentContentVersion } from './content.presenter';
-import { CONTENT_STATUSES } from './content-workflow';
-
-/** An optional query parameter that must be one of `values`. */
-function oneOf<T extends string>(query: Record<string, unknown>, name: string, values: readonly T[]): T | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) throw badRequest([{ field: name, reason: `must be one of ${values.join(', ')}` }]);
-  return value as T;
-}
+import { OperatorContentQuery } from './content-query.dto';
 
 /** The content operator's API (内容运营): authoring, review, visibility, forbidden words. */
 export function contentOperatorRoutes(s: Services): RouteDef[] {
-  const id = (ctx: Context) => String(ctx.params.itemId);
+  const tag = 'operator';
+  const detail = 'OperatorContentDetailView';
+  // A change to an item answers the item as it is now.
+  const detailAfter = (itemId: string, change: Promise<unknown>) => change.then(() => s.contentAuthoring.detail(itemId));
   return [
-    {
-      method: 'get', path: '/api/operator/content',
-      handler: async (ctx) => {
-        const query = ctx.query as Record<string, unknown>;
-        const { q, tag } = query;
-        if (q !== undefined && (typeof q !== 'string' || q.length > 100)) throw badRequest([{ field: 'q', reason: 'must be text of at most 100 characters' }]);
-        if (tag !== undefined && (typeof tag !== 'string' || !TAG_CODE_PATTERN.test(tag))) throw badRequest([{ field: 'tag', reason: 'must be a tag like need:critical_illness' }]);
-        ctx.body = await s.contentAuthoring.list({
-          ...pageOf(query), status: oneOf<ContentReviewStatus>(query, 'status', CONTENT_STATUSES), kind: oneOf<ContentKind>(query, 'kind', CONTENT_KINDS),
-          q: q as string | undefined, tag: tag as string | undefined,
-        });
+    route({
+      method: 'get', path: '/api/operator/content', access: OPERATORS, summary: 'Every content item with its latest version and review status', tag,
+      query: OperatorContentQuery, responds: 'Page<OperatorContentSummaryView>',
+      handler: ({ query }) => s.contentAuthoring.list({ status: query.status, kind: query.kind, q: query.q, tag: query.tag, ...pageOf(query) }),
+    }),
+    route({
+      method: 'post', path: '/api/operator/content', access: OPERATORS, summary: 'Create an item: version 1 as a draft (article HTML sanitised)', tag,
+      body: CreateContentDto, responds: detail, status: 201,
+      handler: async ({ body, actor }) => {
+        const item = await s.contentAuthoring.create(actor, body.kind, draftInputOf(body), body.visibility ? visibilityInputOf(body.visibility) : undefined);
+        return s.contentAuthoring.detail(item.id);
       },
-    },
-    {
-      method: 'post', path: '/api/operator/content',
-      handler: async (ctx) => {
-        const dto = await validated(CreateContentDto, ctx.request.body);
-        const item = await s.contentAuthoring.create(actorOf(ctx), dto.kind, draftInputOf(dto), dto.visibility ? visibilityInputOf(dto.visibility) : undefined);
-        ctx.body = await s.contentAuthoring.detail(item.id);
-        ctx.status = 201;
+    }),
+    route({
+      method: 'get', path: '/api/operator/content/:itemId', access: OPERATORS, summary: 'An item: latest version, every version\'s review, and the audit trail', tag,
+      responds: detail,
+      handler: ({ params }) => s.contentAuthoring.detail(params.itemId),
+    }),
+    route({
+      method: 'put', path: '/api/operator/content/:itemId', access: OPERATORS,
+      summary: 'Edit: a new immutable version as a draft; the published version stays shared until another is approved', tag,
+      body: ContentDraftDto, responds: detail, errors: { 409: 'in review or retired' },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.edit(actor, params.itemId, draftInputOf(body))),
+    }),
+    route({
+      method: 'put', path: '/api/operator/content/:itemId/visibility', access: OPERATORS, summary: 'Who sees the item (branches/teams; none = company) and when', tag,
+      body: ContentVisibilityDto, responds: detail, errors: { 409: 'retired' },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.setVisibility(actor, params.itemId, visibilityInputOf(body))),
+    }),
+    route({
+      method: 'post', path: '/api/operator/content/:itemId/submit', access: OPERATORS,
+      summary: 'Submit the latest draft for review: forbidden words, then WeChat msgSecCheck; only a pass goes through', tag, responds: detail,
+      errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', ...COMPLIANCE_ERRORS },
+      handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.submit(actor, params.itemId)),
+    }),
+    route({
+      method: 'post', path: '/api/operator/content/:itemId/approve', access: OPERATORS, summary: 'Approve the version in review: agents now share it', tag, responds: detail,
+      errors: { 409: 'not in review, or you wrote or submitted this version (four eyes: another operator approves)' },
+      handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.approve(actor, params.itemId)),
+    }),
+    route({
+      method: 'post', path: '/api/operator/content/:itemId/reject', access: OPERATORS, summary: 'Reject the version in review, with the reason', tag,
+      body: RejectContentDto, responds: detail, errors: { 409: 'not in review' },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.reject(actor, params.itemId, body.reason)),
+    }),
+    route({
+      method: 'post', path: '/api/operator/content/:itemId/retire', access: OPERATORS, summary: 'Retire for good: no more shares, old shares answer 410', tag,
+      body: RetireContentDto, responds: detail, errors: { 409: 'never reviewed, or retired already' },
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.retire(actor, params.itemId, body.reason)),
+    }),
+    route({
+      method: 'get', path: '/api/operator/content/:itemId/versions/:versionId', access: OPERATORS, summary: 'Preview any version as a reader sees it', tag,
+      responds: 'ContentVersionView',
+      handler: async ({ params }) => {
+        const { item, version } = await s.contentAuthoring.version(params.itemId, params.versionId);
+        return presentContentVersion(item, version, s.clock.nowMs());
       },
-    },
-    { method: 'get', path: '/api/operator/content/:itemId', handler: async (ctx) => void (ctx.body = await s.contentAuthoring.detail(id(ctx))) },
-    {
-      method: 'put', path: '/api/operator/content/:itemId',
-      handler: async (ctx) => {
-        const dto = await validated(ContentDraftDto, ctx.request.body);
-        await s.contentAuthoring.edit(actorOf(ctx), id(ctx), draftInputOf(dto));
-        ctx.body = await s.contentAuthoring.detail(id(ctx));
-      },
-    },
-    {
-      method: 'put', path: '/api/operator/content/:itemId/visibility',
-      handler: async (ctx) => {
-        const dto = await validated(ContentVisibilityDto, ctx.request.body);
-        await s.contentAuthoring.setVisibility(actorOf(ctx), id(ctx), visibilityInputOf(dto));
-        ctx.body = await s.contentAuthoring.detail(id(ctx));
-      },
-    },
-    {
-      method: 'post', path: '/api/operator/content/:itemId/submit',
-      handler: async (ctx) => {
-        await s.contentAuthoring.submit(actorOf(ctx), id(ctx));
-        ctx.body = await s.contentAuthoring.detail(id(ctx));
-      },
-    },
-    {
-      method: 'post', path: '/api/operator/content/:itemId/approve',
-      handler: async (ctx) => {
-        await s.contentAuthoring.approve(actorOf(ctx), id(ctx));
-        ctx.body = await s.contentAuthoring.detail(id(ctx));
-      },
-    },
-    {
-      method: 'post', path: '/api/operator/content/:itemId/reject',
-      handler: async (ctx) => {
-        const dto = await validated(RejectContentDto, ctx.request.body);
-        await s.contentAuthoring.reject(actorOf(ctx), id(ctx), dto.reason);
-        ctx.body = await s.contentAuthoring.detail(id(ctx));
-      },
-    },
-    {
-      method: 'post', path: '/api/operator/content/:itemId/retire',
-      handler: async (ctx) => {
-        const dto = await validated(RetireContentDto, ctx.request.body ?? {});
-        await s.contentAuthoring.retire(actorOf(ctx), id(ctx), dto.reason);
-        ctx.body = await s.contentAuthoring.detail(id(ctx));
-      },
-    },
-    {
-      method: 'get', path: '/api/operator/content/:itemId/versions/:versionId',
-      handler: async (ctx) => {
-        const { item, version } = await s.contentAuthoring.version(id(ctx), String(ctx.params.versionId));
-        ctx.body = presentContentVersion(item, version, s.clock.nowMs());
-      },
-    },
-    { method: 'get', path: '/api/operator/forbidden-words', handler: async (ctx) => void (ctx.body = (await s.compliance.listWords()).map(presentForbiddenWord)) },
-    {
-      method: 'post', path: '/api/operator/forbidden-words',
-      handler: async (ctx) => {
-        const dto = await validated(CreateForbiddenWordDto, ctx.request.body);
-        ctx.body = presentForbiddenWord(await s.compliance.addWord(actorOf(ctx), dto.word, dto.category ?? 'operator'));
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'delete', path: '/api/operator/forbidden-words/:wordId',
-      handler: async (ctx) => {
-        await s.compliance.removeWord(actorOf(ctx), String(ctx.params.wordId));
-        ctx.status = 204;
-      },
-    },
+    }),
+    route({
+      method: 'get', path: '/api/operator/forbidden-words', access: OPERATORS, summary: 'The forbidden-word list that blocks submission', tag, responds: 'ForbiddenWordView[]',
+      handler: async () => (await s.compliance.listWords()).map(presentForbiddenWord),
+    }),
+    route({
+      method: 'post', path: '/api/operator/forbidden-words', access: OPERATORS, summary: 'Add a forbidden word; audited', tag,
+      body: CreateForbiddenWordDto, responds: 'ForbiddenWordView', status: 201, errors: { 409: 'on the list already' },
+      handler: async ({ body, actor }) => presentForbiddenWord(await s.compliance.addWord(actor, body.word, body.category ?? 'operator')),
+    }),
+    route({
+      method: 'delete', path: '/api/operator/forbidden-words/:wordId', access: OPERATORS, summary: 'Remove a forbidden word; audited', tag, responds: 'nothing', status: 204,
+      handler: ({ params, actor }) => s.compliance.removeWord(actor, params.wordId),
+    }),
     // Operators choose branches and teams for visibility; the admin list is admin-only.
-    { method: 'get', path: '/api/operator/org-units', handler: async (ctx) => void (ctx.body = (await s.org.list()).map(presentOrgUnit)) },
+    route({
+      method: 'get', path: '/api/operator/org-units', access: OPERATORS, summary: 'The organisation tree, to choose visibility', tag, responds: 'OrgUnitView[]',
+      handler: async () => (await s.org.list()).map(presentOrgUnit),
+    }),
   ];
 }

@@ -1,12 +1,13 @@
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
+import { route, RouteDef } from '../../http/route';
+import { STAFF_READERS } from '../../permissions/access';
 import type { Services } from '../../services';
 
 export function dealIndexRoutes(s: Services): RouteDef[] {
   return [
-    {
-      method: 'get', path: '/api/contacts/:contactId/deal-index',
-      handler: async (ctx) => void (ctx.body = await s.dealIndex.forContact(actorOf(ctx), String(ctx.params.contactId))),
-    },
+    route({
+      method: 'get', path: '/api/contacts/:contactId/deal-index', access: STAFF_READERS,
+      summary: '成交指数: P(close) from the model, or the stage prior (said so), with top contributions and next actions', tag: 'contacts', responds: 'DealIndexView',
+      handler: ({ params, actor }) => s.dealIndex.forContact(actor, params.contactId),
+    }),
   ];
 }

@@ -1,4 +1,5 @@
-import type { RouteDef } from '../../http/route';
+import type { HealthView } from '@kejing/shared';
+import { route, RouteDef } from '../../http/route';
 import type { Services } from '../../services';
 
 const PROBE_TIMEOUT_MS = 1500;
@@ -6,11 +7,12 @@ const PROBE_TIMEOUT_MS = 1500;
 /** 200 with the database's state when it answers, 503 when it does not (or not in time). */
 export function healthRoutes(s: Services): RouteDef[] {
   return [
-    {
-      method: 'get', path: '/health',
-      handler: async (ctx) => {
+    route({
+      method: 'get', path: '/health', access: 'public', summary: 'Liveness and the database state (503 when the database is unreachable)', tag: 'system', responds: 'HealthView',
+      alsoAnswers: { 503: 'the database does not answer: the same body, status unavailable' },
+      handler: async ({ ctx }) => {
         const started = Date.now();
-        let database: 'up' | 'down' | 'slow' = 'down';
+        let database: HealthView['database']['state'] = 'down';
         try {
           const probe = s.dataSource.query('SELECT 1');
           const outcome = await Promise.race([probe.then(() => 'up' as const), new Promise<'slow'>((r) => setTimeout(() => r('slow'), PROBE_TIMEOUT_MS).unref())]);
@@ -21,8 +23,8 @@ export function healthRoutes(s: Services): RouteDef[] {
         }
         const latencyMs = Date.now() - started;
         ctx.status = database === 'down' ? 503 : 200;
-        ctx.body = { status: database === 'up' ? 'ok' : database === 'slow' ? 'degraded' : 'unavailable', database: { state: database, kind: s.dataSource.options.type, latencyMs } };
+        return { status: database === 'up' ? 'ok' : database === 'slow' ? 'degraded' : 'unavailable', database: { state: database, kind: s.dataSource.options.type, latencyMs } };
       },
-    },
+    }),
   ];
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { notFound } from '../../lib/app-error';
-import type { RouteDef } from '../../http/route';
+import type { Context } from 'koa';
+import { route, RouteDef } from '../../http/route';
 import type { Services } from '../../services';
 
 // server/operator/, reached the same way from src/modules/operator and dist/modules/operator.
@@ -24,15 +25,24 @@ function serve(name: string) {
 
 /** The operators' desktop pages (内容运营台): static HTML + JS that uses the operator API. */
 export function operatorPageRoutes(_s: Services): RouteDef[] {
-  const send = (name: string): RouteDef['handler'] => async (ctx) => {
+  const send = (ctx: Context, name: string) => {
     const { type, body } = serve(name);
     ctx.set('Content-Security-Policy', CSP);
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = type;
-    ctx.body = body;
+    return Promise.resolve(body);
   };
+  const tag = 'operator';
   return [
-    { method: 'get', path: '/operator', handler: send('index.html') },
-    { method: 'get', path: '/operator/:asset', handler: async (ctx) => send(String(ctx.params.asset))(ctx) },
+    route({
+      method: 'get', path: '/operator', access: 'public', summary: 'The operators\' desktop page (内容运营台): static HTML using the operator API with a pasted token', tag,
+      responds: { media: ['text/html'], returns: 'text/html' },
+      handler: ({ ctx }) => send(ctx, 'index.html'),
+    }),
+    route({
+      method: 'get', path: '/operator/:asset', access: 'public', summary: 'The operator page\'s script and stylesheet', tag,
+      responds: { media: ['text/javascript', 'text/css'], returns: 'text/javascript or text/css' },
+      handler: ({ ctx, params }) => send(ctx, params.asset),
+    }),
   ];
 }

@@ -1,21 +1,14 @@
-import { badRequest } from '../../lib/app-error';
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
+import { route, RouteDef } from '../../http/route';
+import { SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
+import { RadarQuery } from './radar.dto';
 
 export function radarRoutes(s: Services): RouteDef[] {
   return [
-    {
-      method: 'get', path: '/api/radar',
-      handler: async (ctx) => {
-        const since = ctx.query.since;
-        let sinceMs: number | null = null;
-        if (since !== undefined) {
-          sinceMs = typeof since === 'string' ? Date.parse(since) : NaN;
-          if (Number.isNaN(sinceMs)) throw badRequest([{ field: 'since', reason: 'must be an ISO-8601 time' }]);
-        }
-        ctx.body = await s.radar.radar(actorOf(ctx), sinceMs);
-      },
-    },
+    route({
+      method: 'get', path: '/api/radar', access: SHARERS, summary: '谁看了我: who opened what, how far they read, what they did next', tag: 'radar',
+      query: RadarQuery, responds: 'RadarItemView[]',
+      handler: ({ query, actor }) => s.radar.radar(actor, query.since === undefined ? null : Date.parse(query.since)),
+    }),
   ];
 }

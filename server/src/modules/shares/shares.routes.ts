@@ -1,43 +1,42 @@
-import type { RouteDef } from '../../http/route';
-import { actorOf, userIdOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { SHARERS, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { CreateShareDto, ForwardShareDto } from './share.dto';
 
 export function sharesRoutes(s: Services): RouteDef[] {
+  const tag = 'shares';
   return [
-    {
-      method: 'post', path: '/api/shares',
-      handler: async (ctx) => {
-        const dto = await validated(CreateShareDto, ctx.request.body);
-        ctx.body = await s.shares.create(actorOf(ctx), dto.contentVersionId, dto.channel);
-        ctx.status = 201;
-      },
-    },
-    {
-      method: 'get', path: '/api/shares/:shareId/poster-code',
-      handler: async (ctx) => {
-        const image = await s.posterCodes.forShare(actorOf(ctx), String(ctx.params.shareId));
+    route({
+      method: 'post', path: '/api/shares', access: SHARERS, summary: 'Share an approved version: returns the signed share id and the mini-program path', tag,
+      body: CreateShareDto, responds: 'ShareCreatedView', status: 201, errors: { 403: 'not approved', 404: 'no such content version' },
+      handler: ({ body, actor }) => s.shares.create(actor, body.contentVersionId, body.channel),
+    }),
+    route({
+      method: 'get', path: '/api/shares/:shareId/poster-code', access: SHARERS,
+      summary: "The mini program code (小程序码) for one of the agent's own shares, made by WeChat: a PNG or JPEG image", tag,
+      responds: { media: ['image/png', 'image/jpeg'], returns: 'an image (image/png or image/jpeg)' },
+      errors: { 404: 'not one of your shares', 502: 'WeChat refused (e.g. the reader page is not in the published mini program)' },
+      handler: async ({ params, actor, ctx }) => {
+        const image = await s.posterCodes.forShare(actor, params.shareId);
         ctx.type = image.contentType;
         ctx.set('Cache-Control', 'private, max-age=86400');
-        ctx.body = image.bytes;
+        return image.bytes;
       },
-    },
-    {
-      method: 'get', path: '/api/shares/scenes/:scene',
-      handler: async (ctx) => void (ctx.body = await s.shares.byScene(String(ctx.params.scene))),
-    },
-    {
-      method: 'post', path: '/api/shares/:shareId/open',
-      handler: async (ctx) => void (ctx.body = await s.shares.open(userIdOf(ctx), String(ctx.params.shareId))),
-    },
-    {
-      method: 'post', path: '/api/shares/:shareId/forward',
-      handler: async (ctx) => {
-        const dto = await validated(ForwardShareDto, ctx.request.body);
-        ctx.body = await s.shares.forward(userIdOf(ctx), String(ctx.params.shareId), dto.channel);
-        ctx.status = 201;
-      },
-    },
+    }),
+    route({
+      method: 'get', path: '/api/shares/scenes/:scene', access: VIEWERS, summary: 'The signed share id behind the scene of a scanned mini program code', tag,
+      responds: 'ShareCreatedView', errors: { 404: 'no share has this scene' },
+      handler: ({ params }) => s.shares.byScene(params.scene),
+    }),
+    route({
+      method: 'post', path: '/api/shares/:shareId/open', access: VIEWERS, summary: 'A viewer opens a share: the pinned version, the agent card, and their contact', tag,
+      responds: 'OpenShareView', errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired' },
+      handler: ({ params, userId }) => s.shares.open(userId, params.shareId),
+    }),
+    route({
+      method: 'post', path: '/api/shares/:shareId/forward', access: VIEWERS, summary: 'A viewer forwards: a child share that credits the referral', tag,
+      body: ForwardShareDto, responds: 'ShareCreatedView', status: 201,
+      handler: ({ body, params, userId }) => s.shares.forward(userId, params.shareId, body.channel),
+    }),
   ];
 }

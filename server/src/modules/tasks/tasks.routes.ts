@@ -1,37 +1,45 @@
-import type { RouteDef } from '../../http/route';
-import { actorOf } from '../../middleware/auth';
-import { validated } from '../../middleware/validate';
+import { route, RouteDef } from '../../http/route';
+import { COMPLIANCE_ERRORS, OPERATORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { SnoozeTaskDto } from './task.dto';
 
+/** A rule set is checked whole by the rules service (a bad rule is named by index, field and reason). */
+const FOLLOW_UP_RULE_SET_REQUEST = { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { type: 'object', description: 'FollowUpRule (shared/src/kyc1984/follow-up-rules.ts)' } } } };
+
 export function tasksRoutes(s: Services): RouteDef[] {
+  const tag = 'tasks';
+  const closed = { 409: 'already closed' };
   return [
-    {
-      method: 'get', path: '/api/tasks/today',
-      handler: async (ctx) => {
-        const actor = actorOf(ctx);
-        ctx.body = await s.tasks.today(actor);
+    route({
+      method: 'get', path: '/api/tasks/today', access: SHARERS, summary: 'The morning list, ranked by deal likelihood × expected value × urgency', tag, responds: 'TaskView[]',
+      handler: async ({ actor }) => {
+        const tasks = await s.tasks.today(actor);
         // KYB134 Habit counts the days the morning list was opened.
         await s.kyb134Inputs.recordMorningListOpen(actor.staffId);
+        return tasks;
       },
-    },
-    { method: 'post', path: '/api/tasks/:taskId/done', handler: async (ctx) => void (ctx.body = await s.tasks.complete(actorOf(ctx), String(ctx.params.taskId))) },
-    { method: 'post', path: '/api/tasks/:taskId/dismiss', handler: async (ctx) => void (ctx.body = await s.tasks.dismiss(actorOf(ctx), String(ctx.params.taskId))) },
-    {
-      method: 'post', path: '/api/tasks/:taskId/snooze',
-      handler: async (ctx) => {
-        const { until } = await validated(SnoozeTaskDto, ctx.request.body);
-        ctx.body = await s.tasks.snooze(actorOf(ctx), String(ctx.params.taskId), until);
-      },
-    },
-    { method: 'get', path: '/api/follow-up-rules', handler: async (ctx) => void (ctx.body = await s.followUpRules.currentSet()) },
-    {
-      method: 'put', path: '/api/follow-up-rules',
-      handler: async (ctx) => {
-        const body = ctx.request.body as { rules?: unknown } | undefined;
-        const actor = actorOf(ctx);
-        ctx.body = await s.followUpRules.publish(body?.rules, actor);
-      },
-    },
+    }),
+    route({
+      method: 'post', path: '/api/tasks/:taskId/done', access: SHARERS, summary: 'Mark a follow-up done', tag, responds: 'TaskView', errors: closed,
+      handler: ({ params, actor }) => s.tasks.complete(actor, params.taskId),
+    }),
+    route({
+      method: 'post', path: '/api/tasks/:taskId/dismiss', access: SHARERS, summary: 'Dismiss a follow-up', tag, responds: 'TaskView', errors: closed,
+      handler: ({ params, actor }) => s.tasks.dismiss(actor, params.taskId),
+    }),
+    route({
+      method: 'post', path: '/api/tasks/:taskId/snooze', access: SHARERS, summary: 'Snooze a follow-up until a time', tag, body: SnoozeTaskDto, responds: 'TaskView', errors: closed,
+      handler: ({ body, params, actor }) => s.tasks.snooze(actor, params.taskId, body.until),
+    }),
+    route({
+      method: 'get', path: '/api/follow-up-rules', access: ['agent', 'leader', 'manager', 'operator', 'admin'], summary: 'The follow-up rules in force', tag,
+      responds: 'FollowUpRuleSetView',
+      handler: () => s.followUpRules.currentSet(),
+    }),
+    route({
+      method: 'put', path: '/api/follow-up-rules', access: OPERATORS, summary: 'Publish a new rule set (validated whole; a bad rule is refused with index, field and reason)', tag,
+      body: { name: 'FollowUpRuleSetRequest', schema: FOLLOW_UP_RULE_SET_REQUEST }, responds: 'FollowUpRuleSetView', errors: COMPLIANCE_ERRORS,
+      handler: ({ body, actor }) => s.followUpRules.publish((body as { rules?: unknown } | undefined)?.rules, actor),
+    }),
   ];
 }

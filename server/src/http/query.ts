@@ -1,0 +1,42 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@kejing/shared';
+import { Optional } from '../middleware/validate';
+
+/** A time a query string names: anything Date.parse reads (ISO-8601 in practice). */
+export function IsTime(description?: string): PropertyDecorator {
+  const valid = ValidateBy({ name: 'isTime', validator: { validate: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), defaultMessage: () => 'must be an ISO-8601 time' } });
+  const documented = JSONSchema({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
+  return (target, key) => {
+    valid(target, key);
+    documented(target, key as string); // class fields have string names
+  };
+}
+
+/** A count in a query string: digits only (no sign, point or exponent), at most `max`; read it with Number(). */
+export function IsCount(max: number, description?: string): PropertyDecorator {
+  const valid = ValidateBy({ name: 'isCount', validator: { validate: (v) => typeof v === 'string' && /^\d+$/.test(v) && Number(v) <= max, defaultMessage: () => `must be an integer from 0 to ${max}` } });
+  const documented = JSONSchema({ type: 'string', pattern: '^\\d+$', description: [description, `an integer from 0 to ${max}`].filter(Boolean).join(': ') });
+  return (target, key) => {
+    valid(target, key);
+    documented(target, key as string); // class fields have string names
+  };
+}
+
+/** The highest page number asked for: past it an OFFSET overflows what the databases take. */
+export const PAGE_NUMBER_MAX = 1_000_000;
+const PAGE_NUMBER = { message: `must be an integer from 1 to ${PAGE_NUMBER_MAX}` };
+
+/** ?page=&pageSize= — integers from the query string, pageSize capped at PAGE_SIZE_MAX. */
+export class PageQuery {
+  @Optional() @Type(() => Number) @IsInt(PAGE_NUMBER) @Min(1, PAGE_NUMBER) @Max(PAGE_NUMBER_MAX, PAGE_NUMBER)
+  page?: number;
+
+  @Optional() @Type(() => Number) @IsInt({ message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` }) @Min(1, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
+  @Max(PAGE_SIZE_MAX, { message: `must be an integer from 1 to ${PAGE_SIZE_MAX}` })
+  pageSize?: number;
+}
+
+/** The page a PageQuery asks for, with the defaults filled in. */
+export const pageOf = (query: PageQuery) => ({ page: query.page ?? 1, pageSize: query.pageSize ?? PAGE_SIZE_DEFAULT });

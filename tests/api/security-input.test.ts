@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import type { Role, StaffCreatedView, SessionView } from '@kejing/shared';
+import { LEAD_NAME_MAX, type Role, type StaffCreatedView, type SessionView } from '@kejing/shared';
 import { allRoutes } from '../../server/src/app';
 import { routeKey } from '../../server/src/http/route';
 import { fuzzRuns } from '../../server/src/testing/fuzz-runs';
@@ -197,6 +197,7 @@ describe('bad input', () => {
       ['a lone surrogate', 'bad\uD800name', 'name'],
       ['a NUL', 'bad\u0000name', 'name'],
       ['10,000 characters', '名'.repeat(10_000), 'name'],
+      ['one character past the limit the mini program also keeps', '名'.repeat(LEAD_NAME_MAX + 1), 'name'],
       ['nothing', '', 'name'],
     ])('refuses a name with %s clearly (400 naming the field)', async (_what, name, field) => {
       const res = await lead(name).expect(400);

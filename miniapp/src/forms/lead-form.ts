@@ -1,4 +1,4 @@
-import type { ConsentInput, SubmitLeadRequest } from '@kejing/shared'
+import { HEALTH_NEEDS, LEAD_NAME_MAX, type ConsentInput, type SubmitLeadRequest } from '@kejing/shared'
 import { isMainlandMobile, parseYuanToFen } from '../format'
 
 /** The privacy text the customer agrees to; its version goes with every lead. */
@@ -7,11 +7,6 @@ export const PRIVACY_PURPOSE = '保险咨询与方案建议'
 export const PRIVACY_TEXT =
   '您提交的姓名、手机号、预算、被保险人与需求，仅用于为您提供保险咨询与方案建议，由您的专属顾问及其所属保险公司按照《个人信息保护法》保管和使用，不会出售或提供给无关第三方。您可随时联系顾问查询、更正或删除您的信息，或撤回同意。不提交不影响您继续阅读。'
 
-/**
- * Needs that reveal health (PIPL art. 28–29: sensitive data, separate consent). Mirrors the
- * server's rule; the shared contract is gaining HEALTH_NEEDS and this can import it then.
- */
-export const HEALTH_NEED_CODES: readonly string[] = ['medical', 'critical_illness']
 export const HEALTH_TEXT_VERSION = 'lead-health-2026-11'
 export const HEALTH_PURPOSE = '根据健康相关保障需求设计保险方案'
 export const HEALTH_CONSENT_TEXT = '您选择的医疗、重疾需求属于健康相关的敏感个人信息，仅用于为您设计相应保障方案，需要您单独同意。'
@@ -47,7 +42,7 @@ export function validateLeadForm(form: LeadFormState, options: { weChatPhone?: b
   const errors: LeadFormErrors = {}
   const name = form.name.trim()
   if (!name) errors.name = '请填写称呼'
-  else if (name.length > 32) errors.name = '称呼太长了'
+  else if (name.length > LEAD_NAME_MAX) errors.name = `称呼请不超过${LEAD_NAME_MAX}个字`
   if (!form.phoneCode && !isMainlandMobile(form.phone)) errors.phone = options.weChatPhone ? '请填写11位手机号，或使用微信手机号' : '请填写11位手机号'
   if (form.budgetYuan.trim() !== '') {
     const fen = parseYuanToFen(form.budgetYuan)
@@ -59,7 +54,8 @@ export function validateLeadForm(form: LeadFormState, options: { weChatPhone?: b
 }
 
 export function namesHealthNeed(form: Pick<LeadFormState, 'needs'>): boolean {
-  return form.needs.some((n) => HEALTH_NEED_CODES.includes(n))
+  // Needs that reveal health (PIPL art. 28–29: sensitive data, separate consent), as the server rules.
+  return form.needs.some((n) => HEALTH_NEEDS.includes(n))
 }
 
 /**

@@ -1,7 +1,9 @@
+import { LEAD_NAME_MAX } from '@kejing/shared'
 import { EMPTY_LEAD_FORM, phoneCodeFrom, PRIVACY_TEXT_VERSION, toLeadRequest, validateLeadForm } from '../../src/forms/lead-form'
 import { devCodeFromUrl, resolveH5DevCode } from '../../src/platform/login-code'
 import { createMemoryStorage } from '../../src/platform/ports'
-import { readerEntry, sharePath, shareUrl } from '../../src/share-path'
+import { sharePath } from '@kejing/shared'
+import { readerEntry, shareUrl } from '../../src/share-path'
 import { snoozeUntil } from '../../src/tasks/snooze'
 import { drawPoster, wrapText } from '../../src/poster/draw-poster'
 import { qrMatrix } from '../../src/poster/qr-matrix'
@@ -17,6 +19,7 @@ describe('lead form', () => {
 
   it.each([
     [{ name: '' }, 'name'],
+    [{ name: '名'.repeat(LEAD_NAME_MAX + 1) }, 'name'],
     [{ phone: '12812341234' }, 'phone'],
     [{ phone: '1381234123' }, 'phone'],
     [{ budgetYuan: '很多' }, 'budgetYuan'],

@@ -42,6 +42,8 @@ export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 export const TAG_FAMILIES = ['need', 'audience', 'life_event', 'stage'] as const;
 export type TagFamily = (typeof TAG_FAMILIES)[number];
+/** A tag code as operators write it: family, colon, then letters, digits, _ or - (at most 40): "need:critical_illness". */
+export const TAG_CODE_PATTERN = new RegExp(`^(${TAG_FAMILIES.join('|')}):[\\w-]{1,40}$`);
 /** A tag is written "family:code", e.g. "need:critical_illness", "stage:3". */
 export type TagCode = `${TagFamily}:${string}`;
 

@@ -6,3 +6,4 @@ export * from './content-platform';
 export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';
+export * from './share-path';

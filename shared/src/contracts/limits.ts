@@ -12,6 +12,8 @@ export const EVENT_MAX_BYTES = 32 * 1024;
  * so a misdated event older than that would not change them anyway.
  */
 export const EVENT_MAX_DEVICE_DELAY_MS = 7 * 24 * 60 * 60 * 1000;
+/** The longest name (称呼) the lead form takes: the mini program checks it as you type, the server on arrival. */
+export const LEAD_NAME_MAX = 32;
 export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 20;
 /** Mainland China mobile number: 11 digits starting 1[3-9]. */

@@ -9,7 +9,8 @@ import { useAsync } from '../../hooks/use-async'
 import { useStudyRecording } from '../../hooks/use-study-recording'
 import { formatDateTime, KIND_NAMES_ZH, tagName } from '../../format'
 import { api } from '../../services'
-import { READER_ROUTE, sharePath, shareUrl } from '../../share-path'
+import { READER_PAGE, sharePath } from '@kejing/shared'
+import { shareUrl } from '../../share-path'
 import { renderPoster, savePoster } from './poster'
 import './index.css'
 
@@ -61,7 +62,7 @@ export default function AgentContentPage() {
     const promise = api()
       .createShare(v, 'friend')
       .then((created) => ({ title, path: sharePath(created.shareId) }))
-    return { title, path: READER_ROUTE, promise } as unknown as Taro.ShareAppMessageReturn
+    return { title, path: READER_PAGE, promise } as unknown as Taro.ShareAppMessageReturn
   })
   useShareTimeline(() => ({
     title: content.data?.title ?? '为您推荐',

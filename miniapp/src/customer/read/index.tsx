@@ -7,7 +7,8 @@ import { useAsync } from '../../hooks/use-async'
 import { useReadTracking } from '../../hooks/use-read-tracking'
 import { formatDateTime } from '../../format'
 import { api, track } from '../../services'
-import { READER_ROUTE, readerEntry, sharePath, shareUrl } from '../../share-path'
+import { READER_PAGE, sharePath } from '@kejing/shared'
+import { readerEntry, shareUrl } from '../../share-path'
 import { LiveBlock, TrackedVideo } from './media'
 import './index.css'
 
@@ -46,7 +47,7 @@ export default function ReaderPage() {
         return { title, path: sharePath(child.shareId) }
       })
       .catch(() => ({ title, path: sharePath(s) }))
-    return { title, path: s ? sharePath(s) : READER_ROUTE, promise } as unknown as Taro.ShareAppMessageReturn
+    return { title, path: s ? sharePath(s) : READER_PAGE, promise } as unknown as Taro.ShareAppMessageReturn
   })
 
   if (!entry) return <StateView error='链接不完整，请让顾问重新分享' />

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, IsUrl, Length, Matches, Max, Min, IsUUID } from 'class-validator';
-import { CONTENT_KINDS, ContentKind, TagCode } from '@kejing/shared';
+import { CONTENT_KINDS, ContentKind, TAG_CODE_PATTERN, TagCode } from '@kejing/shared';
 import { Optional } from '../../middleware/validate';
 
 /** An already-approved content item, for bootstrapping before the review workflow is used. */
@@ -11,6 +11,6 @@ export class CreateApprovedContentDto {
   @Optional() @IsString() @Length(0, 60_000) bodyHtml?: string;
   @Optional() @IsUrl({ require_tld: false }) videoUrl?: string;
   @Optional() @IsInt() @Min(0) @Max(86_400) durationSec?: number;
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(/^(need|audience|life_event|stage):[\w-]{1,40}$/, { each: true }) tags!: TagCode[];
+  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(TAG_CODE_PATTERN, { each: true }) tags!: TagCode[];
   @Optional() @IsArray() @IsUUID('all', { each: true }) visibleOrgUnitIds?: string[];
 }

@@ -7,7 +7,7 @@ import {
   AGENT_TOUCHPOINT_TYPES, AgentTouchpointType, CONTACT_LIMITS, CONTACT_SOURCES, ContactNoteRequest, ContactPhoneInput, ContactSource,
   CreateContactRequest, DATE_PATTERN, FAMILY_RELATIONS, FamilyMember, FamilyRelation, Gender, GENDERS, GRID_CELLS, GridCellCode,
   LogActionRequest, MAINLAND_MOBILE_PATTERN, PAGE_SIZE_MAX, PHONE_BASES, PhoneBasis, REFERRAL_CLASSES, ReferralClass, RevealPhoneRequest,
-  UpdateContactRequest, WECHAT_ID_PATTERN,
+  TAG_CODE_PATTERN, UpdateContactRequest, WECHAT_ID_PATTERN,
 } from '@kejing/shared';
 import { PAGE_NUMBER_MAX } from '../../http/query';
 import { Optional } from '../../middleware/validate';
@@ -28,7 +28,7 @@ export class ListContactsQuery {
   @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(CONTACT_LIMITS.lastTouchDaysMax) lastTouchWithinDays?: number;
   /** Not touched for N days or more, or never: who went quiet. */
   @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(CONTACT_LIMITS.lastTouchDaysMax) silentForDays?: number;
-  @Optional() @IsString() @Matches(/^(need|audience|life_event|stage):[\w-]{1,40}$/) tag?: string;
+  @Optional() @IsString() @Matches(TAG_CODE_PATTERN) tag?: string;
   /** One of the agent's own tags, exactly. */
   @Optional() @IsString() @Length(1, CONTACT_LIMITS.agentTagMax) @Matches(TYPED_TEXT, typed) agentTag?: string;
   @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_NUMBER_MAX) page?: number;

@@ -4,8 +4,8 @@ import {
 import {
   CONTENT_KINDS, type ContentDraftRequest, type ContentKind, type ContentVisibilityRequest, type CreateContentRequest,
   type CreateForbiddenWordRequest, type RejectContentRequest, type RetireContentRequest, type TagCode,
+  TAG_CODE_PATTERN,
 } from '@kejing/shared';
-import { TAG_CODE_PATTERN } from '../tags/tags.service';
 import { Optional, Nested } from '../../middleware/validate';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };

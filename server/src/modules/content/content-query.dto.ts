@@ -1,9 +1,8 @@
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { CONTENT_KINDS, CONTENT_METRICS, TAG_FAMILIES } from '@kejing/shared';
+import { CONTENT_KINDS, CONTENT_METRICS, TAG_CODE_PATTERN, TAG_FAMILIES } from '@kejing/shared';
 import type { ContentKind, ContentMetric, ContentReviewStatus, TagFamily } from '@kejing/shared';
 import { IsCount, IsTime, PageQuery } from '../../http/query';
-import { TAG_CODE_PATTERN } from '../tags/tags.service';
 import { CONTENT_STATUSES } from './content-workflow';
 import { Optional } from '../../middleware/validate';
 

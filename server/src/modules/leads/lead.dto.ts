@@ -1,7 +1,7 @@
 import {
   ArrayMaxSize, Equals, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, Min, IsBoolean, IsDefined, ValidateIf,
 } from 'class-validator';
-import { ConsentInput, MAINLAND_MOBILE_PATTERN, SubmitLeadRequest } from '@kejing/shared';
+import { ConsentInput, LEAD_NAME_MAX, MAINLAND_MOBILE_PATTERN, SubmitLeadRequest } from '@kejing/shared';
 import { Optional, Nested } from '../../middleware/validate';
 
 export class ConsentDto implements ConsentInput {
@@ -13,7 +13,7 @@ export class ConsentDto implements ConsentInput {
 export class SubmitLeadDto implements SubmitLeadRequest {
   @IsUUID() clientEventId!: string;
   @IsString() @Length(1, 200) shareId!: string;
-  @IsString() @Length(1, 50) @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' }) name!: string;
+  @IsString() @Length(1, LEAD_NAME_MAX) @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' }) name!: string;
   /** Required unless phoneCode is given; giving both is refused by the service (one phone per lead). */
   @ValidateIf((o: SubmitLeadDto) => o.phoneCode === undefined)
   @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;

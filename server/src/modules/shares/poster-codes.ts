@@ -1,6 +1,7 @@
 import type { StaffActor } from '../../permissions/actor';
 import type { WeChatClient, WxaCodeImage } from '../../wechat/wechat-client';
-import { SHARE_PAGE, shareScene, type SharesService } from './shares.service';
+import { READER_PAGE } from '@kejing/shared';
+import { shareScene, type SharesService } from './shares.service';
 
 /**
  * The mini program code (小程序码) printed on a share's poster: scanned in WeChat, it opens the
@@ -14,6 +15,6 @@ export class PosterCodes {
   async forShare(actor: StaffActor, token: string): Promise<WxaCodeImage> {
     const share = await this.shares.ownShare(actor, token);
     // WeChat wants the page without its leading slash.
-    return this.wechat.unlimitedWxaCode({ scene: shareScene(share), page: SHARE_PAGE.replace(/^\//, '') });
+    return this.wechat.unlimitedWxaCode({ scene: shareScene(share), page: READER_PAGE.replace(/^\//, '') });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { OpenShareView, ShareChannel, ShareCreatedView } from '@kejing/shared';
+import { sharePath, type OpenShareView, type ShareChannel, type ShareCreatedView } from '@kejing/shared';
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
@@ -12,8 +12,6 @@ import { Share } from './share.entity';
 import { SharePayload, ShareTokenSigner } from './share-token';
 
 /** The reader page in the mini program's customer sub-package. */
-export const SHARE_PAGE = '/customer/read/index';
-export const sharePath = (shareId: string) => `${SHARE_PAGE}?s=${encodeURIComponent(shareId)}`;
 
 export const invalidShare = () => new AppError(404, 'share_invalid', 'this share link is not valid');
 

@@ -1,6 +1,5 @@
 import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagFamily } from '@kejing/shared';
-import { TAG_CODE_PATTERN } from './tags.service';
+import { TAG_CODE_PATTERN, TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagFamily } from '@kejing/shared';
 import { Optional } from '../../middleware/validate';
 
 export class CreateTagDto implements CreateTagRequest {

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagTreeView, type TagView } from '@kejing/shared';
+import { TAG_CODE_PATTERN, TAG_FAMILIES, type CreateTagRequest, type RenameTagRequest, type TagCode, type TagTreeView, type TagView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
@@ -7,7 +7,6 @@ import type { AuditService } from '../audit/audit.service';
 import { Tag } from './tag.entity';
 
 /** "family:code" with a code of letters, digits, _ or -: the shape every tag has on the wire. */
-export const TAG_CODE_PATTERN = /^(need|audience|life_event|stage):[\w-]{1,40}$/;
 
 /** The tag tree (标签体系): seeded by the migration, extended by operators. */
 export class TagsService {

@@ -2,7 +2,7 @@
  * Wire format of the content platform for operators (issue 5): authoring, review, visibility,
  * tags, the forbidden-word list and content analytics. Times are ISO-8601 strings.
  */
-import type { ContentVersionView } from './api';
+import type { ContentVersionView } from './content';
 import type { ContentKind, TagCode, TagFamily } from './domain';
 
 /** Review state of an item's latest version; 'retired' is terminal. */

@@ -5,11 +5,18 @@
  * so the document and the code cannot describe different bodies.
  */
 import type { FollowUpRule } from '../kyc1984/follow-up-rules';
-import type {
-  AgentCardView, ApiErrorBody, ConsentView, ContactDetailView, ContactSummaryView, ContentSummaryView, ContentVersionView, DeletionView, GridCountsView,
-  IngestEventsResponse, LeadView, MeView, OpenShareView, OptOutView, OrgUnitView, Page, PersonalDataExport, RadarItemView, SessionView,
-  ShareCreatedView, StaffCreatedView, TaskView,
-} from './api';
+import type { MeView, SessionView } from './auth';
+import type { AgentCardView } from './card';
+import type { ContactDetailView, ContactSummaryView, GridCountsView } from './contacts';
+import type { ContentSummaryView, ContentVersionView } from './content';
+import type { IngestEventsResponse } from './events';
+import type { ApiErrorBody, Page } from './http';
+import type { LeadView } from './leads';
+import type { OrgUnitView, StaffCreatedView } from './org';
+import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
+import type { RadarItemView } from './radar';
+import type { OpenShareView, ShareCreatedView } from './shares';
+import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,

@@ -1,0 +1,27 @@
+/** The wire format of shares: request and response bodies (times ISO-8601, money in fen, percentages 0..100). */
+import type { AgentCardView } from './card';
+import type { ContentVersionView } from './content';
+import type { ShareChannel } from './domain';
+
+/** POST /api/shares — an agent shares an approved content version. */
+export interface CreateShareRequest {
+  contentVersionId: string;
+  channel: ShareChannel;
+}
+export interface ShareCreatedView {
+  /** Signed share id: names agent, version, channel and parent; cannot be forged. */
+  shareId: string;
+  /** Mini-program path to put in onShareAppMessage / the poster QR code. */
+  path: string;
+}
+/** POST /api/shares/:shareId/open — a viewer opens a share. */
+export interface OpenShareView {
+  shareId: string;
+  content: ContentVersionView;
+  agent: AgentCardView;
+  contactId: string;
+}
+/** POST /api/shares/:shareId/forward — a viewer forwards: a child share is created. */
+export interface ForwardShareRequest {
+  channel: ShareChannel;
+}

@@ -31,7 +31,7 @@ import type { Services } from './services';
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
 export function allRoutes(s: Services): RouteDef[] {
   return [
-    ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...contentOperatorRoutes(s), ...contentAnalyticsRoutes(s), ...tagsRoutes(s), ...operatorPageRoutes(s), ...sharesRoutes(s), ...eventsRoutes(s),
+    ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...contentOperatorRoutes(s), ...contentAnalyticsRoutes(s), ...tagsRoutes(s), ...operatorPageRoutes(), ...sharesRoutes(s), ...eventsRoutes(s),
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),

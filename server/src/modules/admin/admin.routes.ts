@@ -8,7 +8,7 @@ import type { Services } from '../../services';
 import { CreateOrgUnitDto, CreateStaffDto } from '../staff/staff.dto';
 import { CreateApprovedContentDto } from './admin.dto';
 
-export function adminRoutes(s: Services): RouteDef[] {
+export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',

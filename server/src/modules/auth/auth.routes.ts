@@ -3,7 +3,7 @@ import { RATE_LIMITED, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { BindDto, LoginDto } from './auth.dto';
 
-export function authRoutes(s: Services): RouteDef[] {
+export function authRoutes(s: Pick<Services, 'auth'>): RouteDef[] {
   return [
     route({
       method: 'post', path: '/api/auth/login', access: 'public', summary: 'Silent WeChat login with the wx.login code', tag: 'auth', body: LoginDto, responds: 'SessionView',

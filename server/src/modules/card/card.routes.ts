@@ -3,7 +3,7 @@ import { COMPLIANCE_ERRORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { UpdateCardDto } from '../staff/staff.dto';
 
-export function cardRoutes(s: Services): RouteDef[] {
+export function cardRoutes(s: Pick<Services, 'staff'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/card', access: SHARERS, summary: 'The agent\'s card', tag: 'card', responds: 'AgentCardView',

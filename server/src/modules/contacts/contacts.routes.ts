@@ -3,7 +3,7 @@ import { SHARERS, STAFF_READERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { ContactNoteDto, CreateContactDto, ListContactsQuery, LogActionDto, RevealPhoneDto, UpdateContactDto } from './contact.dto';
 
-export function contactsRoutes(s: Services): RouteDef[] {
+export function contactsRoutes(s: Pick<Services, 'contactBook' | 'contactNotes' | 'contacts'>): RouteDef[] {
   const tag = 'contacts';
   const phoneTaken = { 409: 'a phone is already held by another of the agent\'s contacts (named in the error)' };
   const notAuthor = { 403: 'not the note\'s author' };

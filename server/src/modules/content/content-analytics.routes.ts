@@ -6,7 +6,7 @@ import { AnalyticsQuery, analyticsFilterOf, ContentRankingQuery, TagRankingQuery
 const NO_ORG_UNIT = 'no such org unit (orgUnitId)';
 
 /** Content analytics for operators: per item, per tag, and ranked lists. */
-export function contentAnalyticsRoutes(s: Services): RouteDef[] {
+export function contentAnalyticsRoutes(s: Pick<Services, 'contentAnalytics'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/operator/analytics/content', access: OPERATORS,

@@ -11,7 +11,7 @@ import { presentContentVersion } from './content.presenter';
 import { OperatorContentQuery } from './content-query.dto';
 
 /** The content operator's API (内容运营): authoring, review, visibility, forbidden words. */
-export function contentOperatorRoutes(s: Services): RouteDef[] {
+export function contentOperatorRoutes(s: Pick<Services, 'clock' | 'compliance' | 'contentAuthoring' | 'org'>): RouteDef[] {
   const tag = 'operator';
   const detail = 'OperatorContentDetailView';
   // A change to an item answers the item as it is now.

@@ -4,7 +4,7 @@ import { CONTENT_READERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { ContentListQuery } from './content-query.dto';
 
-export function contentRoutes(s: Services): RouteDef[] {
+export function contentRoutes(s: Pick<Services, 'content'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/content', access: CONTENT_READERS, summary: 'Approved content visible to the caller', tag: 'content',

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { ComputeSnapshotsDto, DashboardQuery, FunnelQuery, RecordStudyDto } from './dashboards.dto';
 
 // KYB134, the process funnel and the deal index (issue 6): scope is checked in the service (out of scope → 404).
-export function dashboardsRoutes(s: Services): RouteDef[] {
+export function dashboardsRoutes(s: Pick<Services, 'dashboards' | 'kyb134Inputs'>): RouteDef[] {
   const tag = 'dashboards';
   const LEADERS_UP = ['leader', 'manager', 'admin'] as const;
   return [

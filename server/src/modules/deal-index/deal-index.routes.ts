@@ -2,7 +2,7 @@ import { route, RouteDef } from '../../http/route';
 import { STAFF_READERS } from '../../permissions/access';
 import type { Services } from '../../services';
 
-export function dealIndexRoutes(s: Services): RouteDef[] {
+export function dealIndexRoutes(s: Pick<Services, 'dealIndex'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/contacts/:contactId/deal-index', access: STAFF_READERS,

@@ -27,7 +27,7 @@ const INGEST_EVENTS_REQUEST = {
   },
 };
 
-export function eventsRoutes(s: Services): RouteDef[] {
+export function eventsRoutes(s: Pick<Services, 'clock' | 'ingestion'>): RouteDef[] {
   return [
     route({
       method: 'post', path: '/api/events', access: VIEWERS,

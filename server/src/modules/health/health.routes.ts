@@ -5,7 +5,7 @@ import type { Services } from '../../services';
 const PROBE_TIMEOUT_MS = 1500;
 
 /** 200 with the database's state when it answers, 503 when it does not (or not in time). */
-export function healthRoutes(s: Services): RouteDef[] {
+export function healthRoutes(s: Pick<Services, 'dataSource'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/health', access: 'public', summary: 'Liveness and the database state (503 when the database is unreachable)', tag: 'system', responds: 'HealthView',

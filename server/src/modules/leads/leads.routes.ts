@@ -3,7 +3,7 @@ import { INVALID_SHARE, RATE_LIMITED, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { SubmitLeadDto } from './lead.dto';
 
-export function leadsRoutes(s: Services): RouteDef[] {
+export function leadsRoutes(s: Pick<Services, 'leads'>): RouteDef[] {
   return [
     route({
       method: 'post', path: '/api/leads', access: VIEWERS, tag: 'leads', body: SubmitLeadDto, responds: 'LeadView', status: 201,

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { notFound } from '../../lib/app-error';
 import type { Context } from 'koa';
 import { route, RouteDef } from '../../http/route';
-import type { Services } from '../../services';
 
 // server/operator/, reached the same way from src/modules/operator and dist/modules/operator.
 const PAGE_DIR = join(__dirname, '..', '..', '..', 'operator');
@@ -24,7 +23,7 @@ function serve(name: string) {
 }
 
 /** The operators' desktop pages (内容运营台): static HTML + JS that uses the operator API. */
-export function operatorPageRoutes(_s: Services): RouteDef[] {
+export function operatorPageRoutes(): RouteDef[] {
   const send = (ctx: Context, name: string) => {
     const { type, body } = serve(name);
     ctx.set('Content-Security-Policy', CSP);

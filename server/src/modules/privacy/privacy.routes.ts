@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { GiveConsentDto } from './privacy.dto';
 
 /** Personal data (PIPL): the person's own controls (the mini program calls them) and staff handling of a person's request. */
-export function privacyRoutes(s: Services): RouteDef[] {
+export function privacyRoutes(s: Pick<Services, 'privacy'>): RouteDef[] {
   const tag = 'privacy';
   return [
     route({

@@ -3,7 +3,7 @@ import { SHARERS, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { CreateShareDto, ForwardShareDto } from './share.dto';
 
-export function sharesRoutes(s: Services): RouteDef[] {
+export function sharesRoutes(s: Pick<Services, 'posterCodes' | 'shares'>): RouteDef[] {
   const tag = 'shares';
   return [
     route({

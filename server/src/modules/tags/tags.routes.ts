@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { CreateTagDto, RenameTagDto } from './tag.dto';
 import { presentTag } from './tags.service';
 
-export function tagsRoutes(s: Services): RouteDef[] {
+export function tagsRoutes(s: Pick<Services, 'tags'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/tags', access: CONTENT_READERS, summary: 'The tag tree (标签体系): one root list per family, children under parents', tag: 'content',

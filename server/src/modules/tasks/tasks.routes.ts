@@ -6,7 +6,7 @@ import { SnoozeTaskDto } from './task.dto';
 /** A rule set is checked whole by the rules service (a bad rule is named by index, field and reason). */
 const FOLLOW_UP_RULE_SET_REQUEST = { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { type: 'object', description: 'FollowUpRule (shared/src/kyc1984/follow-up-rules.ts)' } } } };
 
-export function tasksRoutes(s: Services): RouteDef[] {
+export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'kyb134Inputs' | 'tasks'>): RouteDef[] {
   const tag = 'tasks';
   const closed = { 409: 'already closed' };
   return [

@@ -38,7 +38,6 @@ export const KNOWN_CROSS_MODULE_ENTITY_IMPORTS = [
   'server/src/modules/scoring/scorer.service.ts -> server/src/modules/contacts/contact.entity',
   'server/src/modules/scoring/scorer.service.ts -> server/src/modules/events/touchpoint-event.entity',
   'server/src/modules/scoring/scorer.service.ts -> server/src/modules/staff/staff-member.entity',
-  'server/src/modules/scoring/scorer.service.ts -> server/src/modules/tasks/follow-up-task.entity',
   'server/src/modules/staff/staff.service.ts -> server/src/modules/org/org-unit.entity',
   'server/src/modules/tasks/task.presenter.ts -> server/src/modules/contacts/contact.entity',
   'server/src/modules/tasks/tasks.service.ts -> server/src/modules/contacts/contact.entity',

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In, Not } from 'typeorm';
+import { In } from 'typeorm';
 import {
   addressNameOf,
-  ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact, TouchpointType,
+  ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import { retryOnLockConflict } from '../../lib/lock-conflict';
@@ -11,14 +11,13 @@ import type { Logger } from '../../lib/logger';
 import { Contact } from '../contacts/contact.entity';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { StaffMember } from '../staff/staff-member.entity';
-import { ACTIVE_TASK_STATUSES, activeContactIdFor, FollowUpTask } from '../tasks/follow-up-task.entity';
+import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
 import { LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
 
 /** A backlog (a scorer that was down) is scored whole but planned only for its latest touchpoints. */
 const MAX_PLANNED_PER_RUN = 20;
-const BECAUSE_LIMIT = 10;
 
 export interface ScoringOutcome {
   contactId: string;
@@ -115,7 +114,7 @@ export class ScorerService {
           );
           if (plan) plans.push(plan);
         }
-        if (plans.length > 0) await this.applyPlans(manager, contact, plans, events);
+        if (plans.length > 0) await applyFollowUpPlans(manager, contact, plans, events, this.clock.nowMs());
         // Raw UPDATE: this runs for every contact every night, and the ORM's per-call overhead showed in the profile.
         await manager.query(
           `UPDATE contact SET trust = ?, intent = ?, cell = ?, stage = ?, outcome = ?, referral_class = ?, centre_of_influence = ?,
@@ -157,44 +156,5 @@ export class ScorerService {
       return row;
     });
     await manager.insert(ContactStageChange, rows.map((r) => ({ ...r })));
-  }
-
-  /**
-   * One active follow-up per contact: a new plan that is more urgent (or reacts to a change such
-   * as "moved to high intent") takes over the open task; a lesser one adds its touchpoint to the
-   * task's reasons. So a long read sends a handful of progress events but the agent sees one task.
-   */
-  private async applyPlans(manager: EntityManager, contact: Contact, plans: FollowUpPlan[], events: LoadedEvent[]): Promise<void> {
-    const repo = manager.getRepository(FollowUpTask);
-    const byClientId = new Map(events.map((e) => [e.id, e]));
-    let task = await repo.findOne({ where: { contactId: contact.id, status: In([...ACTIVE_TASK_STATUSES]) }, order: { createdAtMs: 'DESC' } });
-    const isNew = !task;
-    for (const plan of plans) {
-      const trigger = byClientId.get(plan.triggerEventId);
-      const because = { type: (trigger?.type ?? 'open') as TouchpointType, atMs: trigger?.occurredAtMs ?? this.clock.nowMs(), contentTitle: trigger?.contentTitle ?? null };
-      if (!task) {
-        task = repo.create({
-          id: randomUUID(), agentId: contact.agentId, contactId: contact.id, triggerKey: `event:${trigger?.rowId ?? plan.triggerEventId}`,
-          ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
-          status: 'open', snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: this.clock.nowMs(),
-          activeContactId: activeContactIdFor('open', contact.id),
-        });
-        continue;
-      }
-      task.because = [...task.because, because].slice(-BECAUSE_LIMIT);
-      if (plan.priority < task.priority || (plan.transition !== null && plan.priority <= task.priority)) {
-        Object.assign(task, {
-          ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, priority: plan.priority,
-          dueAtMs: Math.min(task.dueAtMs, plan.dueAtMs), status: 'open', snoozedUntilMs: null,
-        });
-      }
-    }
-    if (!task) return;
-    if (isNew) {
-      // A writer that closed a task without clearing its mark would otherwise bar the contact from any new follow-up.
-      await repo.update({ activeContactId: contact.id, status: Not(In([...ACTIVE_TASK_STATUSES])) }, { activeContactId: null });
-      await repo.insert(task);
-    }
-    else await repo.update({ id: task.id }, { ruleId: task.ruleId, action: task.action, channel: task.channel, suggestedMessage: task.suggestedMessage, priority: task.priority, dueAtMs: task.dueAtMs, status: task.status, snoozedUntilMs: task.snoozedUntilMs, because: task.because, activeContactId: activeContactIdFor(task.status, contact.id) });
   }
 }

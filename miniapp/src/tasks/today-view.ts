@@ -29,14 +29,17 @@ const SECTION_TITLES: Record<TodaySectionKey, string> = { overdue: '逾期', tod
 /** A task still to work: open, or snoozed and come back (the server lists those when due). */
 export const isActionable = (task: TaskView) => task.status === 'open' || task.status === 'snoozed'
 
-/** Overdue (due before now), today (due later today), later (due after today); the server's ranking kept within each. Empty sections are left out. */
+/** A task due within this long counts as today's even past midnight: a lead at 23:30 is tonight's call. */
+const SOON_MS = 6 * 3600_000
+
+/** Overdue (due before now), today (due later today, or within six hours), later; the server's ranking kept within each. Empty sections are left out. */
 export function todaySections(tasks: readonly TaskView[], nowMs: number): TodaySection[] {
   const today = bjDayIndex(nowMs)
   const buckets: Record<TodaySectionKey, TaskView[]> = { overdue: [], today: [], later: [] }
   for (const task of tasks) {
     if (!isActionable(task)) continue
     const due = Date.parse(task.dueAt)
-    const key: TodaySectionKey = due < nowMs ? 'overdue' : bjDayIndex(due) === today ? 'today' : 'later'
+    const key: TodaySectionKey = due < nowMs ? 'overdue' : bjDayIndex(due) === today || due - nowMs <= SOON_MS ? 'today' : 'later'
     buckets[key].push(task)
   }
   return (['overdue', 'today', 'later'] as const)
@@ -95,7 +98,7 @@ export function touchSummary(because: TaskView['because']): string {
   return rest > 0 ? `${told.join(' · ')} 等 ${rest} 项` : told.join(' · ')
 }
 
-/** When it is due, in words: "已逾期 3 小时", "今天 15:00 前", "明天 09:00", "12月2日". */
+/** When it is due, in words: "已逾期 3 小时", "40 分钟内", "2 小时内", "今天 15:00 前", "明天 09:00", "12月2日". */
 export function dueLabel(dueAt: string, nowMs: number): string {
   const due = Date.parse(dueAt)
   if (Number.isNaN(due)) return ''
@@ -105,6 +108,9 @@ export function dueLabel(dueAt: string, nowMs: number): string {
     if (late < DAY) return `已逾期 ${Math.floor(late / 3600_000)} 小时`
     return `已逾期 ${Math.floor(late / DAY)} 天`
   }
+  const left = due - nowMs
+  if (left < 3600_000) return `${Math.max(1, Math.ceil(left / 60_000))} 分钟内`
+  if (left < 3 * 3600_000) return `${Math.ceil(left / 3600_000)} 小时内`
   const days = bjDayIndex(due) - bjDayIndex(nowMs)
   if (days === 0) return `今天 ${bjClock(due)} 前`
   if (days === 1) return `明天 ${bjClock(due)}`

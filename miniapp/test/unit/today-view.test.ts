@@ -30,6 +30,12 @@ describe('todaySections', () => {
     expect(sections.map((s) => s.key)).toEqual(['today', 'later'])
   })
 
+  it('counts a task due within six hours as today even past midnight (a lead at 23:05 is due at 00:05)', () => {
+    const at2305 = Date.UTC(2026, 10, 29, 15, 5)
+    const sections = todaySections([task('lead', HOUR + at2305 - NOW), task('next', 7 * HOUR + at2305 - NOW)], at2305)
+    expect(sections.map((s) => [s.key, s.tasks.map((t) => t.taskId)])).toEqual([['today', ['lead']], ['later', ['next']]])
+  })
+
   it('keeps snoozed tasks that came back, and leaves out done and dismissed ones and empty sections', () => {
     const sections = todaySections([task('s', -HOUR, { status: 'snoozed' }), task('d', -HOUR, { status: 'done' }), task('x', HOUR, { status: 'dismissed' })], NOW)
     expect(sections).toEqual([{ key: 'overdue', title: '逾期', tasks: [expect.objectContaining({ taskId: 's' })] }])
@@ -84,6 +90,9 @@ describe('the card header', () => {
     [-30 * 60_000, '已逾期 30 分钟'],
     [-5 * HOUR, '已逾期 5 小时'],
     [-50 * HOUR, '已逾期 2 天'],
+    [40 * 60_000, '40 分钟内'],
+    [HOUR, '1 小时内'],
+    [150 * 60_000, '3 小时内'],
     [5 * HOUR, '今天 15:00 前'],
     [23 * HOUR, '明天 09:00'],
     [72 * HOUR, '12月2日'],

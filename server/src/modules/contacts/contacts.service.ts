@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, MAINLAND_MOBILE_PATTERN, Page, PAGE_SIZE_DEFAULT, STAGES, TaskView,
@@ -9,6 +8,7 @@ import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
 import type { EventWriter } from '../events/event-writer';
+import { touchpointRow } from '../events/touchpoint-row';
 import type { StaffService } from '../staff/staff.service';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Lead } from '../leads/lead.entity';
@@ -165,11 +165,10 @@ export class ContactsService {
     const now = this.clock.nowMs();
     const occurredAtMs = action.occurredAt ? Date.parse(action.occurredAt) : now;
     if (occurredAtMs > now + 60_000) throw new AppError(400, 'invalid_request', 'an action cannot be logged in the future', [{ field: 'occurredAt', reason: 'is in the future' }]);
-    const result = await this.writer.write([{
-      id: randomUUID(), clientEventId: action.clientEventId.toLowerCase(), contactId, agentId: contact.agentId, shareId: null, contentVersionId: null,
-      type: action.type, occurredAtMs, receivedAtMs: now, depthPct: null, dwellMs: null, videoPct: null, videoPositionSec: null, npsScore: null,
-      note: action.note ?? null,
-    }]);
+    const result = await this.writer.write([touchpointRow({
+      clientEventId: action.clientEventId, contactId, agentId: contact.agentId, shareId: null, contentVersionId: null,
+      type: action.type, occurredAtMs, note: action.note ?? null,
+    }, now)]);
     return { stored: result.stored === 1 };
   }
 }

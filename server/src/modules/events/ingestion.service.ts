@@ -3,7 +3,7 @@ import { AppError, badRequest } from '../../lib/app-error';
 import type { ContactResolver } from '../contacts/contact-resolver';
 import type { SharePayload } from '../shares/share-token';
 import type { SharesService } from '../shares/shares.service';
-import { eventId } from './event-id';
+import { touchpointRow } from './touchpoint-row';
 import type { EventRow } from './event-store';
 import type { EventWriter } from './event-writer';
 import { checkTouchpointInput, occurredAtMs } from './touchpoint-input';
@@ -133,21 +133,18 @@ export class IngestionService {
 const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
 
 function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAt: number, receivedAtMs: number): EventRow {
-  return {
-    id: eventId(receivedAtMs),
-    clientEventId: event.clientEventId.toLowerCase(),
+  return touchpointRow({
+    clientEventId: event.clientEventId,
     contactId: share.contactId,
     agentId: share.agentId,
     shareId: share.shareId,
     contentVersionId: share.contentVersionId,
     type: event.type,
     occurredAtMs: occurredAt,
-    receivedAtMs,
     depthPct: round(event.depthPct),
     dwellMs: round(event.dwellMs),
     videoPct: round(event.videoPct),
     videoPositionSec: round(event.videoPositionSec),
     npsScore: round(event.npsScore),
-    note: null,
-  };
+  }, receivedAtMs);
 }

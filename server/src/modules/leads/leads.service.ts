@@ -9,6 +9,7 @@ import { Contact } from '../contacts/contact.entity';
 import type { ContactResolver } from '../contacts/contact-resolver';
 import type { ContactChanges } from '../events/contact-changes';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
+import { touchpointRow } from '../events/touchpoint-row';
 import type { SharesService } from '../shares/shares.service';
 import { Consent } from './consent.entity';
 import { Lead } from './lead.entity';
@@ -65,11 +66,9 @@ export class LeadsService {
         insuredPerson: form.insuredPerson ?? null, needs: form.needs ?? [], consentId: consent.id, healthConsentId: health?.id ?? null, createdAtMs: now,
       });
       await manager.insert(Lead, row);
-      await manager.insert(TouchpointEvent, {
-        id: randomUUID(), clientEventId, contactId, agentId: share.agentId, shareId: share.id, contentVersionId: share.contentVersionId,
-        type: 'lead_submit', occurredAtMs: now, receivedAtMs: now, depthPct: null, dwellMs: null, videoPct: null,
-        videoPositionSec: null, npsScore: null, note: null,
-      });
+      await manager.insert(TouchpointEvent, touchpointRow({
+        clientEventId, contactId, agentId: share.agentId, shareId: share.id, contentVersionId: share.contentVersionId, type: 'lead_submit', occurredAtMs: now,
+      }, now));
       await manager.update(Contact, { id: contactId }, { displayName: form.name });
       return row;
     });

@@ -21,7 +21,6 @@ export const KNOWN_CROSS_MODULE_ENTITY_IMPORTS = [
   'server/src/modules/dashboards/dashboards.service.ts -> server/src/modules/org/org-unit.entity',
   'server/src/modules/dashboards/dashboards.service.ts -> server/src/modules/staff/staff-member.entity',
   'server/src/modules/leads/leads.service.ts -> server/src/modules/contacts/contact.entity',
-  'server/src/modules/leads/leads.service.ts -> server/src/modules/events/touchpoint-event.entity',
   'server/src/modules/privacy/privacy.presenter.ts -> server/src/modules/contacts/contact.entity',
   'server/src/modules/privacy/privacy.presenter.ts -> server/src/modules/events/touchpoint-event.entity',
   'server/src/modules/privacy/privacy.presenter.ts -> server/src/modules/leads/consent.entity',

@@ -18,6 +18,7 @@ import { ContentAuthoringService } from './modules/content/content-authoring.ser
 import { ContentService } from './modules/content/content.service';
 import { TagsService } from './modules/tags/tags.service';
 import { ContactChanges } from './modules/events/contact-changes';
+import { TouchpointTransactions } from './modules/events/touchpoint-transactions';
 import { EventStore } from './modules/events/event-store';
 import { EventWriter } from './modules/events/event-writer';
 import { IngestionService } from './modules/events/ingestion.service';
@@ -113,7 +114,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
-  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, changes, verifiedPhones);
+  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);

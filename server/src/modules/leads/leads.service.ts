@@ -7,9 +7,7 @@ import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
 import type { ContactResolver } from '../contacts/contact-resolver';
-import type { ContactChanges } from '../events/contact-changes';
-import { TouchpointEvent } from '../events/touchpoint-event.entity';
-import { touchpointRow } from '../events/touchpoint-row';
+import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import type { SharesService } from '../shares/shares.service';
 import { Consent } from './consent.entity';
 import { Lead } from './lead.entity';
@@ -24,7 +22,7 @@ export class LeadsService {
     private readonly shares: SharesService,
     private readonly contacts: ContactResolver,
     private readonly phoneCrypto: PhoneCrypto,
-    private readonly changes: ContactChanges,
+    private readonly touchpoints: TouchpointTransactions,
     private readonly verifiedPhones: VerifiedPhones,
   ) {}
 
@@ -47,7 +45,7 @@ export class LeadsService {
     const phoneSource: PhoneSource = form.phoneCode !== undefined ? 'wechat' : 'typed';
     const phone = form.phoneCode !== undefined ? await this.verifiedPhones.exchange(form.phoneCode, viewerUserId) : (form.phone as string);
     const now = this.clock.nowMs();
-    const lead = await this.dataSource.transaction(async (manager) => {
+    const lead = await this.touchpoints.run(async (manager, record) => {
       const consent = manager.create(Consent, {
         id: randomUUID(), contactId, kind: 'contact_details', textVersion: form.consent.textVersion, purpose: form.consent.purpose, givenAtMs: now, withdrawnAtMs: null,
       });
@@ -66,13 +64,12 @@ export class LeadsService {
         insuredPerson: form.insuredPerson ?? null, needs: form.needs ?? [], consentId: consent.id, healthConsentId: health?.id ?? null, createdAtMs: now,
       });
       await manager.insert(Lead, row);
-      await manager.insert(TouchpointEvent, touchpointRow({
+      await record({
         clientEventId, contactId, agentId: share.agentId, shareId: share.id, contentVersionId: share.contentVersionId, type: 'lead_submit', occurredAtMs: now,
-      }, now));
+      }, now);
       await manager.update(Contact, { id: contactId }, { displayName: form.name });
       return row;
     });
-    this.changes.publish([contactId]);
     return { lead: presentLead(lead), created: true };
   }
 }

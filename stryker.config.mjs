@@ -16,6 +16,7 @@ export default {
     // Test helpers, not product code.
     '!shared/src/**/test-fixtures.ts',
     '!shared/src/**/test-factories.ts',
+    '!shared/src/testing/**',
     // Data tables: the wire shapes' lists and names, and the seeded rule texts (pinned by default-rules.zh.test.ts).
     '!shared/src/contracts/**',
     '!shared/src/kyc1984/default-rules.zh.ts',

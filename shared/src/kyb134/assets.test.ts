@@ -34,10 +34,10 @@ describe('cell points', () => {
 });
 
 describe('measureAgentAssets', () => {
-  const assets = measureAgentAssets(contacts, AVG_FEN);
+  const assets = () => measureAgentAssets(contacts, AVG_FEN);
 
   it('counts every contact in the grid, lost included', () => {
-    const { grid, contacts: n } = assets.customerValue;
+    const { grid, contacts: n } = assets().customerValue;
     expect(n).toBe(5);
     expect(grid['high-high'] + grid['mid-low'] + grid['low-mid'] + grid['high-mid'] + grid['low-low']).toBe(5);
     expect(grid['mid-mid']).toBe(0);
@@ -45,18 +45,18 @@ describe('measureAgentAssets', () => {
 
   it('values contacts by cell, won customers at 9, lost at nothing', () => {
     // c1 high-high 9 + c2 mid-low 2 + c3 won 9 + c5 low-low 1 = 21 over 4 contacts not lost
-    expect(assets.customerValue.valuePoints).toBe(21);
-    expect(assets.customerValue.valuePerContact).toBe(5.25);
+    expect(assets().customerValue.valuePoints).toBe(21);
+    expect(assets().customerValue.valuePerContact).toBe(5.25);
   });
 
   it('forecasts premium from budgets, else the average, over open contacts only', () => {
     // c1 0.5 × 1,000,000 = 500,000; c2 0.2 × 300,000 = 60,000; c5 budget 0 → 0.1 × 300,000 = 30,000
-    expect(assets.premiumForecast).toEqual({ forecastFen: 590_000, openContacts: 3, fromBudget: 1, fromAverage: 2 });
+    expect(assets().premiumForecast).toEqual({ forecastFen: 590_000, openContacts: 3, fromBudget: 1, fromAverage: 2 });
   });
 
   it('reports the referral distribution, centres of influence and promoter share', () => {
     // promoters c1, c2, c3 = 3 of 5 = 60 %
-    expect(assets.sustainableDevelopment).toEqual({
+    expect(assets().sustainableDevelopment).toEqual({
       referral: { negative: 1, indifferent: 1, passive_promoter: 1, active_promoter: 2 },
       centresOfInfluence: 1,
       promoterPct: 60,

@@ -20,13 +20,15 @@ const component = (index: KashIndex, key: string): KashComponent => {
 };
 
 // Figures chosen so that no two numbers in one text are equal.
-const knowledge = scoreKnowledge([
+// Each fixture is computed inside the tests (a function), so that mutation testing links the
+// scorers' code to the tests that read it.
+const knowledge = () => scoreKnowledge([
   { itemId: 'k1', tags: ['need:medical'], studiedDepthPct: 90, shares: 0 },
   { itemId: 'k2', tags: ['need:life'], studiedDepthPct: 70, shares: 0 },
   { itemId: 'k3', tags: ['need:life'], studiedDepthPct: 65, shares: 0 },
   { itemId: 'k4', tags: ['need:annuity'], studiedDepthPct: 10, shares: 4 },
 ]);
-const week = layerAgent(
+const week = () => layerAgent(
   buildDays('2024-05-01', [
     { shares: 3, tasksDue: 4, tasksDone: 1, tasksDoneOnTime: 1, morningListOpened: true },
     { shares: 1 },
@@ -38,17 +40,17 @@ const week = layerAgent(
   ]),
   { endDay: '2024-05-07', days: 7 },
 );
-const attitude = scoreAttitude(week);
-const habit = scoreHabit(week);
+const attitude = () => scoreAttitude(week());
+const habit = () => scoreHabit(week());
 // Window day 10 to 40: three eligible contacts, one moved, after 12 days in its stage.
-const skill = scoreSkill(
+const skill = () => scoreSkill(
   [history('c1', [[1, 0], [2, 22]]), history('c2', [[1, 0]]), history('c3', [[3, 0]])],
   10 * DAY_MS,
   40 * DAY_MS,
 );
 
 describe('why a component falls short, in Chinese, with its own figures', () => {
-  it.each<[KashDimension, KashIndex, string, string]>([
+  it.each<[KashDimension, () => KashIndex, string, string]>([
     ['knowledge', knowledge, 'breadth', '近期只学习了2类需求的内容（目标5类）'],
     ['knowledge', knowledge, 'depth', '已学3篇，每类需求还不到3篇，学得不够深'],
     ['knowledge', knowledge, 'sharing', '分享的内容只覆盖1类需求（目标5类）'],
@@ -61,7 +63,7 @@ describe('why a component falls short, in Chinese, with its own figures', () => 
     ['habit', habit, 'shareDays', '近7天只有2天分享内容'],
     ['habit', habit, 'regularity', '分享集中在少数几天，节奏不稳定'],
   ])('%s.%s', (dimension, index, key, expected) => {
-    expect(describeComponentZh(dimension, component(index, key))).toBe(expected);
+    expect(describeComponentZh(dimension, component(index(), key))).toBe(expected);
   });
 
   it('says plainly that no contact moved when there was no forward step', () => {
@@ -80,7 +82,7 @@ describe('the plan coaches the weakest index with that index’s texts and actio
   const withScores = (scores: KashResult['scores']): KashResult => ({
     agentId: 'a1',
     scores,
-    indices: { knowledge, attitude, skill, habit },
+    indices: { knowledge: knowledge(), attitude: attitude(), skill: skill(), habit: habit() },
     knowledgeProfile: {},
   });
   const actionsOf = (dimension: KashDimension, keys: string[]) => keys.map((k) => DEFAULT_MCIP_CONFIG.actionsZh[`${dimension}.${k}`][0]);
@@ -120,7 +122,7 @@ describe('the plan coaches the weakest index with that index’s texts and actio
   });
 
   it('every component key of every index has an action', () => {
-    const indices = [knowledge, attitude, skill, habit];
+    const indices = [knowledge(), attitude(), skill(), habit()];
     const dims: KashDimension[] = ['knowledge', 'attitude', 'skill', 'habit'];
     const keys = dims.flatMap((d, i) => indices[i].components.map((c) => `${d}.${c.key}`));
     expect(keys).toHaveLength(11);
@@ -135,7 +137,7 @@ describe('the plan coaches the weakest index with that index’s texts and actio
   });
 
   it('explains a real agent’s scores end to end', () => {
-    const result = scoreKash({ agentId: 'a9', activity: week, content: [], contacts: [], fromMs: 0, toMs: 7 * DAY_MS });
+    const result = scoreKash({ agentId: 'a9', activity: week(), content: [], contacts: [], fromMs: 0, toMs: 7 * DAY_MS });
     expect(result.scores.knowledge).toBe(0);
     expect(planMcip(result, []).whyZh).toBe('知识指数0分，是四项中最低的：近期只学习了0类需求的内容（目标5类）；已学0篇，每类需求还不到3篇，学得不够深。');
   });

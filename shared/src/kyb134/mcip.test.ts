@@ -14,7 +14,8 @@ describe('weakestDimension', () => {
 });
 
 // Knowledge profile: CI 3 studied, medical 1 studied, accident 0 studied but shared twice.
-const profile = profileKnowledge([
+// Computed inside the tests, so that mutation testing links profileKnowledge to them.
+const profile = () => profileKnowledge([
   { itemId: 'k0', tags: ['need:critical_illness'], studiedDepthPct: 100, shares: 0 },
   { itemId: 'k8', tags: ['need:critical_illness'], studiedDepthPct: 100, shares: 0 },
   { itemId: 'k9', tags: ['need:critical_illness', 'need:medical'], studiedDepthPct: 100, shares: 0 },
@@ -33,7 +34,7 @@ const candidates: ContentCandidate[] = [
 describe('content to study', () => {
   it('takes the least studied families, then least shared, then the seeded order', () => {
     // zero studied and zero shared, in seeded order: life, annuity, education …; accident was shared
-    expect(weakestNeedFamilies(profile, 2)).toEqual(['life', 'annuity']);
+    expect(weakestNeedFamilies(profile(), 2)).toEqual(['life', 'annuity']);
   });
 
   it('takes unstudied items from the weak families in turn', () => {
@@ -45,7 +46,7 @@ describe('content to study', () => {
 });
 
 describe('planMcip', () => {
-  const kash: KashResult = {
+  const kash = (): KashResult => ({
     agentId: 'a1',
     scores: { knowledge: 60, attitude: 40, skill: 70, habit: 55 },
     indices: {
@@ -58,25 +59,25 @@ describe('planMcip', () => {
         { key: 'onTime', value: 0.25, weight: 0.4, detail: { tasksDoneOnTime: 1, tasksDue: 4 } },
       ]),
     },
-    knowledgeProfile: profile,
-  };
-  const plan = planMcip(kash, candidates, new Set(['k1']));
+    knowledgeProfile: profile(),
+  });
+  const plan = () => planMcip(kash(), candidates, new Set(['k1']));
 
   it('coaches the weakest index', () => {
-    expect(plan).toMatchObject({ agentId: 'a1', focus: 'attitude', focusScore: 40 });
+    expect(plan()).toMatchObject({ agentId: 'a1', focus: 'attitude', focusScore: 40 });
   });
 
   it('explains with the least reached components first, in Chinese', () => {
-    expect(plan.whyZh).toBe('态度指数40分，是四项中最低的：到期的4个跟进任务只按时完成了1个；近7天只有3天在线。');
+    expect(plan().whyZh).toBe('态度指数40分，是四项中最低的：到期的4个跟进任务只按时完成了1个；近7天只有3天在线。');
   });
 
   it('gives one action per component short of its target, none for a reached one', () => {
-    expect(plan.actionsZh).toHaveLength(2);
-    expect(plan.actionsZh[0]).toContain('跟进任务');
+    expect(plan().actionsZh).toHaveLength(2);
+    expect(plan().actionsZh[0]).toContain('跟进任务');
   });
 
   it('suggests content from the weakest need families', () => {
-    expect(plan.weakNeedFamilies).toEqual(['life', 'annuity']);
-    expect(plan.contentToStudy.map((c) => c.itemId)).toEqual(['k2', 'k3', 'k4']);
+    expect(plan().weakNeedFamilies).toEqual(['life', 'annuity']);
+    expect(plan().contentToStudy.map((c) => c.itemId)).toEqual(['k2', 'k3', 'k4']);
   });
 });

@@ -16,30 +16,30 @@ const team = [
 ];
 
 describe('planOmip', () => {
-  const plan = planOmip(team);
+  const plan = () => planOmip(team);
 
   it('orders members by gap to target, then by lower mean', () => {
-    expect(plan.coaching.map((c) => [c.rank, c.agentId, c.dimension, c.gap])).toEqual([
+    expect(plan().coaching.map((c) => [c.rank, c.agentId, c.dimension, c.gap])).toEqual([
       [1, 'B', 'knowledge', 30],
       [2, 'E', 'skill', 20],
       [3, 'F', 'knowledge', 10],
       [4, 'A', 'attitude', 10],
       [5, 'C', 'habit', 5],
     ]);
-    expect(plan.coaching[0].reasonZh).toBe('B的知识指数30分，低于目标60分30分');
+    expect(plan().coaching[0].reasonZh).toBe('B的知识指数30分，低于目标60分30分');
   });
 
   it('lists members on track', () => {
-    expect(plan.onTrack).toEqual(['D']);
+    expect(plan().onTrack).toEqual(['D']);
   });
 
   it('groups everyone below target by index, for group coaching', () => {
-    expect(plan.byDimension).toEqual({ knowledge: ['B', 'C', 'F'], attitude: ['A', 'C'], skill: ['E'], habit: ['C'] });
+    expect(plan().byDimension).toEqual({ knowledge: ['B', 'C', 'F'], attitude: ['A', 'C'], skill: ['E'], habit: ['C'] });
   });
 
   it('names the index with the lowest team mean', () => {
     // knowledge (70+30+55+80+90+50)/6 = 62.5; attitude 70.8; skill 70; habit 73.3
-    expect(plan.teamFocus).toEqual({ dimension: 'knowledge', meanScore: 62.5 });
+    expect(plan().teamFocus).toEqual({ dimension: 'knowledge', meanScore: 62.5 });
   });
 
   it('has nothing to say about an empty team', () => {

@@ -13,15 +13,17 @@ const contacts = [
 ];
 
 describe('buildFunnelSnapshot', () => {
-  const now = buildFunnelSnapshot(contacts, { groupId: 'team-1', day: '2024-05-31', asOfMs: 30 * DAY_MS });
+  const snapshot = () => buildFunnelSnapshot(contacts, { groupId: 'team-1', day: '2024-05-31', asOfMs: 30 * DAY_MS });
 
   it('counts contacts in their stage as of the day', () => {
+    const now = snapshot();
     // f1 at 3; f2 at 8; f3 at 2; f4 back at 2; f6 at 8; f5 not yet
     expect(now.contacts).toBe(5);
     expect(now.stageCounts).toEqual({ 1: 0, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2 });
   });
 
   it('converts by furthest stage reached', () => {
+    const now = snapshot();
     // furthest: f1 3, f2 8, f3 2, f4 3, f6 8 → reached ≥1: 5, ≥2: 5, ≥3: 4, ≥4..≥8: 2
     expect(now.reached).toEqual({ 1: 5, 2: 5, 3: 4, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2 });
     // 5/5, 4/5, 2/4, then 2/2 all the way
@@ -29,16 +31,19 @@ describe('buildFunnelSnapshot', () => {
   });
 
   it('takes the median of finished stays per stage', () => {
+    const now = snapshot();
     // s1: f1 4, f2 2, f3 6 → 4; s2: f1 6, f2 3 → 4.5; s3: f2 1, f4 24 → 12.5; s4: 2; s5: 4;
     // s6: f2 3, f6 2 → 2.5; s7: f2 5, f6 7 → 6; s8: nobody left it
     expect(now.medianDaysInStage).toEqual({ 1: 4, 2: 4.5, 3: 12.5, 4: 2, 5: 4, 6: 2.5, 7: 6, 8: null });
   });
 
   it('counts outcomes and the close rate', () => {
+    const now = snapshot();
     expect([now.won, now.lost, now.closeRatePct]).toEqual([1, 1, 50]);
   });
 
   it('shows the change since last week', () => {
+    const now = snapshot();
     // day 23: f4 still at 3 with an unfinished stay; everything else as on day 30
     const lastWeek = buildFunnelSnapshot(contacts, { groupId: 'team-1', day: '2024-05-24', asOfMs: 23 * DAY_MS });
     expect(lastWeek.stageCounts).toEqual({ 1: 0, 2: 1, 3: 2, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2 });
@@ -59,6 +64,7 @@ describe('buildFunnelSnapshot', () => {
   });
 
   it('survives a JSON round trip for daily storage', () => {
+    const now = snapshot();
     // keys become strings in JSON; lookups by stage number still work
     const stored = JSON.parse(JSON.stringify(now));
     expect(diffFunnelSnapshots(stored, now).stageCounts).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0 });

@@ -12,15 +12,18 @@ describe('worked example: two opens on two days, a 90 % read, then a lead with a
   const lead = buildEvent('lead_submit', { ...article, occurredAtMs: at(1, 21, 9), lead: { budgetFen: 800_000 } });
   const nowMs = at(1, 21, 10);
   const context = buildContext();
-  const before = scoreContact([firstOpen, secondOpen, read], context, nowMs);
-  const after = scoreContact([firstOpen, secondOpen, read, lead], context, nowMs);
+  // Scored inside each test, so that mutation testing links the scorer's code to these tests.
+  const scoreBefore = () => scoreContact([firstOpen, secondOpen, read], context, nowMs);
+  const scoreAfter = () => scoreContact([firstOpen, secondOpen, read, lead], context, nowMs);
 
   it('sits at low/low, stage 3, after the read', () => {
+    const before = scoreBefore();
     // trust: 8 (day 0 open) + 92 × (8 + 2)/100 = 17.2; intent: one deep read of a need = 10
     expect([before.trust, before.intent, before.cell, before.stage]).toEqual([17, 10, 'low-low', 3]);
   });
 
   it('ends at mid/mid, stage 5 唤醒需求, after the lead', () => {
+    const after = scoreAfter();
     // trust: day 1 evidence 8 + 2 + 25 = 35 → 92 × 35 % = 32.2, capped at 30 → 38
     // intent: day 1 evidence 10 + 10 + 20 = 40 → 40 (exactly the cap) → 40
     expect([after.trust, after.intent, after.cell, after.stage, after.outcome]).toEqual([38, 40, 'mid-mid', 5, 'open']);
@@ -39,7 +42,7 @@ describe('worked example: two opens on two days, a 90 % read, then a lead with a
 
   it('plans one call within the hour with a message about the need', () => {
     const plan = planFollowUp(
-      { event: lead, before, after, contentTitle: '40岁前要不要买重疾险', contactName: '王姐', agentName: '李明' },
+      { event: lead, before: scoreBefore(), after: scoreAfter(), contentTitle: '40岁前要不要买重疾险', contactName: '王姐', agentName: '李明' },
       DEFAULT_FOLLOW_UP_RULES,
       nowMs,
     );

@@ -8,7 +8,7 @@ const HALF = CONFIG.sameDayRepeatFactor;
 const brief = (event: ScoringEvent) => evidenceOf(event, CONFIG).map((e) => [e.dimension, e.kindKey, e.points, e.repeatFactor, e.reason]);
 
 describe('what one touchpoint proves, and why (the reason an agent reads)', () => {
-  const medical = { contentId: 'm1', contentTags: ['need:medical', 'audience:x', 'need:life'] };
+  const medical: Partial<ScoringEvent> = { contentId: 'm1', contentTags: ['need:medical', 'audience:x', 'need:life'] };
   it.each<[string, TouchpointType, Partial<ScoringEvent>, unknown[][]]>([
     ['an open counts once a day', 'open', medical, [['trust', 'open', 8, 0, '主动打开内容（当天首次）']]],
     ['a deep need read', 'read_progress', { ...medical, depthPct: 80.4 }, [

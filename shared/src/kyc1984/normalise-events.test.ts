@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { TagCode } from '../contracts';
 import { propertyRuns } from '../testing/property-runs';
 import { compareEvents, normaliseEvents } from './normalise-events';
 import { at } from './test-factories';
@@ -77,7 +78,7 @@ describe('normalising a batch of events', () => {
       id: fc.constantFrom('a', 'b', 'c', 'd'),
       type: fc.constantFrom('read_progress' as const, 'open' as const, 'lead_submit' as const),
       occurredAtMs: fc.integer({ min: at(0), max: at(12) }),
-      contentTags: fc.subarray(['need:medical', 'need:life', 'audience:young_parents']),
+      contentTags: fc.subarray<TagCode>(['need:medical', 'need:life', 'audience:young_parents']),
       depthPct: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
       lead: fc.option(fc.record({ budgetFen: fc.nat(1000), needs: fc.subarray(['medical', 'life']) }), { nil: undefined }),
     });

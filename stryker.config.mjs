@@ -1,6 +1,6 @@
 // Mutation testing of the domain (shared/src): `npm run test:mutation` (everything) and
 // `npm run test:mutation:changed` (files changed against main, reusing reports/stryker-incremental.json).
-// Equivalent mutants are disabled in place and listed in shared/MUTATION.md.
+// Equivalent mutants are disabled in place and listed in mutation-testing.md.
 // The test workers inherit this: property tests replay a fixed seed with fewer runs (shared/src/testing/property-runs.ts).
 process.env.KEJING_MUTATION_RUN = '1';
 

@@ -14,6 +14,8 @@ const read = (id: string, occurredAtMs: number, depthPct: number): ScoringEvent 
   depthPct,
 });
 const ids = (events: readonly ScoringEvent[]) => events.map((e) => e.id);
+/** Eleven list entries with `third` at index 2 and `last` at index 10. */
+const eleven = (third: string, last: string) => ['n0', 'n1', third, 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', last];
 
 describe('normalising a batch of events', () => {
   it('sorts by time, and by id between events of one instant', () => {
@@ -59,6 +61,12 @@ describe('normalising a batch of events', () => {
         'nested objects are compared by field name too',
         { ...read('x', at(2), 50), type: 'lead_submit', lead: { budgetFen: 900, needs: ['medical'] } },
         { ...read('x', at(2), 50), type: 'lead_submit', lead: { needs: ['medical'], budgetFen: 100 } },
+      ],
+      [
+        // Compared as a list, element 2 decides; compared as an object with keys "0", "1", "10", "2" …, element 10 would.
+        'lists are compared element by element in order',
+        { ...read('x', at(2), 50), type: 'lead_submit', lead: { needs: eleven('c', 'a') } },
+        { ...read('x', at(2), 50), type: 'lead_submit', lead: { needs: eleven('b', 'z') } },
       ],
     ];
     it.each(cases)('%s', (_name, loser, winner) => {

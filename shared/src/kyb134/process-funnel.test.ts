@@ -108,6 +108,9 @@ describe('close rate and outcomes', () => {
     expect(change.medianDaysInStage[1]).toBeNull();
     // conversion 1 → 2: before 1/1 reached 2 → 100; after all 4 reached 2 → 100
     expect(change.conversionPct[1]).toBe(0);
+    // and the other way round: a figure that disappears is no change either
+    expect(diffFunnelSnapshots(before, after).medianDaysInStage[1]).toBeNull();
+    expect(diffFunnelSnapshots(before, after).closeRatePct).toBe(66.7);
   });
 });
 

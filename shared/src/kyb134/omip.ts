@@ -63,6 +63,7 @@ export function planOmip(members: readonly OmipMember[], config: OmipConfig = DE
   const byDimension = Object.fromEntries(
     KASH_DIMENSIONS.map((d) => [d, members.filter((m) => m.scores[d] < config.targetScore).map((m) => m.agentId)]),
   ) as Record<KashDimension, string[]>;
+  // Stryker disable next-line MethodExpression,ArrowFunction,BooleanLiteral: a repeated (or missing-later) index never wins the strict < of the reduce
   const order = [...config.tieOrder, ...KASH_DIMENSIONS.filter((d) => !config.tieOrder.includes(d))];
   const means = order.map((d) => ({ dimension: d, meanScore: Math.round(10 * mean(members.map((m) => m.scores[d]))) / 10 }));
   const teamFocus = members.length === 0 ? null : means.reduce((best, x) => (x.meanScore < best.meanScore ? x : best));

@@ -24,7 +24,8 @@ const sharedIsPure = {
   create(context) {
     const file = inRepo(context.filename);
     if (!file.startsWith('shared/src/')) return {};
-    const testFile = /\.test\.ts$|\/test-factories\.ts$/.test(file);
+    // Tests and their helpers (test-factories, src/testing/) may use test libraries.
+    const testFile = /\.test\.ts$|\/test-factories\.ts$|^shared\/src\/testing\//.test(file);
     return {
       ImportDeclaration(node) {
         const source = node.source.value;

@@ -109,7 +109,7 @@ export const teamDashboard: TeamDashboardView = {
   ranking: [member(2, '李建国', 50.25, true), member(1, '王晓梅', 61)],
   slipped: [member(2, '李建国', 50.25, true)],
   omip: {
-    coaching: [{ rank: 1, agentId: 'a2', name: '李建国', dimension: 'knowledge', score: 40.25, gap: 19.8, reasonZh: '李建国的知识指数40.25分，低于目标60分19.8分' }],
+    coaching: [{ rank: 1, agentId: 'a2', name: '李建国', dimension: 'knowledge', score: 40.25, gap: 19.8, reasonZh: '李建国的知识指数40.3分，距目标60分还差19.8分' }],
     onTrack: ['a1'],
     byDimension: { knowledge: ['a2'], attitude: [], skill: [], habit: ['a2', 'a1'] },
     teamFocus: { dimension: 'knowledge', meanScore: 45.6 },

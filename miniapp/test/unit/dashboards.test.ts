@@ -207,7 +207,7 @@ describe('team (leader)', () => {
   test('OMIP: coaching first, ids turned into names', () => {
     const o = omipCard(teamDashboard.omip, teamDashboard.ranking)
     expect(o.teamFocus).toBe('团队共同短板：知识（平均 45.6 分）')
-    expect(o.coaching).toEqual([{ rank: 1, agentId: 'a2', name: '李建国', dimension: '知识', score: 40, gap: 19.8, reason: '李建国的知识指数40.25分，低于目标60分19.8分' }])
+    expect(o.coaching).toEqual([{ rank: 1, agentId: 'a2', name: '李建国', dimension: '知识', score: 40, gap: 19.8, reason: '李建国的知识指数40.3分，距目标60分还差19.8分' }])
     expect(o.onTrack).toEqual(['王晓梅'])
     expect(o.byDimension).toEqual([
       { name: '知识', members: ['李建国'] },

@@ -31,7 +31,11 @@ describe('evaluateAuc', () => {
 
 describe('calibrationBins', () => {
   // 10 bins: 0.05 → bin 0; 0.15, 0.12 → bin 1; 0.95, 1.0 → bin 9 (1.0 belongs to the last bin)
-  const bins = calibrationBins([0.05, 0.15, 0.12, 0.95, 1.0], [0, 0, 1, 1, 1], 10);
+  // Computed before each test rather than while collecting them, so that mutation testing links the code to these tests.
+  let bins: ReturnType<typeof calibrationBins>;
+  beforeEach(() => {
+    bins = calibrationBins([0.05, 0.15, 0.12, 0.95, 1.0], [0, 0, 1, 1, 1], 10);
+  });
 
   it.each([
     [0, 1, 0.05, 0],

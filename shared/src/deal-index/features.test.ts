@@ -43,7 +43,11 @@ const history: DealHistory = {
 };
 
 describe('extractDealFeatures', () => {
-  const f = extractDealFeatures(history);
+  // Computed before each test rather than while collecting them, so that mutation testing links the code to these tests.
+  let f: ReturnType<typeof extractDealFeatures>;
+  beforeEach(() => {
+    f = extractDealFeatures(history);
+  });
 
   it.each([
     // customer touchpoints before the cut: open, read, complete, open, read, card, consult, nps, forward, read = 10

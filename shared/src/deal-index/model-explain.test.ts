@@ -56,7 +56,11 @@ describe('predictDealProbability', () => {
 
 describe('explainPrediction', () => {
   // visits 0 → z −1, contribution −1; recency 20 → z 2, contribution −1; log-odds −3
-  const explanation = explainPrediction(model, { visits: 0, recency_days: 20, calls: 0 });
+  // Computed before each test rather than while collecting them, so that mutation testing links the code to these tests.
+  let explanation: ReturnType<typeof explainPrediction>;
+  beforeEach(() => {
+    explanation = explainPrediction(model, { visits: 0, recency_days: 20, calls: 0 });
+  });
 
   it('lists contributions by size, ties by name', () => {
     expect(explanation.probability).toBeCloseTo(sigmoid(-3), 12);

@@ -63,8 +63,14 @@ describe('trainDealModel', () => {
     seen.push({ x: x.map((r) => [...r]), y: [...y], l2 });
     return { weights: [3, 0], intercept: 0 };
   };
-  const result = trainDealModel(examples, fit, { version: 'v1', trainedAtMs: Date.UTC(2024, 5, 1), featureNames: ['visits', 'calls'] });
-  const heldOut = examples.filter((e) => isHeldOut(e.contactId, DEFAULT_DEAL_TRAINING_CONFIG.holdoutShare));
+  // Computed before each test rather than while collecting them, so that mutation testing links the code to these tests.
+  let result: ReturnType<typeof trainDealModel>;
+  let heldOut: typeof examples;
+  beforeEach(() => {
+    seen.length = 0;
+    result = trainDealModel(examples, fit, { version: 'v1', trainedAtMs: Date.UTC(2024, 5, 1), featureNames: ['visits', 'calls'] });
+    heldOut = examples.filter((e) => isHeldOut(e.contactId, DEFAULT_DEAL_TRAINING_CONFIG.holdoutShare));
+  });
 
   it('fits on standardised training rows only', () => {
     const { x, y, l2 } = seen[0];

@@ -109,3 +109,69 @@ describe('layerAgent', () => {
     expect(layerAgent(days, window7).totals.shares).toBe(3);
   });
 });
+
+describe('two records of one day are merged field by field', () => {
+  it('sums every count and keeps the morning list opened if either record says so', () => {
+    const [first] = buildDays('2024-05-07', [{ shares: 1, touchpointsProduced: 3, tasksDone: 2, tasksDue: 5, tasksDoneOnTime: 1, morningListOpened: true }]);
+    const [second] = buildDays('2024-05-07', [{ shares: 4, touchpointsProduced: 10, tasksDone: 6, tasksDue: 7, tasksDoneOnTime: 4, morningListOpened: false }]);
+    for (const days of [[first, second], [second, first]]) {
+      const summary = layerAgent(days, window7);
+      expect(summary.daily[6]).toMatchObject({ day: '2024-05-07', shares: 5, touchpointsProduced: 13, tasksDone: 8, tasksDue: 12, tasksDoneOnTime: 5, morningListOpened: true });
+      expect(summary.totals).toMatchObject({ shares: 5, touchpointsProduced: 13, tasksDone: 8, tasksDue: 12, tasksDoneOnTime: 5, morningListDays: 1, shareDays: 1 });
+    }
+  });
+
+  it('a day missing from the records is all zeros, for the same agent', () => {
+    const summary = layerAgent(buildDays('2024-05-07', [{ shares: 1 }], 'agent-9'), window7);
+    expect(summary.agentId).toBe('agent-9');
+    expect(summary.daily[0]).toEqual({
+      agentId: 'agent-9', day: '2024-05-01', shares: 0, touchpointsProduced: 0, tasksDone: 0, tasksDue: 0, tasksDoneOnTime: 0, morningListOpened: false,
+    });
+  });
+
+  it('an agent without records has no id and seven empty days', () => {
+    const summary = layerAgent([], window7);
+    expect(summary.agentId).toBeNull();
+    expect(summary.daily.map((d) => [d.agentId, d.day])).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07'].map((dd) => ['', `2024-05-${dd}`]),
+    );
+  });
+});
+
+describe('the deeply-online criteria: active days AND shares per day AND touchpoints per day', () => {
+  // Baseline: 5 active days of 7, 14 shares (2/day), 35 touchpoints (5/day) → deeply online.
+  const strong = (shares: number[], touchpoints: number[]) =>
+    buildDays('2024-05-01', shares.map((s, i) => ({ shares: s, touchpointsProduced: touchpoints[i] })));
+  it.each([
+    ['all three met', [3, 3, 3, 3, 2], [7, 7, 7, 7, 7], 'deeply_online'],
+    ['one touchpoint short (34 < 35)', [3, 3, 3, 3, 2], [7, 7, 7, 7, 6], 'online'],
+    ['one active day short (4 days, though shares and touchpoints suffice)', [4, 4, 3, 3, 0], [7, 7, 7, 14, 0], 'online'],
+  ])('%s → %s', (_name, shares, touchpoints, layer) => {
+    expect(layerAgent(strong(shares, touchpoints), window7).layer).toBe(layer);
+  });
+
+  it('reads each criterion from the config', () => {
+    const days = strong([3, 3, 3, 3, 2], [7, 7, 7, 7, 7]);
+    const layer = (over: Partial<typeof DEFAULT_ACTIVITY_CONFIG>) => layerAgent(days, window7, { ...DEFAULT_ACTIVITY_CONFIG, ...over }).layer;
+    expect(layer({ deeplyOnlineMinActiveShare: 0.8 })).toBe('online');
+    expect(layer({ deeplyOnlineMinSharesPerDay: 2.1 })).toBe('online');
+    expect(layer({ deeplyOnlineMinTouchpointsPerDay: 5.1 })).toBe('online');
+    expect(layer({ onlineMinActiveShare: 0.8, deeplyOnlineMinActiveShare: 0.9 })).toBe('offline');
+  });
+
+  it('an agent with no active day is offline even when the online share is zero', () => {
+    expect(layerAgent([], window7, { ...DEFAULT_ACTIVITY_CONFIG, onlineMinActiveShare: 0 }).layer).toBe('offline');
+  });
+
+  it('the morning list alone does not make a day active when the config says so', () => {
+    const [day] = buildDays('2024-05-01', [{ morningListOpened: true }]);
+    expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, morningListMakesActive: false })).toBe(false);
+  });
+
+  it('reads the share and task minimums of an active day from the config', () => {
+    const [day] = buildDays('2024-05-01', [{ shares: 2, tasksDone: 2 }]);
+    expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, activeDayMinShares: 3 })).toBe(true);
+    expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, activeDayMinShares: 3, activeDayMinTasksDone: 3 })).toBe(false);
+    expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, activeDayMinShares: 2, activeDayMinTasksDone: 3 })).toBe(true);
+  });
+});

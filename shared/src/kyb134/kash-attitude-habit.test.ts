@@ -59,3 +59,37 @@ describe('scoreHabit', () => {
     expect(scoreHabit(layerAgent(buildDays('2024-05-01', rows), window4)).score).toBe(expected);
   });
 });
+
+describe('attitude and habit read their targets and weights from the config', () => {
+  const week = { endDay: '2024-05-07', days: 7 };
+  const activity = layerAgent(buildDays('2024-05-01', [{ shares: 3, tasksDue: 5, tasksDone: 5, tasksDoneOnTime: 4 }, { shares: 1 }, { shares: 1 }]), week);
+
+  it('attitude: active share, streak over its target, on-time share', () => {
+    const index = scoreAttitude(activity, { streakTargetDays: 2, weights: { active: 1, streak: 2, onTime: 4 } });
+    expect(index.components.map((c) => [c.key, c.value, c.weight])).toEqual([
+      ['active', 3 / 7, 1],
+      ['streak', 1, 2],
+      ['onTime', 0.8, 4],
+    ]);
+    expect(index.components.map((c) => c.detail)).toEqual([
+      { activeDays: 3, windowDays: 7 },
+      { longestStreak: 3, target: 2 },
+      { tasksDoneOnTime: 4, tasksDue: 5 },
+    ]);
+  });
+
+  it('habit: regularity falls to 0 at the configured CV', () => {
+    // shares 3,1,1,0,0,0,0: mean 5/7, std 1.0302, CV 1.4422: half of 2 × 1.4422
+    const index = scoreHabit(activity, { regularityCvAtZero: 2 * 1.4422, weights: { morning: 0, shareDays: 0, regularity: 1 } });
+    expect(index.components[2].value).toBeCloseTo(0.5, 4);
+    expect(index.components[2].detail).toEqual({ sharesCv: 1.44 });
+    expect(scoreHabit(activity, { regularityCvAtZero: 1, weights: { morning: 0, shareDays: 0, regularity: 1 } }).components[2].value).toBe(0);
+    expect(scoreHabit(activity).components.map((c) => [c.key, c.weight])).toEqual([['morning', 0.5], ['shareDays', 0.25], ['regularity', 0.25]]);
+  });
+
+  it('habit without any share has no CV (−1) and no regularity', () => {
+    const idle = scoreHabit(layerAgent(buildDays('2024-05-01', [{ morningListOpened: true }]), week));
+    expect(idle.components[2]).toMatchObject({ value: 0, detail: { sharesCv: -1 } });
+    expect(idle.components[0]).toMatchObject({ value: 1 / 7, detail: { morningListDays: 1, windowDays: 7 } });
+  });
+});

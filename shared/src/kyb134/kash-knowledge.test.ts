@@ -38,3 +38,29 @@ describe('scoreKnowledge', () => {
     expect(scoreKnowledge(input).score).toBe(expected);
   });
 });
+
+describe('knowledge edges', () => {
+  it('counts an operator-added need family too', () => {
+    expect(profileKnowledge([{ itemId: 'p', tags: ['need:pets'], studiedDepthPct: 60, shares: 2 }]).pets).toEqual({ studiedItems: 1, shares: 2 });
+  });
+
+  it('caps breadth, depth and sharing at their targets', () => {
+    const many: ContentStudyRecord[] = ['critical_illness', 'medical', 'accident', 'life', 'annuity', 'education'].flatMap((need) =>
+      [1, 2, 3, 4].map((i) => ({ itemId: `${need}${i}`, tags: [`need:${need}`], studiedDepthPct: 100, shares: 1 })),
+    );
+    const index = scoreKnowledge(many);
+    expect(index.components.map((c) => [c.key, c.value])).toEqual([['breadth', 1], ['depth', 1], ['sharing', 1]]);
+    expect(index.score).toBe(100);
+    expect(index.components.map((c) => c.detail)).toEqual([
+      { familiesStudied: 6, target: 5 },
+      { itemsStudied: 24, perFamilyTarget: 3 },
+      { familiesShared: 6, target: 5 },
+    ]);
+  });
+
+  it('reads the study depth, targets and weights from the config', () => {
+    const config = { studiedDepthPct: 90, breadthTargetFamilies: 2, itemsPerFamilyTarget: 1, weights: { breadth: 1, depth: 0, sharing: 0 } };
+    expect(scoreKnowledge([{ itemId: 'x', tags: ['need:life'], studiedDepthPct: 89, shares: 0 }], config).score).toBe(0);
+    expect(scoreKnowledge([{ itemId: 'x', tags: ['need:life'], studiedDepthPct: 90, shares: 0 }], config).score).toBe(50);
+  });
+});

@@ -31,3 +31,49 @@ describe('scoreSkill', () => {
     expect(scoreSkill([], 0, DAY_MS).score).toBe(0);
   });
 });
+
+describe('the skill window', () => {
+  const from = 10 * DAY_MS;
+  const to = 40 * DAY_MS;
+  const detail = (contacts: Parameters<typeof scoreSkill>[0]) => {
+    const index = scoreSkill(contacts, from, to);
+    return { ...index.components[0].detail, ...index.components[1].detail };
+  };
+
+  it('a step before the window is neither a move nor a step of the window', () => {
+    expect(detail([history('c1', [[1, 0], [2, 5]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 0, medianDays: -1 });
+  });
+
+  it('a step at the window’s first instant belongs to the base, not to the window', () => {
+    expect(detail([history('c1', [[1, 0], [2, 10]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 0 });
+  });
+
+  it('a step after the window’s end is not counted, nor is a contact created after it', () => {
+    expect(detail([history('c1', [[1, 0], [2, 41]]), history('c2', [[1, 45]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 0 });
+  });
+
+  it('a step back is not a forward step, and returning to the base stage is not a move', () => {
+    expect(detail([history('c1', [[3, 0], [2, 15], [3, 20]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 1, medianDays: 5 });
+  });
+
+  it('a contact at stage 8 at the window start is settled; one reaching 8 inside it moved', () => {
+    expect(detail([history('c1', [[8, 0]]), history('c2', [[7, 0], [8, 16]])])).toMatchObject({ moved: 1, eligible: 1, forwardSteps: 1, medianDays: 16 });
+  });
+
+  it('scores speed 1 at the fast mark, 0 at the slow mark, on a straight line between', () => {
+    const speed = (days: number) => scoreSkill([history('c1', [[1, 20], [2, 20 + days]])], from, to).components[1].value;
+    expect(speed(3)).toBe(1);
+    expect(speed(1)).toBe(1);
+    expect(speed(30)).toBe(0);
+    expect(speed(16.5)).toBeCloseTo(0.5, 10);
+  });
+
+  it('reads conversion and weights from the config', () => {
+    // one of two eligible moved: 50 %, target 100 % → 0.5; speed 1 (1 day)
+    const contacts = [history('c1', [[1, 20], [2, 21]]), history('c2', [[1, 0]])];
+    const index = scoreSkill(contacts, from, to, { conversionTarget: 1, fastDays: 3, slowDays: 30, weights: { conversion: 1, speed: 3 } });
+    expect(index.components.map((c) => [c.key, c.value, c.weight])).toEqual([['conversion', 0.5, 1], ['speed', 1, 3]]);
+    expect(index.components[0].detail).toMatchObject({ conversionPct: 50, targetPct: 100 });
+    expect(index.score).toBe(87.5);
+  });
+});

@@ -1,7 +1,7 @@
 import type { KashResult } from './kash';
 import { profileKnowledge } from './kash-knowledge';
 import { combineComponents } from './kash-types';
-import { chooseContentToStudy, type ContentCandidate, planMcip, weakestDimension, weakestNeedFamilies } from './mcip';
+import { chooseContentToStudy, type ContentCandidate, DEFAULT_MCIP_CONFIG, planMcip, weakestDimension, weakestNeedFamilies } from './mcip';
 
 describe('weakestDimension', () => {
   it.each([
@@ -14,7 +14,8 @@ describe('weakestDimension', () => {
 });
 
 // Knowledge profile: CI 3 studied, medical 1 studied, accident 0 studied but shared twice.
-const profile = profileKnowledge([
+// Computed inside the tests, so that mutation testing links profileKnowledge to them.
+const profile = () => profileKnowledge([
   { itemId: 'k0', tags: ['need:critical_illness'], studiedDepthPct: 100, shares: 0 },
   { itemId: 'k8', tags: ['need:critical_illness'], studiedDepthPct: 100, shares: 0 },
   { itemId: 'k9', tags: ['need:critical_illness', 'need:medical'], studiedDepthPct: 100, shares: 0 },
@@ -33,7 +34,7 @@ const candidates: ContentCandidate[] = [
 describe('content to study', () => {
   it('takes the least studied families, then least shared, then the seeded order', () => {
     // zero studied and zero shared, in seeded order: life, annuity, education …; accident was shared
-    expect(weakestNeedFamilies(profile, 2)).toEqual(['life', 'annuity']);
+    expect(weakestNeedFamilies(profile(), 2)).toEqual(['life', 'annuity']);
   });
 
   it('takes unstudied items from the weak families in turn', () => {
@@ -45,7 +46,7 @@ describe('content to study', () => {
 });
 
 describe('planMcip', () => {
-  const kash: KashResult = {
+  const kash = (): KashResult => ({
     agentId: 'a1',
     scores: { knowledge: 60, attitude: 40, skill: 70, habit: 55 },
     indices: {
@@ -58,25 +59,93 @@ describe('planMcip', () => {
         { key: 'onTime', value: 0.25, weight: 0.4, detail: { tasksDoneOnTime: 1, tasksDue: 4 } },
       ]),
     },
-    knowledgeProfile: profile,
-  };
-  const plan = planMcip(kash, candidates, new Set(['k1']));
+    knowledgeProfile: profile(),
+  });
+  const plan = () => planMcip(kash(), candidates, new Set(['k1']));
 
   it('coaches the weakest index', () => {
-    expect(plan).toMatchObject({ agentId: 'a1', focus: 'attitude', focusScore: 40 });
+    expect(plan()).toMatchObject({ agentId: 'a1', focus: 'attitude', focusScore: 40 });
   });
 
   it('explains with the least reached components first, in Chinese', () => {
-    expect(plan.whyZh).toBe('态度指数40分，是四项中最低的：到期的4个跟进任务只按时完成了1个；近7天只有3天在线。');
+    expect(plan().whyZh).toBe('态度指数40分，是四项中最低的：到期的4个跟进任务只按时完成了1个；近7天只有3天在线。');
   });
 
   it('gives one action per component short of its target, none for a reached one', () => {
-    expect(plan.actionsZh).toHaveLength(2);
-    expect(plan.actionsZh[0]).toContain('跟进任务');
+    expect(plan().actionsZh).toHaveLength(2);
+    expect(plan().actionsZh[0]).toContain('跟进任务');
   });
 
   it('suggests content from the weakest need families', () => {
-    expect(plan.weakNeedFamilies).toEqual(['life', 'annuity']);
-    expect(plan.contentToStudy.map((c) => c.itemId)).toEqual(['k2', 'k3', 'k4']);
+    expect(plan().weakNeedFamilies).toEqual(['life', 'annuity']);
+    expect(plan().contentToStudy.map((c) => c.itemId)).toEqual(['k2', 'k3', 'k4']);
+  });
+});
+
+describe('choosing what to study, edges', () => {
+  it('breaks ties by the given tie order, then the remaining indices', () => {
+    const tie = { knowledge: 40, attitude: 40, skill: 40, habit: 40 };
+    expect(weakestDimension(tie, ['skill'])).toBe('skill');
+    expect(weakestDimension(tie, [])).toBe('knowledge');
+    expect(weakestDimension({ knowledge: 41, attitude: 40, skill: 40, habit: 40 }, ['knowledge', 'skill'])).toBe('skill');
+  });
+
+  it('orders families by studied items, then shares, then seeded order, then name', () => {
+    const profile = {
+      zeta: { studiedItems: 0, shares: 0 },
+      alpha: { studiedItems: 0, shares: 0 },
+      medical: { studiedItems: 0, shares: 0 },
+      life: { studiedItems: 0, shares: 1 },
+      accident: { studiedItems: 1, shares: 0 },
+    };
+    expect(weakestNeedFamilies(profile, 5)).toEqual(['medical', 'alpha', 'zeta', 'life', 'accident']);
+    expect(weakestNeedFamilies(profile, 1)).toEqual(['medical']);
+  });
+
+  it('suggests an item of two weak families once, skips studied ones and stops at the limit', () => {
+    const list: ContentCandidate[] = [
+      { itemId: 'both', title: '年金与养老', tags: ['need:annuity', 'need:retirement'] },
+      { itemId: 'r2', title: '养老规划', tags: ['need:retirement'] },
+      { itemId: 'a2', title: '年金入门', tags: ['need:annuity'] },
+      { itemId: 'done', title: '已读', tags: ['need:retirement'] },
+    ];
+    expect(chooseContentToStudy(list, ['annuity', 'retirement'], new Set(['done']), 5)).toEqual([
+      // round 1: annuity takes 'both', whose turn in retirement is then spent; round 2: a2, r2
+      { itemId: 'both', title: '年金与养老', needFamily: 'annuity' },
+      { itemId: 'a2', title: '年金入门', needFamily: 'annuity' },
+      { itemId: 'r2', title: '养老规划', needFamily: 'retirement' },
+    ]);
+    expect(chooseContentToStudy(list, ['annuity', 'retirement'], new Set(), 1).map((c) => c.itemId)).toEqual(['both']);
+    expect(chooseContentToStudy(list, ['medical'], new Set(), 3)).toEqual([]);
+  });
+
+  it('a plan reads its limits from the config', () => {
+    const index = combineComponents([
+      { key: 'active', value: 0.1, weight: 1, detail: { activeDays: 1, windowDays: 7 } },
+      { key: 'onTime', value: 0.2, weight: 1, detail: { tasksDoneOnTime: 1, tasksDue: 5 } },
+    ]);
+    const kash: KashResult = {
+      agentId: 'a1',
+      scores: { knowledge: 90, attitude: 10, skill: 90, habit: 90 },
+      indices: { knowledge: index, attitude: index, skill: index, habit: index },
+      knowledgeProfile: { life: { studiedItems: 0, shares: 0 }, medical: { studiedItems: 1, shares: 0 } },
+    };
+    const plan = planMcip(kash, candidates, new Set(), { ...DEFAULT_MCIP_CONFIG, maxReasons: 1, maxActions: 1, weakFamilies: 1, maxContentItems: 2 });
+    expect(plan.whyZh).toBe('态度指数10分，是四项中最低的：近7天只有1天在线。');
+    expect(plan.actionsZh).toEqual([DEFAULT_MCIP_CONFIG.actionsZh['attitude.active'][0]]);
+    expect(plan.weakNeedFamilies).toEqual(['life']);
+    expect(plan.contentToStudy.map((c) => c.itemId)).toEqual(['k1', 'k2']);
+  });
+
+  it('a component without an action in the config gets none', () => {
+    const index = combineComponents([{ key: 'unknown', value: 0, weight: 1, detail: {} }]);
+    const kash: KashResult = {
+      agentId: 'a1',
+      scores: { knowledge: 0, attitude: 50, skill: 50, habit: 50 },
+      indices: { knowledge: index, attitude: index, skill: index, habit: index },
+      knowledgeProfile: {},
+    };
+    expect(planMcip(kash, []).actionsZh).toEqual([]);
+    expect(planMcip(kash, []).whyZh).toBe('知识指数0分，是四项中最低的：unknown完成度0%。');
   });
 });

@@ -68,6 +68,7 @@ export interface McipPlan {
 
 /** The weakest index; ties go to the earlier one in tieOrder. */
 export function weakestDimension(scores: KashScores, tieOrder: readonly KashDimension[] = DEFAULT_MCIP_CONFIG.tieOrder): KashDimension {
+  // Stryker disable next-line MethodExpression: a repeated index later in the order never wins the strict < of the reduce
   const order = [...tieOrder, ...KASH_DIMENSIONS.filter((d) => !tieOrder.includes(d))];
   return order.reduce((best, d) => (scores[d] < scores[best] ? d : best), order[0]);
 }
@@ -99,6 +100,7 @@ export function chooseContentToStudy(
   );
   const chosen: ContentSuggestion[] = [];
   const taken = new Set<string>();
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: the inner `chosen.length < max` guard caps the list; an extra round over empty queues adds nothing
   for (let round = 0; chosen.length < max && queues.some((q) => q.length > round); round += 1) {
     queues.forEach((queue, i) => {
       const item = queue[round];

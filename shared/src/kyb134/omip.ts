@@ -58,11 +58,13 @@ export function planOmip(members: readonly OmipMember[], config: OmipConfig = DE
       dimension: r.dimension,
       score: r.score,
       gap: Math.round(10 * r.gap) / 10,
-      reasonZh: `${r.m.name}的${KASH_NAMES_ZH[r.dimension]}指数${r.score}分，低于目标${config.targetScore}分${Math.round(10 * r.gap) / 10}分`,
+      // "低于目标60分60分" read as a stutter when the score was 0: say how far it is to go.
+      reasonZh: `${r.m.name}的${KASH_NAMES_ZH[r.dimension]}指数${Math.round(10 * r.score) / 10}分，距目标${config.targetScore}分还差${Math.round(10 * r.gap) / 10}分`,
     }));
   const byDimension = Object.fromEntries(
     KASH_DIMENSIONS.map((d) => [d, members.filter((m) => m.scores[d] < config.targetScore).map((m) => m.agentId)]),
   ) as Record<KashDimension, string[]>;
+  // Stryker disable next-line MethodExpression,ArrowFunction,BooleanLiteral: a repeated (or missing-later) index never wins the strict < of the reduce
   const order = [...config.tieOrder, ...KASH_DIMENSIONS.filter((d) => !config.tieOrder.includes(d))];
   const means = order.map((d) => ({ dimension: d, meanScore: Math.round(10 * mean(members.map((m) => m.scores[d]))) / 10 }));
   const teamFocus = members.length === 0 ? null : means.reduce((best, x) => (x.meanScore < best.meanScore ? x : best));

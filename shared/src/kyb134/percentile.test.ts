@@ -33,3 +33,11 @@ describe('kashPercentiles', () => {
     expect(result.company.habit).toBe(50);
   });
 });
+
+describe('percentileRank edges', () => {
+  it('counts only lower scores as below, not higher ones', () => {
+    expect(percentileRank(10, [10, 20, 30, 40])).toBe(12.5);
+    expect(percentileRank(0, [10, 20])).toBe(0);
+    expect(percentileRank(99, [10, 20])).toBe(100);
+  });
+});

@@ -63,6 +63,7 @@ export function buildFunnelSnapshot(
     stageCounts[entries[entries.length - 1].stage] += 1;
     let max = entries[0].stage;
     for (let i = 0; i < entries.length; i += 1) {
+      // Stryker disable next-line EqualityOperator: replacing max by an equal stage changes nothing
       if (entries[i].stage > max) max = entries[i].stage;
       if (i + 1 < entries.length) stays[entries[i].stage].push((entries[i + 1].atMs - entries[i].atMs) / DAY_MS);
     }

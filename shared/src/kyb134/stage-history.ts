@@ -25,10 +25,3 @@ export function stageAt(history: ContactStageHistory, asOfMs: number): Stage | n
   const entries = entriesUpTo(history, asOfMs);
   return entries.length === 0 ? null : entries[entries.length - 1].stage;
 }
-
-/** The furthest stage reached by `asOfMs`, or null if it did not exist yet. */
-export function maxStageReached(history: ContactStageHistory, asOfMs: number): Stage | null {
-  const entries = entriesUpTo(history, asOfMs);
-  if (entries.length === 0) return null;
-  return entries.reduce<Stage>((max, e) => (e.stage > max ? e.stage : max), entries[0].stage);
-}

@@ -31,14 +31,6 @@ export function needCodesOf(tags: readonly TagCode[]): string[] {
   return codes;
 }
 
-/** Insurance-topic content is content tagged with at least one need. */
-export function isInsuranceTopic(event: ScoringEvent): boolean {
-  return needCodesOf(event.contentTags).length > 0;
-}
-
-/** The touchpoint types that report how much of an item was consumed. */
-export const CONSUMPTION_TYPES = ['read_progress', 'read_complete', 'video_progress', 'live_leave'] as const;
-
 /**
  * How much of the item the touchpoint consumed, 0..100, or null if it does not say.
  * read_complete without a depth means the end was reached; a live stream counts by dwell time.

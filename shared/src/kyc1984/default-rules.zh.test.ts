@@ -45,5 +45,4 @@ describe('the default follow-up rules (zh)', () => {
     expect(byId.get('open')).toBe('observe');
     expect(byId.get('read-need')).toBe('message');
   });
-
 });

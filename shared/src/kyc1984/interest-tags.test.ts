@@ -1,5 +1,5 @@
 import { DEFAULT_SCORING_CONFIG as CONFIG } from './config';
-import { inferInterestTags } from './interest-tags';
+import { engagementWeight, inferInterestTags } from './interest-tags';
 import { normaliseEvents } from './normalise-events';
 import { at, buildEvent } from './test-factories';
 import type { ScoringEvent } from './types';
@@ -50,5 +50,88 @@ describe('interest tags', () => {
 
   it('has no interests without engaged content', () => {
     expect(tagsOf([buildEvent('call'), buildEvent('visit')])).toEqual([]);
+  });
+});
+
+describe('how strongly a touchpoint engages with its item', () => {
+  it.each<[string, ScoringEvent, number]>([
+    ['an open', buildEvent('open'), 1],
+    ['a read to 40 %: the open plus 40 % of a full read', buildEvent('read_progress', { depthPct: 40 }), 1 + 1.2],
+    ['a video to 100 %', buildEvent('video_progress', { videoPct: 100 }), 4],
+    ['a live stream left after 15 minutes', buildEvent('live_leave', { dwellMs: 15 * 60_000 }), 2.5],
+    ['joining a live stream', buildEvent('live_join'), 2],
+    ['a consult tap', buildEvent('consult_tap'), 4],
+    ['a forward', buildEvent('forward'), 3],
+    ['a call (no content)', buildEvent('call'), 0],
+    ['a card view', buildEvent('card_view'), 0],
+  ])('%s', (_name, event, expected) => {
+    expect(engagementWeight(event, CONFIG)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('interest weights are shares of the engagement with each item', () => {
+  it('gives each kind of engagement its own weight: consult 4, forward 3, live 2, open 1 (of 10)', () => {
+    expect(
+      tagsOf([
+        buildEvent('consult_tap', { contentId: 'c', contentTags: ['need:medical'] }),
+        buildEvent('forward', { contentId: 'f', contentTags: ['need:life'] }),
+        buildEvent('live_join', { contentId: 'l', contentTags: ['need:annuity'] }),
+        buildEvent('open', { contentId: 'o', contentTags: ['need:accident'] }),
+      ]),
+    ).toEqual([
+      { tag: 'need:medical', weight: 0.4 },
+      { tag: 'need:life', weight: 0.3 },
+      { tag: 'need:annuity', weight: 0.2 },
+      { tag: 'need:accident', weight: 0.1 },
+    ]);
+  });
+
+  it('an engagement worth nothing (a call about tagged content) adds no interest', () => {
+    expect(tagsOf([buildEvent('call', { contentId: 'c', contentTags: ['need:medical'] }), buildEvent('open', { contentId: 'o', contentTags: ['need:life'] })])).toEqual([
+      { tag: 'need:life', weight: 1 },
+    ]);
+  });
+
+  it('an item counts at its strongest engagement and with every tag it was seen with', () => {
+    // Item m: open (1), then consult (4) after a retag; item x: forward (3). Total 4 + 4 + 3.
+    expect(
+      tagsOf([
+        buildEvent('open', { contentId: 'm', contentTags: ['need:medical'], occurredAtMs: at(1) }),
+        buildEvent('consult_tap', { contentId: 'm', contentTags: ['need:medical', 'audience:retirees'], occurredAtMs: at(2) }),
+        buildEvent('open', { contentId: 'm', contentTags: ['need:medical'], occurredAtMs: at(3) }),
+        buildEvent('forward', { contentId: 'x', contentTags: ['need:life'], occurredAtMs: at(4) }),
+      ]),
+    ).toEqual([
+      { tag: 'audience:retirees', weight: 0.364 },
+      { tag: 'need:medical', weight: 0.364 },
+      { tag: 'need:life', weight: 0.273 },
+    ]);
+  });
+
+  it('a repeated tag on one item counts once', () => {
+    expect(tagsOf([buildEvent('open', { contentId: 'm', contentTags: ['need:medical', 'need:medical', 'need:life'] })])).toEqual([
+      { tag: 'need:life', weight: 0.5 },
+      { tag: 'need:medical', weight: 0.5 },
+    ]);
+  });
+
+  it('lead-form needs weigh 5 each, trimmed; blank ones are skipped', () => {
+    expect(
+      tagsOf([
+        buildEvent('lead_submit', { lead: { needs: [' education ', '  ', 'life'] } }),
+        buildEvent('open', { contentId: 'o', contentTags: ['need:accident'] }),
+      ]),
+    ).toEqual([
+      { tag: 'need:education', weight: 0.455 },
+      { tag: 'need:life', weight: 0.455 },
+      { tag: 'need:accident', weight: 0.091 },
+    ]);
+  });
+
+  it('reads the tag families from the config', () => {
+    const config = { ...CONFIG, interestTags: { ...CONFIG.interestTags, families: ['audience' as const] } };
+    expect(tagsOf([buildEvent('open', { contentId: 'o', contentTags: ['need:accident', 'audience:retirees'] })], config)).toEqual([
+      { tag: 'audience:retirees', weight: 1 },
+    ]);
   });
 });

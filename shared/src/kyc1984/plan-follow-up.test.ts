@@ -139,3 +139,112 @@ describe('transitions between two scores', () => {
     expect([...transitionsOf(before, after)].sort()).toEqual([...expected].sort());
   });
 });
+
+describe('a transition fires on the touchpoint that caused it, never again on later ones', () => {
+  it.each<[string, Partial<ContactScore>]>([
+    ['a deal won fires once', { stage: 8, outcome: 'won' }],
+    ['a deal lost fires once', { stage: 8, outcome: 'lost' }],
+    ['becoming an active promoter fires once', { referralClass: 'active_promoter' }],
+    ['becoming negative fires once', { referralClass: 'negative' }],
+    ['a stage fires stage_up once', { stage: 5 }],
+    ['a band fires once', { trustBand: 'high', intentBand: 'mid' }],
+  ])('%s', (_name, state) => {
+    expect([...transitionsOf(contact(state), contact(state))]).toEqual([]);
+  });
+
+  it('a won deal that is later lost fires deal_lost, and a lost one later won fires deal_won', () => {
+    expect([...transitionsOf(contact({ stage: 8, outcome: 'won' }), contact({ stage: 8, outcome: 'lost' }))]).toEqual(['deal_lost']);
+    expect([...transitionsOf(contact({ stage: 8, outcome: 'lost' }), contact({ stage: 8, outcome: 'won' }))]).toEqual(['deal_won']);
+  });
+
+  it('a promoter turning negative and back fires each change', () => {
+    expect([...transitionsOf(contact({ referralClass: 'active_promoter' }), contact({ referralClass: 'negative' }))]).toEqual(['became_negative']);
+    expect([...transitionsOf(contact({ referralClass: 'negative' }), contact({ referralClass: 'active_promoter' }))]).toEqual(['became_active_promoter']);
+  });
+
+  it('measures a new contact from low/low, stage 1, indifferent and open', () => {
+    expect([...transitionsOf(null, contact({ stage: 2, trustBand: 'mid' }))].sort()).toEqual(['stage_up', 'trust_band_up']);
+    expect([...transitionsOf(null, contact({ referralClass: 'negative' }))]).toEqual(['became_negative']);
+    expect([...transitionsOf(null, contact({ stage: 8, outcome: 'lost' }))].sort()).toEqual(['deal_lost', 'stage_up']);
+  });
+
+  it('a stage going down is not stage_up, and intent going down is not intent_band_up', () => {
+    expect([...transitionsOf(contact({ stage: 4, intentBand: 'high' }), contact({ stage: 3, intentBand: 'mid' }))]).toEqual([]);
+  });
+
+  it('a deal won on a later touch plans no second congratulation', () => {
+    const won = contact({ stage: 8, outcome: 'won' });
+    const rules = [rule('won', { transition: 'deal_won' }, 1)];
+    expect(planFollowUp(input(buildEvent('policy_signed'), contact({ stage: 7 }), won), rules, 0)?.ruleId).toBe('won');
+    expect(planFollowUp(input(buildEvent('call'), won, won), rules, 0)).toBeNull();
+  });
+});
+
+describe('conditions of a rule', () => {
+  const read = buildEvent('read_progress', { contentTags: ['audience:young_parents', 'need:medical'], depthPct: 90 });
+  const after = contact({ trustBand: 'mid', intentBand: 'high', stage: 4 });
+  const matches = (when: FollowUpCondition) => planFollowUp(input(read, after, after), [rule('r', when)], 0) !== null;
+
+  it.each<[string, FollowUpCondition, boolean]>([
+    ['no condition holds always', {}, true],
+    ['a listed touchpoint type', { touchpointTypes: ['open', 'read_progress'] }, true],
+    ['an unlisted touchpoint type', { touchpointTypes: ['open'] }, false],
+    ['any of the content tags, by family wildcard', { anyContentTags: ['life_event:*', 'need:*'] }, true],
+    ['any of the content tags, exactly', { anyContentTags: ['need:medical'] }, true],
+    ['none of the content tags', { anyContentTags: ['need:life', 'stage:*'] }, false],
+    ['the cell after the touchpoint', { cells: ['mid-high'] }, true],
+    ['another cell', { cells: ['high-mid'] }, false],
+    ['the stage after the touchpoint', { stages: [4] }, true],
+    ['another stage', { stages: [3, 5] }, false],
+    ['a transition that did not happen', { transition: 'intent_band_up' }, false],
+    ['every condition must hold', { touchpointTypes: ['read_progress'], stages: [4], cells: ['low-low'] }, false],
+  ])('%s: %p', (_name, when, expected) => {
+    expect(matches(when)).toBe(expected);
+  });
+
+  it('a content without tags matches no tag condition, not even a wildcard', () => {
+    const bare = buildEvent('read_progress', { contentTags: [] });
+    expect(planFollowUp(input(bare, after, after), [rule('r', { anyContentTags: ['need:*'] })], 0)).toBeNull();
+  });
+
+  it('a plain rule reports no transition, even when one happened', () => {
+    const plan = planFollowUp(input(read, contact(), after), [rule('plain', { touchpointTypes: ['read_progress'] })], 0);
+    expect(plan?.transition).toBeNull();
+  });
+
+  it('is due the rule’s hours after planning', () => {
+    const r: FollowUpRule = { ...rule('r', {}), task: { ...rule('r', {}).task, dueInHours: 36 } };
+    expect(planFollowUp(input(read, after, after), [r], 5_000)?.dueAtMs).toBe(5_000 + 36 * MS_PER_HOUR);
+  });
+});
+
+describe('placeholder values', () => {
+  const template = '{contactName}|{agentName}|{contentTitle}|{need}';
+  const render = (event: ScoringEvent, extra: Partial<FollowUpInput> = {}, after = contact()) =>
+    planFollowUp(input(event, null, after, extra), [rule('r', {}, 3, 0, template)], 0)?.message;
+
+  it.each<[string, () => string | undefined, string]>([
+    ['a blank contact name is greeted 您好, and names are trimmed', () => render(buildEvent('call'), { contactName: '  ', agentName: ' 李明 ' }), '您好|李明|我分享的内容|保障'],
+    ['a padded title is trimmed inside 《》', () => render(buildEvent('open'), { contentTitle: '  养老规划  ' }), '王姐|李明|《养老规划》|保障'],
+    ['a blank title falls back', () => render(buildEvent('open'), { contentTitle: '   ' }), '王姐|李明|我分享的内容|保障'],
+    ['the content’s need comes before the lead form’s', () => render(buildEvent('lead_submit', { contentTags: ['need:medical'], lead: { needs: ['education'] } })), '王姐|李明|我分享的内容|医疗'],
+    ['a blank lead need is skipped and the next one trimmed', () => render(buildEvent('lead_submit', { lead: { needs: [' ', ' life '] } })), '王姐|李明|我分享的内容|寿险'],
+    ['the lead form comes before the top interest', () => render(buildEvent('lead_submit', { lead: { needs: ['education'] } }), {}, contact({ interestTags: [{ tag: 'need:annuity', weight: 1 }] })), '王姐|李明|我分享的内容|教育金'],
+    ['an interest that is not a need is no need', () => render(buildEvent('call'), {}, contact({ interestTags: [{ tag: 'audience:young_parents', weight: 0.6 }, { tag: 'need:life', weight: 0.4 }] })), '王姐|李明|我分享的内容|寿险'],
+  ])('%s', (_name, rendered, expected) => {
+    expect(rendered()).toBe(expected);
+  });
+});
+
+describe('rendering a template', () => {
+  const values = { contactName: '王姐', agentName: '李明', contentTitle: '《T》', need: '医疗' };
+  it('leaves an unknown placeholder, an empty one and inherited object keys as written', () => {
+    expect(renderMessage('{contactName}{unknown}{}{toString}{constructor}', values)).toBe('王姐{unknown}{}{toString}{constructor}');
+  });
+  it('fills every occurrence, not only the first', () => {
+    expect(renderMessage('{need}/{need}', values)).toBe('医疗/医疗');
+  });
+  it('does not read across nested braces', () => {
+    expect(renderMessage('{{need}}', values)).toBe('{医疗}');
+  });
+});

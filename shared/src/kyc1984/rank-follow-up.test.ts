@@ -1,5 +1,5 @@
 import type { DealOutcome, Stage } from '../contracts';
-import { MS_PER_HOUR } from './config';
+import { DEFAULT_SCORING_CONFIG as CONFIG, MS_PER_HOUR } from './config';
 import { rankFollowUp, stagePriorCloseProbability, type RankInput } from './rank-follow-up';
 
 const NOW = 1_700_000_000_000;
@@ -43,5 +43,35 @@ describe('stage prior P(close)', () => {
   it('rises with the stage', () => {
     const priors = ([1, 2, 3, 4, 5, 6, 7, 8] as Stage[]).map((s) => stagePriorCloseProbability(s, 'open'));
     expect([...priors].sort((a, b) => a - b)).toEqual(priors);
+  });
+});
+
+describe('rank edges', () => {
+  it.each<[string, Partial<RankInput>, number]>([
+    ['priority 2 weighs 3', { priority: 2 }, 300_000],
+    ['priority 4 weighs 1.5', { priority: 4 }, 150_000],
+    ['an unknown priority weighs as priority 5', { priority: 9 as RankInput['priority'] }, 100_000],
+    ['due exactly at the due-soon mark is still full urgency', { dueAtMs: NOW + 24 * MS_PER_HOUR }, 200_000],
+    ['due exactly now is full urgency, not overdue', { dueAtMs: NOW }, 200_000],
+    ['overdue by 48 h gains the full boost', { dueAtMs: NOW - 48 * MS_PER_HOUR }, 400_000],
+    ['due in 96 h fades to 24/96', { dueAtMs: NOW + 96 * MS_PER_HOUR }, 50_000],
+    ['a likelihood that is not a number counts as 0', { dealLikelihood: NaN }, 0],
+    ['a negative likelihood counts as 0', { dealLikelihood: -0.5 }, 0],
+    ['an infinite expected value counts as 0', { expectedValueFen: Infinity }, 0],
+    ['a negative expected value counts as 0', { expectedValueFen: -500_000 }, 0],
+  ])('%s', (_name, overrides, expected) => {
+    expect(rankFollowUp(task(overrides), NOW)).toBeCloseTo(expected, 6);
+  });
+
+  it('reads the ranking numbers from the config', () => {
+    const config = { ...CONFIG, ranking: { priorityWeights: { 1: 1, 2: 1, 3: 7, 4: 1, 5: 1 }, dueSoonHours: 1, overdueBoostHours: 10, overdueBoostMax: 3 } };
+    expect(rankFollowUp(task({ dueAtMs: NOW - 5 * MS_PER_HOUR }), NOW, config)).toBeCloseTo(0.2 * 500_000 * 7 * 2.5, 6);
+    expect(rankFollowUp(task({ dueAtMs: NOW + 2 * MS_PER_HOUR }), NOW, config)).toBeCloseTo(0.2 * 500_000 * 7 * 0.5, 6);
+  });
+
+  it('reads the stage priors from the config', () => {
+    const config = { ...CONFIG, stagePriorCloseProbability: { ...CONFIG.stagePriorCloseProbability, 3: 0.33 } };
+    expect(stagePriorCloseProbability(3, 'open', config)).toBe(0.33);
+    expect(stagePriorCloseProbability(2, 'open')).toBe(0.04);
   });
 });

@@ -45,5 +45,6 @@ function referralClassOf(history: readonly ScoringEvent[], context: ContactConte
   let fromChain: ReferralClass = 'indifferent';
   if (context.engagedReferrals >= cfg.activeEngagedReferralsMin) fromChain = 'active_promoter';
   else if (forwards >= cfg.passiveForwardsMin || context.engagedReferrals > 0) fromChain = 'passive_promoter';
+  // Stryker disable next-line EqualityOperator: equal ranks are the same class, either side gives it
   return RANK[fromNps] >= RANK[fromChain] ? fromNps : fromChain;
 }

@@ -1,4 +1,4 @@
-import { MS_PER_HOUR } from './config';
+import { DEFAULT_SCORING_CONFIG, MS_PER_HOUR } from './config';
 import { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
 import { planFollowUp } from './plan-follow-up';
 import { scoreContact } from './score-contact';
@@ -12,15 +12,18 @@ describe('worked example: two opens on two days, a 90 % read, then a lead with a
   const lead = buildEvent('lead_submit', { ...article, occurredAtMs: at(1, 21, 9), lead: { budgetFen: 800_000 } });
   const nowMs = at(1, 21, 10);
   const context = buildContext();
-  const before = scoreContact([firstOpen, secondOpen, read], context, nowMs);
-  const after = scoreContact([firstOpen, secondOpen, read, lead], context, nowMs);
+  // Scored inside each test, so that mutation testing links the scorer's code to these tests.
+  const scoreBefore = () => scoreContact([firstOpen, secondOpen, read], context, nowMs);
+  const scoreAfter = () => scoreContact([firstOpen, secondOpen, read, lead], context, nowMs);
 
   it('sits at low/low, stage 3, after the read', () => {
+    const before = scoreBefore();
     // trust: 8 (day 0 open) + 92 × (8 + 2)/100 = 17.2; intent: one deep read of a need = 10
     expect([before.trust, before.intent, before.cell, before.stage]).toEqual([17, 10, 'low-low', 3]);
   });
 
   it('ends at mid/mid, stage 5 唤醒需求, after the lead', () => {
+    const after = scoreAfter();
     // trust: day 1 evidence 8 + 2 + 25 = 35 → 92 × 35 % = 32.2, capped at 30 → 38
     // intent: day 1 evidence 10 + 10 + 20 = 40 → 40 (exactly the cap) → 40
     expect([after.trust, after.intent, after.cell, after.stage, after.outcome]).toEqual([38, 40, 'mid-mid', 5, 'open']);
@@ -39,7 +42,7 @@ describe('worked example: two opens on two days, a 90 % read, then a lead with a
 
   it('plans one call within the hour with a message about the need', () => {
     const plan = planFollowUp(
-      { event: lead, before, after, contentTitle: '40岁前要不要买重疾险', contactName: '王姐', agentName: '李明' },
+      { event: lead, before: scoreBefore(), after: scoreAfter(), contentTitle: '40岁前要不要买重疾险', contactName: '王姐', agentName: '李明' },
       DEFAULT_FOLLOW_UP_RULES,
       nowMs,
     );
@@ -89,5 +92,50 @@ describe('an empty history', () => {
     expect(scoreContact([], buildContext(), at(0))).toMatchObject({
       trust: 0, intent: 0, cell: 'low-low', stage: 1, referralClass: 'indifferent', lastTouchAtMs: null,
     });
+  });
+});
+
+describe('what an opted-out contact keeps', () => {
+  it('one stage entry saying why profiling stopped, dated now', () => {
+    const open = buildEvent('open', { occurredAtMs: at(0, 9) });
+    expect(scoreContact([open], buildContext({ optedOut: true }), at(3)).stageEvidence).toEqual([
+      { stage: 1, eventId: null, atMs: at(3), reason: '客户已退订，停止画像与跟进' },
+    ]);
+  });
+
+  it('a lost deal stays stage 8, lost', () => {
+    const lost = buildEvent('closed_lost', { occurredAtMs: at(0, 9) });
+    const result = scoreContact([lost], buildContext({ optedOut: true }), at(3));
+    expect(result).toMatchObject({ stage: 8, outcome: 'lost', trustBand: 'low', intentBand: 'low', optedOut: true });
+    expect(result.stageEvidence).toEqual([{ stage: 8, eventId: null, atMs: at(3), reason: '客户已退订，停止画像与跟进' }]);
+  });
+});
+
+describe('the explanation of a score', () => {
+  it('lists contributions oldest first; at one instant by event, then trust before intent', () => {
+    const consult = buildEvent('consult_tap', { id: 'b', contentTags: ['need:medical'], occurredAtMs: at(0, 9) });
+    const card = buildEvent('card_view', { id: 'a', occurredAtMs: at(0, 9) });
+    const call = buildEvent('call', { id: 'c', occurredAtMs: at(0, 8) });
+    const result = scoreContact([consult, card, call], buildContext({ policiesHeld: 2 }), at(0, 12));
+    expect(result.contributions.map((c) => [c.eventId, c.dimension, c.reason])).toEqual([
+      ['c', 'trust', '电话沟通'],
+      ['a', 'trust', '查看营销员名片'],
+      ['b', 'intent', '就医疗主动咨询'],
+      ['b', 'trust', '主动点击咨询'],
+      [null, 'trust', '已持有2张保单'],
+    ]);
+    expect(result).toMatchObject({ optedOut: false, lastTouchAtMs: at(0, 9), trustBand: 'mid', intentBand: 'low', cell: 'mid-low' });
+  });
+
+  it('orders two contributions of one event and dimension by reason', () => {
+    const lead = buildEvent('lead_submit', { id: 'l', occurredAtMs: at(0, 9), lead: { budgetFen: 100_000, needs: ['life'] } });
+    const reasons = scoreContact([lead], buildContext(), at(0, 12)).contributions.filter((c) => c.dimension === 'intent').map((c) => c.reason);
+    expect(reasons).toEqual([...reasons].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(reasons).toHaveLength(3);
+  });
+
+  it('uses the config passed in', () => {
+    const config = { ...DEFAULT_SCORING_CONFIG, bands: { midFrom: 5, highFrom: 9 } };
+    expect(scoreContact([buildEvent('open', { occurredAtMs: at(0, 9) })], buildContext(), at(0, 12), config)).toMatchObject({ trust: 8, trustBand: 'mid', cell: 'mid-low' });
   });
 });

@@ -154,3 +154,72 @@ describe('explanations', () => {
     ]);
   });
 });
+
+describe('standing trust from facts', () => {
+  const standing = (context: Parameters<typeof buildContext>[0], config = CONFIG) =>
+    scoreContact([], buildContext(context), DAY0_MS, config);
+
+  it.each([
+    ['three policies count, a fourth adds nothing', { policiesHeld: 4 }, 30, [['policy_signed', 30, '已持有3张保单']]],
+    ['a fraction of a policy is floored', { policiesHeld: 1.9 }, 10, [['policy_signed', 10, '已持有1张保单']]],
+    ['a negative count is none', { policiesHeld: -2 }, 0, []],
+    ['five referrals count, a sixth adds nothing', { engagedReferrals: 6 }, 30, [['forward', 30, '转介绍5位新客户并产生互动']]],
+  ] as const)('%s', (_name, context, trust, parts) => {
+    const result = standing(context);
+    expect(result.trust).toBe(trust);
+    expect(result.contributions.map((c) => [c.touchpointType, c.points, c.reason])).toEqual(parts);
+  });
+
+  it('takes standing points as a share of the headroom left, the whole of it at 100 raw points', () => {
+    const config = { ...CONFIG, standing: { ...CONFIG.standing, perPolicyHeld: 60 } };
+    // 2 policies × 60 = 120 raw → min(1, 1.2) × 100 headroom = 100
+    expect(standing({ policiesHeld: 2 }, config).trust).toBe(100);
+    const events = [buildEvent('visit', { occurredAtMs: at(0, 9) })];
+    // visit 15, then standing 10 raw on 85 headroom: 8.5 → 23.5 → 24 (rounds half up)
+    const result = scoreContact(events, buildContext({ policiesHeld: 1 }), at(0, 12));
+    expect(result.trust).toBe(24);
+    expect(result.contributions.map((c) => [c.eventId, c.points, c.gainedPoints, c.atMs])).toEqual([
+      [events[0].id, 15, 15, at(0, 9)],
+      [null, 8.5, 8.5, at(0, 12)],
+    ]);
+  });
+});
+
+describe('decay details', () => {
+  it('decays past contributions to now and keeps what they gained on their day', () => {
+    const visit = buildEvent('visit', { occurredAtMs: at(0, 9) });
+    // 15 trust; 14 grace days, then 90 more days halve it: 7.5
+    const result = scoreContact([visit], buildContext(), at(104, 12));
+    expect(result.contributions).toEqual([
+      { dimension: 'trust', touchpointType: 'visit', eventId: visit.id, points: 7.5, gainedPoints: 15, atMs: visit.occurredAtMs, reason: '见面拜访' },
+    ]);
+    expect(result.trust).toBe(8);
+  });
+
+  it('decays between active days too, then gains on the lower score', () => {
+    // day 0: visit 15; 104 days later 7.5 left; then a visit again: 7.5 + 92.5 × 15 % = 21.375
+    const events = [buildEvent('visit', { occurredAtMs: at(0, 9) }), buildEvent('visit', { occurredAtMs: at(104, 9) })];
+    expect(scoreContact(events, buildContext(), at(104, 12)).trust).toBe(21);
+  });
+
+  it('reads the grace and half-life of each dimension from the config', () => {
+    const config = { ...CONFIG, trust: { ...CONFIG.trust, decay: { graceDays: 0, halfLifeDays: 1 } } };
+    expect(scoreContact([buildEvent('visit', { occurredAtMs: at(0, 9) })], buildContext(), at(2, 9), config).trust).toBe(4);
+  });
+
+  it('caps a day at the dimension’s own cap from the config', () => {
+    const config = { ...CONFIG, trust: { ...CONFIG.trust, dailyGainCap: 12 } };
+    expect(scoreContact([buildEvent('visit', { occurredAtMs: at(0, 9) })], buildContext(), at(0, 12), config).trust).toBe(12);
+  });
+
+  it('splits a capped day among its evidence in proportion', () => {
+    // visit 15 + consult 10 + card 8 = 33 raw, capped at 30: 13.6 + 9.1 + 7.3
+    const events = [
+      buildEvent('visit', { occurredAtMs: at(0, 9) }),
+      buildEvent('consult_tap', { occurredAtMs: at(0, 10) }),
+      buildEvent('card_view', { occurredAtMs: at(0, 11) }),
+    ];
+    const trust = scoreContact(events, buildContext(), at(0, 12)).contributions.filter((c) => c.dimension === 'trust');
+    expect(trust.map((c) => c.gainedPoints)).toEqual([13.6, 9.1, 7.3]);
+  });
+});

@@ -105,3 +105,132 @@ describe('stepping back on silence', () => {
     ]);
   });
 });
+
+describe('thresholds of the reading stages', () => {
+  const read = (contentId: string, depthPct: number) =>
+    buildEvent('read_progress', { contentId, contentTags: MEDICAL, depthPct, occurredAtMs: at(0, 9) });
+  it.each<[string, number, number, Stage]>([
+    ['two reads at 79 % are past half but not deep', 79, 79, 3],
+    ['two reads at 80 % are deep: the topic is open', 80, 80, 4],
+    ['one read at 80 % and one at 79 % are one deep read', 80, 79, 3],
+  ])('%s', (_name, first, second, stage) => {
+    expect(stageOf([read('m1', first), read('m2', second)]).stage).toBe(stage);
+  });
+
+  it('reads the thresholds from the config', () => {
+    const config = { ...CONFIG, stages: { ...CONFIG.stages, valuableReadAbovePct: 60, deepReadMinPct: 90, deepReadsForTopic: 3 } };
+    const stage = (...depths: number[]) =>
+      computeStage(normaliseEvents(depths.map((d, i) => read(`m${i}`, d)), at(2)), buildContext(), at(2), config).stage;
+    expect(stage(60)).toBe(1);
+    expect(stage(61)).toBe(3);
+    expect(stage(89, 89, 89)).toBe(3);
+    expect(stage(90, 90)).toBe(3);
+    expect(stage(90, 90, 90)).toBe(4);
+  });
+
+  it('needs repeatOpenDays distinct days of opens for stage 2', () => {
+    const config = { ...CONFIG, stages: { ...CONFIG.stages, repeatOpenDays: 3 } };
+    const opens = (days: number) => [...Array(days).keys()].map((d) => buildEvent('open', { occurredAtMs: at(d, 9) }));
+    expect(computeStage(normaliseEvents(opens(2), at(5)), buildContext(), at(5), config).stage).toBe(1);
+    expect(computeStage(normaliseEvents(opens(3), at(5)), buildContext(), at(5), config).stage).toBe(2);
+  });
+
+  it('counts open days on the China calendar: 23:00 and 01:00 Beijing time are two days', () => {
+    const late = buildEvent('open', { occurredAtMs: at(0, 23) });
+    const early = buildEvent('open', { occurredAtMs: at(1, 1) });
+    expect(stageOf([late, early]).stage).toBe(2);
+  });
+});
+
+describe('the stage history records each step once, with its reason', () => {
+  it('adds no entry for evidence of a stage already reached', () => {
+    const events = [
+      buildEvent('card_view', { occurredAtMs: at(0, 9) }),
+      buildEvent('card_view', { occurredAtMs: at(0, 10) }),
+      buildEvent('call', { occurredAtMs: at(0, 11) }),
+      buildEvent('open', { occurredAtMs: at(0, 12) }),
+    ];
+    expect(stageOf(events).stageEvidence.map((e) => [e.stage, e.eventId])).toEqual([[2, events[0].id]]);
+  });
+
+  it('a repeated signature adds no second won entry', () => {
+    const signed = buildEvent('policy_signed', { occurredAtMs: at(0, 9) });
+    const again = buildEvent('policy_signed', { occurredAtMs: at(0, 10) });
+    expect(stageOf([signed, again]).stageEvidence.map((e) => e.eventId)).toEqual([signed.id]);
+  });
+
+  it('a loss after a signature is an entry of its own, at stage 8', () => {
+    const signed = buildEvent('policy_signed', { occurredAtMs: at(0, 9) });
+    const lost = buildEvent('closed_lost', { occurredAtMs: at(0, 10) });
+    expect(stageOf([signed, lost]).stageEvidence.map((e) => [e.stage, e.eventId, e.reason])).toEqual([
+      [8, signed.id, '签单成交'],
+      [8, lost.id, '未成交，结案'],
+    ]);
+  });
+
+  it('explains each step of a journey in Chinese', () => {
+    const journey = [
+      buildEvent('open', { occurredAtMs: at(0, 9) }),
+      buildEvent('open', { occurredAtMs: at(1, 9) }),
+      buildEvent('read_progress', { contentId: 'a1', contentTags: ['need:medical', 'need:life'], depthPct: 66.6, occurredAtMs: at(1, 10) }),
+      buildEvent('read_complete', { contentId: 'a2', contentTags: ['need:life'], occurredAtMs: at(1, 11) }),
+      buildEvent('read_complete', { contentId: 'a3', contentTags: ['need:life'], occurredAtMs: at(1, 12) }),
+      buildEvent('lead_submit', { lead: { budgetFen: 1, insuredPerson: ' 孩子 ', needs: [' ', 'life'] }, occurredAtMs: at(1, 13) }),
+      buildEvent('proposal_made', { occurredAtMs: at(1, 14) }),
+      buildEvent('proposal_delivered', { occurredAtMs: at(1, 15) }),
+      buildEvent('objection', { occurredAtMs: at(1, 16) }),
+    ];
+    expect(stageOf(journey).stageEvidence.map((e) => [e.stage, e.reason])).toEqual([
+      [1, '打开了分享的内容'],
+      [2, '在2个不同的日子主动打开内容'],
+      [3, '医疗、寿险相关内容看过一半以上（67%）'],
+      [4, '深度阅读2篇寿险相关内容'],
+      [5, '留资并说明了预算、被保险人、需求类别'],
+      [6, '营销员制作了建议书'],
+      [7, '建议书已递送'],
+      [8, '进入异议处理'],
+    ]);
+  });
+
+  it.each<[string, () => ScoringEvent, Stage, string]>([
+    ['a need consult names the needs', () => buildEvent('consult_tap', { contentTags: ['need:medical', 'audience:x', 'need:accident'] }), 4, '就医疗、意外主动咨询'],
+    ['a plain consult', () => buildEvent('consult_tap'), 2, '主动点击咨询'],
+    ['a card view', () => buildEvent('card_view'), 2, '查看了营销员名片'],
+    ['a call', () => buildEvent('call'), 2, '电话沟通过'],
+    ['a visit', () => buildEvent('visit'), 2, '见过面'],
+    ['a lead with contact details only', () => buildEvent('lead_submit', { lead: { budgetFen: 0, insuredPerson: '  ', needs: ['', ' '] } }), 2, '留下了联系方式'],
+    ['a lead without a form at all', () => buildEvent('lead_submit'), 2, '留下了联系方式'],
+    ['a lead with only the insured person', () => buildEvent('lead_submit', { lead: { insuredPerson: '父母' } }), 5, '留资并说明了被保险人'],
+    ['a read without a need', () => buildEvent('read_complete', { contentTags: ['audience:x'] }), 1, '浏览了内容'],
+    ['a forward', () => buildEvent('forward'), 1, '转发了内容'],
+    ['a live join', () => buildEvent('live_join'), 1, '有互动'],
+    ['an NPS answer', () => buildEvent('nps_answer', { npsScore: 10 }), 1, '有互动'],
+  ])('%s', (_name, build, stage, reason) => {
+    expect(stageOf([build()]).stageEvidence).toEqual([expect.objectContaining({ stage, reason })]);
+  });
+
+  it('dates a silence step at the end of each full period, with its reason', () => {
+    const lead = buildEvent('lead_submit', { occurredAtMs: at(0, 9), lead: { budgetFen: 300_000 } });
+    const result = stageOf([lead], at(0, 9) + 65 * MS_PER_DAY);
+    expect(result.stageEvidence).toEqual([
+      expect.objectContaining({ stage: 5, eventId: lead.id }),
+      { stage: 4, eventId: null, atMs: at(0, 9) + 30 * MS_PER_DAY, reason: '30天没有互动，退回一个阶段' },
+      { stage: 3, eventId: null, atMs: at(0, 9) + 60 * MS_PER_DAY, reason: '30天没有互动，退回一个阶段' },
+    ]);
+  });
+
+  it('steps back before counting the next touch, and never with a period of zero', () => {
+    const lead = buildEvent('lead_submit', { occurredAtMs: at(0, 9), lead: { budgetFen: 300_000 } });
+    const open = buildEvent('open', { occurredAtMs: at(31, 9) });
+    expect(stageOf([lead, open], at(32)).stageEvidence.map((e) => [e.stage, e.eventId])).toEqual([[5, lead.id], [4, null]]);
+    const never = { ...CONFIG, stages: { ...CONFIG.stages, silenceStepBackDays: 0 } };
+    expect(computeStage([lead], buildContext(), at(400), never).stage).toBe(5);
+  });
+
+  it('dates the WeChat friendship at the first touch', () => {
+    const open = buildEvent('open', { occurredAtMs: at(1, 9) });
+    expect(stageOf([open], at(2), buildContext({ isWeChatFriend: true })).stageEvidence).toEqual([
+      { stage: 1, eventId: null, atMs: open.occurredAtMs, reason: '已是微信好友，可触达' },
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsentView, ContactSummaryView, DeletionView, Page, PersonalDataExport } from '@kejing/shared';
-import { adminAuth, bearer, buildWorld, login, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { adminAuth, bearer, buildWorld, login, openAndRead, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const DAY_MS = 24 * 3600_000;
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
@@ -21,13 +21,7 @@ describe('personal data (PIPL)', () => {
   /** A customer who opened agent `agentKey`'s share, read it, and (optionally) left a lead. */
   const phoneOf = (code: string) => `139${String([...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 100_000_000, 7)).padStart(8, '0')}`;
   async function customer(code: string, agentKey = 'a', lead: object | null = {}) {
-    const shareId = await shareArticle(t, world, agentKey);
-    const token = (await login(t, code)).token;
-    const contactId = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(token)).expect(200)).body.contactId as string;
-    await t.http.post('/api/events').set(bearer(token)).send({
-      sentAtDeviceMs: t.clock.nowMs(),
-      events: [{ clientEventId: randomUUID(), type: 'read_progress', shareId, depthPct: 80, dwellMs: 60_000, createdAtDeviceMs: t.clock.nowMs() }],
-    }).expect(200);
+    const { token, shareId, contactId } = await openAndRead(t, world, code, agentKey);
     if (lead) {
       await t.http.post('/api/leads').set(bearer(token)).send({
         clientEventId: randomUUID(), shareId, name: '周女士', phone: phoneOf(code), consent, ...lead,

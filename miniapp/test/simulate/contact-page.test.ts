@@ -1,24 +1,15 @@
 import type { ContactDetailView, TimelineItemView } from '@kejing/shared'
-import { json, loadPage, type Harness } from './harness'
+import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
 import { agentSession } from './fixtures'
 import { wangJie } from './contact-fixtures'
 
 describe('the contact page: profile, 拨打, 复制微信号, notes in the timeline (compiled weapp, miniprogram-simulate)', () => {
   let h: Harness
   let current: ContactDetailView = wangJie
-  const calls: string[] = []
-  const clipboard: string[] = []
+  const { calls, clipboard } = recordDialAndClipboard()
   const notesSent: { method: string; path: string; data: unknown }[] = []
   beforeAll(async () => {
     const wx = (global as any).wx
-    wx.makePhoneCall = (opts: any) => {
-      calls.push(opts.phoneNumber)
-      setTimeout(() => opts?.success?.({ errMsg: 'makePhoneCall:ok' }), 0)
-    }
-    wx.setClipboardData = (opts: any) => {
-      clipboard.push(opts.data)
-      setTimeout(() => opts?.success?.({ errMsg: 'setClipboardData:ok' }), 0)
-    }
     wx.showModal = (opts: any) => setTimeout(() => opts?.success?.({ confirm: true, cancel: false, errMsg: 'showModal:ok' }), 0)
     const note = (req: { method: string; url: string; data: unknown }) => {
       notesSent.push({ method: req.method, path: req.url, data: req.data })

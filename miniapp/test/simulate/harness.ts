@@ -205,3 +205,19 @@ export async function loadPage(
 }
 
 export const json = (data: unknown, status = 200): FakeResponse => ({ status, data })
+
+/** Stands in for the phone's dialler and clipboard (the simulator has neither) and records what the page asked of them. */
+export function recordDialAndClipboard(): { calls: string[]; clipboard: string[] } {
+  const calls: string[] = []
+  const clipboard: string[] = []
+  const wx = (global as any).wx
+  wx.makePhoneCall = (opts: any) => {
+    calls.push(opts.phoneNumber)
+    setTimeout(() => opts?.success?.({ errMsg: 'makePhoneCall:ok' }), 0)
+  }
+  wx.setClipboardData = (opts: any) => {
+    clipboard.push(opts.data)
+    setTimeout(() => opts?.success?.({ errMsg: 'setClipboardData:ok' }), 0)
+  }
+  return { calls, clipboard }
+}

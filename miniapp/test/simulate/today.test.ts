@@ -1,5 +1,5 @@
 import type { TaskView } from '@kejing/shared'
-import { json, loadPage, type Harness } from './harness'
+import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
 import { agentSession } from './fixtures'
 
 const task: TaskView = {
@@ -29,18 +29,8 @@ const later: TaskView = {
 describe('Today (compiled weapp, miniprogram-simulate)', () => {
   let h: Harness
   const done: string[] = []
-  const calls: string[] = []
-  const clipboard: string[] = []
+  const { calls, clipboard } = recordDialAndClipboard()
   beforeAll(async () => {
-    const wx = (global as any).wx
-    wx.makePhoneCall = (opts: any) => {
-      calls.push(opts.phoneNumber)
-      setTimeout(() => opts?.success?.({ errMsg: 'makePhoneCall:ok' }), 0)
-    }
-    wx.setClipboardData = (opts: any) => {
-      clipboard.push(opts.data)
-      setTimeout(() => opts?.success?.({ errMsg: 'setClipboardData:ok' }), 0)
-    }
     h = await loadPage('pages/today/index', {}, {
       'POST /api/contacts/c1/reveal-phone': () => json({ phone: '13812345678', from: 'lead' }),
       'POST /api/auth/login': () => json(agentSession),

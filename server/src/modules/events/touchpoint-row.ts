@@ -1,17 +1,9 @@
-import type { TouchpointType } from '@kejing/shared';
 import { eventId } from './event-id';
 import type { EventRow } from './event-store';
 
 /** What a module knows of a touchpoint it records; the measurements a customer's reading sends are optional. */
-export type NewTouchpoint = {
-  clientEventId: string;
-  contactId: string;
-  agentId: string;
-  shareId: string | null;
-  contentVersionId: string | null;
-  type: TouchpointType;
-  occurredAtMs: number;
-} & Partial<Pick<EventRow, 'depthPct' | 'dwellMs' | 'videoPct' | 'videoPositionSec' | 'npsScore' | 'note'>>;
+export type NewTouchpoint = Pick<EventRow, 'clientEventId' | 'contactId' | 'agentId' | 'shareId' | 'contentVersionId' | 'type' | 'occurredAtMs'>
+  & Partial<Pick<EventRow, 'depthPct' | 'dwellMs' | 'videoPct' | 'videoPositionSec' | 'npsScore' | 'note'>>;
 
 /**
  * The one way a touchpoint row is made, wherever it comes from (ingestion, the lead form, an

@@ -27,6 +27,7 @@ import {
 } from '../../forms/contact-form'
 import { api } from '../../services'
 import './index.css'
+import { passesCheck } from '../../forms/first-error'
 
 const BASIS_NAMES = PHONE_BASES.map((b) => PHONE_BASIS_ZH[b])
 const GENDER_NAMES = GENDERS.map((g) => GENDER_ZH[g])
@@ -68,12 +69,7 @@ function ContactForm({ contactId, initial }: { contactId: string | null; initial
   const setMember = (i: number, patch: Partial<FamilyMember>) => set({ familyMembers: form.familyMembers.map((m, j) => (j === i ? { ...m, ...patch } : m)) })
 
   const save = async () => {
-    const found = validateContactForm(form)
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })
-      return
-    }
+    if (!passesCheck(validateContactForm(form), setErrors)) return
     setBusy(true)
     try {
       const saved = contactId ? await api().updateContact(contactId, toUpdateRequest(form)) : await api().createContact(toCreateRequest(form))

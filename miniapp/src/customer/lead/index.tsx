@@ -19,6 +19,7 @@ import { ApiError } from '../../api/client'
 import { api } from '../../services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
 import './index.css'
+import { passesCheck } from '../../forms/first-error'
 
 const random = defaultRandom()
 // H5 has no getPhoneNumber: there the number is always typed.
@@ -45,12 +46,7 @@ export default function LeadPage() {
     set({ needs: form.needs.includes(code) ? form.needs.filter((n) => n !== code) : [...form.needs, code] })
 
   const submit = async () => {
-    const found = validateLeadForm(form, { weChatPhone: canUseWeChatPhone })
-    setErrors(found)
-    if (Object.keys(found).length > 0) {
-      void Taro.showToast({ title: Object.values(found)[0] as string, icon: 'none' })
-      return
-    }
+    if (!passesCheck(validateLeadForm(form, { weChatPhone: canUseWeChatPhone }), setErrors)) return
     setBusy(true)
     try {
       await api().submitLead(toLeadRequest(form, s, clientEventId.current))

@@ -27,6 +27,7 @@ import { OrgService } from './modules/org/org.service';
 import { ShareTokenSigner } from './modules/shares/share-token';
 import { SharesService } from './modules/shares/shares.service';
 import { PosterCodes } from './modules/shares/poster-codes';
+import { ShareArrivals } from './modules/shares/share-arrivals';
 import { StaffService } from './modules/staff/staff.service';
 import { WeChatClient } from './wechat/wechat-client';
 import { RadarService } from './modules/radar/radar.service';
@@ -55,6 +56,7 @@ export interface Services {
   verifiedPhones: VerifiedPhones;
   changes: ContactChanges;
   writer: EventWriter;
+  touchpoints: TouchpointTransactions;
   org: OrgService;
   staff: StaffService;
   auth: AuthService;
@@ -64,6 +66,7 @@ export interface Services {
   contentAuthoring: ContentAuthoringService;
   contentAnalytics: ContentAnalyticsService;
   contactResolver: ContactResolver;
+  arrivals: ShareArrivals;
   shares: SharesService;
   posterCodes: PosterCodes;
   ingestion: IngestionService;
@@ -95,7 +98,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     maxInFlight: sqlite ? 1 : config.ingest.flushMaxInFlight,
     timeoutMs: config.ingest.dbTimeoutMs,
   });
-  writer.onCommitted((rows) => changes.publish(rows.map((r) => r.contactId)));
+  const touchpoints = new TouchpointTransactions(dataSource, changes, writer);
   const phoneCrypto = new PhoneCrypto(config.phoneEncryptionKey, config.phoneHashKey);
   const audit = new AuditService(dataSource, clock);
   const org = new OrgService(dataSource, clock);
@@ -110,15 +113,17 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const contentAuthoring = new ContentAuthoringService(dataSource, clock, audit, tags, compliance, { fourEyes: config.contentReview?.fourEyes ?? true });
   const contentAnalytics = new ContentAnalyticsService(dataSource, tags);
   const contactResolver = new ContactResolver(dataSource, clock);
-  const shares = new SharesService(dataSource, clock, new ShareTokenSigner(config.shareSecret), content, staff, contactResolver);
+  const signer = new ShareTokenSigner(config.shareSecret);
+  const arrivals = new ShareArrivals(dataSource, signer, contactResolver);
+  const shares = new SharesService(dataSource, clock, signer, content, staff, arrivals);
   const posterCodes = new PosterCodes(shares, wechat);
-  const ingestion = new IngestionService(shares, contactResolver, writer);
+  const ingestion = new IngestionService(arrivals, touchpoints);
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
-  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones);
-  const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
+  const leads = new LeadsService(dataSource, clock, arrivals, phoneCrypto, touchpoints, verifiedPhones);
+  const contacts = new ContactsService(dataSource, clock, touchpoints, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
-  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
+  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, (ids) => scorer.scoreContacts(ids));
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
@@ -127,10 +132,10 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
-  const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
+  const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {
-    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

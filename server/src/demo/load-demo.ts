@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { User } from '../modules/auth/user.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { Share } from '../modules/shares/share.entity';
-import type { EventRow } from '../modules/events/event-store';
+import type { NewTouchpoint } from '../modules/events/touchpoint-row';
 import { join } from 'node:path';
 import { actorForStaff, ContentImporter, staffActorFor } from '../modules/content/content-import';
 
@@ -100,7 +100,7 @@ async function loadDemoCustomers(s: Services, owners: string[], versions: { vers
     }
   }
   await s.dataSource.getRepository(Share).save(shares);
-  const rows: EventRow[] = [];
+  const visits: Promise<unknown>[] = [];
   for (const [i, name] of CUSTOMERS.entries()) {
     const user = await s.dataSource.getRepository(User).save({ id: randomUUID(), openid: `openid-demo-customer-${i + 1}`, unionid: null, createdAtMs: now });
     const agentId = owners[i % owners.length] as string;
@@ -110,16 +110,20 @@ async function loadDemoCustomers(s: Services, owners: string[], versions: { vers
     // The contact dates from the first visit (13 days ago at the earliest), not from today's load.
     await s.dataSource.query('UPDATE contact SET display_name = ?, created_at_ms = ? WHERE id = ?', [name, now - 13 * DAY_MS - i * 3600_000, contactId]);
     // Engagement falls off down the list, so the grid and the funnel show a spread.
-    const visits = Math.max(1, 6 - Math.floor(i / 2));
-    for (let v = 0; v < visits; v += 1) {
+    const visitCount = Math.max(1, 6 - Math.floor(i / 2));
+    for (let v = 0; v < visitCount; v += 1) {
       const at = now - (13 - v * 2) * DAY_MS - i * 3600_000;
       const depth = Math.min(100, 30 + v * 20 + (i % 3) * 10);
-      const base = { contactId, agentId, shareId: share.id, contentVersionId: share.contentVersionId, receivedAtMs: at, videoPct: null, videoPositionSec: null, npsScore: null, note: null };
-      rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'open', occurredAtMs: at, depthPct: null, dwellMs: null });
-      rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'read_progress', occurredAtMs: at + 60_000, depthPct: depth, dwellMs: 30_000 + depth * 1000 });
-      if (depth >= 90) rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'read_complete', occurredAtMs: at + 120_000, depthPct: 100, dwellMs: 150_000 });
-      if (v === 2 && i % 2 === 0) rows.push({ ...base, id: randomUUID(), clientEventId: randomUUID(), type: 'card_view', occurredAtMs: at + 130_000, depthPct: null, dwellMs: null });
+      const base = { contactId, agentId, shareId: share.id, contentVersionId: share.contentVersionId };
+      const visit: NewTouchpoint[] = [
+        { ...base, clientEventId: randomUUID(), type: 'open', occurredAtMs: at },
+        { ...base, clientEventId: randomUUID(), type: 'read_progress', occurredAtMs: at + 60_000, depthPct: depth, dwellMs: 30_000 + depth * 1000 },
+      ];
+      if (depth >= 90) visit.push({ ...base, clientEventId: randomUUID(), type: 'read_complete', occurredAtMs: at + 120_000, depthPct: 100, dwellMs: 150_000 });
+      if (v === 2 && i % 2 === 0) visit.push({ ...base, clientEventId: randomUUID(), type: 'card_view', occurredAtMs: at + 130_000 });
+      // Received when it happened, so the demo's history reads as if the customers had been live.
+      visits.push(s.touchpoints.write(visit, at));
     }
   }
-  await s.writer.write(rows);
+  await Promise.all(visits);
 }

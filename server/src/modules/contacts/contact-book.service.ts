@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
-import type { ContactChanges } from '../events/contact-changes';
+import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import { latestLeadOf, leadOfContact, LeadPhoneRow, leadWithPhoneElsewhere } from '../leads/lead.queries';
 import { Contact } from './contact.entity';
 import { ContactPhone } from './contact-phone.entity';
@@ -44,8 +44,8 @@ export class ContactBookService {
     private readonly phoneCrypto: PhoneCrypto,
     private readonly audit: AuditService,
     private readonly contacts: ContactsService,
-    private readonly changes: ContactChanges,
-    /** Rescore now (the scorer); the worker is the fallback through `changes`. */
+    private readonly touchpoints: TouchpointTransactions,
+    /** Rescore now (the scorer); the worker is the fallback through the touchpoints' notice. */
     private readonly rescore: (contactIds: string[]) => Promise<unknown> = async () => undefined,
   ) {}
 
@@ -203,6 +203,6 @@ export class ContactBookService {
     } catch {
       // The fields are committed; the worker picks the contact up from the notice below.
     }
-    this.changes.publish([contactId]);
+    this.touchpoints.announce([contactId]);
   }
 }

@@ -7,8 +7,7 @@ import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
-import type { EventWriter } from '../events/event-writer';
-import { touchpointRow } from '../events/touchpoint-row';
+import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import type { StaffService } from '../staff/staff.service';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Lead } from '../leads/lead.entity';
@@ -32,7 +31,7 @@ export class ContactsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly writer: EventWriter,
+    private readonly touchpoints: TouchpointTransactions,
     private readonly phoneCrypto: PhoneCrypto,
     private readonly staff: Pick<StaffService, 'namesOf'>,
   ) {}
@@ -165,10 +164,10 @@ export class ContactsService {
     const now = this.clock.nowMs();
     const occurredAtMs = action.occurredAt ? Date.parse(action.occurredAt) : now;
     if (occurredAtMs > now + 60_000) throw new AppError(400, 'invalid_request', 'an action cannot be logged in the future', [{ field: 'occurredAt', reason: 'is in the future' }]);
-    const result = await this.writer.write([touchpointRow({
+    const result = await this.touchpoints.write([{
       clientEventId: action.clientEventId, contactId, agentId: contact.agentId, shareId: null, contentVersionId: null,
       type: action.type, occurredAtMs, note: action.note ?? null,
-    }, now)]);
+    }], now);
     return { stored: result.stored === 1 };
   }
 }

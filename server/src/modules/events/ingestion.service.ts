@@ -1,15 +1,9 @@
 import { EVENT_BATCH_MAX_EVENTS, EVENT_MAX_BYTES, FieldError, IngestEventsResponse, TouchpointEventInput } from '@kejing/shared';
 import { AppError, badRequest } from '../../lib/app-error';
-import type { ContactResolver } from '../contacts/contact-resolver';
-import type { SharePayload } from '../shares/share-token';
-import type { SharesService } from '../shares/shares.service';
-import { touchpointRow } from './touchpoint-row';
-import type { EventRow } from './event-store';
-import type { EventWriter } from './event-writer';
+import type { ShareArrival, ShareArrivals } from '../shares/share-arrivals';
+import type { NewTouchpoint } from './touchpoint-row';
+import type { TouchpointTransactions } from './touchpoint-transactions';
 import { checkTouchpointInput, occurredAtMs } from './touchpoint-input';
-
-/** Verified share ids remembered (a signature that checked once always checks: the secret is fixed). */
-const VERIFIED_SHARES_LIMIT = 50_000;
 
 /**
  * Re-serialising a parsed value can lengthen it at most about fivefold ("9e20" comes back as
@@ -17,23 +11,11 @@ const VERIFIED_SHARES_LIMIT = 50_000;
  */
 const SMALL_BODY_CHARS = Math.floor(EVENT_MAX_BYTES / 6);
 
-interface ResolvedShare {
-  shareId: string;
-  agentId: string;
-  contentVersionId: string;
-  contactId: string;
-  /** No event of the share happened before it existed. */
-  createdAtMs: number;
-}
-
 /** The touchpoint batch endpoint's use case: check, resolve, correct the clock, group-commit. */
 export class IngestionService {
-  private readonly verifiedShares = new Map<string, SharePayload>();
-
   constructor(
-    private readonly shares: SharesService,
-    private readonly contacts: ContactResolver,
-    private readonly writer: EventWriter,
+    private readonly arrivals: ShareArrivals,
+    private readonly touchpoints: TouchpointTransactions,
   ) {}
 
   /**
@@ -43,8 +25,8 @@ export class IngestionService {
   async ingest(viewerUserId: string, body: unknown, receivedAtMs: number, rawBodyChars?: number): Promise<IngestEventsResponse> {
     const { sentAtDeviceMs, events } = this.checkEnvelope(body, rawBodyChars);
     const invalid: FieldError[] = [];
-    const rows: EventRow[] = [];
-    let resolved: Map<string, ResolvedShare | null> | null = null;
+    const touchpoints: NewTouchpoint[] = [];
+    let resolved: Map<string, ShareArrival | null> | null = null;
     for (let index = 0; index < events.length; index++) {
       const checked = checkTouchpointInput(events[index], index);
       if ('errors' in checked) {
@@ -53,15 +35,15 @@ export class IngestionService {
       }
       const event = checked.event;
       // Awaited only when the share or the contact is not cached yet: the usual request never waits here.
-      const known = this.knownShare(event.shareId, viewerUserId);
-      const share = known !== undefined ? known : await this.resolveShare(event.shareId, viewerUserId, (resolved ??= new Map()));
-      if (!share) {
+      const known = this.arrivals.known(event.shareId, viewerUserId);
+      const arrival = known !== undefined ? known : await this.arrive(event.shareId, viewerUserId, (resolved ??= new Map()));
+      if (!arrival) {
         invalid.push({ index, field: 'shareId', reason: 'is not a valid share id' });
         continue;
       }
-      rows.push(toRow(event, share, occurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs, share.createdAtMs), receivedAtMs));
+      touchpoints.push(toTouchpoint(event, arrival, occurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs, arrival.share.createdAtMs)));
     }
-    const result = await this.writer.write(rows);
+    const result = await this.touchpoints.write(touchpoints, receivedAtMs);
     return { stored: result.stored, duplicates: result.duplicates, invalid };
   }
 
@@ -86,58 +68,23 @@ export class IngestionService {
     return { sentAtDeviceMs: b.sentAtDeviceMs as number, events };
   }
 
-  /**
-   * The share and contact from the caches alone: undefined when either is not cached (resolve it
-   * then), null for a forged id. Synchronous, because nearly every event finds both cached.
-   */
-  private knownShare(token: string, viewerUserId: string): ResolvedShare | null | undefined {
-    const payload = this.verifyShare(token);
-    if (!payload) return null;
-    const share = this.shares.cachedShare(payload.shareId);
-    if (!share || share.agentId !== payload.agentId) return undefined;
-    const contactId = this.contacts.cachedContactId(share.agentId, viewerUserId);
-    if (!contactId) return undefined;
-    return { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId, createdAtMs: share.createdAtMs };
-  }
-
-  private async resolveShare(token: string, viewerUserId: string, memo: Map<string, ResolvedShare | null>): Promise<ResolvedShare | null> {
+  /** A batch naming one share many times resolves it once. */
+  private async arrive(token: string, viewerUserId: string, memo: Map<string, ShareArrival | null>): Promise<ShareArrival | null> {
     if (memo.has(token)) return memo.get(token) ?? null;
-    const payload = this.verifyShare(token);
-    let resolved: ResolvedShare | null = null;
-    if (payload) {
-      const share = await this.shares.findShare(payload.shareId);
-      if (share && share.agentId === payload.agentId) {
-        const { contactId } = await this.contacts.resolve({
-          agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
-        });
-        resolved = { shareId: share.id, agentId: share.agentId, contentVersionId: share.contentVersionId, contactId, createdAtMs: share.createdAtMs };
-      }
-    }
-    memo.set(token, resolved);
-    return resolved;
-  }
-
-  /** The HMAC check (~8 µs) is the largest piece of a single-event request's own work; forged ids are never remembered. */
-  private verifyShare(token: string): SharePayload | null {
-    const known = this.verifiedShares.get(token);
-    if (known) return known;
-    const payload = this.shares.verify(token);
-    if (payload) {
-      if (this.verifiedShares.size >= VERIFIED_SHARES_LIMIT) this.verifiedShares.delete(this.verifiedShares.keys().next().value as string);
-      this.verifiedShares.set(token, payload);
-    }
-    return payload;
+    const arrival = await this.arrivals.tryArrive(token, viewerUserId);
+    memo.set(token, arrival);
+    return arrival;
   }
 }
 
 const round = (v: number | undefined) => (v === undefined ? null : Math.round(v));
 
-function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAt: number, receivedAtMs: number): EventRow {
-  return touchpointRow({
+function toTouchpoint(event: TouchpointEventInput, { share, contactId }: ShareArrival, occurredAt: number): NewTouchpoint {
+  return {
     clientEventId: event.clientEventId,
-    contactId: share.contactId,
+    contactId,
     agentId: share.agentId,
-    shareId: share.shareId,
+    shareId: share.id,
     contentVersionId: share.contentVersionId,
     type: event.type,
     occurredAtMs: occurredAt,
@@ -146,5 +93,5 @@ function toRow(event: TouchpointEventInput, share: ResolvedShare, occurredAt: nu
     videoPct: round(event.videoPct),
     videoPositionSec: round(event.videoPositionSec),
     npsScore: round(event.npsScore),
-  }, receivedAtMs);
+  };
 }

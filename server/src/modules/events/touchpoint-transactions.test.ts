@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { openTestDatabase, TestDatabase } from '../../testing/test-database';
 import { ContactChanges } from './contact-changes';
+import { EventStore } from './event-store';
+import { EventWriter } from './event-writer';
 import { TouchpointTransactions } from './touchpoint-transactions';
 
 describe('TouchpointTransactions', () => {
   let db: TestDatabase;
   let announced: string[][];
   let touchpoints: TouchpointTransactions;
+  let writer: EventWriter;
   beforeAll(async () => {
     db = await openTestDatabase();
   });
@@ -15,8 +18,10 @@ describe('TouchpointTransactions', () => {
     announced = [];
     const changes = new ContactChanges();
     changes.subscribe((ids) => announced.push(ids));
-    touchpoints = new TouchpointTransactions(db.dataSource, changes);
+    writer = new EventWriter(new EventStore(db.dataSource), { maxRows: 100, maxInFlight: 1, timeoutMs: 5_000 });
+    touchpoints = new TouchpointTransactions(db.dataSource, changes, writer);
   });
+  afterEach(() => writer.drain());
 
   const touchpoint = (contactId: string) => ({
     clientEventId: randomUUID(), contactId, agentId: randomUUID(), shareId: null, contentVersionId: null, type: 'lead_submit' as const, occurredAtMs: 1_000,
@@ -44,5 +49,25 @@ describe('TouchpointTransactions', () => {
     })).rejects.toThrow('the lead could not be stored');
     expect(announced).toEqual([]);
     expect(await rowsOf(contact)).toBe(0);
+  });
+
+  it('announces the contacts a transaction marked as touched (a deletion) after the commit, and not on rollback', async () => {
+    const kept = randomUUID();
+    const rolledBack = randomUUID();
+    await touchpoints.run(async (_manager, _record, touched) => touched([kept, kept]));
+    await expect(touchpoints.run(async (_manager, _record, touched) => {
+      touched([rolledBack]);
+      throw new Error('the deletion failed');
+    })).rejects.toThrow('the deletion failed');
+    expect(announced).toEqual([[kept]]);
+  });
+
+  it('stores group-committed touchpoints once by client id and announces only what a commit stored', async () => {
+    const contact = randomUUID();
+    const first = touchpoint(contact);
+    expect(await touchpoints.write([first], 2_000)).toEqual({ stored: 1, duplicates: 0 });
+    expect(announced).toEqual([[contact]]);
+    expect(await touchpoints.write([{ ...first, clientEventId: first.clientEventId.toUpperCase() }], 3_000)).toEqual({ stored: 0, duplicates: 1 });
+    expect(await rowsOf(contact)).toBe(1);
   });
 });

@@ -6,9 +6,8 @@ import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
-import type { ContactResolver } from '../contacts/contact-resolver';
 import type { TouchpointTransactions } from '../events/touchpoint-transactions';
-import type { SharesService } from '../shares/shares.service';
+import type { ShareArrivals } from '../shares/share-arrivals';
 import { Consent } from './consent.entity';
 import { Lead } from './lead.entity';
 import { presentLead } from './lead.presenter';
@@ -19,8 +18,7 @@ export class LeadsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly shares: SharesService,
-    private readonly contacts: ContactResolver,
+    private readonly arrivals: ShareArrivals,
     private readonly phoneCrypto: PhoneCrypto,
     private readonly touchpoints: TouchpointTransactions,
     private readonly verifiedPhones: VerifiedPhones,
@@ -34,10 +32,7 @@ export class LeadsService {
     if (form.phone !== undefined && form.phoneCode !== undefined) {
       throw badRequest([{ field: 'phoneCode', reason: '手机号只能二选一：使用微信手机号，或手动填写' }]);
     }
-    const { share } = await this.shares.load(form.shareId);
-    const { contactId } = await this.contacts.resolve({
-      agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
-    });
+    const { share, contactId } = await this.arrivals.arrive(form.shareId, viewerUserId);
     const clientEventId = form.clientEventId.toLowerCase();
     const existing = await this.dataSource.getRepository(Lead).findOneBy({ contactId, clientEventId });
     if (existing) return { lead: presentLead(existing), created: false };

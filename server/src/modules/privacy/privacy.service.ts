@@ -12,14 +12,13 @@ import type { AuditService } from '../audit/audit.service';
 import type { SessionGuard } from '../auth/session-guard';
 import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
-import type { ContactResolver } from '../contacts/contact-resolver';
 import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
-import type { ContactChanges } from '../events/contact-changes';
+import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Consent } from '../leads/consent.entity';
 import { Lead } from '../leads/lead.entity';
 import { Share } from '../shares/share.entity';
-import type { SharesService } from '../shares/shares.service';
+import type { ShareArrivals } from '../shares/share-arrivals';
 import { StaffMember } from '../staff/staff-member.entity';
 import { FollowUpTask } from '../tasks/follow-up-task.entity';
 import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
@@ -50,13 +49,12 @@ export class PrivacyService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly phoneCrypto: PhoneCrypto,
-    private readonly resolver: ContactResolver,
-    private readonly shares: SharesService,
-    private readonly changes: ContactChanges,
+    private readonly arrivals: ShareArrivals,
+    private readonly touchpoints: TouchpointTransactions,
     private readonly retention: RetentionConfig,
     private readonly verifiedPhones: VerifiedPhones,
     private readonly sessions: SessionGuard,
-    /** Rescore now (the scorer); the scoring worker is the fallback through `changes`. */
+    /** Rescore now (the scorer); the scoring worker is the fallback through the touchpoints' notice. */
     private readonly rescore: (contactIds: string[]) => Promise<unknown> = async () => undefined,
   ) {}
 
@@ -68,7 +66,7 @@ export class PrivacyService {
     } catch {
       // The flag is committed; the worker picks the contacts up from the notice below.
     }
-    this.changes.publish(contactIds);
+    this.touchpoints.announce(contactIds);
   }
 
   // ---- the person (viewer endpoints the mini program calls) ---------------------------------
@@ -82,8 +80,7 @@ export class PrivacyService {
 
   /** Giving a consent is one request, as withdrawing it is. */
   async giveConsent(userId: string, dto: GiveConsentDto): Promise<ConsentView> {
-    const { share } = await this.shares.load(dto.shareId);
-    const { contactId } = await this.resolver.resolve({ agentId: share.agentId, viewerUserId: userId, shareId: share.id, forwardedByContactId: share.forwardedByContactId });
+    const { contactId } = await this.arrivals.arrive(dto.shareId, userId);
     const consent = this.dataSource.getRepository(Consent).create({
       id: randomUUID(), contactId, kind: dto.kind, textVersion: dto.textVersion, purpose: dto.purpose, givenAtMs: this.clock.nowMs(), withdrawnAtMs: null,
     });
@@ -187,7 +184,6 @@ export class PrivacyService {
     const now = this.clock.nowMs();
     let rawEventsDeleted = 0;
     let unengagedLeadsDeleted = 0;
-    const touched = new Set<string>();
     if (this.retention.rawEventsDays > 0) {
       const before = now - this.retention.rawEventsDays * DAY_MS;
       for (;;) {
@@ -196,9 +192,12 @@ export class PrivacyService {
           [before, ...TRACKING_TYPES],
         );
         if (rows.length === 0) break;
-        await this.dataSource.getRepository(TouchpointEvent).delete({ id: In(rows.map((r) => r.id)) });
+        // Fewer touchpoints can change a score: the scorer hears of these contacts after the commit.
+        await this.touchpoints.run(async (manager, _record, touched) => {
+          await manager.delete(TouchpointEvent, { id: In(rows.map((r) => r.id)) });
+          touched(rows.map((r) => r.contact_id));
+        });
         rawEventsDeleted += rows.length;
-        for (const r of rows) touched.add(r.contact_id);
       }
     }
     if (this.retention.unengagedLeadsDays > 0) {
@@ -210,18 +209,17 @@ export class PrivacyService {
         .getMany();
       for (let i = 0; i < leads.length; i += BATCH) {
         const chunk = leads.slice(i, i + BATCH);
-        await this.dataSource.transaction(async (manager) => {
+        await this.touchpoints.run(async (manager, _record, touched) => {
           await this.eraseLeads(manager, chunk);
+          touched(chunk.map((l) => l.contactId));
           await this.audit.record({ actorId: null, action: 'retention.leads', subjectType: 'job', subjectId: randomUUID(), detail: { leads: chunk.length, days: this.retention.unengagedLeadsDays } }, manager);
         });
         unengagedLeadsDeleted += chunk.length;
-        for (const l of chunk) touched.add(l.contactId);
       }
     }
     if (rawEventsDeleted > 0) {
       await this.audit.record({ actorId: null, action: 'retention.events', subjectType: 'job', subjectId: randomUUID(), detail: { events: rawEventsDeleted, days: this.retention.rawEventsDays } });
     }
-    this.changes.publish(touched);
     return { rawEventsDeleted, unengagedLeadsDeleted };
   }
 
@@ -343,8 +341,7 @@ export class PrivacyService {
       await this.audit.record({ actorId: who.actorId, action: 'privacy.delete', subjectType: 'privacy_request', subjectId: requestId, detail: { by: who.by, ...deleted } }, manager);
     });
     for (const userId of userIds) this.sessions.forgetLocally(userId);
-    for (const c of contacts) if (c.viewerUserId) this.resolver.forget(c.agentId, c.viewerUserId);
-    this.shares.forgetForwardsBy(ids);
+    this.arrivals.forget(contacts);
     return { requestId, deleted };
   }
 

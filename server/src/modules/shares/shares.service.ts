@@ -4,16 +4,12 @@ import { sharePath, type OpenShareView, type ShareChannel, type ShareCreatedView
 import { AppError } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
-import type { ContactResolver } from '../contacts/contact-resolver';
 import type { ContentService } from '../content/content.service';
 import { presentContentVersion } from '../content/content.presenter';
 import type { StaffService } from '../staff/staff.service';
+import { invalidShare, type ShareArrivals } from './share-arrivals';
 import { Share } from './share.entity';
-import { SharePayload, ShareTokenSigner } from './share-token';
-
-/** The reader page in the mini program's customer sub-package. */
-
-export const invalidShare = () => new AppError(404, 'share_invalid', 'this share link is not valid');
+import type { SharePayload, ShareTokenSigner } from './share-token';
 
 /**
  * A share's scene, for a mini program code: its row id without the dashes. 32 characters is
@@ -31,7 +27,7 @@ export class SharesService {
     private readonly signer: ShareTokenSigner,
     private readonly content: ContentService,
     private readonly staff: StaffService,
-    private readonly contacts: ContactResolver,
+    private readonly arrivals: ShareArrivals,
   ) {}
 
   async create(actor: StaffActor, contentVersionId: string, channel: ShareChannel): Promise<ShareCreatedView> {
@@ -41,16 +37,14 @@ export class SharesService {
 
   /** Verifies a share id's signature; null for anything forged or tampered. */
   verify(token: string): SharePayload | null {
-    return this.signer.verify(token);
+    return this.arrivals.verify(token);
   }
 
   async open(viewerUserId: string, token: string): Promise<OpenShareView> {
-    const { share, payload } = await this.load(token);
+    const { share, payload } = await this.arrivals.load(token);
     const { item, version } = await this.content.findVersion(payload.contentVersionId);
     if (item.status === 'retired') throw new AppError(410, 'content_retired', 'this content has been withdrawn');
-    const { contactId } = await this.contacts.resolve({
-      agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
-    });
+    const { contactId } = await this.arrivals.arrive(token, viewerUserId);
     return {
       shareId: token,
       content: presentContentVersion(item, version, this.clock.nowMs()),
@@ -61,10 +55,7 @@ export class SharesService {
 
   /** A viewer forwards: a child share names the forwarding contact, so referrals are credited. */
   async forward(viewerUserId: string, token: string, channel: ShareChannel): Promise<ShareCreatedView> {
-    const { share } = await this.load(token);
-    const { contactId } = await this.contacts.resolve({
-      agentId: share.agentId, viewerUserId, shareId: share.id, forwardedByContactId: share.forwardedByContactId,
-    });
+    const { share, contactId } = await this.arrivals.arrive(token, viewerUserId);
     return this.insert({
       agentId: share.agentId, contentVersionId: share.contentVersionId, channel, parentShareId: share.id, forwardedByContactId: contactId,
     });
@@ -73,7 +64,7 @@ export class SharesService {
   /** The signed share id behind a scene read from a scanned mini program code. */
   async byScene(scene: string): Promise<ShareCreatedView> {
     if (!SCENE.test(scene)) throw invalidShare();
-    const share = await this.findShare(`${scene.slice(0, 8)}-${scene.slice(8, 12)}-${scene.slice(12, 16)}-${scene.slice(16, 20)}-${scene.slice(20)}`);
+    const share = await this.arrivals.findShare(`${scene.slice(0, 8)}-${scene.slice(8, 12)}-${scene.slice(12, 16)}-${scene.slice(16, 20)}-${scene.slice(20)}`);
     if (!share) throw invalidShare();
     return this.created(share);
   }
@@ -85,37 +76,9 @@ export class SharesService {
     return share;
   }
 
-  /** The share row behind a verified token (cached by id: share rows are immutable). */
-  async load(token: string): Promise<{ share: Share; payload: SharePayload }> {
-    const payload = this.signer.verify(token);
-    if (!payload) throw invalidShare();
-    const share = await this.findShare(payload.shareId);
-    if (!share || share.agentId !== payload.agentId || share.contentVersionId !== payload.contentVersionId) throw invalidShare();
-    return { share, payload };
-  }
-
-  private readonly shareCache = new Map<string, Share>();
-
-  /** The share if it is cached; findShare reads it otherwise. */
-  cachedShare(shareId: string): Share | undefined {
-    return this.shareCache.get(shareId);
-  }
-
-  async findShare(shareId: string): Promise<Share | null> {
-    const cached = this.shareCache.get(shareId);
-    if (cached) return cached;
-    const share = await this.dataSource.getRepository(Share).findOneBy({ id: shareId });
-    if (share) {
-      if (this.shareCache.size > 50_000) this.shareCache.clear();
-      this.shareCache.set(shareId, share);
-    }
-    return share;
-  }
-
-  /** After an erasure: cached shares must not keep naming the erased contacts as forwarders. */
-  forgetForwardsBy(contactIds: Iterable<string>): void {
-    const erased = new Set(contactIds);
-    for (const [id, share] of this.shareCache) if (share.forwardedByContactId && erased.has(share.forwardedByContactId)) this.shareCache.delete(id);
+  /** The share row behind a signed id (404 for a forged or mismatched one). */
+  load(token: string): Promise<{ share: Share; payload: SharePayload }> {
+    return this.arrivals.load(token);
   }
 
   /** The signed id of a share row, and the mini program path that opens it. */

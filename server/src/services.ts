@@ -126,12 +126,12 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, (ids) => scorer.scoreContacts(ids));
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
-  const tasks = new TasksService(dataSource, clock);
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
+  const tasks = new TasksService(dataSource, clock, kyb134Inputs);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {

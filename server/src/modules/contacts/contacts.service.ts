@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
-  BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, MAINLAND_MOBILE_PATTERN, Page, PAGE_SIZE_DEFAULT, STAGES, TaskView,
+  BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, MAINLAND_MOBILE_PATTERN, Page, PAGE_SIZE_DEFAULT, STAGES,
 } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -9,11 +9,10 @@ import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
 import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import type { StaffService } from '../staff/staff.service';
-import { TouchpointEvent } from '../events/touchpoint-event.entity';
-import { Lead } from '../leads/lead.entity';
-import { presentLead } from '../leads/lead.presenter';
-import { FollowUpTask } from '../tasks/follow-up-task.entity';
-import { presentTask } from '../tasks/task.presenter';
+import { timelineOf } from '../events/queries/timeline';
+import { leadPhoneHashMatches, leadPhoneLast4Matches } from '../leads/queries/lead-phone-match';
+import { leadViewsOf } from '../leads/queries/lead-views';
+import { openTasksOf } from '../tasks/queries/open-tasks';
 import { Contact } from './contact.entity';
 import { notesOfContacts, phonesOfContacts } from './contact-records.queries';
 import {
@@ -83,12 +82,12 @@ export class ContactsService {
     if (/^\d{4}$/.test(q)) {
       clauses.push('EXISTS (SELECT 1 FROM contact_phone qp WHERE qp.contact_id = contact.id AND qp.last4_hash = :qLast4)');
       // Leads keep their last four for the mask they predate this search with.
-      clauses.push('EXISTS (SELECT 1 FROM lead ql WHERE ql.contact_id = contact.id AND ql.phone_last4 = :qDigits)');
+      clauses.push(leadPhoneLast4Matches('contact', 'qDigits'));
       params.qLast4 = this.phoneCrypto.hashLast4(q);
       params.qDigits = q;
     } else if (MAINLAND_MOBILE_PATTERN.test(q)) {
       clauses.push('EXISTS (SELECT 1 FROM contact_phone qp WHERE qp.contact_id = contact.id AND qp.phone_hash = :qHash)');
-      clauses.push('EXISTS (SELECT 1 FROM lead ql WHERE ql.contact_id = contact.id AND ql.phone_hash = :qHash)');
+      clauses.push(leadPhoneHashMatches('contact', 'qHash'));
       params.qHash = this.phoneCrypto.hash(q);
     }
     qb.andWhere(`(${clauses.join(' OR ')})`, params);
@@ -103,20 +102,9 @@ export class ContactsService {
 
   async detail(actor: StaffActor, contactId: string): Promise<ContactDetailView> {
     const contact = await this.findInScope(actor, contactId);
-    const timeline = await this.dataSource
-      .getRepository(TouchpointEvent)
-      .createQueryBuilder('event')
-      .leftJoin('content_version', 'version', 'version.id = event.content_version_id')
-      .select([
-        'event.id AS id', 'event.type AS type', 'event.occurred_at_ms AS occurredAtMs', 'version.title AS title', 'event.depth_pct AS depthPct',
-        'event.dwell_ms AS dwellMs', 'event.note AS note',
-      ])
-      .where('event.contact_id = :contactId', { contactId })
-      .orderBy('event.occurred_at_ms', 'DESC')
-      .limit(TIMELINE_LIMIT)
-      .getRawMany();
-    const leads = await this.dataSource.getRepository(Lead).find({ where: { contactId }, order: { createdAtMs: 'DESC' } });
-    const tasks = await this.dataSource.getRepository(FollowUpTask).find({ where: { contactId, status: 'open' }, order: { dueAtMs: 'ASC' } });
+    const timeline = await timelineOf(this.dataSource, contactId, TIMELINE_LIMIT);
+    const leads = await leadViewsOf(this.dataSource, contactId);
+    const openTasks = await openTasksOf(this.dataSource, contact);
     const [notes, phones, referredBy] = await Promise.all([
       notesOfContacts(this.dataSource, [contact.id]),
       phonesOfContacts(this.dataSource, [contact.id]),
@@ -138,8 +126,8 @@ export class ContactsService {
       profile: presentProfile(contact, phones.map((p) => presentPhone(p, this.phoneCrypto.decrypt(p.phoneCipher))), referredBy),
       explanations: presentExplanations(contact.scoreExplanation),
       timeline: merged,
-      leads: leads.map(presentLead),
-      openTasks: tasks.map((task): TaskView => presentTask(task, contact)),
+      leads,
+      openTasks,
     };
   }
 

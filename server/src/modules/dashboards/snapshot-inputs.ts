@@ -9,6 +9,7 @@ import {
   CUSTOMER_TOUCHPOINT_TYPES, type DealOutcome, type GridCellCode, type ReferralClass, type Stage, type TagCode,
 } from '@kejing/shared';
 import { CHINA_OFFSET_MS, chinaDayOf, DAY_MS } from '../../lib/china-day';
+import { latestLeadBudgets } from '../leads/queries/latest-budgets';
 
 /** An agent (or leader, who also shares and owns contacts) and where they sit in the org tree. */
 export interface AgentOrg {
@@ -102,11 +103,17 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Everything the KYB134 figures and the funnel need for these agents over the window. */
 export async function loadChunkInputs(db: DataSource, agentIds: string[], window: SnapshotWindow, catalog: ContentCatalog): Promise<ChunkInputs> {
+  const activity = await loadActivity(db, agentIds, window);
+  const { content, studiedItems } = await loadContentStudied(db, agentIds, window, catalog);
+  const { contacts, histories } = await loadContactsAndStagePaths(db, agentIds, window);
+  return { activity, content, studiedItems, contacts, histories };
+}
+
+/** Activity per agent and China day: shares, touchpoints produced, tasks due, done and done on time, morning-list opens. */
+async function loadActivity(db: DataSource, agentIds: string[], window: SnapshotWindow): Promise<ChunkInputs['activity']> {
   const ids = placeholders(agentIds.length);
   const { fromMs, asOfMs } = window;
   const day = (col: string) => dayNumberSql(db, col);
-
-  // ---- activity per agent and day -------------------------------------------------
   const byAgentDay = new Map<string, AgentDayActivity>();
   const cell = (agentId: string, d: string): AgentDayActivity => {
     const key = `${agentId}|${d}`;
@@ -157,8 +164,15 @@ export async function loadChunkInputs(db: DataSource, agentIds: string[], window
   for (const r of mornings) cell(r.agent_id, r.day).morningListOpened = true;
   const activity = new Map<string, AgentDayActivity[]>();
   for (const a of byAgentDay.values()) pushTo(activity, a.agentId, a);
+  return activity;
+}
 
-  // ---- content studied and shared --------------------------------------------------
+/** Content each agent studied and shared over the window, and the items studied (for MCIP). */
+async function loadContentStudied(
+  db: DataSource, agentIds: string[], window: SnapshotWindow, catalog: ContentCatalog,
+): Promise<Pick<ChunkInputs, 'content' | 'studiedItems'>> {
+  const ids = placeholders(agentIds.length);
+  const { fromMs, asOfMs } = window;
   const contentByAgent = new Map<string, Map<string, ContentStudyRecord>>();
   const record = (agentId: string, itemId: string): ContentStudyRecord => {
     let items = contentByAgent.get(agentId);
@@ -190,23 +204,19 @@ export async function loadChunkInputs(db: DataSource, agentIds: string[], window
     studiedItems.set(r.agent_id, set);
   }
   const content = new Map([...contentByAgent].map(([agentId, items]) => [agentId, [...items.values()]]));
+  return { content, studiedItems };
+}
 
-  // ---- contacts, budgets, stage paths ------------------------------------------------
+/** The agents' contacts as of the window's end, with their budgets, and each contact's path through the stages. */
+async function loadContactsAndStagePaths(db: DataSource, agentIds: string[], window: SnapshotWindow): Promise<Pick<ChunkInputs, 'contacts' | 'histories'>> {
+  const ids = placeholders(agentIds.length);
+  const { asOfMs } = window;
   const contactRows: { id: string; agent_id: string; cell: string; stage: Num; outcome: string; referral_class: string; centre_of_influence: Num | boolean }[] =
     await db.query(
       `SELECT id, agent_id, cell, stage, outcome, referral_class, centre_of_influence FROM contact WHERE agent_id IN (${ids}) AND created_at_ms <= ?`,
       [...agentIds, asOfMs],
     );
-  const budgets = new Map<string, { at: number; budget: number }>();
-  const leadRows: { contact_id: string; budget_fen: Num; created_at_ms: Num }[] = await db.query(
-    `SELECT contact_id, budget_fen, created_at_ms FROM lead WHERE agent_id IN (${ids}) AND budget_fen IS NOT NULL AND created_at_ms <= ?`,
-    [...agentIds, asOfMs],
-  );
-  for (const r of leadRows) {
-    const at = Number(r.created_at_ms);
-    const seen = budgets.get(r.contact_id);
-    if (!seen || seen.at < at) budgets.set(r.contact_id, { at, budget: Number(r.budget_fen) });
-  }
+  const budgets = await latestLeadBudgets(db, { agentIds, asOfMs });
   const contacts = new Map<string, ContactRow[]>();
   const outcomeOf = new Map<string, { outcome: DealOutcome; stage: Stage; agentId: string }>();
   for (const r of contactRows) {
@@ -215,7 +225,7 @@ export async function loadChunkInputs(db: DataSource, agentIds: string[], window
     outcomeOf.set(r.id, { outcome, stage, agentId: r.agent_id });
     pushTo(contacts, r.agent_id, {
       contactId: r.id, agentId: r.agent_id, cell: r.cell as GridCellCode, stage, outcome, referralClass: r.referral_class as ReferralClass,
-      centreOfInfluence: Boolean(Number(r.centre_of_influence)), budgetFen: budgets.get(r.id)?.budget ?? null,
+      centreOfInfluence: Boolean(Number(r.centre_of_influence)), budgetFen: budgets.get(r.id) ?? null,
     });
   }
   const moves: { contact_id: string; to_stage: Num; at_ms: Num }[] = await db.query(
@@ -236,7 +246,7 @@ export async function loadChunkInputs(db: DataSource, agentIds: string[], window
     const last = current.stageEnteredAt[current.stageEnteredAt.length - 1];
     if (last?.stage !== stage) current.stageEnteredAt.push({ stage, atMs: Number(m.at_ms) });
   }
-  return { activity, content, studiedItems, contacts, histories };
+  return { contacts, histories };
 }
 
 /** The window of `days` whole China days ending on `lastDay`, taken at min(now, end of lastDay). */

@@ -4,6 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { DealHistory, DealLead, DealTouchpoint, Stage, TagCode, TouchpointType } from '@kejing/shared';
+import { leadFormsOf } from '../leads/queries/lead-forms';
 
 type Num = number | string;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
@@ -45,17 +46,9 @@ export async function loadDealHistories(db: DataSource, contactIds: readonly str
     for (const m of moves) {
       (out.get(m.contact_id)?.stageEnteredAt as { stage: Stage; atMs: number }[] | undefined)?.push({ stage: Number(m.to_stage) as Stage, atMs: Number(m.at_ms) });
     }
-    const leads: { contact_id: string; created_at_ms: Num; budget_fen: Num | null; insured_person: string | null; needs: string | null }[] = await db.query(
-      `SELECT contact_id, created_at_ms, budget_fen, insured_person, needs FROM lead WHERE contact_id IN (${marks})`, ids,
-    );
-    for (const l of leads) {
-      const lead: DealLead = {
-        atMs: Number(l.created_at_ms),
-        budgetFen: l.budget_fen === null ? null : Number(l.budget_fen),
-        insuredPerson: l.insured_person,
-        needs: l.needs ? (JSON.parse(l.needs) as string[]) : [],
-      };
-      (out.get(l.contact_id)?.leads as DealLead[] | undefined)?.push(lead);
+    for (const l of await leadFormsOf(db, ids)) {
+      const lead: DealLead = { atMs: l.createdAtMs, budgetFen: l.budgetFen, insuredPerson: l.insuredPerson, needs: l.needs };
+      (out.get(l.contactId)?.leads as DealLead[] | undefined)?.push(lead);
     }
   }
   return out;

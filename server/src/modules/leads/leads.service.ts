@@ -5,7 +5,7 @@ import { badRequest } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { VerifiedPhones } from '../auth/verified-phones';
-import { Contact } from '../contacts/contact.entity';
+import { nameContactFromLead } from '../contacts/contact-name-from-lead';
 import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import type { ShareArrivals } from '../shares/share-arrivals';
 import { Consent } from './consent.entity';
@@ -62,7 +62,7 @@ export class LeadsService {
       await record({
         clientEventId, contactId, agentId: share.agentId, shareId: share.id, contentVersionId: share.contentVersionId, type: 'lead_submit', occurredAtMs: now,
       }, now);
-      await manager.update(Contact, { id: contactId }, { displayName: form.name });
+      await nameContactFromLead(manager, contactId, form.name);
       return row;
     });
     return { lead: presentLead(lead), created: true };

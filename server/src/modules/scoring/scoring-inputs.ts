@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ContactContext, ScoringEvent, TagCode, TouchpointType } from '@kejing/shared';
+import { leadFormsOf, type LeadFormRow } from '../leads/queries/lead-forms';
 
 /** A touchpoint row with what the scorer needs about its content and lead. */
 export interface LoadedEvent extends ScoringEvent {
@@ -23,12 +24,7 @@ interface EventQueryRow {
   item_id: string | null;
   title: string | null;
   tags: string | null;
-  budget_fen: number | string | null;
-  insured_person: string | null;
-  needs: string | null;
 }
-
-const numberOrUndefined = (v: number | string | null) => (v === null ? undefined : Number(v));
 
 /** Every touchpoint of some contacts, as ScoringEvents, in one query. */
 export async function loadScoringEvents(db: DataSource | EntityManager, contactIds: string[]): Promise<Map<string, LoadedEvent[]>> {
@@ -36,14 +32,17 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
   if (contactIds.length === 0) return byContact;
   const rows: (EventQueryRow & { contact_id: string })[] = await db.query(
     `SELECT e.id, e.contact_id, e.client_event_id, e.type, e.occurred_at_ms, e.content_version_id, e.depth_pct, e.dwell_ms,
-            e.video_pct, e.nps_score, e.scored, v.item_id, v.title, v.tags, l.budget_fen, l.insured_person, l.needs
+            e.video_pct, e.nps_score, e.scored, v.item_id, v.title, v.tags
        FROM touchpoint_event e
        LEFT JOIN content_version v ON v.id = e.content_version_id
-       LEFT JOIN lead l ON l.contact_id = e.contact_id AND l.client_event_id = e.client_event_id AND e.type = 'lead_submit'
       WHERE e.contact_id IN (${contactIds.map(() => '?').join(',')})`,
     contactIds,
   );
+  // A lead_submit touchpoint carries its lead form (the lead shares its client id); one whose lead was erased carries nothing.
+  const forms = new Map<string, LeadFormRow>();
+  if (rows.some((r) => r.type === 'lead_submit')) for (const f of await leadFormsOf(db, contactIds)) forms.set(`${f.contactId}|${f.clientEventId}`, f);
   for (const row of rows) {
+    const form = row.type === 'lead_submit' ? forms.get(`${row.contact_id}|${row.client_event_id}`) : undefined;
     const event: LoadedEvent = {
       rowId: row.id,
       id: row.client_event_id,
@@ -58,9 +57,9 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
       ...(row.type === 'lead_submit'
         ? {
             lead: {
-              budgetFen: numberOrUndefined(row.budget_fen),
-              insuredPerson: row.insured_person ?? undefined,
-              needs: row.needs ? (JSON.parse(row.needs) as string[]) : undefined,
+              budgetFen: form?.budgetFen ?? undefined,
+              insuredPerson: form?.insuredPerson ?? undefined,
+              needs: form?.needs,
             },
           }
         : {}),

@@ -1,9 +1,17 @@
-import { shownNameOf, type TaskView } from '@kejing/shared';
-import type { Contact } from '../contacts/contact.entity';
+import { shownNameOf, type GridCellCode, type Stage, type TaskView } from '@kejing/shared';
 import type { FollowUpTask } from './follow-up-task.entity';
 
+/** What a task shows of its contact. */
+export interface TaskContact {
+  displayName: string;
+  cell: GridCellCode;
+  stage: Stage;
+  remarkName?: string | null;
+  realName?: string | null;
+}
+
 /** The contact's remark name when the caller has it (the morning list's query already chose the name). */
-export function presentTask(task: FollowUpTask, contact: Pick<Contact, 'displayName' | 'cell' | 'stage'> & Partial<Pick<Contact, 'remarkName' | 'realName'>>): TaskView {
+export function presentTask(task: FollowUpTask, contact: TaskContact): TaskView {
   return {
     taskId: task.id,
     contactId: task.contactId,

@@ -6,18 +6,13 @@ import { SnoozeTaskDto } from './task.dto';
 /** A rule set is checked whole by the rules service (a bad rule is named by index, field and reason). */
 const FOLLOW_UP_RULE_SET_REQUEST = { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { type: 'object', description: 'FollowUpRule (shared/src/kyc1984/follow-up-rules.ts)' } } } };
 
-export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'kyb134Inputs' | 'tasks'>): RouteDef[] {
+export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'tasks'>): RouteDef[] {
   const tag = 'tasks';
   const closed = { 409: 'already closed' };
   return [
     route({
       method: 'get', path: '/api/tasks/today', access: SHARERS, summary: 'The morning list, ranked by deal likelihood × expected value × urgency', tag, responds: 'TaskView[]',
-      handler: async ({ actor }) => {
-        const tasks = await s.tasks.today(actor);
-        // KYB134 Habit counts the days the morning list was opened.
-        await s.kyb134Inputs.recordMorningListOpen(actor.staffId);
-        return tasks;
-      },
+      handler: ({ actor }) => s.tasks.openMorningList(actor),
     }),
     route({
       method: 'post', path: '/api/tasks/:taskId/done', access: SHARERS, summary: 'Mark a follow-up done', tag, responds: 'TaskView', errors: closed,

@@ -4,7 +4,9 @@ import { AppError, badRequest, notFound } from '../../lib/app-error';
 import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
-import { Contact } from '../contacts/contact.entity';
+import type { Kyb134InputsService } from '../dashboards/kyb134-inputs.service';
+import { shownContactOf } from '../contacts/queries/shown-contact';
+import { latestLeadBudgets } from '../leads/queries/latest-budgets';
 import { activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
 import { presentTask } from './task.presenter';
 
@@ -31,7 +33,19 @@ interface TodayRaw {
 
 /** The morning list and what the agent does with it (done / snooze / dismiss). */
 export class TasksService {
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    /** KYB134 Habit counts the days the morning list was opened. */
+    private readonly habit: Pick<Kyb134InputsService, 'recordMorningListOpen'>,
+  ) {}
+
+  /** The agent opens the morning list: today's follow-ups, and the day counted as one the list was opened. */
+  async openMorningList(actor: StaffActor): Promise<TaskView[]> {
+    const tasks = await this.today(actor);
+    await this.habit.recordMorningListOpen(actor.staffId);
+    return tasks;
+  }
 
   /** Today's follow-ups for the agent, most valuable first: deal likelihood × expected value × urgency. */
   async today(actor: StaffActor): Promise<TaskView[]> {
@@ -48,7 +62,7 @@ export class TasksService {
       // touchpoint creates it, not only in tomorrow morning's list.
       [actor.staffId, endOfChinaDay(now), chinaDayStartMs(chinaDayOf(now)), now],
     );
-    const budgets = await this.latestBudgets(raw.map((r) => r.contact_id));
+    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: raw.map((r) => r.contact_id) });
     const ranked = raw.map((r) => {
       const task = {
         id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, channel: r.channel, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
@@ -93,21 +107,7 @@ export class TasksService {
     if (!task) throw notFound('task');
     if (task.status === 'done' || task.status === 'dismissed') throw new AppError(409, 'task_closed', `the task is already ${task.status}`);
     await repo.update({ id: task.id }, { ...change, activeContactId: activeContactIdFor(change.status ?? task.status, task.contactId) });
-    const contact = await this.dataSource.getRepository(Contact).findOneByOrFail({ id: task.contactId });
+    const contact = await shownContactOf(this.dataSource, task.contactId);
     return presentTask({ ...task, ...change } as FollowUpTask, contact);
-  }
-
-  private async latestBudgets(contactIds: string[]): Promise<Map<string, number>> {
-    if (contactIds.length === 0) return new Map();
-    const rows: { contact_id: string; budget_fen: number | string | null; created_at_ms: number | string }[] = await this.dataSource.query(
-      `SELECT contact_id, budget_fen, created_at_ms FROM lead WHERE budget_fen IS NOT NULL AND contact_id IN (${contactIds.map(() => '?').join(',')})`,
-      contactIds,
-    );
-    const latest = new Map<string, { at: number; budget: number }>();
-    for (const r of rows) {
-      const at = Number(r.created_at_ms);
-      if (!latest.has(r.contact_id) || (latest.get(r.contact_id) as { at: number }).at < at) latest.set(r.contact_id, { at, budget: Number(r.budget_fen) });
-    }
-    return new Map([...latest].map(([id, v]) => [id, v.budget]));
   }
 }

@@ -1,0 +1,29 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+type Num = number | string;
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+/** Whose budgets: some contacts (the morning list), or every contact of some agents as of an instant (the daily snapshot). */
+export type BudgetScope = { contactIds: readonly string[] } | { agentIds: readonly string[]; asOfMs: number };
+
+/**
+ * Each contact's budget as its latest lead form that named one gave it (an earlier form's budget
+ * is superseded, a later form without one leaves it standing). Contacts without any are absent.
+ */
+export async function latestLeadBudgets(db: DataSource | EntityManager, scope: BudgetScope): Promise<Map<string, number>> {
+  const ids = 'contactIds' in scope ? scope.contactIds : scope.agentIds;
+  if (ids.length === 0) return new Map();
+  const rows: { contact_id: string; budget_fen: Num; created_at_ms: Num }[] = 'contactIds' in scope
+    ? await db.query(`SELECT contact_id, budget_fen, created_at_ms FROM lead WHERE budget_fen IS NOT NULL AND contact_id IN (${placeholders(ids.length)})`, [...ids])
+    : await db.query(
+      `SELECT contact_id, budget_fen, created_at_ms FROM lead WHERE agent_id IN (${placeholders(ids.length)}) AND budget_fen IS NOT NULL AND created_at_ms <= ?`,
+      [...ids, scope.asOfMs],
+    );
+  const latest = new Map<string, { at: number; budget: number }>();
+  for (const r of rows) {
+    const at = Number(r.created_at_ms);
+    const seen = latest.get(r.contact_id);
+    if (!seen || seen.at < at) latest.set(r.contact_id, { at, budget: Number(r.budget_fen) });
+  }
+  return new Map([...latest].map(([id, v]) => [id, v.budget]));
+}

@@ -30,9 +30,6 @@ export const KNOWN_CROSS_MODULE_ENTITY_IMPORTS = [
   'server/src/modules/privacy/privacy.service.ts -> server/src/modules/shares/share.entity',
   'server/src/modules/privacy/privacy.service.ts -> server/src/modules/staff/staff-member.entity',
   'server/src/modules/privacy/privacy.service.ts -> server/src/modules/tasks/follow-up-task.entity',
-  'server/src/modules/scoring/scorer.service.ts -> server/src/modules/contacts/contact.entity',
-  'server/src/modules/scoring/scorer.service.ts -> server/src/modules/events/touchpoint-event.entity',
-  'server/src/modules/scoring/scorer.service.ts -> server/src/modules/staff/staff-member.entity',
   'server/src/modules/staff/staff.service.ts -> server/src/modules/org/org-unit.entity',
   'server/src/permissions/actor.ts -> server/src/modules/staff/staff-member.entity',
 ];

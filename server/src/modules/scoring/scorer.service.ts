@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import {
   addressNameOf,
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact,
@@ -8,9 +7,10 @@ import {
 import type { Clock } from '../../lib/clock';
 import { retryOnLockConflict } from '../../lib/lock-conflict';
 import type { Logger } from '../../lib/logger';
-import { Contact } from '../contacts/contact.entity';
-import { TouchpointEvent } from '../events/touchpoint-event.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { type ContactToScore, lockContactsToScore } from '../contacts/queries/contacts-to-score';
+import { storeContactScore } from '../contacts/store-contact-score';
+import { markTouchpointsScored } from '../events/touchpoints-scored';
+import { staffNamesOf } from '../staff/staff-names.query';
 import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
@@ -35,23 +35,6 @@ export interface ScoringOutcome {
 export function storableExplanation(score: ContactScore): ContactScore {
   const contributions = score.contributions.filter((c) => c.points !== 0);
   return { ...score, contributions: contributions.slice(-250), stageEvidence: score.stageEvidence.slice(-100) };
-}
-
-/**
- * Reads the contacts to score and makes scoring them exclusive across processes: on MySQL/MariaDB
- * a row lock (SELECT … FOR UPDATE, in id order so two batches cannot deadlock on each other) held
- * to the end of the scoring transaction, so a second process scoring the same contact waits and
- * then sees the first one's stored score, stage moves and task; SQLite serialises writers itself.
- * This must be the transaction's first read: InnoDB takes the snapshot of later plain reads at the
- * first one, so they see what the previous holder of the lock committed.
- */
-async function lockContacts(manager: EntityManager, ids: string[]): Promise<Contact[]> {
-  const sqlite = manager.connection.options.type === 'better-sqlite3';
-  return manager.getRepository(Contact).find({
-    where: { id: In(ids) },
-    order: { id: 'ASC' },
-    ...(sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
-  });
 }
 
 const storedScore = (explanation: unknown): ContactScore | null =>
@@ -84,13 +67,13 @@ export class ScorerService {
     // transaction back, and scoring is a pure function of the stored history, so it runs again.
     return retryOnLockConflict(() => this.dataSource.transaction(async (manager) => {
       const { scoredBeforeMs } = options;
-      const contacts = (await lockContacts(manager, ids)).filter((c) => scoredBeforeMs === undefined || c.scoredAtMs === null || c.scoredAtMs < scoredBeforeMs);
+      const contacts = (await lockContactsToScore(manager, ids)).filter((c) => scoredBeforeMs === undefined || c.scoredAtMs === null || c.scoredAtMs < scoredBeforeMs);
       // Read after the lock: a scorer that waited for another must not score at the instant it
       // began waiting, or it would leave out touchpoints the other took in and move the contact back.
       const nowMs = this.clock.nowMs();
       const eventsByContact = await loadScoringEvents(manager, contacts.map((c) => c.id));
       const contexts = await loadContactContexts(manager, contacts);
-      const agentNames = await this.agentNames(manager, contacts.map((c) => c.agentId));
+      const agentNames = await staffNamesOf(manager, contacts.map((c) => c.agentId));
       const outcomes: ScoringOutcome[] = [];
       const scoredRowIds: string[] = [];
       for (const contact of contacts) {
@@ -115,30 +98,17 @@ export class ScorerService {
           if (plan) plans.push(plan);
         }
         if (plans.length > 0) await applyFollowUpPlans(manager, contact, plans, events, this.clock.nowMs());
-        // Raw UPDATE: this runs for every contact every night, and the ORM's per-call overhead showed in the profile.
-        await manager.query(
-          `UPDATE contact SET trust = ?, intent = ?, cell = ?, stage = ?, outcome = ?, referral_class = ?, centre_of_influence = ?,
-                  interest_tags = ?, score_explanation = ?, last_touch_at_ms = ?, scored_at_ms = ? WHERE id = ?`,
-          [after.trust, after.intent, after.cell, after.stage, after.outcome, after.referralClass, after.centreOfInfluence ? 1 : 0,
-            JSON.stringify(after.interestTags), JSON.stringify(storableExplanation(after)), after.lastTouchAtMs, nowMs, contact.id],
-        );
+        await storeContactScore(manager, contact.id, after, storableExplanation(after), nowMs);
         scoredRowIds.push(...fresh.map((e) => e.rowId));
         outcomes.push({ contactId: contact.id, before, after, plans });
       }
-      for (let i = 0; i < scoredRowIds.length; i += 500) {
-        await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });
-      }
+      await markTouchpointsScored(manager, scoredRowIds);
       return outcomes;
     }));
   }
 
-  private async agentNames(manager: EntityManager, agentIds: string[]): Promise<Map<string, string>> {
-    const staff = await manager.getRepository(StaffMember).findBy({ id: In([...new Set(agentIds)]) });
-    return new Map(staff.map((s) => [s.id, s.name]));
-  }
-
   /** Stage entries the new score has and the old one had not, as stage-change rows (the funnel's history). */
-  private async recordStageMoves(manager: EntityManager, contact: Contact, before: ContactScore | null, after: ContactScore, events: LoadedEvent[]): Promise<void> {
+  private async recordStageMoves(manager: EntityManager, contact: ContactToScore, before: ContactScore | null, after: ContactScore, events: LoadedEvent[]): Promise<void> {
     if (before && before.stage === after.stage && before.outcome === after.outcome) return;
     const known = before?.stageEvidence.length ?? 0;
     const lastKnownAt = before?.stageEvidence[known - 1]?.atMs ?? -Infinity;

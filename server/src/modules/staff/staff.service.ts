@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
 import type { AgentCardView, CreateStaffRequest, StaffCreatedView, UpdateCardRequest } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -12,6 +11,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { ComplianceService, CustomerText } from '../content/compliance.service';
 import { hashInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-codes';
 import { StaffMember } from './staff-member.entity';
+import { staffNamesOf } from './staff-names.query';
 
 // Agents and leaders sit in a team; managers in a branch or the company; operators and admins anywhere.
 const UNIT_KINDS_FOR_ROLE = {
@@ -69,11 +69,8 @@ export class StaffService {
   }
 
   /** Names of staff members by id (who wrote a note, who owns a contact). */
-  async namesOf(staffIds: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(staffIds)];
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(StaffMember).find({ select: { id: true, name: true }, where: { id: In(ids) } });
-    return new Map(rows.map((s) => [s.id, s.name]));
+  namesOf(staffIds: string[]): Promise<Map<string, string>> {
+    return staffNamesOf(this.dataSource, staffIds);
   }
 
   async card(staffId: string): Promise<AgentCardView> {

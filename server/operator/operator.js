@@ -3,14 +3,11 @@
 // page's Content-Security-Policy forbids inline script, so even that cannot run code.
 'use strict';
 
-const STATUS = { draft: '草稿', in_review: '审核中', approved: '已发布', rejected: '已驳回', retired: '已下架' };
-const KIND = { article: '文章', video: '视频', live: '直播', poster: '海报' };
-const FAMILY = { need: '需求', audience: '人群', life_event: '人生事件', stage: '销售阶段' };
-const METRICS = [
-  ['shares', '分享'], ['forwards', '转发'], ['opens', '打开'], ['uniqueViewers', '独立访客'], ['avgDepthPct', '平均深度%'],
-  ['medianDepthPct', '深度中位数%'], ['completionPct', '完读率%'], ['leads', '留资'], ['stageMoves', '推动阶段'],
-];
-const ACTIONS = { created: '创建', edited: '编辑（新版本）', submitted: '提交审核', submission_blocked: '提交被拦截', approved: '审核通过并发布', rejected: '驳回', retired: '下架', visibility_changed: '修改可见范围' };
+// The words for statuses, kinds, tag families, metrics and history steps come from shared's
+// tables (contracts/content-labels.ts), which the server hands over as /operator/labels.js.
+const { statuses: STATUS, kinds: KIND, tagFamilies: FAMILY, metrics: METRICS, actions: ACTIONS } = window.KEJING_LABELS;
+// The analytics sort offers what moves customers first.
+const SORT_ORDER = ['stageMoves', 'leads', 'completionPct', 'avgDepthPct', 'medianDepthPct', 'uniqueViewers', 'opens', 'shares', 'forwards'];
 
 const state = { token: sessionStorage.getItem('kejing-operator-token') || '', page: 1, selected: null, tags: null, units: [], editing: null };
 const $ = (sel) => document.querySelector(sel);
@@ -336,7 +333,19 @@ function switchTab(name) {
   if (name === 'analytics') run(loadAnalytics)();
 }
 
+/** The selects whose options are codes with shared's words (the HTML holds only their "all" choice). */
+function fillCodeSelects() {
+  const options = (names, codes) => codes.map((code) => h('option', { value: code }, names[code] || code));
+  $('#filters [name=status]').append(...options(STATUS, Object.keys(STATUS)));
+  $('#filters [name=kind]').append(...options(KIND, Object.keys(KIND)));
+  $('#editor [name=kind]').append(...options(KIND, Object.keys(KIND)));
+  // Stage tags are the eight stages themselves: operators add tags to the other families only.
+  $('#tag-form [name=family]').append(...options(FAMILY, Object.keys(FAMILY).filter((f) => f !== 'stage')));
+  $('#analytics-filters [name=sort]').append(...options(Object.fromEntries(METRICS), SORT_ORDER));
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  fillCodeSelects();
   $('#login').addEventListener('submit', (e) => { e.preventDefault(); run(useToken)($('#token').value); });
   $('#devlogin').addEventListener('click', run(devLogin));
   $('#logout').addEventListener('click', () => { sessionStorage.removeItem('kejing-operator-token'); state.token = ''; $('#who').textContent = ''; $('#items tbody').replaceChildren(); });

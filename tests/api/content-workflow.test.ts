@@ -1,4 +1,7 @@
-import type { ContentReviewStatus, OperatorContentDetailView } from '@kejing/shared';
+import {
+  CONTENT_HISTORY_ACTION_NAMES_ZH, CONTENT_KIND_NAMES_ZH, CONTENT_METRIC_NAMES_ZH, CONTENT_METRICS, CONTENT_STATUS_NAMES_ZH, TAG_FAMILY_NAMES_ZH,
+  type ContentReviewStatus, type OperatorContentDetailView,
+} from '@kejing/shared';
 import { adminAuth, bearer, bootstrapAuth, buildWorld, login, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 /** The content platform over HTTP: review workflow, audit, forbidden words, WeChat check, pinning, visibility, tags. */
@@ -400,6 +403,20 @@ describe('the content platform (issue 5)', () => {
       await t.http.get('/operator/..%2F..%2Fpackage.json').expect(404);
       // Names an object literal would have found on Object.prototype (the fuzzer's find: valueOf was a 500).
       for (const name of ['valueOf', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) await t.http.get(`/operator/${name}`).expect(404);
+    });
+
+    it("hands the operator page shared's words for statuses, kinds, tag families, metrics and history steps, loaded before its script", async () => {
+      const page = await t.http.get('/operator').expect(200);
+      expect(page.text.indexOf('/operator/labels.js')).toBeGreaterThan(-1);
+      expect(page.text.indexOf('/operator/labels.js')).toBeLessThan(page.text.indexOf('/operator/operator.js'));
+      const script = await t.http.get('/operator/labels.js').expect(200);
+      expect(script.headers['content-type']).toMatch(/javascript/);
+      expect(script.headers['content-security-policy']).toContain("script-src 'self'");
+      const labels = JSON.parse(/window\.KEJING_LABELS = (\{.*\});/s.exec(script.text)?.[1] ?? 'null') as Record<string, unknown>;
+      expect(labels).toEqual({
+        statuses: CONTENT_STATUS_NAMES_ZH, kinds: CONTENT_KIND_NAMES_ZH, tagFamilies: TAG_FAMILY_NAMES_ZH,
+        metrics: CONTENT_METRICS.map((m) => [m, CONTENT_METRIC_NAMES_ZH[m]]), actions: CONTENT_HISTORY_ACTION_NAMES_ZH,
+      });
     });
 
     it('lists items for the operator and the admin, filtered by status', async () => {

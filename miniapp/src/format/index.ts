@@ -1,5 +1,7 @@
 import {
+  CONTENT_KIND_NAMES_ZH,
   DEFAULT_TAG_NAMES_ZH,
+  TAG_FAMILY_NAMES_ZH as SHARED_TAG_FAMILY_NAMES_ZH,
   MAINLAND_MOBILE_PATTERN,
   STAGE_NAMES_ZH,
   TOUCHPOINT_NAMES_ZH,
@@ -113,14 +115,11 @@ export const REFERRAL_NAMES_ZH: Record<ReferralClass, string> = {
 
 export const OUTCOME_NAMES_ZH: Record<DealOutcome, string> = { open: '跟进中', won: '已成交', lost: '未成交' }
 
-export const KIND_NAMES_ZH: Record<ContentKind, string> = { article: '文章', video: '视频', live: '直播', poster: '海报' }
+// The content words are shared with the operator page: one table each, in shared.
+export const KIND_NAMES_ZH: Readonly<Record<ContentKind, string>> = CONTENT_KIND_NAMES_ZH
 
-export const TAG_FAMILY_NAMES_ZH: Record<string, string> = {
-  need: '需求',
-  audience: '人群',
-  life_event: '人生大事',
-  stage: '销售阶段',
-}
+/** By family name as read from a tag code (a family the app does not know shows as itself). */
+export const TAG_FAMILY_NAMES_ZH: Readonly<Record<string, string>> = SHARED_TAG_FAMILY_NAMES_ZH
 
 
 /** "need:critical_illness" → "重疾"; "stage:3" → "有价值名单"; unknown codes show as themselves. */

@@ -14,6 +14,7 @@ export * from './tasks';
 export * from './radar';
 export * from './privacy';
 export * from './content-platform';
+export * from './content-labels';
 export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';

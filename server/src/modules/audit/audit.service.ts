@@ -3,6 +3,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../lib/clock';
 import { AuditDetail, AuditEntry } from './audit-entry.entity';
 
+/** What an entry's detail may hold; callers of record build it. */
+export type { AuditDetail };
+
 /** Appends to the audit log. There is deliberately no update or delete here. */
 export class AuditService {
   constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}

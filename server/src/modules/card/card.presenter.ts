@@ -1,8 +1,8 @@
 import type { AgentCardView } from '@kejing/shared';
-import type { StaffMember } from '../staff/staff-member.entity';
+import type { CardStaffRow } from '../staff/staff-member.queries';
 
 /** The agent's card as customers and the agent see it (千星计划 persona templates). */
-export function presentCard(staff: StaffMember, companyName: string): AgentCardView {
+export function presentCard(staff: CardStaffRow, companyName: string): AgentCardView {
   return {
     agentId: staff.id,
     name: staff.name,

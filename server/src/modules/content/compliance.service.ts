@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { SEC_CHECK_MAX_CHARS, type SecCheckRequest, type WeChatClient } from '../../wechat/wechat-client';
 import type { AuditService } from '../audit/audit.service';
-import { User } from '../auth/user.entity';
+import { openidOfUser } from '../auth/user.queries';
 import { ComplianceWord } from './compliance-word.entity';
 import { findForbiddenWords, htmlToText } from './forbidden-words';
 
@@ -150,7 +150,7 @@ export class ComplianceService {
   }
 
   private async openidOf(userId: string | null): Promise<string> {
-    const openid = userId ? (await this.dataSource.getRepository(User).findOneBy({ id: userId }))?.openid : undefined;
+    const openid = userId ? await openidOfUser(this.dataSource, userId) : null;
     if (!openid) {
       throw new AppError(403, 'wechat_identity_required', "publishing text to customers needs someone signed in with WeChat: WeChat's content check is made on behalf of a WeChat user");
     }

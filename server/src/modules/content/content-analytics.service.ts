@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ContentKind, ContentMetric, ContentMetricsView, ContentRankingRowView, TagCode, TagFamily, TagRankingRowView } from '@kejing/shared';
 import { notFound } from '../../lib/app-error';
-import { OrgUnit } from '../org/org-unit.entity';
+import { orgUnitById } from '../org/org-unit.queries';
 import type { TagsService } from '../tags/tags.service';
 import { EMPTY_COUNTS, metricsOf, rankBy, VersionCounts, ViewerRow } from './content-analytics';
 import { ContentItem } from './content-item.entity';
@@ -178,7 +178,7 @@ export class ContentAnalyticsService {
   /** The org path prefix to restrict to, or null for the whole company. */
   private async scope(filter: AnalyticsFilter): Promise<string | null> {
     if (!filter.orgUnitId) return null;
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: filter.orgUnitId });
+    const unit = await orgUnitById(this.dataSource, filter.orgUnitId);
     if (!unit) throw notFound('org unit');
     return unit.path;
   }

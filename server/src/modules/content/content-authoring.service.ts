@@ -6,11 +6,10 @@ import type {
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
-import type { AuditDetail } from '../audit/audit-entry.entity';
-import { AuditEntry } from '../audit/audit-entry.entity';
-import type { AuditService } from '../audit/audit.service';
-import { OrgUnit } from '../org/org-unit.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import type { AuditDetail, AuditService } from '../audit/audit.service';
+import { auditEntriesAbout } from '../audit/audit-entry.queries';
+import { orgUnitsByIds } from '../org/org-unit.queries';
+import { staffNamesOf } from '../staff/staff-names.query';
 import type { TagsService } from '../tags/tags.service';
 import type { ComplianceService } from './compliance.service';
 import { DraftInput, PreparedDraft, prepareDraft } from './content-draft';
@@ -94,10 +93,9 @@ export class ContentAuthoringService {
 
   /** The item's audit trail, oldest first, with the names of the people who acted. */
   async history(itemId: string): Promise<ContentHistoryEntryView[]> {
-    const entries = await this.dataSource.getRepository(AuditEntry).find({ where: { subjectType: 'content_item', subjectId: itemId } });
-    const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => id !== null))];
-    const staff = actorIds.length === 0 ? [] : await this.dataSource.getRepository(StaffMember).createQueryBuilder('s').where('s.id IN (:...ids)', { ids: actorIds }).getMany();
-    return presentHistory(entries, new Map(staff.map((s) => [s.id, s.name])));
+    const entries = await auditEntriesAbout(this.dataSource, 'content_item', itemId);
+    const names = await staffNamesOf(this.dataSource, entries.map((e) => e.actorId).filter((id): id is string => id !== null));
+    return presentHistory(entries, names);
   }
 
   // ---- writing ----------------------------------------------------------------------------
@@ -288,7 +286,7 @@ export class ContentAuthoringService {
   private async checkVisibility(visibility: VisibilityInput): Promise<void> {
     const ids = [...new Set(visibility.orgUnitIds)];
     if (ids.length > 0) {
-      const found = await this.dataSource.getRepository(OrgUnit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
+      const found = await orgUnitsByIds(this.dataSource, ids);
       const missing = ids.filter((id) => !found.some((u) => u.id === id));
       if (missing.length > 0) throw badRequest(missing.map((id) => ({ field: 'orgUnitIds', reason: `no org unit ${id}` })));
     }

@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
 import { CONTENT_KINDS, type ContentKind, type TagCode } from '@kejing/shared';
 import { AppError } from '../../lib/app-error';
 import type { StaffActor } from '../../permissions/actor';
-import { OrgUnit } from '../org/org-unit.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { allOrgUnits, orgUnitById, type OrgUnitRow } from '../org/org-unit.queries';
+import { staffMemberById } from '../staff/staff-member.queries';
 import type { ContentAuthoringService, VisibilityInput } from './content-authoring.service';
 import { DraftInput, prepareDraft, sameText } from './content-draft';
 import type { ContentItem } from './content-item.entity';
@@ -111,9 +111,9 @@ export function parseContentFile(file: string, text: string): ContentFile {
 
 /** A staff member as an actor outside any request (the CLI, the demo loader), with their place in the org tree. */
 export async function staffActorFor(dataSource: DataSource, staffId: string): Promise<StaffActor & { name: string }> {
-  const staff = await dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
+  const staff = await staffMemberById(dataSource, staffId);
   if (!staff) throw new Error(`no staff member ${staffId}`);
-  const unit = await dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
+  const unit = await orgUnitById(dataSource, staff.orgUnitId);
   return { kind: 'staff', userId: staff.userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false, name: staff.name };
 }
 
@@ -185,11 +185,11 @@ export class ContentImporter {
 
   /** Org unit names (or ids) from the file, as ids. */
   private async visibilityOf(file: ContentFile): Promise<VisibilityInput> {
-    const units = file.visibleTo.length === 0 ? [] : await this.dataSource.getRepository(OrgUnit).find();
+    const units = file.visibleTo.length === 0 ? [] : await allOrgUnits(this.dataSource);
     const orgUnitIds = file.visibleTo.map((want) => {
       const found = units.filter((u) => u.id === want || u.name === want);
       if (found.length !== 1) throw new Error(found.length === 0 ? `visibility: no org unit named ${want}` : `visibility: ${want} names ${found.length} org units; use its id`);
-      return (found[0] as OrgUnit).id;
+      return (found[0] as OrgUnitRow).id;
     });
     return { orgUnitIds, visibleFromMs: file.visibleFromMs, visibleUntilMs: file.visibleUntilMs };
   }

@@ -1,7 +1,7 @@
 import type {
   ContentHistoryEntryView, ContentVersionReviewView, ContentVisibilityView, OperatorContentDetailView, OperatorContentSummaryView,
 } from '@kejing/shared';
-import type { AuditEntry } from '../audit/audit-entry.entity';
+import type { AuditEntryRow } from '../audit/audit-entry.queries';
 import type { ContentItem } from './content-item.entity';
 import { presentContentVersion } from './content.presenter';
 import type { ContentVersion } from './content-version.entity';
@@ -39,8 +39,8 @@ export function presentVersionReview(version: ContentVersion): ContentVersionRev
 const ACTION_ORDER = ['content.created', 'content.edited', 'content.submission_blocked', 'content.submitted', 'content.approved', 'content.rejected', 'content.visibility_changed', 'content.retired'];
 
 /** Audit entries oldest first, each with the acting person's name (null for the bootstrap admin or the importer). */
-export function presentHistory(entries: AuditEntry[], names: Map<string, string>): ContentHistoryEntryView[] {
-  const versionNo = (e: AuditEntry) => (typeof e.detail?.versionNo === 'number' ? e.detail.versionNo : 0);
+export function presentHistory(entries: AuditEntryRow[], names: Map<string, string>): ContentHistoryEntryView[] {
+  const versionNo = (e: AuditEntryRow) => (typeof e.detail?.versionNo === 'number' ? e.detail.versionNo : 0);
   return [...entries]
     .sort((a, b) => a.atMs - b.atMs || versionNo(a) - versionNo(b) || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action))
     .map((e) => ({ action: e.action, actorId: e.actorId, actorName: e.actorId ? names.get(e.actorId) ?? null : null, at: new Date(e.atMs).toISOString(), detail: e.detail }));

@@ -4,7 +4,6 @@
  * company has no snapshot yet, one is computed on the spot for today.
  */
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
 import {
   addDays, type AgentDashboardView, diffFunnelSnapshots, type FunnelTrendView, type FunnelView, GRID_CELLS, type OrgDashboardView,
   planOmip, type SnapshotSummaryView, type TeamDashboardView,
@@ -13,8 +12,9 @@ import { badRequest, notFound } from '../../lib/app-error';
 import type { StaffActor } from '../../permissions/actor';
 import { canSeeOrgUnit } from '../../permissions/org-scope';
 import { canSeeAgentRecord } from '../../permissions/scope';
-import { OrgUnit } from '../org/org-unit.entity';
-import { StaffMember } from '../staff/staff-member.entity';
+import { childOrgUnits, orgUnitById, type OrgUnitRow } from '../org/org-unit.queries';
+import { staffMemberById, type StaffRow } from '../staff/staff-member.queries';
+import { staffNamesOf } from '../staff/staff-names.query';
 import {
   countLayers, presentAgentKyb134, presentFunnel, presentOmip, presentTrendPoint, presentUnitAssets, rankMembers,
 } from './dashboards.presenter';
@@ -26,8 +26,8 @@ import type { SnapshotService } from './snapshot.service';
 const DEFAULT_TREND_DAYS = 30;
 
 interface AgentRef {
-  staff: StaffMember;
-  unit: OrgUnit;
+  staff: StaffRow;
+  unit: OrgUnitRow;
   companyId: string;
 }
 
@@ -55,7 +55,7 @@ export class DashboardsService {
     const d = await this.snapshotDay(companyOfPath(unit.path), day);
     const lastWeek = addDays(d, -7);
     const [rows, before] = await Promise.all([this.records({ teamId }, d), this.records({ teamId }, lastWeek)]);
-    const names = await this.names(rows.map((r) => r.agentId));
+    const names = await staffNamesOf(this.dataSource, rows.map((r) => r.agentId));
     const previous = new Map(before.map((r) => [r.agentId, r]));
     const ranking = rankMembers(rows, names, previous);
     return {
@@ -120,16 +120,16 @@ export class DashboardsService {
 
   // ---- scope --------------------------------------------------------------------------
   private async agentInScope(actor: StaffActor, agentId: string): Promise<AgentRef> {
-    const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: agentId });
-    const unit = staff ? await this.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId }) : null;
+    const staff = await staffMemberById(this.dataSource, agentId);
+    const unit = staff ? await orgUnitById(this.dataSource, staff.orgUnitId) : null;
     if (!staff || !unit || (staff.role !== 'agent' && staff.role !== 'leader') || !canSeeAgentRecord(actor, { agentId, orgPath: unit.path })) {
       throw notFound('agent');
     }
     return { staff, unit, companyId: companyOfPath(unit.path) };
   }
 
-  private async unitInScope(actor: StaffActor, orgUnitId: string): Promise<OrgUnit> {
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: orgUnitId });
+  private async unitInScope(actor: StaffActor, orgUnitId: string): Promise<OrgUnitRow> {
+    const unit = await orgUnitById(this.dataSource, orgUnitId);
     if (!unit || !canSeeOrgUnit(actor, unit.path)) throw notFound('org unit');
     return unit;
   }
@@ -158,12 +158,6 @@ export class DashboardsService {
     return rows.map((r) => r.detail);
   }
 
-  private async names(agentIds: string[]): Promise<Map<string, string>> {
-    if (agentIds.length === 0) return new Map();
-    const staff = await this.dataSource.getRepository(StaffMember).findBy({ id: In(agentIds) });
-    return new Map(staff.map((s) => [s.id, s.name]));
-  }
-
   private async funnelWithChange(groupId: string, kind: FunnelGroupKind, day: string): Promise<FunnelView | null> {
     const repo = this.dataSource.getRepository(FunnelSnapshotRow);
     const [now, before] = await Promise.all([repo.findOneBy({ groupId, day }), repo.findOneBy({ groupId, day: addDays(day, -7) })]);
@@ -172,12 +166,12 @@ export class DashboardsService {
   }
 
   /** Branches of a company, teams of a branch, agents of a team — each with its summed assets. */
-  private async childAssets(unit: OrgUnit, rows: Kyb134AgentDay[]) {
+  private async childAssets(unit: OrgUnitRow, rows: Kyb134AgentDay[]) {
     if (unit.kind === 'team') {
-      const names = await this.names(rows.map((r) => r.agentId));
+      const names = await staffNamesOf(this.dataSource, rows.map((r) => r.agentId));
       return rows.map((r) => presentUnitAssets(r.agentId, 'agent', names.get(r.agentId) ?? '', [r.detail]));
     }
-    const children = await this.dataSource.getRepository(OrgUnit).find({ where: { parentId: unit.id }, order: { name: 'ASC' } });
+    const children = await childOrgUnits(this.dataSource, unit.id);
     const childOf = (r: Kyb134AgentDay) => (unit.kind === 'company' ? r.branchId : r.teamId);
     return children.map((child) => presentUnitAssets(child.id, child.kind, child.name, rows.filter((r) => childOf(r) === child.id).map((r) => r.detail)));
   }

@@ -4,7 +4,7 @@ import type { AgentCardView, CreateStaffRequest, StaffCreatedView, UpdateCardReq
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { presentCard } from '../card/card.presenter';
-import { OrgUnit } from '../org/org-unit.entity';
+import { orgUnitById } from '../org/org-unit.queries';
 import type { OrgService } from '../org/org.service';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
@@ -29,7 +29,7 @@ export class StaffService {
   ) {}
 
   async create(request: CreateStaffRequest): Promise<StaffCreatedView> {
-    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: request.orgUnitId });
+    const unit = await orgUnitById(this.dataSource, request.orgUnitId);
     if (!unit) throw notFound('org unit');
     if (!(UNIT_KINDS_FOR_ROLE[request.role] as readonly string[]).includes(unit.kind)) {
       throw badRequest([{ field: 'orgUnitId', reason: `a ${request.role} belongs to a ${UNIT_KINDS_FOR_ROLE[request.role].join(' or ')}` }]);

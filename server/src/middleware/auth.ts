@@ -1,14 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { DataSource } from 'typeorm';
-import type { Role } from '@kejing/shared';
+import type { Role, StaffRole } from '@kejing/shared';
 import { forbidden, unauthorized } from '../lib/app-error';
 import type { Clock } from '../lib/clock';
 import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { SessionTokens } from '../modules/auth/session-tokens';
-import { StaffMember, StaffRole } from '../modules/staff/staff-member.entity';
-import { OrgUnit } from '../modules/org/org-unit.entity';
+import { anyAdminBound, staffMemberOfUser } from '../modules/staff/staff-member.queries';
+import { orgUnitById } from '../modules/org/org-unit.queries';
 
 export interface AuthState {
   userId?: string;
@@ -70,15 +70,13 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
  * sees the binding at once.
  */
 async function bootstrapOpen(dataSource: DataSource): Promise<void> {
-  const boundAdmin = await dataSource.getRepository(StaffMember).createQueryBuilder('staff')
-    .where("staff.role = 'admin' AND staff.user_id IS NOT NULL").getExists();
-  if (boundAdmin) throw unauthorized('the bootstrap token retired when the first admin bound WeChat; log in as an admin');
+  if (await anyAdminBound(dataSource)) throw unauthorized('the bootstrap token retired when the first admin bound WeChat; log in as an admin');
 }
 
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
-  const staff = await deps.dataSource.getRepository(StaffMember).findOneBy({ userId });
+  const staff = await staffMemberOfUser(deps.dataSource, userId);
   if (!staff || !staffRoles.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
-  const unit = await deps.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
+  const unit = await orgUnitById(deps.dataSource, staff.orgUnitId);
   state.actor = {
     kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,
   };

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../modules/staff/staff-member.entity';
+import type { StaffRole } from '@kejing/shared';
 
 /** A logged-in staff member (or the bootstrap admin), with where they sit in the org tree. */
 export interface StaffActor {

@@ -3,6 +3,8 @@
 export const ROLES = ['viewer', 'agent', 'leader', 'manager', 'operator', 'admin'] as const;
 /** Who is acting: a viewer is anyone who opened a share; the rest are staff roles. */
 export type Role = (typeof ROLES)[number];
+/** The roles a staff member holds: every role but a customer's. */
+export type StaffRole = Exclude<Role, 'viewer'>;
 
 export const BANDS = ['low', 'mid', 'high'] as const;
 /** A third of a score's range; cut points live in configuration (default 34/67). */

@@ -1,8 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Role } from '@kejing/shared';
+import type { StaffRole } from '@kejing/shared';
 import { EpochMsColumn, UuidColumn } from '../../db/columns';
-
-export type StaffRole = Exclude<Role, 'viewer'>;
 
 /** An agent, team leader, manager, content operator or admin; agents carry their card here. */
 @Entity('staff_member')

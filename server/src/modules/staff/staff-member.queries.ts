@@ -7,6 +7,16 @@ export type StaffRow = Pick<StaffMember, 'id' | 'userId' | 'role' | 'orgUnitId' 
 /** What a card shows of its agent. */
 export type CardStaffRow = Pick<StaffMember, 'id' | 'name' | 'photoUrl' | 'licenceNo' | 'intro' | 'personaTemplate'>;
 
+/** The staff member a WeChat user is bound to, or null. */
+export function staffMemberOfUser(db: DataSource | EntityManager, userId: string): Promise<StaffRow | null> {
+  return db.getRepository(StaffMember).findOneBy({ userId });
+}
+
+/** Whether any admin has bound WeChat (which retires the bootstrap token). */
+export function anyAdminBound(db: DataSource | EntityManager): Promise<boolean> {
+  return db.getRepository(StaffMember).createQueryBuilder('staff').where("staff.role = 'admin' AND staff.user_id IS NOT NULL").getExists();
+}
+
 export function staffMemberById(db: DataSource | EntityManager, id: string): Promise<StaffRow | null> {
   return db.getRepository(StaffMember).findOneBy({ id });
 }

@@ -1,6 +1,6 @@
 import { IsIn, IsString, IsUUID, Length, IsUrl } from 'class-validator';
 import type { CreateOrgUnitRequest, CreateStaffRequest, OrgUnitKind, UpdateCardRequest } from '@kejing/shared';
-import type { StaffRole } from './staff-member.entity';
+import type { StaffRole } from '@kejing/shared';
 import { Optional } from '../../middleware/validate';
 
 export class CreateOrgUnitDto implements CreateOrgUnitRequest {

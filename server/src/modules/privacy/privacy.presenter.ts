@@ -1,15 +1,13 @@
 import type { ConsentView, PersonalDataExport } from '@kejing/shared';
-import type { Contact } from '../contacts/contact.entity';
 import type { NoteRow, PhoneRow } from '../contacts/contact-records.queries';
-import type { TouchpointEvent } from '../events/touchpoint-event.entity';
-import type { Consent } from '../leads/consent.entity';
-import type { Lead } from '../leads/lead.entity';
-import type { StaffMember } from '../staff/staff-member.entity';
-import type { FollowUpTask } from '../tasks/follow-up-task.entity';
+import type { PersonContact } from '../contacts/personal-data';
+import type { TouchpointExportRow } from '../events/personal-data';
+import type { ConsentRow, LeadRow } from '../leads/personal-data';
+import type { TaskExportRow } from '../tasks/queries/tasks-of-contacts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function presentConsent(consent: Consent): ConsentView {
+export function presentConsent(consent: ConsentRow): ConsentView {
   return {
     consentId: consent.id, contactId: consent.contactId, kind: consent.kind, textVersion: consent.textVersion, purpose: consent.purpose,
     givenAt: iso(consent.givenAtMs), withdrawnAt: consent.withdrawnAtMs === null ? null : iso(consent.withdrawnAtMs),
@@ -19,19 +17,18 @@ export function presentConsent(consent: Consent): ConsentView {
 /** One person's data, contact by contact. No openid or unionid: those are WeChat's keys, not data the person gave. */
 export function presentExport(
   nowMs: number,
-  contacts: Contact[],
+  contacts: PersonContact[],
   rows: {
-    leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; notes: NoteRow[]; phones: PhoneRow[];
-    phoneOf: (lead: Lead) => string; enteredPhoneOf: (phone: PhoneRow) => string;
+    leads: LeadRow[]; consents: ConsentRow[]; events: TouchpointExportRow[]; tasks: TaskExportRow[]; agentNames: Map<string, string>; notes: NoteRow[]; phones: PhoneRow[];
+    phoneOf: (lead: LeadRow) => string; enteredPhoneOf: (phone: PhoneRow) => string;
     verifiedPhones: { phone: string; verifiedAtMs: number }[];
   },
 ): PersonalDataExport {
-  const agentName = new Map(rows.agents.map((a) => [a.id, a.name]));
   return {
     exportedAt: iso(nowMs),
     contacts: contacts.map((c) => ({
       contactId: c.id,
-      agentName: agentName.get(c.agentId) ?? '',
+      agentName: rows.agentNames.get(c.agentId) ?? '',
       displayName: c.displayName,
       createdAt: iso(c.createdAtMs),
       optedOut: c.optedOut,

@@ -1,26 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
-import { ConsentView, CUSTOMER_TOUCHPOINT_TYPES, DeletionView, HEALTH_NEEDS, OptOutView, PersonalDataExport } from '@kejing/shared';
+import { anonymousNameOf, ConsentView, CUSTOMER_TOUCHPOINT_TYPES, DeletionView, OptOutView, PersonalDataExport } from '@kejing/shared';
 import type { RetentionConfig } from '../../config/load-config';
 import { notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { maskPhone, maskWholePhone, PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
-import { whereAgentInScope } from '../../permissions/scope-query';
 import type { AuditService } from '../audit/audit.service';
 import type { SessionGuard } from '../auth/session-guard';
 import type { VerifiedPhones } from '../auth/verified-phones';
-import { Contact } from '../contacts/contact.entity';
 import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
+import {
+  contactForPrivacyRequest, contactsOfUsersOrIds, forgetReferrer, type PersonContact, setContactDisplayName, setContactsOptedOut,
+} from '../contacts/personal-data';
+import { deleteTouchpoints, touchpointsOf, touchpointsReceivedBefore } from '../events/personal-data';
 import type { TouchpointTransactions } from '../events/touchpoint-transactions';
-import { TouchpointEvent } from '../events/touchpoint-event.entity';
-import { Consent } from '../leads/consent.entity';
-import { Lead } from '../leads/lead.entity';
-import { Share } from '../shares/share.entity';
+import {
+  consentById, consentsOf, contactIdsWithLeadPhones, eraseLeadRows, leadPhoneHashesOf, type LeadRow, leadsOf, recordConsent, unengagedLeadsBefore,
+  withdrawConsentRow,
+} from '../leads/personal-data';
+import { forgetForwarder } from '../shares/forget-forwarder';
 import type { ShareArrivals } from '../shares/share-arrivals';
-import { StaffMember } from '../staff/staff-member.entity';
-import { FollowUpTask } from '../tasks/follow-up-task.entity';
+import { staffMemberOfUser } from '../staff/staff-member.queries';
+import { staffNamesOf } from '../staff/staff-names.query';
+import { tasksOfContacts } from '../tasks/queries/tasks-of-contacts';
 import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
@@ -35,8 +38,6 @@ export interface RetentionSummary {
   unengagedLeadsDeleted: number;
 }
 
-/** The name a contact falls back to once the name they gave is erased (as ContactResolver names new ones). */
-const anonymousName = (contactId: string) => `微信访客${contactId.slice(0, 4).toUpperCase()}`;
 
 /**
  * Personal data as PIPL expects: consents given and withdrawn by the person, opt-out of
@@ -74,18 +75,17 @@ export class PrivacyService {
   async consents(userId: string): Promise<ConsentView[]> {
     const { contacts } = await this.reachOf(userId);
     if (contacts.length === 0) return [];
-    const rows = await this.dataSource.getRepository(Consent).find({ where: { contactId: In(contacts.map((c) => c.id)) }, order: { givenAtMs: 'ASC' } });
-    return rows.map(presentConsent);
+    return (await consentsOf(this.dataSource, contacts.map((c) => c.id))).map(presentConsent);
   }
 
   /** Giving a consent is one request, as withdrawing it is. */
   async giveConsent(userId: string, dto: GiveConsentDto): Promise<ConsentView> {
     const { contactId } = await this.arrivals.arrive(dto.shareId, userId);
-    const consent = this.dataSource.getRepository(Consent).create({
+    const consent = {
       id: randomUUID(), contactId, kind: dto.kind, textVersion: dto.textVersion, purpose: dto.purpose, givenAtMs: this.clock.nowMs(), withdrawnAtMs: null,
-    });
+    };
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(Consent, consent);
+      await recordConsent(manager, consent);
       await this.audit.record({ actorId: userId, action: 'consent.give', subjectType: 'consent', subjectId: consent.id, detail: { kind: dto.kind, by: 'self' } }, manager);
     });
     return presentConsent(consent);
@@ -98,21 +98,13 @@ export class PrivacyService {
    */
   async withdrawConsent(userId: string, consentId: string): Promise<ConsentView> {
     const { contacts } = await this.reachOf(userId);
-    const consent = await this.dataSource.getRepository(Consent).findOneBy({ id: consentId });
+    const consent = await consentById(this.dataSource, consentId);
     if (!consent || !contacts.some((c) => c.id === consent.contactId)) throw notFound('consent');
     if (consent.withdrawnAtMs !== null) return presentConsent(consent);
     const now = this.clock.nowMs();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(Consent, { id: consent.id }, { withdrawnAtMs: now });
-      if (consent.kind === 'health') {
-        const leads = await manager.getRepository(Lead).findBy({ healthConsentId: consent.id });
-        for (const lead of leads) {
-          await manager.update(Lead, { id: lead.id }, { needs: lead.needs.filter((n) => !HEALTH_NEEDS.includes(n)), healthConsentId: null });
-        }
-      } else {
-        const leads = await manager.getRepository(Lead).findBy({ consentId: consent.id });
-        await this.eraseLeads(manager, leads);
-      }
+      // A health consent's needs come off its leads; a contact-details consent's leads are erased.
+      await this.eraseLeads(manager, await withdrawConsentRow(manager, consent, now));
       await this.audit.record({ actorId: userId, action: 'consent.withdraw', subjectType: 'consent', subjectId: consent.id, detail: { kind: consent.kind, by: 'self' } }, manager);
     });
     await this.rescoreNow([consent.contactId]);
@@ -124,7 +116,7 @@ export class PrivacyService {
     const { contacts } = await this.reachOf(userId);
     if (contacts.length > 0) {
       await this.dataSource.transaction(async (manager) => {
-        await manager.update(Contact, { id: In(contacts.map((c) => c.id)) }, { optedOut });
+        await setContactsOptedOut(manager, contacts.map((c) => c.id), optedOut);
         if (optedOut) {
           // Open follow-ups would have the agent message someone who asked not to be.
           await dismissOpenTasksOf(manager, contacts.map((c) => c.id));
@@ -187,14 +179,11 @@ export class PrivacyService {
     if (this.retention.rawEventsDays > 0) {
       const before = now - this.retention.rawEventsDays * DAY_MS;
       for (;;) {
-        const rows: { id: string; contact_id: string }[] = await this.dataSource.query(
-          `SELECT id, contact_id FROM touchpoint_event WHERE received_at_ms < ? AND type IN (${TRACKING_TYPES.map(() => '?').join(',')}) LIMIT ${BATCH}`,
-          [before, ...TRACKING_TYPES],
-        );
+        const rows = await touchpointsReceivedBefore(this.dataSource, before, TRACKING_TYPES, BATCH);
         if (rows.length === 0) break;
         // Fewer touchpoints can change a score: the scorer hears of these contacts after the commit.
         await this.touchpoints.run(async (manager, _record, touched) => {
-          await manager.delete(TouchpointEvent, { id: In(rows.map((r) => r.id)) });
+          await deleteTouchpoints(manager, rows.map((r) => r.id));
           touched(rows.map((r) => r.contact_id));
         });
         rawEventsDeleted += rows.length;
@@ -202,11 +191,7 @@ export class PrivacyService {
     }
     if (this.retention.unengagedLeadsDays > 0) {
       const before = now - this.retention.unengagedLeadsDays * DAY_MS;
-      // Engaged = any touchpoint after the lead other than the lead's own submission (a read, a reply, an agent's call …).
-      const leads: Lead[] = await this.dataSource.getRepository(Lead).createQueryBuilder('lead')
-        .where('lead.created_at_ms < :before', { before })
-        .andWhere(`NOT EXISTS (SELECT 1 FROM touchpoint_event e WHERE e.contact_id = lead.contact_id AND e.occurred_at_ms > lead.created_at_ms AND e.type <> 'lead_submit')`)
-        .getMany();
+      const leads = await unengagedLeadsBefore(this.dataSource, before);
       for (let i = 0; i < leads.length; i += BATCH) {
         const chunk = leads.slice(i, i + BATCH);
         await this.touchpoints.run(async (manager, _record, touched) => {
@@ -230,37 +215,29 @@ export class PrivacyService {
    * contacts with a lead whose phone WeChat verified as theirs. A typed phone proves nothing (anyone
    * can type anyone's number), so it never widens the reach, not even transitively.
    */
-  private async reachOf(userId: string): Promise<{ contacts: Contact[]; verifiedHashes: string[] }> {
+  private async reachOf(userId: string): Promise<{ contacts: PersonContact[]; verifiedHashes: string[] }> {
     const verifiedHashes = await this.verifiedPhones.hashesOf(userId);
-    const viaPhone = verifiedHashes.length > 0
-      ? [...new Set((await this.dataSource.getRepository(Lead).find({ select: { contactId: true }, where: { phoneHash: In(verifiedHashes) } })).map((l) => l.contactId))]
-      : [];
-    const contacts = await this.dataSource.getRepository(Contact).find({
-      where: [{ viewerUserId: userId }, ...(viaPhone.length > 0 ? [{ id: In(viaPhone) }] : [])],
-    });
+    const viaPhone = await contactIdsWithLeadPhones(this.dataSource, verifiedHashes);
+    const contacts = await contactsOfUsersOrIds(this.dataSource, [userId], viaPhone);
     return { contacts, verifiedHashes };
   }
 
-  private async findForStaff(actor: StaffActor, contactId: string): Promise<Contact> {
-    const qb = this.dataSource.getRepository(Contact).createQueryBuilder('contact').where('contact.id = :contactId', { contactId });
+  private async findForStaff(actor: StaffActor, contactId: string): Promise<PersonContact> {
     // Operators handle privacy requests company-wide; everyone else only within their own scope.
-    const contact = actor.role === 'operator' ? await qb.getOne() : await whereAgentInScope(qb, actor, 'contact.agent_id').getOne();
+    const contact = await contactForPrivacyRequest(this.dataSource, actor, contactId);
     if (!contact) throw notFound('contact');
     return contact;
   }
 
   /** The person behind some contacts: the same WeChat user, or the same phone (by its keyed hash), at any agent. */
-  private async personContacts(seed: Contact[]): Promise<Contact[]> {
+  private async personContacts(seed: PersonContact[]): Promise<PersonContact[]> {
     const byId = new Map(seed.map((c) => [c.id, c]));
     for (let round = 0; round < 4; round++) {
       const ids = [...byId.keys()];
       if (ids.length === 0) return [];
       const users = [...new Set([...byId.values()].map((c) => c.viewerUserId).filter((u): u is string => u !== null))];
-      const hashes = (await this.dataSource.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash);
-      const viaPhone = hashes.length > 0 ? (await this.dataSource.getRepository(Lead).find({ select: { contactId: true }, where: { phoneHash: In([...new Set(hashes)]) } })).map((l) => l.contactId) : [];
-      const more = await this.dataSource.getRepository(Contact).find({
-        where: [...(users.length > 0 ? [{ viewerUserId: In(users) }] : []), ...(viaPhone.length > 0 ? [{ id: In(viaPhone) }] : [])],
-      });
+      const viaPhone = await contactIdsWithLeadPhones(this.dataSource, await leadPhoneHashesOf(this.dataSource, ids));
+      const more = await contactsOfUsersOrIds(this.dataSource, users, viaPhone);
       const grew = more.filter((c) => !byId.has(c.id));
       if (grew.length === 0) break;
       for (const c of grew) byId.set(c.id, c);
@@ -269,36 +246,31 @@ export class PrivacyService {
   }
 
   /** `phonesOf`: whose verified phones the export lists (in full, so never for a masked export). */
-  private async export(contacts: Contact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
+  private async export(contacts: PersonContact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
     const ids = contacts.map((c) => c.id);
-    const any = ids.length > 0;
-    const [leads, consents, events, tasks, agents, verifiedPhones, notes, phones] = await Promise.all([
-      any ? this.dataSource.getRepository(Lead).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
-      any ? this.dataSource.getRepository(Consent).find({ where: { contactId: In(ids) }, order: { givenAtMs: 'ASC' } }) : [],
-      any ? this.dataSource.getRepository(TouchpointEvent).find({ where: { contactId: In(ids) }, order: { occurredAtMs: 'ASC' } }) : [],
-      any ? this.dataSource.getRepository(FollowUpTask).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
-      any ? this.dataSource.getRepository(StaffMember).findBy({ id: In([...new Set(contacts.map((c) => c.agentId))]) }) : [],
+    const [leads, consents, events, tasks, agentNames, verifiedPhones, notes, phones] = await Promise.all([
+      leadsOf(this.dataSource, ids),
+      consentsOf(this.dataSource, ids),
+      touchpointsOf(this.dataSource, ids),
+      tasksOfContacts(this.dataSource, ids),
+      staffNamesOf(this.dataSource, contacts.map((c) => c.agentId)),
       this.verifiedPhones.ofUsers(phonesOf),
       notesOfContacts(this.dataSource, ids),
       phonesOfContacts(this.dataSource, ids),
     ]);
-    const phoneOf = (lead: Lead) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
+    const phoneOf = (lead: LeadRow) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
     const enteredPhoneOf = (p: { phoneCipher: string }) => {
       const plain = this.phoneCrypto.decrypt(p.phoneCipher);
       return phone === 'full' ? plain : maskWholePhone(plain);
     };
-    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, notes, phones, phoneOf, enteredPhoneOf, verifiedPhones });
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agentNames, notes, phones, phoneOf, enteredPhoneOf, verifiedPhones });
   }
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
-  private async eraseLeads(manager: EntityManager, leads: Lead[]): Promise<void> {
-    if (leads.length === 0) return;
-    await manager.delete(Lead, { id: In(leads.map((l) => l.id)) });
-    const contactIds = [...new Set(leads.map((l) => l.contactId))];
-    const left = await manager.getRepository(Lead).find({ where: { contactId: In(contactIds) }, order: { createdAtMs: 'DESC' } });
-    for (const contactId of contactIds) {
-      const latest = left.find((l) => l.contactId === contactId);
-      await manager.update(Contact, { id: contactId }, { displayName: latest ? latest.name : anonymousName(contactId) });
+  private async eraseLeads(manager: EntityManager, leads: LeadRow[]): Promise<void> {
+    // The contact falls back to its latest lead's name left, else to the anonymous name it was made with.
+    for (const [contactId, nameLeft] of await eraseLeadRows(manager, leads)) {
+      await setContactDisplayName(manager, contactId, nameLeft ?? anonymousNameOf(contactId));
     }
   }
 
@@ -307,14 +279,13 @@ export class PrivacyService {
    * phones (by default every phone on the contacts' leads: an operator has judged who the person
    * is), and the WeChat identities, whose sessions end at once.
    */
-  private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
+  private async erase(contacts: PersonContact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
     const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
-        const hashes = sweepHashes
-          ?? [...new Set((await manager.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash))];
+        const hashes = sweepHashes ?? await leadPhoneHashesOf(manager, ids);
         for (let i = 0; i < ids.length; i += BATCH) {
           const chunk = ids.slice(i, i + BATCH);
           deleted.touchpoints += await this.deleteCount(manager, 'touchpoint_event', 'contact_id', chunk);
@@ -325,15 +296,15 @@ export class PrivacyService {
           const records = await eraseContactRecords(manager, chunk);
           deleted.notes += records.notes;
           deleted.phones += records.phones;
-          await manager.update(Contact, { referredByContactId: In(chunk) }, { referredByContactId: null });
-          await manager.update(Share, { forwardedByContactId: In(chunk) }, { forwardedByContactId: null });
+          await forgetReferrer(manager, chunk);
+          await forgetForwarder(manager, chunk);
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);
         }
         // A lead with the same phone under a contact we did not reach (entered by hand) is the same person too.
         if (hashes.length > 0) deleted.leads += await this.deleteCount(manager, 'lead', 'phone_hash', hashes);
       }
       const customers = [];
-      for (const userId of userIds) if (!(await manager.getRepository(StaffMember).findOneBy({ userId }))) customers.push(userId);
+      for (const userId of userIds) if (!(await staffMemberOfUser(manager, userId))) customers.push(userId);
       await this.verifiedPhones.forget(manager, userIds);
       // The WeChat identity (openid, unionid) goes too, unless the person is also staff; a staff member's sessions end all the same.
       if (customers.length > 0) await this.deleteCount(manager, 'app_user', 'id', customers);

@@ -179,6 +179,17 @@ describe('personal data (PIPL)', () => {
       expect(JSON.parse(audit[0].detail)).toMatchObject({ by: by === 'self' ? 'self' : 'operator', contacts: 2 });
     });
 
+    it('exporting and erasing a contact the agent added by hand (no WeChat identity, no lead) reaches that contact alone', async () => {
+      const bystander = await customer('pipl-bystander', 'a');
+      const added = (await t.http.post('/api/contacts').set(staff('a')).send({ remarkName: '手动添加的客户', phones: [{ phone: '13712345678', basis: 'in_person' }] })
+        .expect(201)).body as { contactId: string };
+      const exported = (await t.http.get(`/api/privacy/contacts/${added.contactId}/export`).set(staff('op')).expect(200)).body as PersonalDataExport;
+      expect(exported.contacts.map((c) => c.contactId)).toEqual([added.contactId]);
+      const deleted = (await t.http.delete(`/api/privacy/contacts/${added.contactId}`).set(staff('op')).expect(200)).body as DeletionView;
+      expect(deleted.deleted.contacts).toBe(1);
+      expect(await count('SELECT COUNT(*) AS n FROM contact WHERE id = ?', [bystander.contactId])).toBe(1);
+    });
+
     it('refuses erasure to agents, leaders and managers (403) and answers 404 for an unknown contact', async () => {
       const c = await customer('pipl-erase-refused', 'a', null);
       for (const key of ['a', 'lx', 'm1']) await t.http.delete(`/api/privacy/contacts/${c.contactId}`).set(staff(key)).expect(403);

@@ -131,7 +131,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
-  const tasks = new TasksService(dataSource, clock, kyb134Inputs);
+  const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids));
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {

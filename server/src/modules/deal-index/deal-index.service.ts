@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   DEFAULT_DEAL_TRAINING_CONFIG, DEFAULT_STAGE_PRIOR_CONFIG, type DealModel, type DealTrainingConfig, type DealIndexView, estimateStagePriors,
-  evaluateAuc, explainPrediction, isHeldOut, extractDealFeatures, type Stage, stagePrior, STAGE_NAMES_ZH, trainDealModel, type TrainingExample, type TrainingReadiness,
+  evaluateAuc, explainPrediction, isHeldOut, extractDealFeatures, predictDealProbability, type Stage, stagePrior, STAGE_NAMES_ZH, trainDealModel, type TrainingExample, type TrainingReadiness,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
@@ -92,6 +92,19 @@ export class DealIndexService {
   async activeModel(): Promise<DealModel | null> {
     const row = await this.dataSource.getRepository(DealModelRow).findOne({ where: { active: true }, order: { trainedAtMs: 'DESC' } });
     return row?.model ?? null;
+  }
+
+  /**
+   * P(won) of these open contacts by the active model, from their histories up to now; null while no
+   * model is active (callers then use the stage prior, as the deal index itself does).
+   */
+  async modelLikelihoods(contactIds: readonly string[]): Promise<Map<string, number> | null> {
+    if (contactIds.length === 0) return null;
+    const model = await this.activeModel();
+    if (!model) return null;
+    const nowMs = this.clock.nowMs();
+    const histories = await loadDealHistories(this.dataSource, contactIds, () => nowMs);
+    return new Map([...histories].map(([id, history]) => [id, predictDealProbability(model, extractDealFeatures(history)).probability]));
   }
 
   /** P(won | reached stage) from the company's closed contacts, shrunk to the defaults. */

@@ -38,6 +38,8 @@ export class TasksService {
     private readonly clock: Clock,
     /** KYB134 Habit counts the days the morning list was opened. */
     private readonly habit: Pick<Kyb134InputsService, 'recordMorningListOpen'>,
+    /** P(won) of open contacts by the trained deal model, or null while none is active (the stage prior ranks then). */
+    private readonly modelLikelihoods: (contactIds: string[]) => Promise<Map<string, number> | null> = async () => null,
   ) {}
 
   /** The agent opens the morning list: today's follow-ups, and the day counted as one the list was opened. */
@@ -63,6 +65,7 @@ export class TasksService {
       [actor.staffId, endOfChinaDay(now), chinaDayStartMs(chinaDayOf(now)), now],
     );
     const budgets = await latestLeadBudgets(this.dataSource, { contactIds: raw.map((r) => r.contact_id) });
+    const modelled = await this.modelLikelihoods([...new Set(raw.filter((r) => r.outcome === 'open').map((r) => r.contact_id))]);
     const ranked = raw.map((r) => {
       const task = {
         id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, channel: r.channel, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
@@ -73,7 +76,8 @@ export class TasksService {
       const rank = rankFollowUp(
         {
           priority: task.priority as 1 | 2 | 3 | 4 | 5,
-          dealLikelihood: stagePriorCloseProbability(contact.stage, contact.outcome, DEFAULT_SCORING_CONFIG),
+          dealLikelihood: (contact.outcome === 'open' ? modelled?.get(task.contactId) : undefined)
+            ?? stagePriorCloseProbability(contact.stage, contact.outcome, DEFAULT_SCORING_CONFIG),
           expectedValueFen: budgets.get(task.contactId) ?? DEFAULT_EXPECTED_PREMIUM_FEN,
           dueAtMs: task.dueAtMs,
         },

@@ -7,8 +7,8 @@ import type { Clock } from '../lib/clock';
 import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { SessionTokens } from '../modules/auth/session-tokens';
-import { anyAdminBound, staffMemberOfUser } from '../modules/staff/staff-member.queries';
-import { orgUnitById } from '../modules/org/org-unit.queries';
+import { anyAdminBound, staffMemberOfUser } from '../modules/staff/queries/staff-members';
+import { orgUnitById } from '../modules/org/queries/org-units';
 
 export interface AuthState {
   userId?: string;

@@ -1,5 +1,5 @@
 import type { AgentCardView } from '@kejing/shared';
-import type { CardStaffRow } from '../staff/staff-member.queries';
+import type { CardStaffRow } from '../staff/queries/staff-members';
 
 /** The agent's card as customers and the agent see it (千星计划 persona templates). */
 export function presentCard(staff: CardStaffRow, companyName: string): AgentCardView {

@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { SEC_CHECK_MAX_CHARS, type SecCheckRequest, type WeChatClient } from '../../wechat/wechat-client';
 import type { AuditService } from '../audit/audit.service';
-import { openidOfUser } from '../auth/user.queries';
+import { openidOfUser } from '../auth/queries/openid';
 import { ComplianceWord } from './compliance-word.entity';
 import { findForbiddenWords, htmlToText } from './forbidden-words';
 

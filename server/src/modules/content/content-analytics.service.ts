@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ContentKind, ContentMetric, ContentMetricsView, ContentRankingRowView, TagCode, TagFamily, TagRankingRowView } from '@kejing/shared';
 import { notFound } from '../../lib/app-error';
-import { orgUnitById } from '../org/org-unit.queries';
+import { orgUnitById } from '../org/queries/org-units';
 import type { TagsService } from '../tags/tags.service';
 import { EMPTY_COUNTS, metricsOf, rankBy, VersionCounts, ViewerRow } from './content-analytics';
 import { ContentItem } from './content-item.entity';

@@ -1,7 +1,7 @@
 import type {
   ContentHistoryEntryView, ContentVersionReviewView, ContentVisibilityView, OperatorContentDetailView, OperatorContentSummaryView,
 } from '@kejing/shared';
-import type { AuditEntryRow } from '../audit/audit-entry.queries';
+import type { AuditEntryRow } from '../audit/queries/audit-entries';
 import type { ContentItem } from './content-item.entity';
 import { presentContentVersion } from './content.presenter';
 import type { ContentVersion } from './content-version.entity';

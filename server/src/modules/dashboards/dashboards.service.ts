@@ -12,9 +12,9 @@ import { badRequest, notFound } from '../../lib/app-error';
 import type { StaffActor } from '../../permissions/actor';
 import { canSeeOrgUnit } from '../../permissions/org-scope';
 import { canSeeAgentRecord } from '../../permissions/scope';
-import { childOrgUnits, orgUnitById, type OrgUnitRow } from '../org/org-unit.queries';
-import { staffMemberById, type StaffRow } from '../staff/staff-member.queries';
-import { staffNamesOf } from '../staff/staff-names.query';
+import { childOrgUnits, orgUnitById, type OrgUnitRow } from '../org/queries/org-units';
+import { staffMemberById, type StaffRow } from '../staff/queries/staff-members';
+import { staffNamesOf } from '../staff/queries/staff-names';
 import {
   countLayers, presentAgentKyb134, presentFunnel, presentOmip, presentTrendPoint, presentUnitAssets, rankMembers,
 } from './dashboards.presenter';

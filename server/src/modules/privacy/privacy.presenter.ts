@@ -1,8 +1,8 @@
 import type { ConsentView, PersonalDataExport } from '@kejing/shared';
 import type { NoteRow, PhoneRow } from '../contacts/contact-records.queries';
-import type { PersonContact } from '../contacts/personal-data';
-import type { TouchpointExportRow } from '../events/personal-data';
-import type { ConsentRow, LeadRow } from '../leads/personal-data';
+import type { PersonContact } from '../contacts/queries/personal-data';
+import type { TouchpointExportRow } from '../events/queries/personal-data';
+import type { ConsentRow, LeadRow } from '../leads/queries/personal-data';
 import type { TaskExportRow } from '../tasks/queries/tasks-of-contacts';
 
 const iso = (ms: number) => new Date(ms).toISOString();

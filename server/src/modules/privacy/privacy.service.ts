@@ -12,17 +12,17 @@ import type { VerifiedPhones } from '../auth/verified-phones';
 import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
 import {
   contactForPrivacyRequest, contactsOfUsersOrIds, forgetReferrer, type PersonContact, setContactDisplayName, setContactsOptedOut,
-} from '../contacts/personal-data';
-import { deleteTouchpoints, touchpointsOf, touchpointsReceivedBefore } from '../events/personal-data';
+} from '../contacts/queries/personal-data';
+import { deleteTouchpoints, touchpointsOf, touchpointsReceivedBefore } from '../events/queries/personal-data';
 import type { TouchpointTransactions } from '../events/touchpoint-transactions';
 import {
   consentById, consentsOf, contactIdsWithLeadPhones, eraseLeadRows, leadPhoneHashesOf, type LeadRow, leadsOf, recordConsent, unengagedLeadsBefore,
   withdrawConsentRow,
-} from '../leads/personal-data';
+} from '../leads/queries/personal-data';
 import { forgetForwarder } from '../shares/forget-forwarder';
 import type { ShareArrivals } from '../shares/share-arrivals';
-import { staffMemberOfUser } from '../staff/staff-member.queries';
-import { staffNamesOf } from '../staff/staff-names.query';
+import { staffMemberOfUser } from '../staff/queries/staff-members';
+import { staffNamesOf } from '../staff/queries/staff-names';
 import { tasksOfContacts } from '../tasks/queries/tasks-of-contacts';
 import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
 import type { GiveConsentDto } from './privacy.dto';

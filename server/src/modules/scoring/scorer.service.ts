@@ -10,7 +10,7 @@ import type { Logger } from '../../lib/logger';
 import { type ContactToScore, lockContactsToScore } from '../contacts/queries/contacts-to-score';
 import { storeContactScore } from '../contacts/store-contact-score';
 import { markTouchpointsScored } from '../events/touchpoints-scored';
-import { staffNamesOf } from '../staff/staff-names.query';
+import { staffNamesOf } from '../staff/queries/staff-names';
 import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';

@@ -4,14 +4,14 @@ import type { AgentCardView, CreateStaffRequest, StaffCreatedView, UpdateCardReq
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { presentCard } from '../card/card.presenter';
-import { orgUnitById } from '../org/org-unit.queries';
+import { orgUnitById } from '../org/queries/org-units';
 import type { OrgService } from '../org/org.service';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ComplianceService, CustomerText } from '../content/compliance.service';
 import { hashInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-codes';
 import { StaffMember } from './staff-member.entity';
-import { staffNamesOf } from './staff-names.query';
+import { staffNamesOf } from './queries/staff-names';
 
 // Agents and leaders sit in a team; managers in a branch or the company; operators and admins anywhere.
 const UNIT_KINDS_FOR_ROLE = {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { StaffMember } from './staff-member.entity';
+import { StaffMember } from '../staff-member.entity';
 
 /** What other modules read of a staff member: who they are, their role and their place in the org tree. */
 export type StaffRow = Pick<StaffMember, 'id' | 'userId' | 'role' | 'orgUnitId' | 'name'>;

@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { StaffActor } from '../../permissions/actor';
-import { whereAgentInScope } from '../../permissions/scope-query';
-import { Contact } from './contact.entity';
+import type { StaffActor } from '../../../permissions/actor';
+import { whereAgentInScope } from '../../../permissions/scope-query';
+import { Contact } from '../contact.entity';
 
 /**
  * What the privacy module reads and changes of contacts (PIPL export, opt-out, erasure), by name.

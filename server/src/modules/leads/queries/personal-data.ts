@@ -1,7 +1,7 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { HEALTH_NEEDS } from '@kejing/shared';
-import { Consent } from './consent.entity';
-import { Lead } from './lead.entity';
+import { Consent } from '../consent.entity';
+import { Lead } from '../lead.entity';
 
 /**
  * What the privacy module reads and erases of leads and consents (PIPL export, withdrawal,

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { TouchpointEvent } from './touchpoint-event.entity';
+import { TouchpointEvent } from '../touchpoint-event.entity';
 
 /** What the privacy export lists of a touchpoint. */
 export type TouchpointExportRow = Pick<TouchpointEvent, 'contactId' | 'type' | 'occurredAtMs' | 'depthPct' | 'dwellMs'>;

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry } from '../audit-entry.entity';
 
 /** An audit entry as others read it (the audit module alone writes them). */
 export type AuditEntryRow = Pick<AuditEntry, 'action' | 'actorId' | 'detail' | 'atMs'>;

@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { StaffMember } from './staff-member.entity';
+import { StaffMember } from '../staff-member.entity';
 
 /** Staff names by id (unknown ids are absent), inside the caller's transaction when given one. */
 export async function staffNamesOf(db: DataSource | EntityManager, staffIds: readonly string[]): Promise<Map<string, string>> {

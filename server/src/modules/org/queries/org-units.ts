@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { OrgUnit } from './org-unit.entity';
+import { OrgUnit } from '../org-unit.entity';
 
 /**
  * What other modules read of the org tree, by name: a unit's id, kind, name, parent and path

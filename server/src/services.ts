@@ -34,6 +34,7 @@ import { ScorerService } from './modules/scoring/scorer.service';
 import { ScoringWorker } from './modules/scoring/scoring-worker';
 import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
 import { TasksService } from './modules/tasks/tasks.service';
+import { RemindersService } from './modules/tasks/reminders.service';
 import { DashboardsService } from './modules/dashboards/dashboards.service';
 import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
 import { SnapshotService } from './modules/dashboards/snapshot.service';
@@ -76,6 +77,7 @@ export interface Services {
   scorer: ScorerService;
   scoringWorker: ScoringWorker;
   tasks: TasksService;
+  reminders: RemindersService;
   radar: RadarService;
   dealIndex: DealIndexService;
   snapshots: SnapshotService;
@@ -121,7 +123,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
-  const tasks = new TasksService(dataSource, clock);
+  const reminders = new RemindersService(dataSource, clock, logger);
+  const tasks = new TasksService(dataSource, clock, (due) => reminders.announceDue(due));
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
@@ -131,7 +134,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
   return {
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
-    followUpRules, scorer, scoringWorker, tasks, radar, privacy,
+    followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };
 }

@@ -9,6 +9,7 @@ import type { JobPart } from './job-lease.entity';
 import { JobLeases, type PartSpec } from './job-leases';
 import { type Kyb134DailySummary, runKyb134Daily } from '../modules/dashboards/kyb134-daily';
 import type { RetentionSummary } from '../modules/privacy/privacy.service';
+import { type FollowUpMemorySummary, planFollowUpMemory } from '../modules/tasks/follow-up-memory.planner';
 
 const JOB = 'daily';
 const BATCH = 200;
@@ -28,6 +29,8 @@ export interface DailyJobSummary {
   retention: RetentionSummary;
   /** Deal index retrained and yesterday's KYB134 / funnel snapshot stored. */
   kyb134: Kyb134DailySummary;
+  /** Reminders come due and rule tasks on silence and dates (after the step-backs, before the tasks are counted). */
+  followUpMemory: FollowUpMemorySummary;
   /** Work time summed over the parts, whichever processes ran them. */
   ms: number;
 }
@@ -208,6 +211,7 @@ async function rescore(
 /** The day's tasks counted, the deal index retrained, the snapshots stored; the day's summary assembled from every part. */
 async function finish(s: Services, leases: JobLeases, day: string, asOfMs: number): Promise<FinishResult> {
   const started = Date.now();
+  const followUpMemory = await planFollowUpMemory(s, asOfMs);
   const due: { agents: number | string; tasks: number | string }[] = await s.dataSource.query(
     "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
     [endOfChinaDay(asOfMs)],
@@ -220,7 +224,7 @@ async function finish(s: Services, leases: JobLeases, day: string, asOfMs: numbe
   const ms = Date.now() - started;
   const summary: DailyJobSummary = {
     day, asOfMs, contactsRescored: sum((r) => r.contactsRescored), stageStepBacks: sum((r) => r.stageStepBacks),
-    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, ms: sum((r) => r.ms) + ms,
+    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, followUpMemory, ms: sum((r) => r.ms) + ms,
   };
   await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: asOfMs, note: `${day}: ${summary.contactsRescored} contacts` });
   return { summary, ms };

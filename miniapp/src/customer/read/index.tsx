@@ -10,6 +10,7 @@ import { api, track } from '../../services'
 import { READER_PAGE, sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../share-path'
 import { LiveBlock, TrackedVideo } from './media'
+import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -133,6 +134,10 @@ export default function ReaderPage() {
           </View>
         ) : null}
       </View>
+      <View className='reader__mine' id='my-data-link' onClick={() => void Taro.navigateTo({ url: MY_DATA_PAGE })}>
+        我的信息 · 查看、导出或删除您的记录
+      </View>
+      <PrivacyNotice agentName={agent.name} />
     </View>
   )
 }

@@ -122,7 +122,7 @@ export default function MyDataPage() {
                 {c.purpose} · {formatDateTime(c.givenAt)}
               </View>
             </View>
-            <Button className='btn-ghost' size='mini' disabled={busy} onClick={() => void withdraw(c)}>
+            <Button className='btn-ghost' id={`withdraw-${c.consentId}`} size='mini' disabled={busy} onClick={() => void withdraw(c)}>
               撤回
             </Button>
           </View>

@@ -48,7 +48,7 @@ export default function Reminders({ contactId, contactName, onChanged }: { conta
               {r.status === 'open' ? ' · 已在今日清单' : ''}
             </View>
           </View>
-          <Button className='btn-ghost reminder-row__cancel' size='mini' onClick={() => void cancel(r.taskId, r.note)}>
+          <Button className='btn-ghost reminder-row__cancel' id={`reminder-cancel-${r.taskId}`} size='mini' onClick={() => void cancel(r.taskId, r.note)}>
             取消
           </Button>
         </View>

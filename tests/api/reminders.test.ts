@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TaskView } from '@kejing/shared';
+import type { PersonalDataExport, TaskView } from '@kejing/shared';
 import { runDailyJob } from '../../server/src/jobs/daily-job';
 import { DAY_MS } from '../../server/src/lib/china-day';
 import { bearer, buildWorld, openAndRead, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
@@ -145,9 +145,12 @@ describe('an agent\'s reminders and the one active follow-up', () => {
     expect(await reminders(contactId)).toEqual([]);
   });
 
-  it('an opted-out contact cannot be given a reminder, and opting out closes the reminders already set', async () => {
+  it('a reminder\'s words are in the person\'s export; an opted-out contact cannot be given a reminder, and opting out closes the reminders already set', async () => {
     const { contactId, token } = await reader(`remind-optout-${randomUUID()}`);
-    await remind({ contactId, dueAt: new Date(TEST_NOW + 2 * DAY_MS).toISOString(), note: '之后再联系' }).expect(201);
+    await remind({ contactId, dueAt: new Date(TEST_NOW + 2 * DAY_MS).toISOString(), note: '之后再联系\n她说下个月体检' }).expect(201);
+    // What the agent wrote about the person is theirs to see.
+    const mine = (await t.http.get('/api/privacy/me/export').set(bearer(token)).expect(200)).body as PersonalDataExport;
+    expect(mine.contacts[0]?.tasks.map((x) => x.note)).toContain('之后再联系\n她说下个月体检');
     await t.http.post('/api/privacy/me/opt-out').set(bearer(token)).expect(200);
     expect(await reminders(contactId)).toEqual([]);
     const refused = await remind({ contactId, dueAt: new Date(TEST_NOW + DAY_MS).toISOString(), note: '再试试' }).expect(409);

@@ -14,7 +14,7 @@ const exportFixture: PersonalDataExport = {
     scores: { trust: 42, intent: 55, cell: 'mid-mid', stage: 5, referralClass: 'indifferent' },
     leads: [{ leadId: 'l1', name: '林女士', phone: '13812341234', phoneSource: 'wechat', budgetFen: 800000, insuredPerson: '本人', needs: ['critical_illness'], createdAt: '2026-10-31T02:00:00.000Z' }],
     consents: [], touchpoints: [{ type: 'open', occurredAt: '2026-10-30T02:00:00.000Z', depthPct: null, dwellMs: null }, { type: 'read_progress', occurredAt: '2026-10-30T02:01:00.000Z', depthPct: 80, dwellMs: 60000 }],
-    tasks: [{ action: '回电', status: 'open', dueAt: '2026-11-02T03:00:00.000Z' }], notes: [], phones: [],
+    tasks: [{ action: '回电', status: 'open', dueAt: '2026-11-02T03:00:00.000Z', note: null }], notes: [], phones: [],
   }],
   verifiedPhones: [{ phone: '13812341234', verifiedAt: '2026-10-31T02:00:00.000Z' }],
 }

@@ -3,6 +3,9 @@ import type { SnoozeTaskRequest } from '@kejing/shared'
 import BottomSheet from '../../../components/bottom-sheet'
 import { SNOOZE_CHOICES, snoozeDateRange, snoozeDateUntil } from '../../../tasks/snooze'
 
+/** '2026-12-05' → '12月5日': short enough for WeChat's success toast (seven characters). */
+const shortDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
+
 /** 稍后 on a task card: 明天, 下周, a date, or a reminder of the agent's own for this contact. */
 export default function SnoozeSheet({ contactName, isReminder, onSnooze, onRemind, onClose }: {
   contactName: string
@@ -21,7 +24,7 @@ export default function SnoozeSheet({ contactName, isReminder, onSnooze, onRemin
           <Text className='sheet__hint'>{c.hint}</Text>
         </View>
       ))}
-      <Picker mode='date' value={range.start} start={range.start} end={range.end} onChange={(e) => onSnooze({ until: snoozeDateUntil(String(e.detail.value)) }, String(e.detail.value))}>
+      <Picker mode='date' value={range.start} start={range.start} end={range.end} onChange={(e) => onSnooze({ until: snoozeDateUntil(String(e.detail.value)) }, shortDay(String(e.detail.value)))}>
         <View className='sheet__option' id='snooze-date'>
           <Text>选个日期</Text>
           <Text className='sheet__hint'>30 天内，当天 09:00 ▸</Text>

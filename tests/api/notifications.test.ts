@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NoticeListView, NotificationSettingsView, UnreadCountView } from '@kejing/shared';
+import type { ContactScore, NoticeListView, NotificationSettingsView, UnreadCountView } from '@kejing/shared';
 import { bearer, buildWorld, login, openAndRead, startTestApp, TEST_NOW, TestApp, World } from '../../server/src/testing/test-app';
 
 const HOUR_MS = 3600_000;
@@ -37,7 +37,7 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
   const noticeBySource = async (sourceKey: string) => {
     const [row] = await rows('SELECT * FROM agent_notice WHERE source_key = ?', [sourceKey]);
     // bigint comes back from MariaDB as a string.
-    return { ...row, push_after_ms: row.push_after_ms === null ? null : Number(row.push_after_ms) };
+    return { ...row, push_state: row.push_state, push_after_ms: row.push_after_ms === null ? null : Number(row.push_after_ms) };
   };
 
   it('a lead makes one notice in the app and, with a grant, one subscription message with the documented data', async () => {
@@ -184,9 +184,9 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     const { contactId } = await openAndRead(t, world, 'notice-intent');
     await t.services.scoringWorker.drain();
     const [stored] = await rows('SELECT score_explanation FROM contact WHERE id = ?', [contactId]);
-    const after = { ...JSON.parse(String(stored.score_explanation)), intentBand: 'high' };
-    const before = { ...after, intentBand: 'mid' };
-    const read = { id: randomUUID(), type: 'read_complete', occurredAtMs: TEST_NOW, contentTags: [], rowId: randomUUID(), scored: false, contentVersionId: world.versionId, contentTitle: '重疾险的三个误区' };
+    const after: ContactScore = { ...(JSON.parse(String(stored.score_explanation)) as ContactScore), intentBand: 'high' };
+    const before: ContactScore = { ...after, intentBand: 'mid' };
+    const read = { id: randomUUID(), type: 'read_complete' as const, occurredAtMs: TEST_NOW, contentTags: [], rowId: randomUUID(), scored: false, contentVersionId: world.versionId, contentTitle: '重疾险的三个误区' };
     const outcome = { contactId, before, after, plans: [], fresh: [read] };
     await t.services.scorer.onScored([outcome]);
     await t.services.scorer.onScored([outcome]);

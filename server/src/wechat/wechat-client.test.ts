@@ -1,6 +1,6 @@
 import { AppError } from '../lib/app-error';
 import { FAKE_CODE_RATE_LIMITED_SCENE, FAKE_REVIEW_MARKER, FAKE_WXA_CODE_PNG, FakeWeChat, startFakeWeChat } from './fake-wechat-server';
-import { WeChatClient } from './wechat-client';
+import { SubscribeMessage, WeChatClient } from './wechat-client';
 
 describe('the WeChat client against a fake of WeChat', () => {
   let fake: FakeWeChat;
@@ -171,7 +171,7 @@ describe('the WeChat client against a fake of WeChat', () => {
   });
 
   describe('subscription messages (subscribeMessage.send)', () => {
-    const message = { touser: 'openid-agent', templateId: 'tmpl-activity', page: 'agent/notices/index?noticeId=n1', data: { thing1: '周女士', thing2: '留下了联系方式', time3: '2026年11月2日 09:05' } };
+    const message: SubscribeMessage = { touser: 'openid-agent', templateId: 'tmpl-activity', page: 'agent/notices/index?noticeId=n1', data: { thing1: '周女士', thing2: '留下了联系方式', time3: '2026年11月2日 09:05' } };
 
     it('sends the documented body (touser, template_id, page, data as {value}, miniprogram_state, lang) and WeChat records it', async () => {
       const before = fake.subscribeMessages.length;
@@ -192,7 +192,7 @@ describe('the WeChat client against a fake of WeChat', () => {
       expect(fake.subscribeMessages.length).toBe(before);
     });
 
-    it.each<[string, string, Partial<typeof message>]>([
+    it.each<[string, string, Partial<SubscribeMessage>]>([
       ['a thing longer than 20 characters', 'bad_data', { data: { thing1: '一二三四五六七八九十一二三四五六七八九十一' } }],
       ['an unknown page', 'bad_page', { page: 'pages/nowhere/index' }],
       ['an openid that is not one', 'bad_openid', { touser: 'nobody' }],

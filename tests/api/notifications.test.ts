@@ -4,7 +4,7 @@ import { bearer, buildWorld, login, openAndRead, startTestApp, TEST_NOW, TestApp
 
 const HOUR_MS = 3600_000;
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
-const TEMPLATES = { customer_activity: 'tmpl-activity', customer_message: 'tmpl-message', reminder_due: 'tmpl-reminder' };
+const TEMPLATES = { activity: 'tmpl-activity', message: 'tmpl-message', reminder: 'tmpl-reminder' };
 
 describe('the agent\'s notices (消息) and their WeChat subscription messages', () => {
   let t: TestApp;
@@ -54,7 +54,7 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
       data: { thing1: '周女士', thing2: '留下了联系方式，请尽快电话回访', time3: '2026年11月2日 09:00' }, miniprogramState: 'formal', lang: 'zh_CN',
     }]);
     // The one grant is spent.
-    expect((await settings('a')).templates.find((x) => x.template === 'customer_activity')?.remaining).toBe(0);
+    expect((await settings('a')).templates.find((x) => x.template === 'activity')?.remaining).toBe(0);
 
     // The same lead replayed and its contact scored again: still one notice, one message.
     await t.http.post('/api/leads').set(bearer(token)).send({ clientEventId, shareId, name: '周女士', phone: '13600003333', consent }).expect(200);
@@ -79,7 +79,7 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     expect(first.created).toBe(true);
     expect(second).toEqual({ noticeId: first.noticeId, created: false });
     expect(await sentTo('c')).toEqual([expect.objectContaining({ templateId: 'tmpl-reminder', data: { thing1: '给王姐回电话', time2: '2026年11月2日 09:00', thing3: '王姐' } })]);
-    expect((await settings('c')).templates.find((x) => x.template === 'reminder_due')?.remaining).toBe(1);
+    expect((await settings('c')).templates.find((x) => x.template === 'reminder')?.remaining).toBe(1);
   });
 
   it('in quiet hours the push waits until they end (08:00 China time), then goes out once', async () => {
@@ -123,7 +123,7 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     expect((await noticeBySource('reminder:cap-2')).push_state).toBe('capped');
     const view = await settings('lx');
     expect(view).toEqual(expect.objectContaining({ quietStart: '12:00', quietEnd: '12:00', dailyCap: 1, sentToday: 1 }));
-    expect(view.templates.find((x) => x.template === 'reminder_due')?.remaining).toBe(1);
+    expect(view.templates.find((x) => x.template === 'reminder')?.remaining).toBe(1);
   });
 
   it('WeChat answering 43101 marks the push refused and the template as having no sends left', async () => {
@@ -132,7 +132,7 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     t.wechat.refusingOpenids.add(await openidOf('ly'));
     await remind('ly', 'refused-1');
     expect(await noticeBySource('reminder:refused-1')).toEqual(expect.objectContaining({ push_state: 'refused', push_error: '43101' }));
-    expect((await settings('ly')).templates.find((x) => x.template === 'reminder_due')?.remaining).toBe(0);
+    expect((await settings('ly')).templates.find((x) => x.template === 'reminder')?.remaining).toBe(0);
   });
 
   it('WeChat being down keeps the grant and retries a minute later', async () => {
@@ -144,12 +144,12 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     t.clock.set(TEST_NOW + 60_000);
     await t.services.notifications.deliverQueued();
     expect((await noticeBySource('reminder:down-1')).push_state).toBe('sent');
-    expect((await settings('a')).templates.find((x) => x.template === 'reminder_due')?.remaining).toBe(0);
+    expect((await settings('a')).templates.find((x) => x.template === 'reminder')?.remaining).toBe(0);
   });
 
   it('a reject or ban leaves no sends; a template id that is not ours is refused with the field named', async () => {
     await grant('b', { 'tmpl-message': 'accept' });
-    expect((await grant('b', { 'tmpl-message': 'reject' })).templates.find((x) => x.template === 'customer_message')?.remaining).toBe(0);
+    expect((await grant('b', { 'tmpl-message': 'reject' })).templates.find((x) => x.template === 'message')?.remaining).toBe(0);
     const res = await t.http.post('/api/notifications/grants').set(as('b')).send({ results: { 'someone-elses': 'accept' } }).expect(400);
     expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'results.someone-elses' })]);
     const bad = await t.http.post('/api/notifications/grants').set(as('b')).send({ results: { 'tmpl-message': 'maybe' } }).expect(400);

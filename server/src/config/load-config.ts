@@ -44,7 +44,7 @@ export interface AppConfig {
  * and how often queued pushes are looked for.
  */
 export interface NotificationSettings {
-  templates: { customer_activity: string | null; customer_message: string | null; reminder_due: string | null };
+  templates: { activity: string | null; message: string | null; reminder: string | null };
   quietStart: string;
   quietEnd: string;
   dailyCap: number;
@@ -235,9 +235,9 @@ function notificationsFrom(env: Env, d: Defaults['notifications'], useFake: bool
   };
   return {
     templates: {
-      customer_activity: template('WECHAT_TEMPLATE_CUSTOMER_ACTIVITY', 'fake-tmpl-customer-activity'),
-      customer_message: template('WECHAT_TEMPLATE_CUSTOMER_MESSAGE', 'fake-tmpl-customer-message'),
-      reminder_due: template('WECHAT_TEMPLATE_REMINDER_DUE', 'fake-tmpl-reminder-due'),
+      activity: template('WECHAT_TEMPLATE_ACTIVITY', 'fake-tmpl-activity'),
+      message: template('WECHAT_TEMPLATE_MESSAGE', 'fake-tmpl-message'),
+      reminder: template('WECHAT_TEMPLATE_REMINDER', 'fake-tmpl-reminder'),
     },
     quietStart: hhmm('NOTICE_QUIET_START', d.quietStart),
     quietEnd: hhmm('NOTICE_QUIET_END', d.quietEnd),

@@ -8,10 +8,10 @@ export const NOTICE_KINDS: readonly NoticeKind[] = ['lead', 'high_intent', 'refe
  * The subscription-message templates the agent grants (one requestSubscribeMessage call takes at
  * most three): customer activity carries leads, high-intent reads and referrals.
  */
-export type NoticeTemplate = 'customer_activity' | 'customer_message' | 'reminder_due';
-export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = ['customer_activity', 'customer_message', 'reminder_due'];
+export type NoticeTemplate = 'activity' | 'message' | 'reminder';
+export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = ['activity', 'message', 'reminder'];
 export const TEMPLATE_OF_KIND: Readonly<Record<NoticeKind, NoticeTemplate>> = {
-  lead: 'customer_activity', high_intent: 'customer_activity', referral: 'customer_activity', message: 'customer_message', reminder: 'reminder_due',
+  lead: 'activity', high_intent: 'activity', referral: 'activity', message: 'message', reminder: 'reminder',
 };
 
 /** How a notice's WeChat push went: queued (quiet hours), sent, or only in the app (and why). */

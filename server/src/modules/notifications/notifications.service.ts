@@ -27,7 +27,7 @@ export interface NotificationConfig {
 }
 
 export const NOTIFICATION_DEFAULTS: NotificationConfig = {
-  templates: { customer_activity: null, customer_message: null, reminder_due: null },
+  templates: { activity: null, message: null, reminder: null },
   quietStart: '22:00', quietEnd: '08:00', dailyCap: 10,
 };
 

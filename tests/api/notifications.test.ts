@@ -48,9 +48,9 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     await t.services.scoringWorker.drain();
 
     const notices = (await list('a')).items.filter((n) => n.kind === 'lead');
-    expect(notices).toEqual([expect.objectContaining({ title: '周女士', contactId, push: 'sent', readAt: null, page: `agent/contact/index?contactId=${contactId}` })]);
+    expect(notices).toEqual([expect.objectContaining({ title: '周女士', contactId, push: 'sent', readAt: null, page: `agent/contact/index?id=${contactId}` })]);
     expect(await sentTo('a')).toEqual([{
-      touser: await openidOf('a'), templateId: 'tmpl-activity', page: `agent/contact/index?contactId=${contactId}`,
+      touser: await openidOf('a'), templateId: 'tmpl-activity', page: `agent/contact/index?id=${contactId}`,
       data: { thing1: '周女士', thing2: '留下了联系方式，请尽快电话回访', time3: '2026年11月2日 09:00' }, miniprogramState: 'formal', lang: 'zh_CN',
     }]);
     // The one grant is spent.

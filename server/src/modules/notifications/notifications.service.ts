@@ -91,7 +91,7 @@ export class NotificationsService {
     const contactId = input.contactId ?? null;
     await repo.createQueryBuilder().insert().values({
       id, agentId, kind, sourceKey, title: cut(input.subject.trim() || '客户', 40), body: cut(input.detail, 300), contactId,
-      page: input.page ?? (contactId ? `agent/contact/index?contactId=${contactId}` : 'agent/notices/index'),
+      page: input.page ?? (contactId ? `agent/contact/index?id=${contactId}` : 'agent/notices/index'),
       // Queued and due now: if this process dies before the push, the delivery sweep still makes it.
       createdAtMs: nowMs, readAtMs: null, pushState: 'queued', pushAfterMs: nowMs, pushedAtMs: null, pushError: null,
     }).orIgnore().execute();

@@ -100,6 +100,12 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     expect((await noticeBySource('reminder:quiet-1')).push_state).toBe('sent');
   });
 
+  it('in quiet hours without a grant the notice says no_grant at once instead of waiting', async () => {
+    t.clock.set(TEST_NOW + 14 * HOUR_MS);
+    await remind('b', 'quiet-no-grant');
+    expect((await noticeBySource('reminder:quiet-no-grant')).push_state).toBe('no_grant');
+  });
+
   it('a queued push whose notice was read meanwhile stays in the app', async () => {
     await grant('d', { 'tmpl-reminder': 'accept' });
     t.clock.set(TEST_NOW + 14 * HOUR_MS);

@@ -114,12 +114,13 @@ export class NotificationsService {
     const templateId = this.config.templates[template];
     if (!templateId) return this.setPush(notice.id, 'in_app');
     const nowMs = this.clock.nowMs();
+    // Without a grant nothing will ever be pushed: say so now rather than after quiet hours.
+    const openid = await this.openidOf(notice.agentId);
+    if (!openid || !(await this.hasGrant(notice.agentId, template))) return this.setPush(notice.id, 'no_grant');
     const setting = await this.settingOf(notice.agentId);
     const quietUntil = quietUntilMs(nowMs, setting.quietStartMinute, setting.quietEndMinute);
     if (quietUntil !== null) return this.setPush(notice.id, 'queued', { pushAfterMs: quietUntil });
     if ((await this.sentOn(notice.agentId, nowMs)) >= setting.dailyCap) return this.setPush(notice.id, 'capped');
-    const openid = await this.openidOf(notice.agentId);
-    if (!openid) return this.setPush(notice.id, 'no_grant');
     if (!(await this.spendGrant(notice.agentId, template))) return this.setPush(notice.id, 'no_grant');
     let result: SubscribeSendResult;
     try {
@@ -144,6 +145,10 @@ export class NotificationsService {
 
   private async setPush(id: string, pushState: NoticePushState, more: Partial<Pick<AgentNotice, 'pushAfterMs' | 'pushedAtMs' | 'pushError'>> = {}): Promise<void> {
     await this.dataSource.getRepository(AgentNotice).update({ id }, { pushState, pushAfterMs: null, ...more });
+  }
+
+  private async hasGrant(agentId: string, template: NoticeTemplate): Promise<boolean> {
+    return ((await this.dataSource.getRepository(NoticeGrant).findOneBy({ agentId, template }))?.remaining ?? 0) > 0;
   }
 
   /** Takes one send of the template, if any is left: one UPDATE, so two processes cannot spend the same one. */

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { NoticeView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
@@ -53,13 +53,13 @@ function NoticeList() {
         <Text className='notices__count'>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
         <View className='notices__bar-actions'>
           {unread > 0 ? (
-            <Button className='btn-ghost notices__bar-btn' id='read-all' size='mini' onClick={readAll}>
+            <View className='notices__bar-btn' id='read-all' onClick={readAll}>
               全部已读
-            </Button>
+            </View>
           ) : null}
-          <Button className='btn-ghost notices__bar-btn' id='notice-settings' size='mini' onClick={() => void Taro.navigateTo({ url: '/agent/notice-settings/index' })}>
+          <View className='notices__bar-btn' id='notice-settings' onClick={() => void Taro.navigateTo({ url: '/agent/notice-settings/index' })}>
             微信提醒设置
-          </Button>
+          </View>
         </View>
       </View>
       <StateView

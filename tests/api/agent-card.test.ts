@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentReachView, NoticeListView, ReaderReachView, UploadedImageView } from '@kejing/shared';
+import type { AgentReachView, DeletionView, NoticeListView, PersonalDataExport, ReaderReachView, UploadedImageView } from '@kejing/shared';
 import { bearer, buildWorld, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
@@ -96,5 +96,18 @@ describe('the agent card: being reached (电话、微信二维码、留言)', ()
     await say(reader.token, `${reader.shareId}x`, '你好').expect(404);
     await t.http.post('/api/card/messages').send({ shareId: reader.shareId, clientMessageId: randomUUID(), text: '你好' }).expect(401);
     await t.http.get('/api/card/reader-reach').query({ shareId: reader.shareId }).expect(401);
+  });
+
+  it('the person\'s own export carries their 留言, and erasing them erases the messages and the agent\'s notices about them', async () => {
+    const reader = await openAndRead(t, world, 'card-message-privacy', 'b');
+    await say(reader.token, reader.shareId, '请帮我看看我妈的医疗险').expect(201);
+    const exported = (await t.http.get('/api/privacy/me/export').set(bearer(reader.token)).expect(200)).body as PersonalDataExport;
+    expect(exported.contacts.find((c) => c.contactId === reader.contactId)?.messages).toEqual([{ body: '请帮我看看我妈的医疗险', createdAt: expect.any(String) }]);
+    expect(await count('SELECT COUNT(*) AS n FROM agent_notice WHERE contact_id = ?', [reader.contactId])).toBe(1);
+
+    const erased = (await t.http.delete('/api/privacy/me').set(bearer(reader.token)).expect(200)).body as DeletionView;
+    expect(erased.deleted).toEqual(expect.objectContaining({ messages: 1, notices: 1 }));
+    expect(await count('SELECT COUNT(*) AS n FROM customer_message WHERE contact_id = ?', [reader.contactId])).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM agent_notice WHERE contact_id = ?', [reader.contactId])).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PersonalDataExport, TaskView } from '@kejing/shared';
+import type { NoticeListView, PersonalDataExport, TaskView } from '@kejing/shared';
 import { runDailyJob } from '../../server/src/jobs/daily-job';
 import { DAY_MS } from '../../server/src/lib/china-day';
 import { bearer, buildWorld, openAndRead, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
@@ -33,7 +33,7 @@ describe('an agent\'s reminders and the one active follow-up', () => {
   const activeCount = async (contactId: string) =>
     Number((await t.db.dataSource.query('SELECT COUNT(*) AS n FROM follow_up_task WHERE active_contact_id = ?', [contactId]))[0].n);
 
-  it('a reminder for tomorrow waits off the list; with the clock moved a day, the daily job puts it on the morning list', async () => {
+  it('a reminder for tomorrow waits off the list; with the clock moved a day, the daily job puts it on the morning list and tells the agent once', async () => {
     const { contactId } = await reader(`remind-tomorrow-${randomUUID()}`);
     // The reading's own task is done first, so the contact has nothing else on the list.
     const ruleTask = (await ofContact(contactId))[0] as TaskView;
@@ -50,7 +50,15 @@ describe('an agent\'s reminders and the one active follow-up', () => {
     const morning = await ofContact(contactId);
     expect(morning).toHaveLength(1);
     expect(morning[0]).toMatchObject({ taskId: set.taskId, status: 'open', origin: 'reminder', dueAt });
-    expect(t.logs.some((line) => line.includes('reminder due') && line.includes(set.taskId))).toBe(true);
+    // The agent is told in 消息 (and by a WeChat push within their grants), once.
+    const notices = (await t.http.get('/api/notifications').set(agentA()).expect(200)).body as NoticeListView;
+    const told = notices.items.filter((n) => n.kind === 'reminder' && n.contactId === contactId);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toBe('问问体检报告出来没有');
+    await runDailyJob(t.services, t.services.scoringWorker);
+    await t.services.reminders.comeDue(t.clock.nowMs());
+    const again = (await t.http.get('/api/notifications').set(agentA()).expect(200)).body as NoticeListView;
+    expect(again.items.filter((n) => n.kind === 'reminder' && n.contactId === contactId)).toHaveLength(1);
   });
 
   it('a reminder due today is on the list at once and takes the place; the rule task waits and comes back when the reminder is done', async () => {

@@ -29,6 +29,7 @@ export function heldSummaries(data: PersonalDataExport): HeldSummary[] {
     for (const lead of c.leads) {
       lines.push(`您留下的信息：${lead.name}，${shoulderMask(lead.phone)}${lead.needs.length > 0 ? `，关心 ${lead.needs.length} 项保障` : ''}（${day(lead.createdAt)}）`)
     }
+    if (c.messages.length > 0) lines.push(`您给顾问的留言 ${c.messages.length} 条`)
     if (c.phones.length > 0) lines.push(`顾问记下的手机号 ${c.phones.length} 个`)
     if (c.notes.length > 0) lines.push(`顾问的跟进记录 ${c.notes.length} 条`)
     if (c.tasks.length > 0) lines.push(`顾问的跟进事项 ${c.tasks.length} 条`)
@@ -53,7 +54,7 @@ export function withdrawWarning(consent: ConsentView): string {
 export function deletionSummary(view: DeletionView): string {
   const d = view.deleted
   const parts = [
-    d.contacts > 0 ? `${d.contacts} 位顾问处的档案` : '', d.touchpoints > 0 ? `${d.touchpoints} 条阅读互动记录` : '', d.leads > 0 ? `${d.leads} 条留资` : '',
+    d.contacts > 0 ? `${d.contacts} 位顾问处的档案` : '', d.touchpoints > 0 ? `${d.touchpoints} 条阅读互动记录` : '', d.leads > 0 ? `${d.leads} 条留资` : '', d.messages > 0 ? `${d.messages} 条留言` : '',
     d.notes > 0 ? `${d.notes} 条跟进记录` : '', d.tasks > 0 ? `${d.tasks} 条跟进事项` : '',
   ].filter((p) => p !== '')
   return parts.length > 0 ? `已删除：${parts.join('、')}。` : '我们没有保存您的信息，无需删除。'

@@ -8,7 +8,7 @@ const held: PersonalDataExport = {
     contactId: 'c1', agentName: '王晓梅', displayName: '林女士', createdAt: '2026-10-30T02:00:00.000Z', optedOut: false,
     scores: { trust: 42, intent: 55, cell: 'mid-mid', stage: 5, referralClass: 'indifferent' },
     leads: [{ leadId: 'l1', name: '林女士', phone: '13812341234', phoneSource: 'wechat', budgetFen: 800000, insuredPerson: '本人', needs: ['critical_illness'], createdAt: '2026-10-31T02:00:00.000Z' }],
-    consents: [], touchpoints: [{ type: 'open', occurredAt: '2026-10-30T02:00:00.000Z', depthPct: null, dwellMs: null }], tasks: [], notes: [], phones: [],
+    consents: [], touchpoints: [{ type: 'open', occurredAt: '2026-10-30T02:00:00.000Z', depthPct: null, dwellMs: null }], tasks: [], notes: [], phones: [], messages: [],
   }],
   verifiedPhones: [],
 }
@@ -31,7 +31,7 @@ describe('我的信息 (compiled weapp, miniprogram-simulate)', () => {
       'GET /api/privacy/me/consents': () => json([consent]),
       'POST /api/privacy/me/consents/k1/withdraw': () => json({ ...consent, withdrawnAt: '2026-11-02T01:00:00.000Z' }),
       'POST /api/privacy/me/opt-out': () => json({ optedOut: true, contacts: 1 }),
-      'DELETE /api/privacy/me': () => json({ requestId: 'r', deleted: { contacts: 1, leads: 1, consents: 1, touchpoints: 1, tasks: 0, stageChanges: 2, notes: 0, phones: 0 } }),
+      'DELETE /api/privacy/me': () => json({ requestId: 'r', deleted: { contacts: 1, leads: 1, consents: 1, touchpoints: 1, tasks: 0, stageChanges: 2, notes: 0, phones: 0, messages: 0, notices: 0 } }),
     })
     await h.flush(200)
   })

@@ -11,7 +11,7 @@ import { activateReminder, fillPlace, lockContactForTasks } from './follow-up-sl
 import { FollowUpTask } from './follow-up-task.entity';
 import type { CreateReminderDto } from './task.dto';
 import { presentTask } from './task.presenter';
-import { announceReminderDue } from './reminder-due';
+import { announceReminderDue, type ReminderNotifier } from './reminder-due';
 
 /** An agent's promise to a customer ranks beside the sharper rule tasks (a lead is 1). */
 const REMINDER_PRIORITY = 2;
@@ -23,7 +23,13 @@ const PAST_GRACE_MS = 5 * 60_000;
  * (scheduled) until their day, then take the contact's place on the morning list (follow-up-slot.ts).
  */
 export class RemindersService {
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock, private readonly logger: Logger) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** Tells the agent (消息, WeChat push) when a reminder comes due; null: the log and the morning list only. */
+    private readonly notifier: ReminderNotifier | null = null,
+  ) {}
 
   async create(actor: StaffActor, dto: CreateReminderDto): Promise<TaskView> {
     const contact = await this.ownContact(actor, dto.contactId);
@@ -100,7 +106,7 @@ export class RemindersService {
 
   /** Every way a reminder comes due ends here. */
   announceDue(reminders: readonly FollowUpTask[]): Promise<void> {
-    return announceReminderDue(this.logger, reminders);
+    return announceReminderDue(this.dataSource, this.logger, this.notifier, reminders);
   }
 
   private async ownContact(actor: StaffActor, contactId: string): Promise<ContactBrief> {

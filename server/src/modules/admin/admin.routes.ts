@@ -1,6 +1,6 @@
 import { route, RouteDef } from '../../http/route';
 import { forbidden } from '../../lib/app-error';
-import { ADMINS, COMPLIANCE_ERRORS } from '../../permissions/access';
+import { ADMINS, COMPLIANCE_ERRORS, STAFF_MANAGERS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
 import { presentOrgUnit } from '../org/org.service';
@@ -22,13 +22,13 @@ export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): Rou
       handler: async ({ body }) => presentOrgUnit(await s.org.create(body)),
     }),
     route({
-      method: 'post', path: '/api/admin/staff', access: ADMINS, bootstrap: true, tag: 'admin',
-      summary: 'Create a staff member and their one-time invite code (the bootstrap token may create an admin, until an admin is bound)',
+      method: 'post', path: '/api/admin/staff', access: STAFF_MANAGERS, bootstrap: true, tag: 'admin',
+      summary: 'Create a staff member and their one-time invite code (a manager: agents and leaders in their subtree; the bootstrap token: an admin, until an admin is bound)',
       body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
       handler: ({ body, actor }) => {
         // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
         if (actor.bootstrap && body.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
-        return s.staff.create(body);
+        return s.staff.create(body, actor.bootstrap ? undefined : actor);
       },
     }),
     route({

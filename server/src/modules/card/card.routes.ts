@@ -3,7 +3,7 @@ import { COMPLIANCE_ERRORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { UpdateCardDto } from '../staff/staff.dto';
 
-export function cardRoutes(s: Pick<Services, 'staff'>): RouteDef[] {
+export function cardRoutes(s: Pick<Services, 'staff' | 'personaTemplates'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/card', access: SHARERS, summary: 'The agent\'s card', tag: 'card', responds: 'AgentCardView',
@@ -12,7 +12,10 @@ export function cardRoutes(s: Pick<Services, 'staff'>): RouteDef[] {
     route({
       method: 'put', path: '/api/card', access: SHARERS, tag: 'card', body: UpdateCardDto, responds: 'AgentCardView', errors: COMPLIANCE_ERRORS,
       summary: 'Edit the agent\'s card (the name and intro pass the compliance check: customers read them)',
-      handler: ({ body, actor }) => s.staff.updateCard(actor, body),
+      handler: async ({ body, actor }) => {
+        await s.personaTemplates.assertKnown(body.personaTemplate);
+        return s.staff.updateCard(actor, body);
+      },
     }),
   ];
 }

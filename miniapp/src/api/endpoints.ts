@@ -1,5 +1,6 @@
 import type {
   AgentCardView,
+  PersonaTemplateView,
   AgentDashboardView,
   DealIndexView,
   FunnelTrendView,
@@ -117,6 +118,7 @@ export function createEndpoints(api: ApiClient) {
     recordStudy: (req: RecordStudyRequest) => api.request<RecordStudyView>('POST', '/api/study', { body: req }),
     dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
+    personaTemplates: () => api.request<PersonaTemplateView[]>('GET', '/api/card/persona-templates'),
   }
 }
 

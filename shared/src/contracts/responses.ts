@@ -69,6 +69,7 @@ export interface ResponseBodies {
   IngestEventsResponse: IngestEventsResponse;
   LeadView: LeadView;
   'Page<ContactSummaryView>': Page<ContactSummaryView>;
+  ContactSummaryView: ContactSummaryView;
   GridCountsView: GridCountsView;
   ContactDetailView: ContactDetailView;
   LoggedActionView: LoggedActionView;

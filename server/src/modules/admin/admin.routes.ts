@@ -11,9 +11,9 @@ import { CreateApprovedContentDto } from './admin.dto';
 export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): RouteDef[] {
   return [
     route({
-      method: 'get', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',
-      summary: 'The organisation tree (the bootstrap token may call it until an admin is bound)',
-      handler: async () => (await s.org.list()).map(presentOrgUnit),
+      method: 'get', path: '/api/admin/org-units', access: STAFF_MANAGERS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',
+      summary: 'The organisation tree: an admin\'s whole, a manager\'s subtree (the bootstrap token may call it until an admin is bound)',
+      handler: async ({ actor }) => (await s.org.list()).filter((u) => actor.role === 'admin' || u.path.startsWith(actor.orgPath)).map(presentOrgUnit),
     }),
     route({
       method: 'post', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin',

@@ -1,5 +1,6 @@
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import { AGENT_TOUCHPOINT_TYPES, shownNameOf, type GridCellCode, type Stage } from '@kejing/shared';
+import { AGENT_TOUCHPOINT_TYPES, shownNameOf, type ContactSummaryView, type GridCellCode, type Stage } from '@kejing/shared';
+import { presentContactSummary } from './contact.presenter';
 import { Contact } from './contact.entity';
 
 /**
@@ -22,6 +23,12 @@ export async function contactIdsOfAgent(db: DataSource | EntityManager, agentId:
   if (only && only.length === 0) return [];
   const rows = await db.getRepository(Contact).find({ select: { id: true }, where: { agentId, ...(only ? { id: In(only) } : {}) }, order: { id: 'ASC' } });
   return rows.map((r) => r.id);
+}
+
+/** The agent's contacts as a handover picks among them, the most recently touched first. */
+export async function contactsOfAgent(db: DataSource | EntityManager, agentId: string, limit = 2000): Promise<ContactSummaryView[]> {
+  const rows = await db.getRepository(Contact).find({ where: { agentId }, order: { lastTouchAtMs: 'DESC', id: 'ASC' }, take: limit });
+  return rows.map(presentContactSummary);
 }
 
 /** How many contacts each of these agents serves now. */

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DeactivatedStaffView, HandoverKind, HandoverResultView, HandoverSkipView } from '@kejing/shared';
+import type { ContactSummaryView, DeactivatedStaffView, HandoverKind, HandoverResultView, HandoverSkipView } from '@kejing/shared';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { SessionGuard } from '../auth/session-guard';
-import { contactIdsOfAgent } from '../contacts/contact-ownership.queries';
+import { contactIdsOfAgent, contactsOfAgent } from '../contacts/contact-ownership.queries';
 import type { OrgService } from '../org/org.service';
 import type { StaffService } from '../staff/staff.service';
 import { ContactHandover } from './contact-handover.entity';
@@ -35,6 +35,12 @@ export class HandoverService {
     private readonly sessions: SessionGuard,
     private readonly audit: AuditService,
   ) {}
+
+  /** GET /api/admin/staff/:staffId/contacts: what a handover of some contacts chooses from. */
+  async contactsOf(actor: StaffActor, staffId: string): Promise<ContactSummaryView[]> {
+    const { staff } = await this.staff.findManaged(actor, staffId);
+    return contactsOfAgent(this.dataSource, staff.id);
+  }
 
   /** POST /api/admin/handovers */
   async handOver(actor: StaffActor, request: { fromAgentId: string; contactIds?: string[]; receiverAgentId?: string }): Promise<HandoverResultView> {

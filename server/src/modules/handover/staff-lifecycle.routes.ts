@@ -27,6 +27,10 @@ export function staffLifecycleRoutes(s: Pick<Services, 'staff' | 'handover' | 'p
       handler: ({ actor, params, body }) => s.handover.deactivate(actor, params.staffId, body.receiverAgentId),
     }),
     route({
+      method: 'get', path: '/api/admin/staff/:staffId/contacts', access: STAFF_MANAGERS, summary: 'The contacts a staff member serves, to choose some for a handover', tag,
+      responds: 'ContactSummaryView[]', handler: ({ actor, params }) => s.handover.contactsOf(actor, params.staffId),
+    }),
+    route({
       method: 'post', path: '/api/admin/handovers', access: STAFF_MANAGERS, tag, body: HandoverDto, responds: 'HandoverResultView', errors: MOVE_ERRORS,
       summary: 'Hand over all (no contactIds) or some of an agent\'s contacts, with their history and open follow-ups, to another agent or (no receiverAgentId) the team pool',
       handler: ({ actor, body }) => s.handover.handOver(actor, body),

@@ -126,11 +126,12 @@ function renderOrg() {
   };
   $('#org-tree').replaceChildren(...children(null).filter((u) => !seen.has(u.id)).map(branch));
   const form = $('#invite');
-  form.orgUnitId.replaceChildren(...state.units.map((u) => option(u.id, `${KIND[u.kind]}·${u.name}`)));
+  // Only units the caller may staff: a manager invites agents and leaders into teams.
+  const rolesFor = (unit) => (ROLES_FOR_KIND[unit.kind] || []).filter((r) => has('admin') || r === 'agent' || r === 'leader');
+  form.orgUnitId.replaceChildren(...state.units.filter((u) => rolesFor(u).length > 0).map((u) => option(u.id, `${KIND[u.kind]}·${u.name}`)));
   const fillRoles = () => {
     const unit = state.units.find((u) => u.id === form.orgUnitId.value);
-    const roles = (ROLES_FOR_KIND[unit ? unit.kind : 'team'] || []).filter((r) => has('admin') || r === 'agent' || r === 'leader');
-    form.role.replaceChildren(...roles.map((r) => option(r, ROLE[r])));
+    form.role.replaceChildren(...(unit ? rolesFor(unit) : []).map((r) => option(r, ROLE[r])));
   };
   form.orgUnitId.onchange = fillRoles;
   fillRoles();

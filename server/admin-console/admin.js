@@ -263,15 +263,35 @@ async function loadOverdue() {
 }
 
 // ---- follow-up rules ------------------------------------------------------------------------
+const CHANNEL = { call: '打电话', message: '发微信', meet: '约见面', observe: '先留意' };
+const PRIORITY = { 1: '最急', 2: '急', 3: '一般', 4: '不急', 5: '最缓' };
+
 async function loadRules() {
   const set = await api('GET', '/api/follow-up-rules');
-  $('#rules-version').textContent = `当前版本：${set.version === 'default' ? '默认规则' : set.version}，共${set.rules.length}条`;
-  $('#rules').value = JSON.stringify(set.rules, null, 2);
+  state.rules = JSON.parse(JSON.stringify(set.rules));
+  $('#rules-version').textContent = `当前生效：${set.version === 'default' ? '默认规则' : '运营发布的规则'}，共${set.rules.length}条`;
+  renderRules();
+}
+
+/** Each rule's wording and timing as a form; its trigger conditions are edited in the JSON view (高级). */
+function renderRules() {
+  $('#rules').value = JSON.stringify(state.rules, null, 2);
+  const field = (rule, key, el) => { el.addEventListener('input', () => { key(rule, el.value); $('#rules').value = JSON.stringify(state.rules, null, 2); }); return el; };
+  $('#rule-list tbody').replaceChildren(...state.rules.map((r, i) => h('tr', {},
+    h('td', {}, String(i + 1)),
+    h('td', {}, field(r, (x, v) => { x.name = v; }, h('input', { value: r.name, size: 22 }))),
+    h('td', {}, field(r, (x, v) => { x.task.action = v; }, h('input', { value: r.task.action, size: 26 }))),
+    h('td', {}, field(r, (x, v) => { x.task.channel = v; }, h('select', {}, Object.entries(CHANNEL).map(([k, v]) => h('option', { value: k, selected: (r.task.channel || 'message') === k }, v))))),
+    h('td', {}, field(r, (x, v) => { x.task.messageTemplate = v; }, h('textarea', { rows: 2 }, r.task.messageTemplate))),
+    h('td', {}, field(r, (x, v) => { x.task.dueInHours = Number(v); }, h('input', { type: 'number', min: 0, value: r.task.dueInHours, className: 'narrow' }))),
+    h('td', {}, field(r, (x, v) => { x.task.priority = Number(v); }, h('select', {}, Object.entries(PRIORITY).map(([k, v]) => h('option', { value: k, selected: String(r.task.priority) === k }, v))))))));
 }
 
 async function publishRules() {
   let rules;
-  try { rules = JSON.parse($('#rules').value); } catch (e) { throw new Error(`规则不是合法的 JSON：${e.message}`); }
+  if ($('#rules-advanced').open) {
+    try { rules = JSON.parse($('#rules').value); } catch (e) { throw new Error(`规则不是合法的 JSON：${e.message}`); }
+  } else rules = state.rules;
   const set = await api('PUT', '/api/follow-up-rules', { rules });
   show(`已发布新规则，共${set.rules.length}条`, 'ok');
   await loadRules();

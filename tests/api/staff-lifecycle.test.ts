@@ -109,6 +109,28 @@ describe('staff lifecycle, handover and the team pool (公海)', () => {
       await t.http.post(`/api/pool/${read.contactId}/claim`).set(as('c')).expect(404);
     });
 
+    it('keeps scoring a pooled contact whose reader comes back, plans no follow-up for nobody, and shows it to the admin but no agent\'s list', async () => {
+      await hire('giver11');
+      const { read } = await contactsOf('giver11');
+      await t.http.post('/api/admin/handovers').set(adminAuth(world)).send({ fromAgentId: world.people.giver11?.staffId, contactIds: [read.contactId] }).expect(200);
+      const [before] = await rows('SELECT trust, last_touch_at_ms FROM contact WHERE id = ?', [read.contactId]);
+      t.clock.advance(2 * DAY_MS);
+      await t.http.post('/api/events').set(bearer(read.token)).send({
+        sentAtDeviceMs: t.clock.nowMs(),
+        events: [{ clientEventId: randomUUID(), type: 'read_complete', shareId: read.shareId, depthPct: 100, dwellMs: 90_000, createdAtDeviceMs: t.clock.nowMs() }],
+      }).expect(200);
+      await t.services.scoringWorker.drain();
+      const [after] = await rows('SELECT agent_id, trust, last_touch_at_ms FROM contact WHERE id = ?', [read.contactId]);
+      expect(after?.agent_id).toBeNull();
+      expect(Number(after?.last_touch_at_ms)).toBeGreaterThan(Number(before?.last_touch_at_ms));
+      expect(await count(`SELECT COUNT(*) AS n FROM follow_up_task WHERE contact_id = ? AND status IN ('open', 'snoozed')`, [read.contactId])).toBe(0);
+      const adminList = (await t.http.get('/api/contacts').query({ pageSize: 100 }).set(adminAuth(world)).expect(200)).body as Page<ContactSummaryView>;
+      expect(adminList.items.map((c) => c.contactId)).toContain(read.contactId);
+      await t.http.get(`/api/contacts/${read.contactId}`).set(adminAuth(world)).expect(200);
+      for (const who of ['a', 'b', 'lx']) await t.http.get(`/api/contacts/${read.contactId}`).set(as(who)).expect(404);
+      t.clock.advance(-2 * DAY_MS);
+    });
+
     it('refuses contacts the giver does not hold with 400 on contactIds, and moves none', async () => {
       await hire('giver5');
       const { manual } = await contactsOf('giver5');

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import type { PersonaTemplatesRequest, PersonaTemplateView } from '@kejing/shared';
 
@@ -9,5 +9,6 @@ export class PersonaTemplateDto implements PersonaTemplateView {
 }
 
 export class PersonaTemplatesDto implements PersonaTemplatesRequest {
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => PersonaTemplateDto) templates!: PersonaTemplateDto[];
+  // IsObject: ValidateNested alone lets an array through in place of a template.
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PersonaTemplateDto) templates!: PersonaTemplateDto[];
 }

@@ -31,7 +31,8 @@ export function staffLifecycleRoutes(s: Pick<Services, 'staff' | 'handover' | 'p
       responds: 'ContactSummaryView[]', handler: ({ actor, params }) => s.handover.contactsOf(actor, params.staffId),
     }),
     route({
-      method: 'post', path: '/api/admin/handovers', access: STAFF_MANAGERS, tag, body: HandoverDto, responds: 'HandoverResultView', errors: MOVE_ERRORS,
+      method: 'post', path: '/api/admin/handovers', access: STAFF_MANAGERS, tag, body: HandoverDto, responds: 'HandoverResultView',
+      errors: { ...MOVE_ERRORS, 404: 'fromAgentId is no staff member in the caller\'s subtree' },
       summary: 'Hand over all (no contactIds) or some of an agent\'s contacts, with their history and open follow-ups, to another agent or (no receiverAgentId) the team pool',
       handler: ({ actor, body }) => s.handover.handOver(actor, body),
     }),

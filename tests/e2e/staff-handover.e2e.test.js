@@ -173,3 +173,37 @@ test('an operator keeps the persona templates and the follow-up rules in the con
     await page.close();
   }
 });
+
+test('a leader claims a contact from the team pool in the mini program (390x844)', async () => {
+  const managerToken = await loginAs('demo-manager-1');
+  const wang = (await call('GET', '/api/admin/staff', managerToken)).body.find((s) => s.name === '王晓梅');
+  const wangContacts = (await call('GET', `/api/admin/staff/${wang.staffId}/contacts`, managerToken)).body;
+  const pooled = wangContacts[wangContacts.length - 1];
+  const handed = await call('POST', '/api/admin/handovers', managerToken, { fromAgentId: wang.staffId, contactIds: [pooled.contactId] });
+  assert.equal(handed.body.receiverName, '浦东精英一组公海');
+
+  const phone = await browser.newContext(PHONE);
+  const page = await phone.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${server.base}/?devCode=demo-leader-1#/pages/contacts/index`);
+    await page.locator('#contact-pool').waitFor({ timeout: 20_000 });
+    await wholePageShot(page, 'handover-03-contacts-pool-entry');
+    await page.locator('#contact-pool').click();
+    const row = page.locator(`#pool-${pooled.contactId}`);
+    await row.waitFor({ timeout: 20_000 });
+    assert.match(await row.innerText(), /移交自王晓梅/);
+    await wholePageShot(page, 'handover-04-pool');
+    await row.getByText('认领').click();
+    await page.locator('#contact-profile').waitFor({ timeout: 20_000 });
+    assert.match(await page.locator('#contact-profile').innerText(), /移交自\s*王晓梅/);
+    await wholePageShot(page, 'handover-05-claimed');
+    const leader = (await call('GET', '/api/admin/staff', managerToken)).body.find((s) => s.name === '刘芳');
+    const held = (await call('GET', `/api/admin/staff/${leader.staffId}/contacts`, managerToken)).body.map((c) => c.contactId);
+    assert.deepEqual(held, [pooled.contactId], 'the claimed contact is the leader\'s own');
+    assert.deepEqual(errors, []);
+  } finally {
+    await phone.close();
+  }
+});

@@ -1,6 +1,8 @@
 import type {
   AgentCardView,
   PersonaTemplateView,
+  PoolContactView,
+  PoolMoveView,
   AgentDashboardView,
   DealIndexView,
   FunnelTrendView,
@@ -119,6 +121,9 @@ export function createEndpoints(api: ApiClient) {
     dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
     personaTemplates: () => api.request<PersonaTemplateView[]>('GET', '/api/card/persona-templates'),
+    // The team pool (公海): the server says the daily claim limit when it is reached.
+    pool: () => api.request<PoolContactView[]>('GET', '/api/pool'),
+    claimFromPool: (contactId: string) => api.request<PoolMoveView>('POST', `/api/pool/${seg(contactId)}/claim`),
   }
 }
 

@@ -42,11 +42,20 @@ import { PrivacyService } from './modules/privacy/privacy.service';
 import { HandoverService } from './modules/handover/handover.service';
 import { PoolService } from './modules/handover/pool.service';
 import { PersonaTemplatesService } from './modules/card/persona-templates.service';
+import { openidOfStaff } from './modules/auth/staff-openid.query';
+import { CardReachService } from './modules/card/card-reach.service';
+import { CustomerMessagesService } from './modules/card/customer-messages.service';
+import { NOTIFICATION_DEFAULTS, NotificationsService } from './modules/notifications/notifications.service';
+import { noticesFromScoring } from './modules/notifications/scoring-notices';
+import { DiskUploadStore, MemoryUploadStore } from './modules/uploads/upload-store';
+import { UploadsService } from './modules/uploads/uploads.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'pool'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications' | 'pool'>>
+  // null keeps uploads in memory (tests); main passes a directory under DATA_DIR.
+  & { uploadsDir?: string | null };
 
 export interface Services {
   config: ServiceConfig;
@@ -88,6 +97,10 @@ export interface Services {
   handover: HandoverService;
   pool: PoolService;
   personaTemplates: PersonaTemplatesService;
+  notifications: NotificationsService;
+  uploads: UploadsService;
+  cardReach: CardReachService;
+  customerMessages: CustomerMessagesService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -138,8 +151,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const handover = new HandoverService(dataSource, clock, staff, org, sessions, audit);
   const pool = new PoolService(dataSource, clock, staff, org, handover, config.pool ?? poolDefaults());
   const personaTemplates = new PersonaTemplatesService(dataSource, clock, compliance, audit);
+  const notifications = new NotificationsService(dataSource, clock, logger, wechat, (staffId) => openidOfStaff(dataSource, staffId), config.notifications ?? NOTIFICATION_DEFAULTS);
+  scorer.onScored = noticesFromScoring(dataSource, notifications, logger);
+  const uploads = new UploadsService(dataSource, clock, config.uploadsDir ? new DiskUploadStore(config.uploadsDir) : new MemoryUploadStore());
+  const cardReach = new CardReachService(dataSource, clock, audit, uploads, shares, staff);
+  const customerMessages = new CustomerMessagesService(dataSource, clock, shares, contactResolver, notifications);
   return {
-    handover, pool, personaTemplates,
+    notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,

@@ -28,6 +28,12 @@ import { DealModelRow } from '../modules/deal-index/deal-model.entity';
 import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
 import { ContactHandover } from '../modules/handover/contact-handover.entity';
 import { PersonaTemplateRow } from '../modules/card/persona-template.entity';
+import { AgentNotice } from '../modules/notifications/agent-notice.entity';
+import { NoticeGrant } from '../modules/notifications/notice-grant.entity';
+import { NoticeSetting } from '../modules/notifications/notice-setting.entity';
+import { AgentReach } from '../modules/card/agent-reach.entity';
+import { CustomerMessage } from '../modules/card/customer-message.entity';
+import { UploadedImage } from '../modules/uploads/uploaded-image.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
@@ -37,4 +43,5 @@ export const ENTITIES = [
   ContactPhone, ContactNote,
   ContactHandover, PersonaTemplateRow,
   JobDay, JobPart,
+  AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
 ];

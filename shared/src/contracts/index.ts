@@ -19,3 +19,4 @@ export * from './responses';
 export * from './contact-profile';
 export * from './share-path';
 export * from './staff-lifecycle';
+export * from './notifications';

@@ -11,6 +11,9 @@ import { requireWellFormedText } from './middleware/well-formed-text';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/card/card.routes';
+import { personaTemplatesRoutes } from './modules/card/persona-templates.routes';
+import { staffLifecycleRoutes } from './modules/handover/staff-lifecycle.routes';
+import { adminConsolePageRoutes } from './modules/admin/admin-console-page.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { contentAnalyticsRoutes } from './modules/content/content-analytics.routes';
 import { contentOperatorRoutes } from './modules/content/content-operator.routes';
@@ -38,6 +41,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...remindersRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
+    ...staffLifecycleRoutes(s), ...personaTemplatesRoutes(s), ...adminConsolePageRoutes(),
     ...notificationsRoutes(s), ...uploadsRoutes(s),
   ];
 }

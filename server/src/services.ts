@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AppConfig, retentionDefaults } from './config/load-config';
+import { AppConfig, poolDefaults, retentionDefaults } from './config/load-config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
 import { PhoneCrypto } from './lib/phone-crypto';
@@ -40,6 +40,9 @@ import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service'
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
+import { HandoverService } from './modules/handover/handover.service';
+import { PoolService } from './modules/handover/pool.service';
+import { PersonaTemplatesService } from './modules/card/persona-templates.service';
 import { openidOfStaff } from './modules/auth/staff-openid.query';
 import { CardReachService } from './modules/card/card-reach.service';
 import { CustomerMessagesService } from './modules/card/customer-messages.service';
@@ -51,7 +54,7 @@ import { UploadsService } from './modules/uploads/uploads.service';
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications'>>
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications' | 'pool'>>
   // null keeps uploads in memory (tests); main passes a directory under DATA_DIR.
   & { uploadsDir?: string | null };
 
@@ -93,6 +96,9 @@ export interface Services {
   dashboards: DashboardsService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
+  handover: HandoverService;
+  pool: PoolService;
+  personaTemplates: PersonaTemplatesService;
   notifications: NotificationsService;
   uploads: UploadsService;
   cardReach: CardReachService;
@@ -146,13 +152,16 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
+  const handover = new HandoverService(dataSource, clock, staff, org, sessions, audit);
+  const pool = new PoolService(dataSource, clock, staff, org, handover, config.pool ?? poolDefaults());
+  const personaTemplates = new PersonaTemplatesService(dataSource, clock, compliance, audit);
   const notifications = new NotificationsService(dataSource, clock, logger, wechat, (staffId) => openidOfStaff(dataSource, staffId), config.notifications ?? NOTIFICATION_DEFAULTS);
   scorer.onScored = noticesFromScoring(dataSource, notifications, logger);
   const uploads = new UploadsService(dataSource, clock, config.uploadsDir ? new DiskUploadStore(config.uploadsDir) : new MemoryUploadStore());
   const cardReach = new CardReachService(dataSource, clock, audit, uploads, shares, staff);
   const customerMessages = new CustomerMessagesService(dataSource, clock, shares, contactResolver, notifications);
   return {
-    notifications, uploads, cardReach, customerMessages,
+    notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,

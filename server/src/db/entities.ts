@@ -26,6 +26,8 @@ import { Kyb134AgentDay } from '../modules/dashboards/kyb134-agent-day.entity';
 import { MorningListOpen } from '../modules/dashboards/morning-list-open.entity';
 import { DealModelRow } from '../modules/deal-index/deal-model.entity';
 import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
+import { ContactHandover } from '../modules/handover/contact-handover.entity';
+import { PersonaTemplateRow } from '../modules/card/persona-template.entity';
 import { AgentNotice } from '../modules/notifications/agent-notice.entity';
 import { NoticeGrant } from '../modules/notifications/notice-grant.entity';
 import { NoticeSetting } from '../modules/notifications/notice-setting.entity';
@@ -39,6 +41,7 @@ export const ENTITIES = [
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
   ContactPhone, ContactNote,
+  ContactHandover, PersonaTemplateRow,
   JobDay, JobPart,
   AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
 ];

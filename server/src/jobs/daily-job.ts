@@ -172,6 +172,7 @@ async function prepare(live: Services, day: Services, worker: ScoringWorker): Pr
   const started = Date.now();
   await worker.drain();
   const retention = await day.privacy.runRetention();
+  live.logger.info('daily job: pool take-back', await day.pool.takeBackStale());
   live.logger.info('daily job: prepared', { retention: { ...retention } });
   return { retention, ms: Date.now() - started };
 }

@@ -5,6 +5,10 @@ export const CONTENT_READERS = ['agent', 'leader', 'manager', 'operator', 'admin
 export const OPERATORS = ['operator', 'admin'] as const;
 export const VIEWERS = ['viewer'] as const;
 export const ADMINS = ['admin'] as const;
+/** Who manages staff (invite, move, deactivate) and hands contacts over: an admin anywhere, a manager in their subtree. */
+export const STAFF_MANAGERS = ['manager', 'admin'] as const;
+/** Who allocates from a team's pool and sees members' overdue follow-ups: leaders, managers, admins, within their scope. */
+export const LEADERS = ['leader', 'manager', 'admin'] as const;
 
 /** The 429 of the routes middleware/rate-limit.ts limits (login, events, leads). */
 export const RATE_LIMITED = 'too many requests from this user, IP or share: retry after Retry-After';

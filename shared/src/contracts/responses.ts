@@ -14,6 +14,9 @@ import type { IngestEventsResponse } from './events';
 import type { ApiErrorBody, Page } from './http';
 import type { LeadView } from './leads';
 import type { OrgUnitView, StaffCreatedView } from './org';
+import type {
+  DeactivatedStaffView, HandoverResultView, OverdueFollowUpsView, PersonaTemplateView, PoolContactView, PoolMoveView, StaffMemberView,
+} from './staff-lifecycle';
 import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
 import type { RadarItemView } from './radar';
 import type { OpenShareView, ShareCreatedView } from './shares';
@@ -52,6 +55,13 @@ export interface ResponseBodies {
   OrgUnitView: OrgUnitView;
   StaffCreatedView: StaffCreatedView;
   AgentCardView: AgentCardView;
+  StaffMemberView: StaffMemberView;
+  DeactivatedStaffView: DeactivatedStaffView;
+  HandoverResultView: HandoverResultView;
+  PoolContactView: PoolContactView;
+  PoolMoveView: PoolMoveView;
+  OverdueFollowUpsView: OverdueFollowUpsView;
+  PersonaTemplateView: PersonaTemplateView;
   AgentReachView: AgentReachView;
   ReaderReachView: ReaderReachView;
   MessageLeftView: MessageLeftView;
@@ -68,6 +78,7 @@ export interface ResponseBodies {
   IngestEventsResponse: IngestEventsResponse;
   LeadView: LeadView;
   'Page<ContactSummaryView>': Page<ContactSummaryView>;
+  ContactSummaryView: ContactSummaryView;
   GridCountsView: GridCountsView;
   ContactDetailView: ContactDetailView;
   LoggedActionView: LoggedActionView;

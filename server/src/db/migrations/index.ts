@@ -10,6 +10,7 @@ import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 import { NoticesAndReach1765800000000 } from './1765800000000-notices-and-reach';
 import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
+import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TaskChannel1765500000000,
   NoticesAndReach1765800000000,
   FollowUpMemory1765900000000,
+  StaffLifecycle1766100000000,
 ];

@@ -123,7 +123,8 @@ export class ContactsService {
       phonesOfContacts(this.dataSource, [contact.id]),
       contact.referredByContactId ? this.dataSource.getRepository(Contact).findOneBy({ id: contact.referredByContactId }) : null,
     ]);
-    const authors = await this.staff.namesOf(notes.map((n) => n.authorId));
+    const from = contact.handedOverFromAgentId;
+    const authors = await this.staff.namesOf([...notes.map((n) => n.authorId), ...(from ? [from] : [])]);
     const noteItems = notes.map((n) => presentNoteInTimeline(presentNote(n, authors.get(n.authorId) ?? '', actor.staffId)));
     // Newest first, notes among touchpoints by time; the note written last wins a tie (it is the agent's latest word).
     const merged = [...timeline.map(presentTimelineItem), ...noteItems]
@@ -141,6 +142,7 @@ export class ContactsService {
       timeline: merged,
       leads: leads.map(presentLead),
       openTasks: tasks.map((task): TaskView => presentTask(task, contact)),
+      handedOverFrom: from && contact.handedOverAtMs !== null ? { agentName: authors.get(from) ?? '', at: new Date(contact.handedOverAtMs).toISOString() } : null,
     };
   }
 

@@ -4,6 +4,9 @@ import { VerifiedPhone } from '../modules/auth/verified-phone.entity';
 import { Contact } from '../modules/contacts/contact.entity';
 import { ContactNote } from '../modules/contacts/contact-note.entity';
 import { ContactPhone } from '../modules/contacts/contact-phone.entity';
+import { ContactMerge, ContactMergeRow } from '../modules/contacts/contact-merge.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { ImportRow } from '../modules/imports/import-row.entity';
 import { ContentItem } from '../modules/content/content-item.entity';
 import { ContentVersionTag } from '../modules/content/content-tag.entity';
 import { ContentVersion } from '../modules/content/content-version.entity';
@@ -33,5 +36,6 @@ export const ENTITIES = [
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
   ContactPhone, ContactNote,
+  ImportJob, ImportRow, ContactMerge, ContactMergeRow,
   JobDay, JobPart,
 ];

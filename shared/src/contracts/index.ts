@@ -18,3 +18,5 @@ export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';
 export * from './share-path';
+export * from './imports';
+export * from './contact-merge';

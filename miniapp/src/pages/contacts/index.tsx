@@ -163,8 +163,13 @@ function ContactsHome() {
           </Text>
         ))}
       </View>
-      <View id='contact-add' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-edit/index' })}>
-        ＋ 添加客户
+      <View className='contacts__adds'>
+        <View id='contact-add' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-edit/index' })}>
+          ＋ 添加客户
+        </View>
+        <View id='contact-import' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-import/index' })}>
+          批量导入
+        </View>
       </View>
       {searching ? <SearchResults q={q} chip={chip} /> : <Overview />}
     </View>

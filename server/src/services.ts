@@ -141,7 +141,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const sharedPersons = new SharedPersonsService(dataSource, staff);
   // Tabular import: each kind of record that comes in rows is registered here (a new kind adds one line).
   const imports = new ImportsService(dataSource, clock, logger, audit, [
-    contactImportKind({ dataSource, clock, phoneCrypto, audit, changes, rescore }),
+    contactImportKind({ clock, phoneCrypto, audit, changes, rescore }),
   ]);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);

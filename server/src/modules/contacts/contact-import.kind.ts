@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CONTACT_LIMITS, Gender, MAINLAND_MOBILE_PATTERN, shownNameOf } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ContactChanges } from '../events/contact-changes';
-import type { ImportKind, RowResult } from '../imports/import-kind';
+import type { ImportKind } from '../imports/import-kind';
 import { leadWithPhoneElsewhere } from '../leads/lead.queries';
 import { Contact } from './contact.entity';
 import { ContactNote } from './contact-note.entity';
@@ -98,9 +98,9 @@ export function readContactRow(cells: Readonly<Record<string, string>>): { row: 
  * which managers find in GET /api/contacts/shared-persons. Never merged silently.
  */
 export function contactImportKind(deps: {
-  dataSource: DataSource; clock: Clock; phoneCrypto: PhoneCrypto; audit: AuditService; changes: ContactChanges; rescore: (ids: string[]) => Promise<unknown>;
+  clock: Clock; phoneCrypto: PhoneCrypto; audit: AuditService; changes: ContactChanges; rescore: (ids: string[]) => Promise<unknown>;
 }): ImportKind<ContactImportRow> {
-  const { dataSource, clock, phoneCrypto, audit, changes, rescore } = deps;
+  const { clock, phoneCrypto, audit, changes, rescore } = deps;
 
   /** The agent's contact holding this number (entered or left in a lead form), if any. */
   async function heldBy(manager: EntityManager, agentId: string, hash: string): Promise<Contact | null> {
@@ -141,46 +141,40 @@ export function contactImportKind(deps: {
       { key: 'wechatId', label: '微信号', aliases: ['微信', 'wechat'] },
     ],
     readRow: readContactRow,
-    async commit(actor, rows, { jobId }) {
-      const results: RowResult[] = [];
-      const created: string[] = [];
-      for (const { row } of rows) {
-        results.push(await dataSource.transaction(async (manager): Promise<RowResult> => {
-          const hash = row.phone ? phoneCrypto.hash(row.phone) : null;
-          if (hash) {
-            const holder = await heldBy(manager, actor.staffId, hash);
-            if (holder) return { outcome: 'duplicate', reason: `与已有客户「${shownNameOf(holder)}」手机号相同，未重复创建`, recordId: holder.id };
-          }
-          const id = randomUUID();
-          const now = clock.nowMs();
-          await manager.insert(Contact, {
-            id, agentId: actor.staffId, viewerUserId: null, displayName: row.remarkName, remarkName: row.remarkName, gender: row.gender, birthday: row.birthday,
-            wechatId: row.wechatId, relationship: row.relationship, agentTags: row.agentTags.length > 0 ? row.agentTags : null, wechatFriend: row.wechatFriend,
-            policiesHeld: row.policiesHeld, source: 'import', referredByContactId: null, firstShareId: null, createdAtMs: now,
-          });
-          if (row.phone && hash) {
-            await manager.insert(ContactPhone, {
-              id: randomUUID(), contactId: id, agentId: actor.staffId, phoneCipher: phoneCrypto.encrypt(row.phone), phoneHash: hash,
-              last4Hash: phoneCrypto.hashLast4(row.phone), basis: 'phone_book', position: 0, createdAtMs: now,
-            });
-          }
-          if (row.note) await manager.insert(ContactNote, { id: randomUUID(), contactId: id, authorId: actor.staffId, body: row.note, createdAtMs: now, updatedAtMs: now });
-          await audit.record({ actorId: actor.staffId, action: 'contact.create', subjectType: 'contact', subjectId: id, detail: { source: 'import', jobId } }, manager);
-          created.push(id);
-          if (hash && await heldInCompany(manager, actor, hash)) {
-            return { outcome: 'flagged', reason: '已创建；该客户也在本公司其他营销员名下（撞单），已提示主管', recordId: id };
-          }
-          return { outcome: 'created', recordId: id };
-        }));
+    async commitRow(manager, actor, row, { jobId }) {
+      const hash = row.phone ? phoneCrypto.hash(row.phone) : null;
+      if (hash) {
+        const holder = await heldBy(manager, actor.staffId, hash);
+        if (holder) return { outcome: 'duplicate', reason: `与已有客户「${shownNameOf(holder)}」手机号相同，未重复创建`, recordId: holder.id };
       }
-      // Stage 1 for WeChat friends and trust for policies held are scored now, not at the worker's next turn.
+      const id = randomUUID();
+      const now = clock.nowMs();
+      await manager.insert(Contact, {
+        id, agentId: actor.staffId, viewerUserId: null, displayName: row.remarkName, remarkName: row.remarkName, gender: row.gender, birthday: row.birthday,
+        wechatId: row.wechatId, relationship: row.relationship, agentTags: row.agentTags.length > 0 ? row.agentTags : null, wechatFriend: row.wechatFriend,
+        policiesHeld: row.policiesHeld, source: 'import', referredByContactId: null, firstShareId: null, createdAtMs: now,
+      });
+      if (row.phone && hash) {
+        await manager.insert(ContactPhone, {
+          id: randomUUID(), contactId: id, agentId: actor.staffId, phoneCipher: phoneCrypto.encrypt(row.phone), phoneHash: hash,
+          last4Hash: phoneCrypto.hashLast4(row.phone), basis: 'phone_book', position: 0, createdAtMs: now,
+        });
+      }
+      if (row.note) await manager.insert(ContactNote, { id: randomUUID(), contactId: id, authorId: actor.staffId, body: row.note, createdAtMs: now, updatedAtMs: now });
+      await audit.record({ actorId: actor.staffId, action: 'contact.create', subjectType: 'contact', subjectId: id, detail: { source: 'import', jobId } }, manager);
+      if (hash && await heldInCompany(manager, actor, hash)) {
+        return { outcome: 'flagged', reason: '已创建；该客户也在本公司其他营销员名下（撞单），已提示主管', recordId: id };
+      }
+      return { outcome: 'created', recordId: id };
+    },
+    // Stage 1 for WeChat friends and trust for policies held are scored now, not at the worker's next turn.
+    async afterChunk(_actor, createdIds) {
       try {
-        await rescore(created);
+        await rescore(createdIds);
       } catch {
         // Committed; the worker scores them from the notice below.
       }
-      changes.publish(created);
-      return results;
+      changes.publish(createdIds);
     },
   };
 }

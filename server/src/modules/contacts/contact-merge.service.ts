@@ -5,6 +5,7 @@ import { CONTACT_MERGE_UNDO_DAYS, ContactMergeReason, ContactMergeView, isAnonym
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
+import { retryWhileBusy } from '../../lib/retry-while-busy';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ContactChanges } from '../events/contact-changes';
@@ -112,7 +113,7 @@ export class ContactMergeService {
     const into = await repo.findOneByOrFail({ id: merge.intoContactId });
     if (into.mergedIntoContactId !== null) throw new AppError(409, 'merged_since', '该客户之后又被合并到其他客户，请先撤销那次合并');
     const rows = await this.dataSource.getRepository(ContactMergeRow).findBy({ mergeId: merge.id });
-    await this.dataSource.transaction(async (manager) => {
+    await retryWhileBusy(() => this.dataSource.transaction(async (manager) => {
       const claimed = await manager.createQueryBuilder().update(ContactMerge).set({ undoneAtMs: this.clock.nowMs() })
         .where({ id: merge.id, undoneAtMs: IsNull() }).execute();
       if (claimed.affected === 0) throw new AppError(409, 'already_undone', '这次合并已经撤销过了');
@@ -128,7 +129,7 @@ export class ContactMergeService {
       await this.audit.record({
         actorId: actor.staffId, action: 'contact.merge_undo', subjectType: 'contact', subjectId: merge.intoContactId, detail: { mergeId: merge.id, from: merge.fromContactId },
       }, manager);
-    });
+    }));
     await this.afterChange(merge.agentId, [into.viewerUserId, (merge.intoBefore as { fromViewerUserId?: string | null }).fromViewerUserId ?? null], [merge.intoContactId, merge.fromContactId]);
     const undone = await this.dataSource.getRepository(ContactMerge).findOneByOrFail({ id: merge.id });
     return this.present(undone, await repo.findOneBy({ id: merge.fromContactId }) ?? undefined);
@@ -139,7 +140,7 @@ export class ContactMergeService {
       id: randomUUID(), agentId: into.agentId, actorId, fromContactId: from.id, intoContactId: into.id, reason,
       intoBefore: { ...pick(into), fromViewerUserId: from.viewerUserId }, moved: {}, createdAtMs: this.clock.nowMs(), undoneAtMs: null,
     };
-    await this.dataSource.transaction(async (manager) => {
+    await retryWhileBusy(() => this.dataSource.transaction(async (manager) => {
       // The viewer moves to a survivor that has none; otherwise the merged contact keeps it and the resolver follows merged_into.
       const moveViewer = into.viewerUserId === null && from.viewerUserId !== null;
       // The claim: a contact is merged once, and never into a contact that is itself merged away.
@@ -158,7 +159,7 @@ export class ContactMergeService {
       }
       await manager.insert(ContactMerge, merge);
       await this.audit.record({ actorId, action: 'contact.merge', subjectType: 'contact', subjectId: into.id, detail: { mergeId: merge.id, from: from.id, reason } }, manager);
-    });
+    }));
     await this.afterChange(into.agentId, [from.viewerUserId], [into.id, from.id]);
     return merge;
   }

@@ -1,4 +1,5 @@
 import type { ImportRowOutcome } from '@kejing/shared';
+import type { EntityManager } from 'typeorm';
 import type { StaffActor } from '../../permissions/actor';
 
 /** A field of the kind's rows, and the header names that suggest it (compared without spaces, case-insensitively). */
@@ -30,10 +31,13 @@ export interface ImportKind<Row> {
   /** The mapped cells (by column key, trimmed text, '' when empty) as a row, or why not (Chinese). */
   readRow(cells: Readonly<Record<string, string>>): { row: Row } | { error: string };
   /**
-   * Stores a chunk of good rows for the importer, in file order (a later row may duplicate an
-   * earlier one of the same file). One result per row, in the same order.
+   * Stores one good row for the importer, inside the transaction that also records the row's
+   * outcome: a row is stored once even if the process stops between rows. Rows come in file
+   * order, so a later row sees what an earlier one of the same file stored.
    */
-  commit(actor: StaffActor, rows: readonly { line: number; row: Row }[], context: { jobId: string }): Promise<RowResult[]>;
+  commitRow(manager: EntityManager, actor: StaffActor, row: Row, context: { jobId: string; line: number }): Promise<RowResult>;
+  /** After each chunk, with the ids of what it created (to rescore them now, say). */
+  afterChunk?(actor: StaffActor, createdIds: string[]): Promise<void>;
 }
 
 /** Any kind, as the registry holds them (each kind's Row type is its own business). */

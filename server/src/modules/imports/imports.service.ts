@@ -7,6 +7,7 @@ import {
 } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
+import { retryWhileBusy } from '../../lib/retry-while-busy';
 import type { Logger } from '../../lib/logger';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
@@ -155,53 +156,49 @@ export class ImportsService {
   }
 
   private async run(actor: StaffActor, jobId: string, kind: AnyImportKind): Promise<void> {
-    const jobs = this.dataSource.getRepository(ImportJob);
-    const rowsRepo = this.dataSource.getRepository(ImportRow);
+    const job = await this.dataSource.getRepository(ImportJob).findOneByOrFail({ id: jobId });
     for (;;) {
-      const job = await jobs.findOneByOrFail({ id: jobId });
-      const waiting = await rowsRepo.find({ where: { jobId, outcome: IsNull() }, order: { line: 'ASC' }, take: CHUNK_ROWS });
+      const waiting = await this.dataSource.getRepository(ImportRow).find({ where: { jobId, outcome: IsNull() }, order: { line: 'ASC' }, take: CHUNK_ROWS });
       if (waiting.length === 0) {
-        await jobs.update({ id: jobId }, { status: 'done', leaseUntilMs: null, finishedAtMs: this.clock.nowMs() });
+        await this.dataSource.getRepository(ImportJob).update({ id: jobId }, { ...await this.progressOf(jobId), status: 'done', leaseUntilMs: null, finishedAtMs: this.clock.nowMs() });
         return;
       }
-      const results = await this.commitChunk(actor, kind, job, waiting);
-      const counts = { ...emptyCounts(), ...job.counts };
-      await this.dataSource.transaction(async (manager) => {
-        for (const [i, row] of waiting.entries()) {
-          const result = results[i];
-          counts[result.outcome] += 1;
-          // The cells go once the row is done: the file's personal data lives on only in what it became.
-          await manager.update(ImportRow, { jobId, line: row.line }, {
-            cells: [], outcome: result.outcome, reason: result.reason?.slice(0, 200) ?? null, recordId: result.recordId ?? null,
-          });
-        }
-        await manager.update(ImportJob, { id: jobId }, { processedRows: job.processedRows + waiting.length, counts, leaseUntilMs: this.clock.nowMs() + LEASE_MS });
-      });
+      const created: string[] = [];
+      for (const row of waiting) {
+        const result = await this.commitRow(actor, kind, job, row);
+        if (result.outcome !== 'bad' && result.outcome !== 'duplicate' && result.recordId) created.push(result.recordId);
+      }
+      await kind.afterChunk?.(actor, created);
+      await this.dataSource.getRepository(ImportJob).update({ id: jobId }, { ...await this.progressOf(jobId), leaseUntilMs: this.clock.nowMs() + LEASE_MS });
     }
   }
 
-  /** Bad rows answered here; the good ones go to the kind together, in file order. */
-  private async commitChunk(actor: StaffActor, kind: AnyImportKind, job: ImportJob, rows: ImportRow[]): Promise<RowResult[]> {
+  /** One row: read with the mapping, stored by the kind, and its outcome recorded, all in one transaction. */
+  private async commitRow(actor: StaffActor, kind: AnyImportKind, job: ImportJob, row: ImportRow): Promise<RowResult> {
     const mapping = job.mapping ?? [];
-    const results: (RowResult | null)[] = [];
-    const good: { index: number; line: number; row: unknown }[] = [];
-    for (const [index, r] of rows.entries()) {
-      const cells = Object.fromEntries(kind.columns.map((c) => {
-        const header = mapping.find((m) => m.column === c.key)?.header;
-        return [c.key, header === null || header === undefined ? '' : (r.cells[header] ?? '').trim()];
-      }));
-      const read = kind.readRow(cells);
-      if ('error' in read) results.push({ outcome: 'bad', reason: read.error });
-      else {
-        results.push(null);
-        good.push({ index, line: r.line, row: read.row });
-      }
-    }
-    if (good.length > 0) {
-      const committed = await kind.commit(actor, good.map(({ line, row }) => ({ line, row })), { jobId: job.id });
-      for (const [i, g] of good.entries()) results[g.index] = committed[i];
-    }
-    return results as RowResult[];
+    const cells = Object.fromEntries(kind.columns.map((c) => {
+      const header = mapping.find((m) => m.column === c.key)?.header;
+      return [c.key, header === null || header === undefined ? '' : (row.cells[header] ?? '').trim()];
+    }));
+    const read = kind.readRow(cells);
+    return retryWhileBusy(() => this.dataSource.transaction(async (manager) => {
+      const result: RowResult = 'error' in read ? { outcome: 'bad', reason: read.error } : await kind.commitRow(manager, actor, read.row, { jobId: job.id, line: row.line });
+      // The cells go once the row is done: the file's personal data lives on only in what it became.
+      await manager.update(ImportRow, { jobId: job.id, line: row.line }, {
+        cells: [], outcome: result.outcome, reason: result.reason?.slice(0, 200) ?? null, recordId: result.recordId ?? null,
+      });
+      return result;
+    }));
+  }
+
+  /** Progress counted from the rows themselves, so it is right whichever process did which rows. */
+  private async progressOf(jobId: string): Promise<Pick<ImportJob, 'processedRows' | 'counts'>> {
+    const rows = await this.dataSource.getRepository(ImportRow).createQueryBuilder('r')
+      .select('r.outcome', 'outcome').addSelect('COUNT(*)', 'n').where('r.job_id = :jobId AND r.outcome IS NOT NULL', { jobId })
+      .groupBy('r.outcome').getRawMany<{ outcome: ImportRowOutcome; n: number | string }>();
+    const counts = emptyCounts();
+    for (const r of rows) counts[r.outcome] = Number(r.n);
+    return { counts, processedRows: rows.reduce((sum, r) => sum + Number(r.n), 0) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, LessThan } from 'typeorm';
 import {
   IMPORT_FILE_MAX_BYTES, IMPORT_PROBLEMS_LISTED, IMPORT_ROW_OUTCOMES, IMPORT_ROWS_MAX, IMPORT_SAMPLE_ROWS, ImportFormat, ImportJobView, ImportMappingEntry,
   ImportPreviewView, ImportRowOutcome,
@@ -21,6 +21,8 @@ import type { ImportCommitDto, ImportUploadDto } from './imports.dto';
 const CHUNK_ROWS = 100;
 /** How long a running job is held by the process working on it without a renewal. */
 const LEASE_MS = 60_000;
+/** How long an uncommitted preview (and the cells it holds) is kept. */
+const PREVIEW_KEPT_MS = 24 * 3600_000;
 
 const emptyCounts = (): Record<ImportRowOutcome, number> => Object.fromEntries(IMPORT_ROW_OUTCOMES.map((o) => [o, 0])) as Record<ImportRowOutcome, number>;
 // Headers are compared without spaces, brackets, asterisks (required marks) and case.
@@ -83,6 +85,7 @@ export class ImportsService {
       throw new AppError(413, 'file_too_large', `文件不能超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024}MB`, [{ field: 'contentBase64', reason: `larger than ${IMPORT_FILE_MAX_BYTES} bytes` }]);
     }
     const table = await readTable(bytes, format, IMPORT_ROWS_MAX);
+    await this.dropStalePreviews(actor.staffId);
     const job: ImportJob = {
       id: randomUUID(), kind: kind.kind, ownerId: actor.staffId, fileName: dto.fileName.slice(0, 200), status: 'previewed', headers: table.headers, mapping: null,
       totalRows: table.rows.length, processedRows: 0, counts: emptyCounts(), leaseUntilMs: null, createdAtMs: this.clock.nowMs(), finishedAtMs: null,
@@ -133,6 +136,19 @@ export class ImportsService {
       problems: problems.map((p) => ({ line: p.line, outcome: p.outcome as Exclude<ImportRowOutcome, 'created'>, reason: p.reason ?? '' })),
       createdAt: new Date(job.createdAtMs).toISOString(), finishedAt: job.finishedAtMs === null ? null : new Date(job.finishedAtMs).toISOString(),
     };
+  }
+
+  /** A preview never committed still holds the file's cells (phones in the clear): the owner's older than a day go at their next upload. */
+  private async dropStalePreviews(ownerId: string): Promise<void> {
+    const stale = await this.dataSource.getRepository(ImportJob).find({
+      select: { id: true }, where: { ownerId, status: 'previewed', createdAtMs: LessThan(this.clock.nowMs() - PREVIEW_KEPT_MS) },
+    });
+    if (stale.length === 0) return;
+    const ids = stale.map((j) => j.id);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(ImportRow, { jobId: In(ids) });
+      await manager.delete(ImportJob, { id: In(ids) });
+    });
   }
 
   private async ownJob(actor: StaffActor, jobId: string): Promise<ImportJob> {

@@ -98,6 +98,19 @@ describe('one person, one contact (合并客户)', () => {
     expect((await t.http.post(`/api/contact-merges/${merged.mergeId}/undo`).set(as('a')).expect(409)).body.error.code).toBe('already_undone');
   });
 
+  it('merges two WeChat readers (each with its own viewer): the merged one\'s later opens land on the survivor, and on itself again after undo', async () => {
+    const first = await openAndRead(t, world, 'two-readers-first');
+    const second = await openAndRead(t, world, 'two-readers-second');
+    const merged = await merge(first.contactId, second.contactId);
+    const reopen = async () => {
+      const shareId = await shareArticle(t, world, 'a');
+      return (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(second.token)).expect(200)).body.contactId as string;
+    };
+    expect(await reopen()).toBe(first.contactId);
+    await t.http.post(`/api/contact-merges/${merged.mergeId}/undo`).set(as('a')).expect(200);
+    expect(await reopen()).toBe(second.contactId);
+  });
+
   it('cannot be undone after 7 days', async () => {
     const a1 = await add({ remarkName: '王五' });
     const a2 = await add({ remarkName: '王五（旧）' });

@@ -111,6 +111,7 @@ export class ContactMergeService {
     if (this.clock.nowMs() > merge.createdAtMs + UNDO_MS) throw new AppError(409, 'undo_expired', `合并超过${CONTACT_MERGE_UNDO_DAYS}天，不能撤销`);
     const repo = this.dataSource.getRepository(Contact);
     const into = await repo.findOneByOrFail({ id: merge.intoContactId });
+    const from = await repo.findOneByOrFail({ id: merge.fromContactId });
     if (into.mergedIntoContactId !== null) throw new AppError(409, 'merged_since', '该客户之后又被合并到其他客户，请先撤销那次合并');
     const rows = await this.dataSource.getRepository(ContactMergeRow).findBy({ mergeId: merge.id });
     await retryWhileBusy(() => this.dataSource.transaction(async (manager) => {
@@ -130,7 +131,9 @@ export class ContactMergeService {
         actorId: actor.staffId, action: 'contact.merge_undo', subjectType: 'contact', subjectId: merge.intoContactId, detail: { mergeId: merge.id, from: merge.fromContactId },
       }, manager);
     }));
-    await this.afterChange(merge.agentId, [into.viewerUserId, (merge.intoBefore as { fromViewerUserId?: string | null }).fromViewerUserId ?? null], [merge.intoContactId, merge.fromContactId]);
+    // Every viewer either contact answered for: the cache may send any of them to the survivor.
+    const viewers = [into.viewerUserId, from.viewerUserId, (merge.intoBefore as { fromViewerUserId?: string | null }).fromViewerUserId ?? null];
+    await this.afterChange(merge.agentId, viewers, [merge.intoContactId, merge.fromContactId]);
     const undone = await this.dataSource.getRepository(ContactMerge).findOneByOrFail({ id: merge.id });
     return this.present(undone, await repo.findOneBy({ id: merge.fromContactId }) ?? undefined);
   }

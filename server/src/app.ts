@@ -27,6 +27,8 @@ import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { dealIndexRoutes } from './modules/deal-index/deal-index.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import type { Services } from './services';
 
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
@@ -36,6 +38,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...leadsRoutes(s), ...contactsRoutes(s), ...importsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
+    ...notificationsRoutes(s), ...uploadsRoutes(s),
   ];
 }
 

@@ -20,3 +20,4 @@ export * from './contact-profile';
 export * from './share-path';
 export * from './imports';
 export * from './contact-merge';
+export * from './notifications';

@@ -9,6 +9,7 @@ import { MultiProcess1765300000000 } from './1765300000000-multi-process';
 import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 import { ContactImportMerge1765700000000 } from './1765700000000-contact-import-merge';
+import { NoticesAndReach1765800000000 } from './1765800000000-notices-and-reach';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ContactBook1765400000000,
   TaskChannel1765500000000,
   ContactImportMerge1765700000000,
+  NoticesAndReach1765800000000,
 ];

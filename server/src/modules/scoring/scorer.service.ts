@@ -24,6 +24,8 @@ export interface ScoringOutcome {
   before: ContactScore | null;
   after: ContactScore;
   plans: FollowUpPlan[];
+  /** The touchpoints this run took in for the first time. */
+  fresh: LoadedEvent[];
 }
 
 /**
@@ -70,6 +72,9 @@ export class ScorerService {
     private readonly rules: FollowUpRulesService,
     private readonly config: ScoringConfig = DEFAULT_SCORING_CONFIG,
   ) {}
+
+  /** Told what each run changed once it has committed (the agent's notices); must not throw. */
+  onScored: (outcomes: ScoringOutcome[]) => Promise<void> = async () => undefined;
 
   /**
    * Scores these contacts now; returns what changed, for callers that want to know.
@@ -123,13 +128,13 @@ export class ScorerService {
             JSON.stringify(after.interestTags), JSON.stringify(storableExplanation(after)), after.lastTouchAtMs, nowMs, contact.id],
         );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
-        outcomes.push({ contactId: contact.id, before, after, plans });
+        outcomes.push({ contactId: contact.id, before, after, plans, fresh });
       }
       for (let i = 0; i < scoredRowIds.length; i += 500) {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });
       }
       return outcomes;
-    }));
+    })).then(async (outcomes) => (await this.onScored(outcomes), outcomes));
   }
 
   private async agentNames(manager: EntityManager, agentIds: string[]): Promise<Map<string, string>> {

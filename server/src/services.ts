@@ -22,6 +22,8 @@ import { consentMergeStep, leadMergeStep } from './modules/leads/lead-merge-step
 import { stageChangeMergeStep } from './modules/scoring/stage-change-merge-step';
 import { forwardedShareMergeStep } from './modules/shares/share-merge-step';
 import { taskMergeStep } from './modules/tasks/task-merge-step';
+import { noticeMergeStep } from './modules/notifications/notice-merge-step';
+import { customerMessageMergeStep } from './modules/card/customer-message-merge-step';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -147,7 +149,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   // One person, one contact: each module that keeps rows by contact moves its own (a new module adds its step here, one line).
   const contactMerge = new ContactMergeService(dataSource, clock, logger, audit, contacts, contactResolver, changes, [
     touchpointMergeStep, leadMergeStep, consentMergeStep, taskMergeStep, stageChangeMergeStep, contactNotesMergeStep, contactPhonesMergeStep,
-    referredContactsMergeStep, forwardedShareMergeStep,
+    referredContactsMergeStep, forwardedShareMergeStep, noticeMergeStep, customerMessageMergeStep,
   ], rescore);
   const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones,
     (verified) => contactMerge.mergeOnVerifiedPhone(verified));

@@ -101,7 +101,10 @@ describe('one person, one contact (合并客户)', () => {
   it('merges two WeChat readers (each with its own viewer): the merged one\'s later opens land on the survivor, and on itself again after undo', async () => {
     const first = await openAndRead(t, world, 'two-readers-first');
     const second = await openAndRead(t, world, 'two-readers-second');
+    await t.http.post('/api/card/messages').set(bearer(second.token)).send({ shareId: second.shareId, clientMessageId: randomUUID(), text: '想了解一下教育金' }).expect(201);
     const merged = await merge(first.contactId, second.contactId);
+    // The 留言 and the notice about it belong to the person now (steps other modules own).
+    expect(merged.moved).toEqual(expect.objectContaining({ customer_messages: 1, notices: 1 }));
     const reopen = async () => {
       const shareId = await shareArticle(t, world, 'a');
       return (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(second.token)).expect(200)).body.contactId as string;

@@ -12,6 +12,18 @@ import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
 import { ContactBookService } from './modules/contacts/contact-book.service';
 import { ContactNotesService } from './modules/contacts/contact-notes.service';
+import { contactImportKind } from './modules/contacts/contact-import.kind';
+import { ContactMergeService } from './modules/contacts/contact-merge.service';
+import { contactNotesMergeStep, contactPhonesMergeStep, referredContactsMergeStep } from './modules/contacts/contact-merge-steps';
+import { SharedPersonsService } from './modules/contacts/shared-persons.service';
+import { touchpointMergeStep } from './modules/events/touchpoint-merge-step';
+import { ImportsService } from './modules/imports/imports.service';
+import { consentMergeStep, leadMergeStep } from './modules/leads/lead-merge-step';
+import { stageChangeMergeStep } from './modules/scoring/stage-change-merge-step';
+import { forwardedShareMergeStep } from './modules/shares/share-merge-step';
+import { taskMergeStep } from './modules/tasks/task-merge-step';
+import { noticeMergeStep } from './modules/notifications/notice-merge-step';
+import { customerMessageMergeStep } from './modules/card/customer-message-merge-step';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -84,6 +96,9 @@ export interface Services {
   contacts: ContactsService;
   contactBook: ContactBookService;
   contactNotes: ContactNotesService;
+  contactMerge: ContactMergeService;
+  sharedPersons: SharedPersonsService;
+  imports: ImportsService;
   audit: AuditService;
   followUpRules: FollowUpRulesService;
   scorer: ScorerService;
@@ -135,10 +150,22 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
-  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
+  const rescore = (ids: string[]) => scorer.scoreContacts(ids);
+  // One person, one contact: each module that keeps rows by contact moves its own (a new module adds its step here, one line).
+  const contactMerge = new ContactMergeService(dataSource, clock, logger, audit, contacts, contactResolver, changes, [
+    touchpointMergeStep, leadMergeStep, consentMergeStep, taskMergeStep, stageChangeMergeStep, contactNotesMergeStep, contactPhonesMergeStep,
+    referredContactsMergeStep, forwardedShareMergeStep, noticeMergeStep, customerMessageMergeStep,
+  ], rescore);
+  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones,
+    (verified) => contactMerge.mergeOnVerifiedPhone(verified));
+  const sharedPersons = new SharedPersonsService(dataSource, staff);
+  // Tabular import: each kind of record that comes in rows is registered here (a new kind adds one line).
+  const imports = new ImportsService(dataSource, clock, logger, audit, [
+    contactImportKind({ clock, phoneCrypto, audit, changes, rescore }),
+  ]);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
@@ -162,7 +189,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const customerMessages = new CustomerMessagesService(dataSource, clock, shares, contactResolver, notifications);
   return {
     notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
-    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };

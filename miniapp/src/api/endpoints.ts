@@ -17,6 +17,11 @@ import type {
   RecordStudyView,
   TeamDashboardView,
   ContactDetailView,
+  ContactMergeView,
+  ImportCommitRequest,
+  ImportJobView,
+  ImportPreviewView,
+  ImportUploadRequest,
   ContactNoteView,
   ContactSource,
   ContactSummaryView,
@@ -134,6 +139,17 @@ export function createEndpoints(api: ApiClient) {
     editNote: (id: string, noteId: string, body: string) =>
       api.request<ContactNoteView>('PUT', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`, { body: { body } }),
     deleteNote: (id: string, noteId: string) => api.request<unknown>('DELETE', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`),
+
+    // One person, one contact: merge another of the agent's contacts into this one; undoable for 7 days.
+    mergeContact: (intoId: string, fromContactId: string) =>
+      api.request<ContactMergeView>('POST', `/api/contacts/${seg(intoId)}/merge`, { body: { fromContactId } }),
+    contactMerges: (id: string) => api.request<ContactMergeView[]>('GET', `/api/contacts/${seg(id)}/merges`),
+    undoMerge: (mergeId: string) => api.request<ContactMergeView>('POST', `/api/contact-merges/${seg(mergeId)}/undo`),
+
+    // Tabular import: upload (base64) → preview and mapping → commit → poll the job.
+    uploadImport: (req: ImportUploadRequest) => api.request<ImportPreviewView>('POST', '/api/imports', { body: req }),
+    commitImport: (jobId: string, req: ImportCommitRequest) => api.request<ImportJobView>('POST', `/api/imports/${seg(jobId)}/commit`, { body: req }),
+    importJob: (jobId: string) => api.request<ImportJobView>('GET', `/api/imports/${seg(jobId)}`),
 
     card: () => api.request<AgentCardView>('GET', '/api/card'),
 

@@ -4,6 +4,9 @@ import { VerifiedPhone } from '../modules/auth/verified-phone.entity';
 import { Contact } from '../modules/contacts/contact.entity';
 import { ContactNote } from '../modules/contacts/contact-note.entity';
 import { ContactPhone } from '../modules/contacts/contact-phone.entity';
+import { ContactMerge, ContactMergeRow } from '../modules/contacts/contact-merge.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { ImportRow } from '../modules/imports/import-row.entity';
 import { ContentItem } from '../modules/content/content-item.entity';
 import { ContentVersionTag } from '../modules/content/content-tag.entity';
 import { ContentVersion } from '../modules/content/content-version.entity';
@@ -42,6 +45,7 @@ export const ENTITIES = [
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
   ContactPhone, ContactNote,
   ContactHandover, PersonaTemplateRow,
+  ImportJob, ImportRow, ContactMerge, ContactMergeRow,
   JobDay, JobPart,
   AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
 ];

@@ -195,7 +195,8 @@ async function rescore(
     const bounds: [string, string | number | null][] = [['(scored_at_ms IS NULL OR scored_at_ms < ?)', asOfMs], ['id >= ?', part.lo], ['id < ?', part.hi], ['id > ?', position]];
     const where = bounds.filter(([, value]) => value !== null);
     const rows: { id: string }[] = await s.dataSource.query(
-      `SELECT id FROM contact WHERE ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
+      // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
+      `SELECT id FROM contact WHERE merged_into_contact_id IS NULL AND ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
     );
     if (rows.length === 0) break;
     const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id), { scoredBeforeMs: asOfMs });

@@ -1,6 +1,8 @@
 /** Role groups that several routes share (each route still states its own access). */
 export const STAFF_READERS = ['agent', 'leader', 'manager', 'admin'] as const;
 export const SHARERS = ['agent', 'leader'] as const;
+/** Those who oversee other agents' contacts (a team, a subtree, the company). */
+export const TEAM_OVERSEERS = ['leader', 'manager', 'admin'] as const;
 export const CONTENT_READERS = ['agent', 'leader', 'manager', 'operator', 'admin'] as const;
 export const OPERATORS = ['operator', 'admin'] as const;
 export const VIEWERS = ['viewer'] as const;

@@ -22,6 +22,8 @@ import type { RadarItemView } from './radar';
 import type { OpenShareView, ShareCreatedView } from './shares';
 import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
+import type { ContactMergeView, SharedPersonView } from './contact-merge';
+import type { ImportJobView, ImportPreviewView } from './imports';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
@@ -85,6 +87,10 @@ export interface ResponseBodies {
   /** POST /api/contacts/:id/reveal-phone and /api/contacts/:id/leads/:leadId/reveal-phone */
   RevealedPhoneView: RevealedPhoneView;
   ContactNoteView: ContactNoteView;
+  ImportPreviewView: ImportPreviewView;
+  ImportJobView: ImportJobView;
+  ContactMergeView: ContactMergeView;
+  SharedPersonView: SharedPersonView;
   TaskView: TaskView;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;

@@ -8,6 +8,7 @@ import Reminders from './reminders'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
+import Merge from './merge'
 import { useAsync } from '../../hooks/use-async'
 import {
   BAND_NAMES_ZH,
@@ -172,6 +173,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
       <Notes contactId={c.contactId} onChanged={reload} />
 
       <LogAction contactId={c.contactId} onLogged={reload} />
+
+      <Merge c={c} onChanged={reload} />
 
       <View className='section'>
         <View className='section__title'>

@@ -64,6 +64,10 @@ export class ContactResolver {
       contact = await repo.findOneByOrFail({ agentId: arrival.agentId, viewerUserId: arrival.viewerUserId });
       created = contact.id === id;
     }
+    // A contact merged into another (one person, one contact) that kept its viewer: the person's events go to the survivor.
+    for (let hops = 0; contact.mergedIntoContactId !== null && hops < 5; hops += 1) {
+      contact = await repo.findOneByOrFail({ id: contact.mergedIntoContactId });
+    }
     this.remember(arrival.agentId, arrival.viewerUserId, contact.id);
     return { contactId: contact.id, created };
   }

@@ -55,4 +55,6 @@ export class Contact {
   @EpochMsColumn({ name: 'last_touch_at_ms', nullable: true }) lastTouchAtMs!: number | null;
   @EpochMsColumn({ name: 'scored_at_ms', nullable: true }) scoredAtMs!: number | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+  /** Set while this contact is merged into another (one person, one contact); lists leave it out, undo clears it. */
+  @Index('idx_contact_merged_into') @UuidColumn({ name: 'merged_into_contact_id', nullable: true }) mergedIntoContactId!: string | null;
 }

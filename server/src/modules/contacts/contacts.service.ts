@@ -38,7 +38,9 @@ export class ContactsService {
   ) {}
 
   private scoped(actor: StaffActor) {
-    return whereAgentInScope(this.dataSource.getRepository(Contact).createQueryBuilder('contact'), actor, 'contact.agent_id');
+    // A contact merged into another is part of that one until the merge is undone: not listed, not opened.
+    return whereAgentInScope(this.dataSource.getRepository(Contact).createQueryBuilder('contact'), actor, 'contact.agent_id')
+      .andWhere('contact.merged_into_contact_id IS NULL');
   }
 
   async list(actor: StaffActor, query: ListContactsQuery): Promise<Page<ContactSummaryView>> {

@@ -194,7 +194,7 @@ export async function loadChunkInputs(db: DataSource, agentIds: string[], window
   // ---- contacts, budgets, stage paths ------------------------------------------------
   const contactRows: { id: string; agent_id: string; cell: string; stage: Num; outcome: string; referral_class: string; centre_of_influence: Num | boolean }[] =
     await db.query(
-      `SELECT id, agent_id, cell, stage, outcome, referral_class, centre_of_influence FROM contact WHERE agent_id IN (${ids}) AND created_at_ms <= ?`,
+      `SELECT id, agent_id, cell, stage, outcome, referral_class, centre_of_influence FROM contact WHERE agent_id IN (${ids}) AND created_at_ms <= ? AND merged_into_contact_id IS NULL`,
       [...agentIds, asOfMs],
     );
   const budgets = new Map<string, { at: number; budget: number }>();

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AppConfig, retentionDefaults } from './config/load-config';
+import { AppConfig, poolDefaults, retentionDefaults } from './config/load-config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
 import { PhoneCrypto } from './lib/phone-crypto';
@@ -12,6 +12,18 @@ import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
 import { ContactBookService } from './modules/contacts/contact-book.service';
 import { ContactNotesService } from './modules/contacts/contact-notes.service';
+import { contactImportKind } from './modules/contacts/contact-import.kind';
+import { ContactMergeService } from './modules/contacts/contact-merge.service';
+import { contactNotesMergeStep, contactPhonesMergeStep, referredContactsMergeStep } from './modules/contacts/contact-merge-steps';
+import { SharedPersonsService } from './modules/contacts/shared-persons.service';
+import { touchpointMergeStep } from './modules/events/touchpoint-merge-step';
+import { ImportsService } from './modules/imports/imports.service';
+import { consentMergeStep, leadMergeStep } from './modules/leads/lead-merge-step';
+import { stageChangeMergeStep } from './modules/scoring/stage-change-merge-step';
+import { forwardedShareMergeStep } from './modules/shares/share-merge-step';
+import { taskMergeStep } from './modules/tasks/task-merge-step';
+import { noticeMergeStep } from './modules/notifications/notice-merge-step';
+import { customerMessageMergeStep } from './modules/card/customer-message-merge-step';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -35,16 +47,29 @@ import { ScorerService } from './modules/scoring/scorer.service';
 import { ScoringWorker } from './modules/scoring/scoring-worker';
 import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
 import { TasksService } from './modules/tasks/tasks.service';
+import { RemindersService } from './modules/tasks/reminders.service';
 import { DashboardsService } from './modules/dashboards/dashboards.service';
 import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
+import { HandoverService } from './modules/handover/handover.service';
+import { PoolService } from './modules/handover/pool.service';
+import { PersonaTemplatesService } from './modules/card/persona-templates.service';
+import { openidOfStaff } from './modules/auth/queries/openid';
+import { CardReachService } from './modules/card/card-reach.service';
+import { CustomerMessagesService } from './modules/card/customer-messages.service';
+import { NOTIFICATION_DEFAULTS, NotificationsService } from './modules/notifications/notifications.service';
+import { noticesFromScoring } from './modules/notifications/scoring-notices';
+import { DiskUploadStore, MemoryUploadStore } from './modules/uploads/upload-store';
+import { UploadsService } from './modules/uploads/uploads.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications' | 'pool'>>
+  // null keeps uploads in memory (tests); main passes a directory under DATA_DIR.
+  & { uploadsDir?: string | null };
 
 export interface Services {
   config: ServiceConfig;
@@ -74,17 +99,28 @@ export interface Services {
   contacts: ContactsService;
   contactBook: ContactBookService;
   contactNotes: ContactNotesService;
+  contactMerge: ContactMergeService;
+  sharedPersons: SharedPersonsService;
+  imports: ImportsService;
   audit: AuditService;
   followUpRules: FollowUpRulesService;
   scorer: ScorerService;
   scoringWorker: ScoringWorker;
   tasks: TasksService;
+  reminders: RemindersService;
   radar: RadarService;
   dealIndex: DealIndexService;
   snapshots: SnapshotService;
   dashboards: DashboardsService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
+  handover: HandoverService;
+  pool: PoolService;
+  personaTemplates: PersonaTemplatesService;
+  notifications: NotificationsService;
+  uploads: UploadsService;
+  cardReach: CardReachService;
+  customerMessages: CustomerMessagesService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -119,24 +155,47 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(arrivals, touchpoints);
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
-  const leads = new LeadsService(dataSource, clock, arrivals, phoneCrypto, touchpoints, verifiedPhones);
   const contacts = new ContactsService(dataSource, clock, touchpoints, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
-  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, (ids) => scorer.scoreContacts(ids));
+  const rescore = (ids: string[]) => scorer.scoreContacts(ids);
+  // One person, one contact: each module that keeps rows by contact moves its own (a new module adds its step here, one line).
+  const contactMerge = new ContactMergeService(dataSource, clock, logger, audit, contacts, contactResolver, touchpoints, [
+    touchpointMergeStep, leadMergeStep, consentMergeStep, taskMergeStep, stageChangeMergeStep, contactNotesMergeStep, contactPhonesMergeStep,
+    referredContactsMergeStep, forwardedShareMergeStep, noticeMergeStep, customerMessageMergeStep,
+  ], rescore);
+  const leads = new LeadsService(dataSource, clock, arrivals, phoneCrypto, touchpoints, verifiedPhones,
+    (verified) => contactMerge.mergeOnVerifiedPhone(verified));
+  const sharedPersons = new SharedPersonsService(dataSource, staff);
+  // Tabular import: each kind of record that comes in rows is registered here (a new kind adds one line).
+  const imports = new ImportsService(dataSource, clock, logger, audit, [
+    contactImportKind({ clock, phoneCrypto, audit, touchpoints, rescore }),
+  ]);
+  const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, rescore);
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
+  // notifications is made further down; a reminder comes due only once the services are running.
+  const reminders = new RemindersService(dataSource, clock, logger, { notify: (agentId, kind, input) => notifications.notify(agentId, kind, input) });
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
-  const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids));
+  const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), (due) => reminders.announceDue(due));
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
+  const handover = new HandoverService(dataSource, clock, staff, org, sessions, audit);
+  const pool = new PoolService(dataSource, clock, staff, org, handover, config.pool ?? poolDefaults());
+  const personaTemplates = new PersonaTemplatesService(dataSource, clock, compliance, audit);
+  const notifications = new NotificationsService(dataSource, clock, logger, wechat, (staffId) => openidOfStaff(dataSource, staffId), config.notifications ?? NOTIFICATION_DEFAULTS);
+  scorer.onScored = noticesFromScoring(dataSource, notifications, logger);
+  const uploads = new UploadsService(dataSource, clock, config.uploadsDir ? new DiskUploadStore(config.uploadsDir) : new MemoryUploadStore());
+  const cardReach = new CardReachService(dataSource, clock, audit, uploads, shares, staff);
+  const customerMessages = new CustomerMessagesService(dataSource, clock, arrivals, notifications);
   return {
-    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
-    followUpRules, scorer, scoringWorker, tasks, radar, privacy,
+    notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
+    followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs,
   };
 }

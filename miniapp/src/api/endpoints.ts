@@ -1,5 +1,14 @@
 import type {
+  ConsentView,
+  CreateReminderRequest,
+  DeletionView,
+  OptOutView,
+  PersonalDataExport,
+  SnoozeTaskRequest,
   AgentCardView,
+  PersonaTemplateView,
+  PoolContactView,
+  PoolMoveView,
   AgentDashboardView,
   DealIndexView,
   FunnelTrendView,
@@ -8,6 +17,11 @@ import type {
   RecordStudyView,
   TeamDashboardView,
   ContactDetailView,
+  ContactMergeView,
+  ImportCommitRequest,
+  ImportJobView,
+  ImportPreviewView,
+  ImportUploadRequest,
   ContactNoteView,
   ContactSource,
   ContactSummaryView,
@@ -33,6 +47,16 @@ import type {
   SubmitLeadRequest,
   TaskView,
   UpdateCardRequest,
+  AgentReachView,
+  MarkedReadView,
+  MessageLeftView,
+  NoticeListView,
+  NotificationSettingsView,
+  ReaderReachView,
+  RecordGrantsRequest,
+  UnreadCountView,
+  UpdateNotificationSettingsRequest,
+  UpdateReachRequest,
 } from '@kejing/shared'
 import type { ApiClient } from './client'
 
@@ -86,7 +110,18 @@ export function createEndpoints(api: ApiClient) {
     tasksToday: () => api.request<TaskView[]>('GET', '/api/tasks/today'),
     taskDone: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/done`),
     taskDismiss: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/dismiss`),
-    taskSnooze: (id: string, until: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/snooze`, { body: { until } }),
+    /** Until a time, or to 明天 / 下周 (the server sets 09:00 China time). */
+    taskSnooze: (id: string, to: SnoozeTaskRequest) => api.request<TaskView>('POST', `/api/tasks/${seg(id)}/snooze`, { body: to }),
+    createReminder: (req: CreateReminderRequest) => api.request<TaskView>('POST', '/api/reminders', { body: req }),
+    contactReminders: (contactId: string) => api.request<TaskView[]>('GET', `/api/contacts/${seg(contactId)}/reminders`),
+    cancelReminder: (taskId: string) => api.request<unknown>('DELETE', `/api/reminders/${seg(taskId)}`),
+    // The customer's own data (我的信息): what is held, export, opt-out, consents, erasure.
+    myData: () => api.request<PersonalDataExport>('GET', '/api/privacy/me/export'),
+    myConsents: () => api.request<ConsentView[]>('GET', '/api/privacy/me/consents'),
+    withdrawConsent: (consentId: string) => api.request<ConsentView>('POST', `/api/privacy/me/consents/${seg(consentId)}/withdraw`),
+    optOut: () => api.request<OptOutView>('POST', '/api/privacy/me/opt-out'),
+    optIn: () => api.request<OptOutView>('DELETE', '/api/privacy/me/opt-out'),
+    eraseMe: () => api.request<DeletionView>('DELETE', '/api/privacy/me'),
 
     radar: (since?: string) => api.request<RadarItemView[]>('GET', '/api/radar', { query: { since } }),
 
@@ -105,6 +140,17 @@ export function createEndpoints(api: ApiClient) {
       api.request<ContactNoteView>('PUT', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`, { body: { body } }),
     deleteNote: (id: string, noteId: string) => api.request<unknown>('DELETE', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`),
 
+    // One person, one contact: merge another of the agent's contacts into this one; undoable for 7 days.
+    mergeContact: (intoId: string, fromContactId: string) =>
+      api.request<ContactMergeView>('POST', `/api/contacts/${seg(intoId)}/merge`, { body: { fromContactId } }),
+    contactMerges: (id: string) => api.request<ContactMergeView[]>('GET', `/api/contacts/${seg(id)}/merges`),
+    undoMerge: (mergeId: string) => api.request<ContactMergeView>('POST', `/api/contact-merges/${seg(mergeId)}/undo`),
+
+    // Tabular import: upload (base64) → preview and mapping → commit → poll the job.
+    uploadImport: (req: ImportUploadRequest) => api.request<ImportPreviewView>('POST', '/api/imports', { body: req }),
+    commitImport: (jobId: string, req: ImportCommitRequest) => api.request<ImportJobView>('POST', `/api/imports/${seg(jobId)}/commit`, { body: req }),
+    importJob: (jobId: string) => api.request<ImportJobView>('GET', `/api/imports/${seg(jobId)}`),
+
     card: () => api.request<AgentCardView>('GET', '/api/card'),
 
     // Dashboards (KYB134, the process funnel, the deal index): the server applies the same scope.
@@ -117,6 +163,24 @@ export function createEndpoints(api: ApiClient) {
     recordStudy: (req: RecordStudyRequest) => api.request<RecordStudyView>('POST', '/api/study', { body: req }),
     dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
+    personaTemplates: () => api.request<PersonaTemplateView[]>('GET', '/api/card/persona-templates'),
+    // The team pool (公海): the server says the daily claim limit when it is reached.
+    pool: () => api.request<PoolContactView[]>('GET', '/api/pool'),
+    claimFromPool: (contactId: string) => api.request<PoolMoveView>('POST', `/api/pool/${seg(contactId)}/claim`),
+    reach: () => api.request<AgentReachView>('GET', '/api/card/reach'),
+    updateReach: (req: UpdateReachRequest) => api.request<AgentReachView>('PUT', '/api/card/reach', { body: req }),
+    readerReach: (shareId: string) => api.request<ReaderReachView>('GET', '/api/card/reader-reach', { query: { shareId } }),
+    // Idempotent by clientMessageId, so safe to retry.
+    leaveMessage: (shareId: string, clientMessageId: string, text: string) =>
+      api.request<MessageLeftView>('POST', '/api/card/messages', { body: { shareId, clientMessageId, text }, retry: true }),
+
+    notices: () => api.request<NoticeListView>('GET', '/api/notifications'),
+    unreadNotices: () => api.request<UnreadCountView>('GET', '/api/notifications/unread-count'),
+    markNoticeRead: (noticeId: string) => api.request<MarkedReadView>('POST', `/api/notifications/${seg(noticeId)}/read`),
+    markAllNoticesRead: () => api.request<MarkedReadView>('POST', '/api/notifications/read-all'),
+    noticeSettings: () => api.request<NotificationSettingsView>('GET', '/api/notifications/settings'),
+    updateNoticeSettings: (req: UpdateNotificationSettingsRequest) => api.request<NotificationSettingsView>('PUT', '/api/notifications/settings', { body: req }),
+    recordNoticeGrants: (req: RecordGrantsRequest) => api.request<NotificationSettingsView>('POST', '/api/notifications/grants', { body: req }),
   }
 }
 

@@ -25,4 +25,5 @@ export const wangJie: ContactDetailView = {
   ],
   leads: [],
   openTasks: [],
+  handedOverFrom: null,
 }

@@ -14,6 +14,9 @@ const task: TaskView = {
   dueAt: new Date(Date.now() - 5 * 60_000).toISOString(),
   priority: 1,
   status: 'open',
+  origin: 'rule',
+  note: null,
+  repeat: null,
   because: [
     { type: 'read_complete', at: new Date(Date.now() - 20 * 60_000).toISOString(), contentTitle: '重疾险怎么选' },
     { type: 'lead_submit', at: new Date(Date.now() - 10 * 60_000).toISOString(), contentTitle: '重疾险怎么选' },
@@ -35,6 +38,7 @@ describe('Today (compiled weapp, miniprogram-simulate)', () => {
       'POST /api/contacts/c1/reveal-phone': () => json({ phone: '13812345678', from: 'lead' }),
       'POST /api/auth/login': () => json(agentSession),
       'GET /api/tasks/today': () => json([task, later]),
+      'GET /api/notifications/unread-count': () => json({ unread: 3 }),
       'POST /api/tasks/[^/]+/done': (req) => {
         done.push(req.url)
         return json({ ...task, status: 'done' })
@@ -54,6 +58,12 @@ describe('Today (compiled weapp, miniprogram-simulate)', () => {
     expect(textOf('#task-t1 .btn-primary')).toBe('拨打')
     expect(textOf('#task-t2 .btn-primary')).toBe('复制话术')
     expect(h.page.querySelectorAll('.task__hot')).toHaveLength(1)
+  })
+
+  it('shows 消息 with the unread count, and opens the message list', async () => {
+    expect(textOf('#notice-badge')).toBe('3')
+    await h.tap('#notice-entry')
+    expect(h.navigations).toContain('/agent/notices/index')
   })
 
   it('groups the list into 逾期 and 稍后, and dates the last touch, not the due time', () => {

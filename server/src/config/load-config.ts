@@ -33,6 +33,29 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+  pool: PoolConfig;
+  notifications: NotificationSettings;
+  /** Where uploaded images (QR codes, photos) are kept: under dataDir unless UPLOADS_DIR says. */
+  uploadsDir: string;
+}
+
+/** The team pool (公海): how many contacts an agent may claim a day, and after how many days without follow-up a claimed contact goes back. */
+export interface PoolConfig {
+  claimsPerDay: number;
+  takeBackAfterDays: number;
+}
+
+/**
+ * The agent's notices: WeChat subscription-message template ids (null: that template is not pushed,
+ * the notice stays in the app), each agent's default quiet hours ("HH:MM" China time) and daily cap,
+ * and how often queued pushes are looked for.
+ */
+export interface NotificationSettings {
+  templates: { activity: string | null; message: string | null; reminder: string | null };
+  quietStart: string;
+  quietEnd: string;
+  dailyCap: number;
+  deliverEveryMs: number;
 }
 
 /**
@@ -93,6 +116,8 @@ interface Defaults {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+  pool: PoolConfig;
+  notifications: Omit<NotificationSettings, 'templates'>;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -104,6 +129,11 @@ function readDefaults(): Defaults {
 /** config/default.json's retention, for callers built without a loaded config (tests). */
 export function retentionDefaults(): RetentionConfig {
   return { ...readDefaults().retention };
+}
+
+/** config/default.json's pool settings, for callers built without a loaded config (tests). */
+export function poolDefaults(): PoolConfig {
+  return { ...readDefaults().pool };
 }
 
 function intFrom(env: Env, name: string, fallback: number): number {
@@ -203,6 +233,33 @@ export function loadConfig(env: Env = process.env): AppConfig {
       unengagedLeadsDays: intFrom(env, 'RETENTION_UNENGAGED_LEADS_DAYS', defaults.retention.unengagedLeadsDays),
     },
     contentReview: { fourEyes: boolFrom(env, 'CONTENT_FOUR_EYES', defaults.contentReview.fourEyes) },
+    pool: {
+      claimsPerDay: Math.max(0, intFrom(env, 'POOL_CLAIMS_PER_DAY', defaults.pool.claimsPerDay)),
+      takeBackAfterDays: Math.max(1, intFrom(env, 'POOL_TAKE_BACK_AFTER_DAYS', defaults.pool.takeBackAfterDays)),
+    },
+    notifications: notificationsFrom(env, defaults.notifications, useFake),
+    uploadsDir: resolve(REPO_ROOT, env.UPLOADS_DIR ?? join(dataDir, 'uploads')),
+  };
+}
+
+function notificationsFrom(env: Env, d: Defaults['notifications'], useFake: boolean): NotificationSettings {
+  // With the local fake WeChat, made-up template ids let the demo push end to end.
+  const template = (name: string, fake: string) => (env[name] && env[name]?.trim() !== '' ? (env[name] as string) : useFake ? fake : null);
+  const hhmm = (name: string, fallback: string) => {
+    const value = env[name] ?? fallback;
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new Error(`config: ${name} must be HH:MM, got "${value}"`);
+    return value;
+  };
+  return {
+    templates: {
+      activity: template('WECHAT_TEMPLATE_ACTIVITY', 'fake-tmpl-activity'),
+      message: template('WECHAT_TEMPLATE_MESSAGE', 'fake-tmpl-message'),
+      reminder: template('WECHAT_TEMPLATE_REMINDER', 'fake-tmpl-reminder'),
+    },
+    quietStart: hhmm('NOTICE_QUIET_START', d.quietStart),
+    quietEnd: hhmm('NOTICE_QUIET_END', d.quietEnd),
+    dailyCap: intFrom(env, 'NOTICE_DAILY_CAP', d.dailyCap),
+    deliverEveryMs: Math.max(1000, intFrom(env, 'NOTICE_DELIVER_EVERY_MS', d.deliverEveryMs)),
   };
 }
 

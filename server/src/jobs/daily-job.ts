@@ -9,6 +9,7 @@ import type { JobPart } from './job-lease.entity';
 import { JobLeases, type PartSpec } from './job-leases';
 import { type Kyb134DailySummary, runKyb134Daily } from '../modules/dashboards/kyb134-daily';
 import type { RetentionSummary } from '../modules/privacy/privacy.service';
+import { type FollowUpMemorySummary, planFollowUpMemory } from '../modules/tasks/follow-up-memory.planner';
 
 const JOB = 'daily';
 const BATCH = 200;
@@ -28,6 +29,8 @@ export interface DailyJobSummary {
   retention: RetentionSummary;
   /** Deal index retrained and yesterday's KYB134 / funnel snapshot stored. */
   kyb134: Kyb134DailySummary;
+  /** Reminders come due and rule tasks on silence and dates (after the step-backs, before the tasks are counted). */
+  followUpMemory: FollowUpMemorySummary;
   /** Work time summed over the parts, whichever processes ran them. */
   ms: number;
 }
@@ -169,6 +172,7 @@ async function prepare(live: Services, day: Services, worker: ScoringWorker): Pr
   const started = Date.now();
   await worker.drain();
   const retention = await day.privacy.runRetention();
+  live.logger.info('daily job: pool take-back', await day.pool.takeBackStale());
   live.logger.info('daily job: prepared', { retention: { ...retention } });
   return { retention, ms: Date.now() - started };
 }
@@ -191,7 +195,8 @@ async function rescore(
     const bounds: [string, string | number | null][] = [['(scored_at_ms IS NULL OR scored_at_ms < ?)', asOfMs], ['id >= ?', part.lo], ['id < ?', part.hi], ['id > ?', position]];
     const where = bounds.filter(([, value]) => value !== null);
     const rows: { id: string }[] = await s.dataSource.query(
-      `SELECT id FROM contact WHERE ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
+      // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
+      `SELECT id FROM contact WHERE merged_into_contact_id IS NULL AND ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
     );
     if (rows.length === 0) break;
     const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id), { scoredBeforeMs: asOfMs });
@@ -208,6 +213,7 @@ async function rescore(
 /** The day's tasks counted, the deal index retrained, the snapshots stored; the day's summary assembled from every part. */
 async function finish(s: Services, leases: JobLeases, day: string, asOfMs: number): Promise<FinishResult> {
   const started = Date.now();
+  const followUpMemory = await planFollowUpMemory(s, asOfMs);
   const due: { agents: number | string; tasks: number | string }[] = await s.dataSource.query(
     "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
     [endOfChinaDay(asOfMs)],
@@ -220,7 +226,7 @@ async function finish(s: Services, leases: JobLeases, day: string, asOfMs: numbe
   const ms = Date.now() - started;
   const summary: DailyJobSummary = {
     day, asOfMs, contactsRescored: sum((r) => r.contactsRescored), stageStepBacks: sum((r) => r.stageStepBacks),
-    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, ms: sum((r) => r.ms) + ms,
+    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, followUpMemory, ms: sum((r) => r.ms) + ms,
   };
   await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: asOfMs, note: `${day}: ${summary.contactsRescored} contacts` });
   return { summary, ms };

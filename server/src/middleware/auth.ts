@@ -8,6 +8,7 @@ import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { SessionTokens } from '../modules/auth/session-tokens';
 import { anyAdminBound, staffMemberOfUser } from '../modules/staff/queries/staff-members';
+import { staffDeactivated } from '../modules/staff/staff.service';
 import { orgUnitById } from '../modules/org/queries/org-units';
 
 export interface AuthState {
@@ -76,6 +77,8 @@ async function bootstrapOpen(dataSource: DataSource): Promise<void> {
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
   const staff = await staffMemberOfUser(deps.dataSource, userId);
   if (!staff || !staffRoles.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
+  // The leaver's tokens end with their session epoch; this holds for any token that slipped through another process's cache.
+  if (staff.deactivatedAtMs !== null) throw staffDeactivated();
   const unit = await orgUnitById(deps.dataSource, staff.orgUnitId);
   state.actor = {
     kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,

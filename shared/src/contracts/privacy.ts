@@ -38,11 +38,14 @@ export interface PersonalDataExport {
     leads: { leadId: string; name: string; phone: string; phoneSource: PhoneSource; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
     consents: ConsentView[];
     touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
-    tasks: { action: string; status: string; dueAt: string }[];
+    /** Follow-ups about the person; `note` is what the agent wrote on their own reminder. */
+    tasks: { action: string; status: string; dueAt: string; note: string | null }[];
     /** What the agent wrote about the person (跟进记录). */
     notes: { body: string; createdAt: string; updatedAt: string }[];
     /** Phones the agent entered, with the basis for holding each (full or masked as the leads' are). */
     phones: { phone: string; basis: string }[];
+    /** What the person wrote to the agent (留言). */
+    messages: { body: string; createdAt: string }[];
   }[];
   /** Phones WeChat verified as the person's (in full for the person and privacy officers; none in an agent's masked export). */
   verifiedPhones: { phone: string; verifiedAt: string }[];
@@ -50,5 +53,5 @@ export interface PersonalDataExport {
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {
   requestId: string;
-  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number };
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number; messages: number; notices: number };
 }

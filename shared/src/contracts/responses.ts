@@ -6,18 +6,24 @@
  */
 import type { FollowUpRule } from '../kyc1984/follow-up-rules';
 import type { MeView, SessionView } from './auth';
-import type { AgentCardView } from './card';
+import type { AgentCardView, AgentReachView, MessageLeftView, ReaderReachView, UploadedImageView } from './card';
+import type { MarkedReadView, NoticeListView, NotificationSettingsView, UnreadCountView } from './notifications';
 import type { ContactDetailView, ContactSummaryView, GridCountsView } from './contacts';
 import type { ContentSummaryView, ContentVersionView } from './content';
 import type { IngestEventsResponse } from './events';
 import type { ApiErrorBody, Page } from './http';
 import type { LeadView } from './leads';
 import type { OrgUnitView, StaffCreatedView } from './org';
+import type {
+  DeactivatedStaffView, HandoverResultView, OverdueFollowUpsView, PersonaTemplateView, PoolContactView, PoolMoveView, StaffMemberView,
+} from './staff-lifecycle';
 import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
 import type { RadarItemView } from './radar';
 import type { OpenShareView, ShareCreatedView } from './shares';
 import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
+import type { ContactMergeView, SharedPersonView } from './contact-merge';
+import type { ImportJobView, ImportPreviewView } from './imports';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
@@ -51,6 +57,21 @@ export interface ResponseBodies {
   OrgUnitView: OrgUnitView;
   StaffCreatedView: StaffCreatedView;
   AgentCardView: AgentCardView;
+  StaffMemberView: StaffMemberView;
+  DeactivatedStaffView: DeactivatedStaffView;
+  HandoverResultView: HandoverResultView;
+  PoolContactView: PoolContactView;
+  PoolMoveView: PoolMoveView;
+  OverdueFollowUpsView: OverdueFollowUpsView;
+  PersonaTemplateView: PersonaTemplateView;
+  AgentReachView: AgentReachView;
+  ReaderReachView: ReaderReachView;
+  MessageLeftView: MessageLeftView;
+  UploadedImageView: UploadedImageView;
+  NoticeListView: NoticeListView;
+  UnreadCountView: UnreadCountView;
+  NotificationSettingsView: NotificationSettingsView;
+  MarkedReadView: MarkedReadView;
   ContentSummaryView: ContentSummaryView;
   'Page<ContentSummaryView>': Page<ContentSummaryView>;
   ContentVersionView: ContentVersionView;
@@ -59,12 +80,17 @@ export interface ResponseBodies {
   IngestEventsResponse: IngestEventsResponse;
   LeadView: LeadView;
   'Page<ContactSummaryView>': Page<ContactSummaryView>;
+  ContactSummaryView: ContactSummaryView;
   GridCountsView: GridCountsView;
   ContactDetailView: ContactDetailView;
   LoggedActionView: LoggedActionView;
   /** POST /api/contacts/:id/reveal-phone and /api/contacts/:id/leads/:leadId/reveal-phone */
   RevealedPhoneView: RevealedPhoneView;
   ContactNoteView: ContactNoteView;
+  ImportPreviewView: ImportPreviewView;
+  ImportJobView: ImportJobView;
+  ContactMergeView: ContactMergeView;
+  SharedPersonView: SharedPersonView;
   TaskView: TaskView;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;

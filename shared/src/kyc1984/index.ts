@@ -18,3 +18,4 @@ export type { FollowUpInput, FollowUpPlan } from './plan-follow-up';
 export { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
 export { rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';
 export type { RankInput } from './rank-follow-up';
+export * from './follow-up-memory';

@@ -4,9 +4,11 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { AGENT_TOUCHPOINT_TYPES, type ContactDetailView } from '@kejing/shared'
 import Notes, { TimelineEntry } from './notes'
 import Profile from './profile'
+import Reminders from './reminders'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
+import Merge from './merge'
 import { useAsync } from '../../hooks/use-async'
 import {
   BAND_NAMES_ZH,
@@ -121,6 +123,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
         </View>
       ) : null}
 
+      <Reminders contactId={c.contactId} contactName={c.displayName} onChanged={reload} />
+
       <View className='section'>
         <View className='section__title'>
           <Text>评分依据</Text>
@@ -169,6 +173,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
       <Notes contactId={c.contactId} onChanged={reload} />
 
       <LogAction contactId={c.contactId} onLogged={reload} />
+
+      <Merge c={c} onChanged={reload} />
 
       <View className='section'>
         <View className='section__title'>

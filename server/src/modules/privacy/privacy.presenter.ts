@@ -1,5 +1,6 @@
 import type { ConsentView, PersonalDataExport } from '@kejing/shared';
 import type { NoteRow, PhoneRow } from '../contacts/contact-records.queries';
+import type { MessageRow } from '../card/customer-messages.queries';
 import type { PersonContact } from '../contacts/queries/personal-data';
 import type { TouchpointExportRow } from '../events/queries/personal-data';
 import type { ConsentRow, LeadRow } from '../leads/queries/personal-data';
@@ -20,7 +21,7 @@ export function presentExport(
   contacts: PersonContact[],
   rows: {
     leads: LeadRow[]; consents: ConsentRow[]; events: TouchpointExportRow[]; tasks: TaskExportRow[]; agentNames: Map<string, string>; notes: NoteRow[]; phones: PhoneRow[];
-    phoneOf: (lead: LeadRow) => string; enteredPhoneOf: (phone: PhoneRow) => string;
+    messages: MessageRow[]; phoneOf: (lead: LeadRow) => string; enteredPhoneOf: (phone: PhoneRow) => string;
     verifiedPhones: { phone: string; verifiedAtMs: number }[];
   },
 ): PersonalDataExport {
@@ -28,7 +29,8 @@ export function presentExport(
     exportedAt: iso(nowMs),
     contacts: contacts.map((c) => ({
       contactId: c.id,
-      agentName: rows.agentNames.get(c.agentId) ?? '',
+      // A pooled contact has no agent at the moment (公海).
+      agentName: c.agentId ? rows.agentNames.get(c.agentId) ?? '' : '公海',
       displayName: c.displayName,
       createdAt: iso(c.createdAtMs),
       optedOut: c.optedOut,
@@ -38,9 +40,10 @@ export function presentExport(
       })),
       consents: rows.consents.filter((x) => x.contactId === c.id).map(presentConsent),
       touchpoints: rows.events.filter((e) => e.contactId === c.id).map((e) => ({ type: e.type, occurredAt: iso(e.occurredAtMs), depthPct: e.depthPct, dwellMs: e.dwellMs })),
-      tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs) })),
+      tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs), note: t.note ?? null })),
       notes: rows.notes.filter((n) => n.contactId === c.id).map((n) => ({ body: n.body, createdAt: iso(n.createdAtMs), updatedAt: iso(n.updatedAtMs) })),
       phones: rows.phones.filter((p) => p.contactId === c.id).map((p) => ({ phone: rows.enteredPhoneOf(p), basis: p.basis })),
+      messages: rows.messages.filter((m) => m.contactId === c.id).map((m) => ({ body: m.body, createdAt: iso(m.createdAtMs) })),
     })),
     verifiedPhones: rows.verifiedPhones.map((p) => ({ phone: p.phone, verifiedAt: iso(p.verifiedAtMs) })),
   };

@@ -10,6 +10,8 @@ import type { AuditService } from '../audit/audit.service';
 import type { SessionGuard } from '../auth/session-guard';
 import type { VerifiedPhones } from '../auth/verified-phones';
 import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
+import { eraseCustomerMessages, messagesOfContacts } from '../card/customer-messages.queries';
+import { eraseNoticesAbout } from '../notifications/notice-records.queries';
 import {
   contactForPrivacyRequest, contactsOfUsersOrIds, forgetReferrer, type PersonContact, setContactDisplayName, setContactsOptedOut,
 } from '../contacts/queries/personal-data';
@@ -248,22 +250,23 @@ export class PrivacyService {
   /** `phonesOf`: whose verified phones the export lists (in full, so never for a masked export). */
   private async export(contacts: PersonContact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
     const ids = contacts.map((c) => c.id);
-    const [leads, consents, events, tasks, agentNames, verifiedPhones, notes, phones] = await Promise.all([
+    const [leads, consents, events, tasks, agentNames, verifiedPhones, notes, phones, messages] = await Promise.all([
       leadsOf(this.dataSource, ids),
       consentsOf(this.dataSource, ids),
       touchpointsOf(this.dataSource, ids),
       tasksOfContacts(this.dataSource, ids),
-      staffNamesOf(this.dataSource, contacts.map((c) => c.agentId)),
+      staffNamesOf(this.dataSource, contacts.flatMap((c) => (c.agentId ? [c.agentId] : []))),
       this.verifiedPhones.ofUsers(phonesOf),
       notesOfContacts(this.dataSource, ids),
       phonesOfContacts(this.dataSource, ids),
+      messagesOfContacts(this.dataSource, ids),
     ]);
     const phoneOf = (lead: LeadRow) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
     const enteredPhoneOf = (p: { phoneCipher: string }) => {
       const plain = this.phoneCrypto.decrypt(p.phoneCipher);
       return phone === 'full' ? plain : maskWholePhone(plain);
     };
-    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agentNames, notes, phones, phoneOf, enteredPhoneOf, verifiedPhones });
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agentNames, notes, phones, messages, phoneOf, enteredPhoneOf, verifiedPhones });
   }
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
@@ -282,7 +285,7 @@ export class PrivacyService {
   private async erase(contacts: PersonContact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
-    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0 };
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
         const hashes = sweepHashes ?? await leadPhoneHashesOf(manager, ids);
@@ -296,6 +299,8 @@ export class PrivacyService {
           const records = await eraseContactRecords(manager, chunk);
           deleted.notes += records.notes;
           deleted.phones += records.phones;
+          deleted.messages += await eraseCustomerMessages(manager, chunk);
+          deleted.notices += await eraseNoticesAbout(manager, chunk);
           await forgetReferrer(manager, chunk);
           await forgetForwarder(manager, chunk);
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);

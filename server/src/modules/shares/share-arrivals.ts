@@ -94,8 +94,9 @@ export class ShareArrivals {
   }
 
   /** After an erasure: the erased contacts are not found again, and no cached share names them as forwarders. */
-  forget(contacts: { id: string; agentId: string; viewerUserId: string | null }[]): void {
-    for (const c of contacts) if (c.viewerUserId) this.contacts.forget(c.agentId, c.viewerUserId);
+  forget(contacts: { id: string; viewerUserId: string | null }[]): void {
+    // Cached under every agent the viewer reached it through (a handed-over contact, under the old agent too).
+    for (const c of contacts) if (c.viewerUserId) this.contacts.forgetViewer(c.viewerUserId);
     const erased = new Set(contacts.map((c) => c.id));
     for (const [id, share] of this.rows) if (share.forwardedByContactId && erased.has(share.forwardedByContactId)) this.rows.delete(id);
   }

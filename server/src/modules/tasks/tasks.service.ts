@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
+import {
+  DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, GridCellCode, rankFollowUp, ReminderRepeat, SNOOZE_AHEAD_MAX_DAYS, SnoozePreset, snoozePresetUntilMs, Stage,
+  stagePriorCloseProbability, TaskOrigin, TaskStatus, TaskView,
+} from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
@@ -7,7 +10,8 @@ import type { StaffActor } from '../../permissions/actor';
 import type { Kyb134InputsService } from '../dashboards/kyb134-inputs.service';
 import { shownContactOf } from '../contacts/queries/shown-contact';
 import { latestLeadBudgets } from '../leads/queries/latest-budgets';
-import { activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
+import { FollowUpTask, PENDING_TASK_STATUSES } from './follow-up-task.entity';
+import { lockContactForTasks, moveTask } from './follow-up-slot';
 import { presentTask } from './task.presenter';
 
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
@@ -25,6 +29,9 @@ interface TodayRaw {
   status: TaskStatus;
   snoozed_until_ms: number | string | null;
   because: string;
+  origin: TaskOrigin;
+  note: string | null;
+  repeat_every: ReminderRepeat | null;
   display_name: string;
   cell: GridCellCode;
   stage: number | string;
@@ -40,6 +47,8 @@ export class TasksService {
     private readonly habit: Pick<Kyb134InputsService, 'recordMorningListOpen'>,
     /** P(won) of open contacts by the trained deal model, or null while none is active (the stage prior ranks then). */
     private readonly modelLikelihoods: (contactIds: string[]) => Promise<Map<string, number> | null> = async () => null,
+    /** Where a reminder coming due is announced (RemindersService.announceDue). */
+    private readonly reminderDue: (reminders: FollowUpTask[]) => Promise<void> = async () => undefined,
   ) {}
 
   /** The agent opens the morning list: today's follow-ups, and the day counted as one the list was opened. */
@@ -54,7 +63,7 @@ export class TasksService {
     const now = this.clock.nowMs();
     // Only the columns the list shows: the contact's explanation JSON is large and not needed here.
     const raw: TodayRaw[] = await this.dataSource.query(
-      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because,
+      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because, t.origin, t.note, t.repeat_every,
               COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, c.cell, c.stage, c.outcome
          FROM follow_up_task t
          JOIN contact c ON c.id = t.contact_id
@@ -70,7 +79,7 @@ export class TasksService {
       const task = {
         id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, channel: r.channel, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
         priority: Number(r.priority), status: r.status, snoozedUntilMs: r.snoozed_until_ms === null ? null : Number(r.snoozed_until_ms),
-        because: JSON.parse(r.because) as FollowUpTask['because'],
+        because: JSON.parse(r.because) as FollowUpTask['because'], origin: r.origin, note: r.note, repeat: r.repeat_every,
       } as FollowUpTask;
       const contact = { displayName: r.display_name, cell: r.cell, stage: Number(r.stage) as Stage, outcome: r.outcome };
       const rank = rankFollowUp(
@@ -97,21 +106,29 @@ export class TasksService {
     return this.transition(actor, taskId, { status: 'dismissed', snoozedUntilMs: null });
   }
 
-  async snooze(actor: StaffActor, taskId: string, untilIso: string): Promise<TaskView> {
-    const until = Date.parse(untilIso);
+  /** Until a time, or to a named day (明天 / 下周, 09:00 China time). */
+  async snooze(actor: StaffActor, taskId: string, to: { until?: string; preset?: SnoozePreset }): Promise<TaskView> {
     const now = this.clock.nowMs();
+    if ((to.until === undefined) === (to.preset === undefined)) throw badRequest([{ field: 'until', reason: '请给出推迟到的时间（until）或“明天/下周”（preset），二选一' }]);
+    const until = to.preset ? snoozePresetUntilMs(to.preset, now) : Date.parse(to.until as string);
     if (!(until > now)) throw badRequest([{ field: 'until', reason: 'must be in the future' }]);
-    if (until > now + 30 * DAY_MS) throw badRequest([{ field: 'until', reason: 'must be within 30 days' }]);
+    if (until > now + SNOOZE_AHEAD_MAX_DAYS * DAY_MS) throw badRequest([{ field: 'until', reason: `must be within ${SNOOZE_AHEAD_MAX_DAYS} days` }]);
     return this.transition(actor, taskId, { status: 'snoozed', snoozedUntilMs: until });
   }
 
   private async transition(actor: StaffActor, taskId: string, change: Partial<FollowUpTask>): Promise<TaskView> {
-    const repo = this.dataSource.getRepository(FollowUpTask);
-    const task = await repo.findOneBy({ id: taskId, agentId: actor.staffId });
-    if (!task) throw notFound('task');
-    if (task.status === 'done' || task.status === 'dismissed') throw new AppError(409, 'task_closed', `the task is already ${task.status}`);
-    await repo.update({ id: task.id }, { ...change, activeContactId: activeContactIdFor(change.status ?? task.status, task.contactId) });
+    const found = await this.dataSource.getRepository(FollowUpTask).findOneBy({ id: taskId, agentId: actor.staffId });
+    if (!found) throw notFound('task');
+    const now = this.clock.nowMs();
+    const { task, due } = await this.dataSource.transaction(async (manager) => {
+      await lockContactForTasks(manager, found.contactId);
+      // Read again under the lock: the scorer may have moved the task meanwhile.
+      const current = await manager.getRepository(FollowUpTask).findOneByOrFail({ id: found.id });
+      if (!PENDING_TASK_STATUSES.includes(current.status)) throw new AppError(409, 'task_closed', `the task is already ${current.status}`);
+      return moveTask(manager, current, change, now, endOfChinaDay(now));
+    });
+    if (due) await this.reminderDue([due]);
     const contact = await shownContactOf(this.dataSource, task.contactId);
-    return presentTask({ ...task, ...change } as FollowUpTask, contact);
+    return presentTask(task, contact);
   }
 }

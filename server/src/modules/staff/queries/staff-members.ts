@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { StaffMember } from '../staff-member.entity';
 
-/** What other modules read of a staff member: who they are, their role and their place in the org tree. */
-export type StaffRow = Pick<StaffMember, 'id' | 'userId' | 'role' | 'orgUnitId' | 'name'>;
+/** What other modules read of a staff member: who they are, their role, their place in the org tree and whether they left. */
+export type StaffRow = Pick<StaffMember, 'id' | 'userId' | 'role' | 'orgUnitId' | 'name' | 'deactivatedAtMs'>;
 
 /** What a card shows of its agent. */
 export type CardStaffRow = Pick<StaffMember, 'id' | 'name' | 'photoUrl' | 'licenceNo' | 'intro' | 'personaTemplate'>;

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import {
+  addressNameOf, DEFAULT_SILENCE_FOLLOW_UP_CONFIG, planSilenceFollowUps, type SilenceFacts, type SilenceFollowUpConfig, type SilenceFollowUpPlan,
+} from '@kejing/shared';
+import { DAY_MS } from '../../lib/china-day';
+import { contactBriefs, type ContactBrief } from '../contacts/contact-brief.queries';
+import { quietLatestLeads } from '../leads/queries/quiet-leads';
+import { lossesBetween, silentStepBacksBetween } from '../scoring/queries/stage-moves';
+import { ACTIVE_TASK_STATUSES, activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
+import { lockContactForTasks } from './follow-up-slot';
+import type { RemindersService } from './reminders.service';
+
+/** What the daily job's follow-up memory did for a day. */
+export interface FollowUpMemorySummary {
+  /** Agents' reminders that took their contact's place this morning. */
+  remindersDue: number;
+  /** Rule-made tasks on silence and dates, by kind (placed, or taking over a less urgent task). */
+  silence: { lead_quiet: number; lost_recare: number; stage_step_back: number };
+}
+
+/**
+ * The daily job's part of follow-up memory, for the day `asOfMs` is in: reminders due that day
+ * take their places, then contacts that went quiet (a lead with nothing after it, a deal lost three
+ * months ago, a step back on silence the rescoring just recorded) get a rule task. Safe to run
+ * again for the same day: each occasion has its trigger key, so it is planned once.
+ */
+export async function planFollowUpMemory(
+  s: { dataSource: DataSource; reminders: RemindersService }, asOfMs: number, config: SilenceFollowUpConfig = DEFAULT_SILENCE_FOLLOW_UP_CONFIG,
+): Promise<FollowUpMemorySummary> {
+  const remindersDue = await s.reminders.comeDue(asOfMs);
+  const silence = { lead_quiet: 0, lost_recare: 0, stage_step_back: 0 };
+  const facts = await silenceFacts(s.dataSource, asOfMs, config);
+  for (const fact of facts) {
+    for (const plan of planSilenceFollowUps(fact, asOfMs, config)) {
+      const placed = await s.dataSource.transaction(async (manager) => {
+        await lockContactForTasks(manager, fact.contactId);
+        return placeRuleTask(manager, fact, plan, asOfMs);
+      });
+      if (placed) silence[plan.kind] += 1;
+    }
+  }
+  return { remindersDue, silence };
+}
+
+/**
+ * Reads the candidates with the rules' windows, so the pure rules see only contacts that may be owed
+ * one. Leads and stage changes are read through their owners' named queries.
+ */
+async function silenceFacts(db: DataSource, asOfMs: number, config: SilenceFollowUpConfig): Promise<SilenceFacts[]> {
+  const window = (days: number): [number, number] => [asOfMs - days * DAY_MS, asOfMs - (days + config.windowDays) * DAY_MS];
+  const [leadTo, leadFrom] = window(config.leadQuietDays);
+  // The contact's latest lead, with nothing after it but the lead's own submission.
+  const quiet = await quietLatestLeads(db, leadFrom, leadTo);
+  const [lostTo, lostFrom] = window(config.lostRecareDays);
+  const lost = await lossesBetween(db, lostFrom, lostTo);
+  const [backTo, backFrom] = window(0);
+  const back = await silentStepBacksBetween(db, backFrom, backTo);
+  const ids = [...new Set([...quiet, ...lost, ...back].map((r) => r.contactId))];
+  const briefs = await contactBriefs(db, ids);
+  const byContact = new Map<string, SilenceFacts>();
+  const factOf = (brief: ContactBrief): SilenceFacts => {
+    const known = byContact.get(brief.id);
+    if (known) return known;
+    const fresh: SilenceFacts = {
+      contactId: brief.id, contactName: addressNameOf(brief), agentName: brief.agentName, optedOut: brief.optedOut, outcome: brief.outcome,
+      quietLead: null, lost: null, stepBack: null,
+    };
+    byContact.set(brief.id, fresh);
+    return fresh;
+  };
+  for (const r of quiet) {
+    const brief = briefs.get(r.contactId);
+    if (brief) factOf(brief).quietLead = { touchpointId: r.leadId, atMs: r.createdAtMs };
+  }
+  for (const r of lost) {
+    const brief = briefs.get(r.contactId);
+    const fact = brief ? factOf(brief) : null;
+    // The latest loss is the one three months on.
+    if (fact && (!fact.lost || fact.lost.atMs < r.atMs)) fact.lost = { atMs: r.atMs };
+  }
+  for (const r of back) {
+    const brief = briefs.get(r.contactId);
+    const fact = brief ? factOf(brief) : null;
+    if (fact && (!fact.stepBack || fact.stepBack.atMs < r.atMs)) {
+      fact.stepBack = { changeId: r.changeId, fromStage: r.fromStage, toStage: r.toStage, atMs: r.atMs };
+    }
+  }
+  return [...byContact.values()].sort((a, b) => a.contactId.localeCompare(b.contactId));
+}
+
+/**
+ * A silence task under the one-active-follow-up rule: it takes a free place; behind an agent's
+ * reminder it waits (or sharpens the task already waiting); against a rule task it takes over only
+ * when more urgent, else the contact is already on the list and nothing is added. Returns whether it counted.
+ */
+async function placeRuleTask(manager: EntityManager, fact: SilenceFacts, plan: SilenceFollowUpPlan, nowMs: number): Promise<boolean> {
+  const repo = manager.getRepository(FollowUpTask);
+  if (await repo.findOneBy({ triggerKey: plan.triggerKey })) return false;
+  const holder = await repo.findOne({ where: { contactId: fact.contactId, status: In([...ACTIVE_TASK_STATUSES]) } });
+  const rival = holder?.origin === 'reminder' ? await repo.findOne({ where: { contactId: fact.contactId, status: 'waiting' } }) : holder;
+  const status = holder?.origin === 'reminder' ? 'waiting' : 'open';
+  const fields = { ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, priority: plan.priority };
+  if (rival) {
+    if (plan.priority >= rival.priority) return false;
+    await repo.update({ id: rival.id }, { ...fields, dueAtMs: Math.min(rival.dueAtMs, plan.dueAtMs), status, snoozedUntilMs: null, activeContactId: activeContactIdFor(status, fact.contactId) });
+    return true;
+  }
+  const agentId = (await contactBriefs(manager, [fact.contactId])).get(fact.contactId)?.agentId;
+  if (!agentId) return false;
+  await repo.insert({
+    id: randomUUID(), agentId, contactId: fact.contactId, triggerKey: plan.triggerKey, ...fields, dueAtMs: plan.dueAtMs, status,
+    snoozedUntilMs: null, doneAtMs: null, because: [], createdAtMs: nowMs, activeContactId: activeContactIdFor(status, fact.contactId),
+    origin: 'rule', note: null, repeat: null, seriesStartMs: null,
+  });
+  return true;
+}

@@ -18,3 +18,4 @@ export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';
 export * from './share-path';
+export * from './policies';

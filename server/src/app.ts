@@ -26,6 +26,8 @@ import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { dealIndexRoutes } from './modules/deal-index/deal-index.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { policiesRoutes } from './modules/policies/policies.routes';
+import { referralsRoutes } from './modules/referrals/referrals.routes';
 import type { Services } from './services';
 
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
@@ -35,6 +37,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
+    ...policiesRoutes(s), ...referralsRoutes(s),
   ];
 }
 

@@ -39,6 +39,8 @@ import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service'
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
+import { PoliciesService } from './modules/policies/policies.service';
+import { ReferralsService } from './modules/referrals/referrals.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
@@ -82,6 +84,8 @@ export interface Services {
   dashboards: DashboardsService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
+  policies: PoliciesService;
+  referrals: ReferralsService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -119,6 +123,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
+  const policies = new PoliciesService(dataSource, clock, phoneCrypto, audit, contacts, new TouchpointTransactions(dataSource, changes), (ids) => scorer.scoreContacts(ids));
+  const referrals = new ReferralsService(dataSource, contacts);
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   const tasks = new TasksService(dataSource, clock);
@@ -132,6 +138,6 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   return {
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
-    dealIndex, snapshots, dashboards, kyb134Inputs,
+    dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,
   };
 }

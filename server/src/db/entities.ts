@@ -26,6 +26,7 @@ import { Kyb134AgentDay } from '../modules/dashboards/kyb134-agent-day.entity';
 import { MorningListOpen } from '../modules/dashboards/morning-list-open.entity';
 import { DealModelRow } from '../modules/deal-index/deal-model.entity';
 import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
+import { Policy } from '../modules/policies/policy.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
@@ -33,5 +34,6 @@ export const ENTITIES = [
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
   ContactPhone, ContactNote,
+  Policy,
   JobDay, JobPart,
 ];

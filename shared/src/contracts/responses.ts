@@ -18,6 +18,7 @@ import type { RadarItemView } from './radar';
 import type { OpenShareView, ShareCreatedView } from './shares';
 import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
+import type { PolicyView, PremiumActualsView, ReferralTreeView, RevealedPolicyNumberView } from './policies';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
@@ -65,6 +66,10 @@ export interface ResponseBodies {
   /** POST /api/contacts/:id/reveal-phone and /api/contacts/:id/leads/:leadId/reveal-phone */
   RevealedPhoneView: RevealedPhoneView;
   ContactNoteView: ContactNoteView;
+  PolicyView: PolicyView;
+  RevealedPolicyNumberView: RevealedPolicyNumberView;
+  PremiumActualsView: PremiumActualsView;
+  ReferralTreeView: ReferralTreeView;
   TaskView: TaskView;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;

@@ -8,6 +8,7 @@ import { FollowUpPhrasesIntoForbiddenWords1765200000000 } from './1765200000000-
 import { MultiProcess1765300000000 } from './1765300000000-multi-process';
 import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
+import { Policies1766000000000 } from './1766000000000-policies';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MultiProcess1765300000000,
   ContactBook1765400000000,
   TaskChannel1765500000000,
+  Policies1766000000000,
 ];

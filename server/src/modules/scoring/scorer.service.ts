@@ -14,7 +14,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
-import { LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
+import { ENGAGED_TYPES, LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
 
 /** A backlog (a scorer that was down) is scored whole but planned only for its latest touchpoints. */
 const MAX_PLANNED_PER_RUN = 20;
@@ -24,6 +24,8 @@ export interface ScoringOutcome {
   before: ContactScore | null;
   after: ContactScore;
   plans: FollowUpPlan[];
+  /** Whether a touchpoint taken in by this run shows engagement: the people who brought the contact in are due a rescoring. */
+  freshEngagement: boolean;
 }
 
 /**
@@ -123,7 +125,7 @@ export class ScorerService {
             JSON.stringify(after.interestTags), JSON.stringify(storableExplanation(after)), after.lastTouchAtMs, nowMs, contact.id],
         );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
-        outcomes.push({ contactId: contact.id, before, after, plans });
+        outcomes.push({ contactId: contact.id, before, after, plans, freshEngagement: fresh.some((e) => ENGAGED_TYPES.includes(e.type)) });
       }
       for (let i = 0; i < scoredRowIds.length; i += 500) {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });

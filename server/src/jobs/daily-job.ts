@@ -9,6 +9,7 @@ import type { JobPart } from './job-lease.entity';
 import { JobLeases, type PartSpec } from './job-leases';
 import { type Kyb134DailySummary, runKyb134Daily } from '../modules/dashboards/kyb134-daily';
 import type { RetentionSummary } from '../modules/privacy/privacy.service';
+import { type AfterSaleSummary, planAfterSaleTasks } from '../modules/policies/after-sale-planner';
 
 const JOB = 'daily';
 const BATCH = 200;
@@ -28,6 +29,8 @@ export interface DailyJobSummary {
   retention: RetentionSummary;
   /** Deal index retrained and yesterday's KYB134 / funnel snapshot stored. */
   kyb134: Kyb134DailySummary;
+  /** 老客长存 / 新客开来: after-sale tasks planned for the day (absent in summaries stored before it existed). */
+  afterSale?: AfterSaleSummary;
   /** Work time summed over the parts, whichever processes ran them. */
   ms: number;
 }
@@ -208,6 +211,8 @@ async function rescore(
 /** The day's tasks counted, the deal index retrained, the snapshots stored; the day's summary assembled from every part. */
 async function finish(s: Services, leases: JobLeases, day: string, asOfMs: number): Promise<FinishResult> {
   const started = Date.now();
+  // Planned before the day's tasks are counted, so the count includes them.
+  const afterSale = await planAfterSaleTasks(s.dataSource, asOfMs, s.logger);
   const due: { agents: number | string; tasks: number | string }[] = await s.dataSource.query(
     "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
     [endOfChinaDay(asOfMs)],
@@ -220,7 +225,7 @@ async function finish(s: Services, leases: JobLeases, day: string, asOfMs: numbe
   const ms = Date.now() - started;
   const summary: DailyJobSummary = {
     day, asOfMs, contactsRescored: sum((r) => r.contactsRescored), stageStepBacks: sum((r) => r.stageStepBacks),
-    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, ms: sum((r) => r.ms) + ms,
+    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, afterSale, ms: sum((r) => r.ms) + ms,
   };
   await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: asOfMs, note: `${day}: ${summary.contactsRescored} contacts` });
   return { summary, ms };

@@ -110,9 +110,11 @@ export class PoliciesService {
       annualPremiumFen: policy.annualPremiumFen, paymentFrequency: policy.paymentFrequency, paymentTermYears: policy.paymentTermYears,
       effectiveDate: policy.effectiveDate, signedDate: policy.signedDate, nextPremiumDate: policy.nextPremiumDate,
     };
+    // The DTO instance carries every declared field, undefined when not sent: only those sent count.
+    const sent = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as UpdatePolicyDto;
     const scheduleChanged = dto.effectiveDate !== undefined || dto.paymentFrequency !== undefined || dto.paymentTermYears !== undefined;
     const merged = {
-      ...current, ...dto,
+      ...current, ...sent,
       // A new schedule without a stated next date derives it again; null asks for that explicitly.
       nextPremiumDate: dto.nextPremiumDate !== undefined ? dto.nextPremiumDate : scheduleChanged ? null : current.nextPremiumDate,
     };
@@ -123,7 +125,7 @@ export class PoliciesService {
       if (hash !== policy.numberHash && await this.dataSource.getRepository(Policy).existsBy({ numberHash: hash })) throw numberTaken();
       Object.assign(patch, { numberCipher: this.crypto.encrypt(dto.policyNumber), numberHash: hash });
     }
-    const changed = Object.keys(dto);
+    const changed = Object.keys(sent);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Policy, { id: policy.id }, patch);
       await this.audit.record({ actorId: actor.staffId, action: 'policy.update', subjectType: 'policy', subjectId: policy.id, detail: { fields: changed.join(',') } }, manager);

@@ -111,11 +111,10 @@ export async function loadContactContexts(
     },
   ]));
   if (contacts.length === 0) return contexts;
+  // A scored contact may be below another in the same batch: it is one of the roots, not among those found below.
   const below = await descendantsOf(db, ids);
-  if (below.length === 0) return contexts;
-  // Parents of the scored contacts too, so a contact below another in the same batch credits both.
   const parent = new Map([...(await referralRowsOf(db, ids)), ...below].map((r) => [r.id, r.referredByContactId]));
-  for (const id of await engagedContactIds(db, below.map((r) => r.id))) {
+  for (const id of await engagedContactIds(db, [...ids, ...below.map((r) => r.id)])) {
     const seen = new Set<string>();
     for (let up = parent.get(id); up && !seen.has(up); up = parent.get(up)) {
       seen.add(up);

@@ -37,7 +37,7 @@ describe('after the sale: 老客长存 and 新客开来 in the daily job, and re
 
   describe('新客开来', () => {
     let r1: { token: string; shareId: string; contactId: string };
-    let r2: { token: string; contactId: string };
+    let r2: { token: string; shareId: string; contactId: string };
     let r3: { token: string; contactId: string };
     /** A friend opens a forward of `from`'s share and reads it. */
     const friendOf = async (from: { token: string; shareId: string }, code: string, read = true) => {
@@ -62,7 +62,7 @@ describe('after the sale: 老客长存 and 新客开来 in the daily job, and re
 
     it('rescores the referrer up the whole chain as soon as a friend\'s friend engages, not at night', async () => {
       expect(await referralClass(r1.contactId)).toBe('passive_promoter');
-      r3 = await friendOf(r2 as { token: string; shareId: string }, 'as-r3');
+      r3 = await friendOf(r2, 'as-r3');
       await t.services.scoringWorker.drain(); // the scorer after the commit; no daily job
       // r1 brought r2 who brought r3, both engaged: two engaged referrals down the chain make r1 an active promoter.
       expect(await referralClass(r1.contactId)).toBe('active_promoter');

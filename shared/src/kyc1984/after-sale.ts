@@ -107,7 +107,6 @@ const SERVICE_RANK: Record<AfterSaleKind, number> = {
 };
 
 const hello = (name: string) => (name ? `${name}您好` : '您好');
-const yuan = (fen: number) => `${Math.round(fen / 100).toLocaleString('en-US')}元`;
 const between = (day: string, from: string, to: string) => day >= from && day <= to;
 
 /** This year's (or next year's, once passed) occurrence of a yearly date on or after `today`; 02-29 falls on 02-28 in other years. */

@@ -80,12 +80,15 @@ describe('after the sale: 老客长存 and 新客开来 in the daily job, and re
       await t.http.get(`/api/contacts/${r1.contactId}/referrals`).set(as('b')).expect(404);
     });
 
-    it('asks a client who gave 10 after a visit for referrals, in the next daily job', async () => {
+    it('asks the NPS question on the reader page after a visit, and a client who gave 10 for referrals in the next daily job', async () => {
       await t.http.post(`/api/contacts/${r1.contactId}/actions`).set(as('a')).send({ clientEventId: randomUUID(), type: 'visit', note: '上门服务' }).expect(201);
+      const askNps = async () => (await t.http.post(`/api/shares/${encodeURIComponent(r1.shareId)}/open`).set(bearer(r1.token)).expect(200)).body.askNps as boolean;
+      expect(await askNps()).toBe(true); // the reader page asks the NPS question after a service
       t.clock.advance(3_600_000);
       await t.http.post('/api/events').set(bearer(r1.token)).send({
         sentAtDeviceMs: t.clock.nowMs(), events: [{ clientEventId: randomUUID(), type: 'nps_answer', shareId: r1.shareId, npsScore: 10, createdAtDeviceMs: t.clock.nowMs() }],
       }).expect(200);
+      expect(await askNps()).toBe(false); // answered: not asked again until the next service
       await closeOpenTasks(r1.contactId, 'a');
       const summary = await runDay('2026-11-03');
       expect(summary.afterSale?.planned).toEqual(expect.objectContaining({ referral_ask: 1 }));

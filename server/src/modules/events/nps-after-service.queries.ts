@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Touchpoints that are a service to the client: what an NPS answer after them is about. */
-const SERVICE_TYPES = ['visit', 'anniversary_service', 'policy_signed', 'call'] as const;
+const SERVICE_TYPES = ['visit', 'anniversary_service', 'policy_signed'] as const;
+/** How long after a service the reader page asks the NPS question. */
+export const NPS_ASK_WITHIN_MS = 30 * 24 * 3_600_000;
 
 /** A contact's latest NPS answer and the latest service before it. */
 export interface NpsAfterService {
@@ -44,4 +46,21 @@ export async function latestNpsAfterService(db: DataSource | EntityManager, cont
     result.set(row.contact_id, { contactId: row.contact_id, eventId: row.id, score: Number(row.nps_score), atMs, serviceAtMs: lastService.get(row.contact_id) ?? null });
   }
   return result;
+}
+
+/**
+ * Whether the reader page should ask this contact the NPS question (推荐评分): the agent logged a
+ * service (a visit, an anniversary service, a signing) within the last 30 days, and the contact has
+ * not answered since. Asked after a service only, so the answer is about the agent's service.
+ */
+export async function npsQuestionDue(db: DataSource | EntityManager, contactId: string, nowMs: number): Promise<boolean> {
+  const rows: { service_at: number | string | null; answered_at: number | string | null }[] = await db.query(
+    `SELECT (SELECT MAX(occurred_at_ms) FROM touchpoint_event WHERE contact_id = ? AND type IN (${SERVICE_TYPES.map(() => '?').join(',')})) AS service_at,
+            (SELECT MAX(occurred_at_ms) FROM touchpoint_event WHERE contact_id = ? AND type = 'nps_answer') AS answered_at`,
+    [contactId, ...SERVICE_TYPES, contactId],
+  );
+  const serviceAt = rows[0]?.service_at == null ? null : Number(rows[0].service_at);
+  const answeredAt = rows[0]?.answered_at == null ? null : Number(rows[0].answered_at);
+  if (serviceAt === null || serviceAt < nowMs - NPS_ASK_WITHIN_MS) return false;
+  return answeredAt === null || answeredAt < serviceAt;
 }

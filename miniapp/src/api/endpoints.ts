@@ -33,6 +33,10 @@ import type {
   SubmitLeadRequest,
   TaskView,
   UpdateCardRequest,
+  CreatePolicyRequest,
+  PolicyView,
+  ReferralTreeView,
+  UpdatePolicyRequest,
 } from '@kejing/shared'
 import type { ApiClient } from './client'
 
@@ -104,6 +108,15 @@ export function createEndpoints(api: ApiClient) {
     editNote: (id: string, noteId: string, body: string) =>
       api.request<ContactNoteView>('PUT', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`, { body: { body } }),
     deleteNote: (id: string, noteId: string) => api.request<unknown>('DELETE', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`),
+
+    // Policies (保单) and the referral tree (转介绍) on the contact page.
+    policies: (contactId: string) => api.request<PolicyView[]>('GET', `/api/contacts/${seg(contactId)}/policies`),
+    policy: (policyId: string) => api.request<PolicyView>('GET', `/api/policies/${seg(policyId)}`),
+    // Idempotent by clientEventId (the policy_signed touchpoint), so safe to retry.
+    createPolicy: (contactId: string, req: CreatePolicyRequest) =>
+      api.request<PolicyView>('POST', `/api/contacts/${seg(contactId)}/policies`, { body: req, retry: true }),
+    updatePolicy: (policyId: string, req: UpdatePolicyRequest) => api.request<PolicyView>('PUT', `/api/policies/${seg(policyId)}`, { body: req }),
+    referrals: (contactId: string) => api.request<ReferralTreeView>('GET', `/api/contacts/${seg(contactId)}/referrals`),
 
     card: () => api.request<AgentCardView>('GET', '/api/card'),
 

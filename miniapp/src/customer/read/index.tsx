@@ -10,6 +10,7 @@ import { api, track } from '../../services'
 import { READER_PAGE, sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../share-path'
 import { LiveBlock, TrackedVideo } from './media'
+import NpsQuestion from './nps'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -109,6 +110,7 @@ export default function ReaderPage() {
         — 全文完 —
       </View>
       <AgentCard agent={agent} expanded={cardOpen} onTap={viewCard} />
+      {opened.data.askNps ? <NpsQuestion shareId={s} agentName={agent.name} /> : null}
       <View className='reader__actions'>
         <Button className='btn-plain reader__btn' id='consult' onClick={consult}>
           咨询顾问

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { FAMILY_RELATION_ZH, PAYMENT_FREQUENCY_ZH, POLICY_STATUS_ZH, type PolicyView } from '@kejing/shared'
 import { useAsync } from '../../hooks/use-async'
@@ -42,11 +42,6 @@ export default function Policies({ contactId, canAdd, refreshKey }: { contactId:
           </View>
         </View>
       ))}
-      {canAdd && list.length === 0 && policies.data ? (
-        <Button className='btn-plain' id='policy-add-empty' onClick={() => open()}>
-          登记第一张保单
-        </Button>
-      ) : null}
     </View>
   )
 }

@@ -87,7 +87,7 @@ test('the agent records a policy, sees the referral tree, and the client is aske
   await page.locator('#policy-save').click();
   await page.locator('#policies').getByText('乐乐少儿重疾').waitFor({ timeout: 15_000 });
   const listed = await page.locator('#policies').innerText();
-  for (const s of ['保单（1）', '乐乐少儿重疾', '保单号 ****0888', '¥12,000/年']) assert.ok(listed.includes(s), `the policy shows ${s}: ${listed}`);
+  for (const s of ['保单（1）', '乐乐少儿重疾', '被保险人 子女乐乐', '保单号 ****0888', '¥12,000/年']) assert.ok(listed.includes(s), `the policy shows ${s}: ${listed}`);
   assert.ok(!listed.includes('EDU2026000888'), 'the full policy number is not on the page');
   await wholePageShot(page, 'policies-02-contact-with-policy');
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContactDetailView, PolicyView, PremiumActualsView, TaskView } from '@kejing/shared';
+import type { ContactDetailView, DeletionView, PolicyView, PremiumActualsView, TaskView } from '@kejing/shared';
 import { bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 import { movePoliciesOfContact } from '../../server/src/modules/policies/policy.queries';
 
@@ -135,6 +135,20 @@ describe('policies (保单)', () => {
     const lastMonth = (await t.http.get('/api/policies/actuals').query({ from: '2026-10-01', to: '2026-10-31' }).set(as('d')).expect(200)).body as PremiumActualsView;
     expect([lastMonth.policies, lastMonth.averagePremiumFen, lastMonth.performanceRatePct]).toEqual([0, 0, 0]);
     await t.http.get('/api/policies/actuals').query({ from: '2026-11-30', to: '2026-11-01' }).set(as('d')).expect(400);
+  });
+
+  it('erases a contact\'s policies with the contact on a privacy request, and nobody else\'s', async () => {
+    const contact = await addContact({ remarkName: '删除' });
+    await record(contact.contactId, policyBody());
+    const others = await count('SELECT COUNT(*) AS n FROM policy WHERE contact_id <> ?', [contact.contactId]);
+    const otherContacts = await count('SELECT COUNT(*) AS n FROM contact WHERE id <> ?', [contact.contactId]);
+    const deletion = (await t.http.delete(`/api/privacy/contacts/${contact.contactId}`).set(as('op')).expect(200)).body as DeletionView;
+    expect(deletion.deleted.policies).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM policy WHERE contact_id = ?', [contact.contactId])).toBe(0);
+    // A contact added by hand has no WeChat identity or lead phone to find the same person by: only it goes.
+    expect(deletion.deleted.contacts).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM policy')).toBe(others);
+    expect(await count('SELECT COUNT(*) AS n FROM contact')).toBe(otherContacts);
   });
 
   it('keeps the open follow-up rule: recording a policy leaves the contact one active task', async () => {

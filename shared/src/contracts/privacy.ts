@@ -50,5 +50,5 @@ export interface PersonalDataExport {
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {
   requestId: string;
-  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number };
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number; policies: number };
 }

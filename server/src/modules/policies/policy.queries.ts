@@ -59,3 +59,10 @@ export async function movePoliciesOfContact(
   const result = await manager.update(Policy, { contactId: fromContactId }, { agentId: to.agentId, contactId: to.contactId ?? fromContactId, updatedAtMs: nowMs });
   return result.affected ?? 0;
 }
+
+/** Erases the policies of contacts being erased (a privacy request), inside the caller's transaction; returns how many. */
+export async function erasePoliciesOfContacts(manager: EntityManager, contactIds: readonly string[]): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  const result = await manager.delete(Policy, { contactId: In([...contactIds]) });
+  return result.affected ?? 0;
+}

@@ -38,7 +38,7 @@ describe('after the sale: 老客长存 and 新客开来 in the daily job, and re
   describe('新客开来', () => {
     let r1: { token: string; shareId: string; contactId: string };
     let r2: { token: string; shareId: string; contactId: string };
-    let r3: { token: string; contactId: string };
+    let r3: { token: string; shareId: string; contactId: string };
     /** A friend opens a forward of `from`'s share and reads it. */
     const friendOf = async (from: { token: string; shareId: string }, code: string, read = true) => {
       const child = (await t.http.post(`/api/shares/${encodeURIComponent(from.shareId)}/forward`).set(bearer(from.token)).send({ channel: 'friend' }).expect(201)).body.shareId as string;
@@ -67,6 +67,19 @@ describe('after the sale: 老客长存 and 新客开来 in the daily job, and re
       // r1 brought r2 who brought r3, both engaged: two engaged referrals down the chain make r1 an active promoter.
       expect(await referralClass(r1.contactId)).toBe('active_promoter');
       expect(await referralClass(r2.contactId)).toBe('passive_promoter');
+    });
+
+    it('leaves the referrers alone when a referee who engaged before reads again (no credit changes)', async () => {
+      const scoredAt = async () => Number((await t.db.dataSource.query('SELECT scored_at_ms AS s FROM contact WHERE id = ?', [r1.contactId]))[0].s);
+      const before = await scoredAt();
+      t.clock.advance(60_000);
+      const res = await t.http.post('/api/events').set(bearer(r3.token)).send({
+        sentAtDeviceMs: t.clock.nowMs(), events: [{ clientEventId: randomUUID(), type: 'read_complete', shareId: r3.shareId, depthPct: 100, dwellMs: 90_000, createdAtDeviceMs: t.clock.nowMs() }],
+      }).expect(200);
+      expect(res.body.stored).toBe(1);
+      await t.services.scoringWorker.drain();
+      expect(Number((await t.db.dataSource.query('SELECT scored_at_ms AS s FROM contact WHERE id = ?', [r3.contactId]))[0].s)).toBe(t.clock.nowMs());
+      expect(await scoredAt()).toBe(before);
     });
 
     it('shows the agent the referral tree: who brought whom, at any depth', async () => {

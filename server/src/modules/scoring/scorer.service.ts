@@ -24,8 +24,11 @@ export interface ScoringOutcome {
   before: ContactScore | null;
   after: ContactScore;
   plans: FollowUpPlan[];
-  /** Whether a touchpoint taken in by this run shows engagement: the people who brought the contact in are due a rescoring. */
-  freshEngagement: boolean;
+  /**
+   * The contact engaged for the first time in this run: the people who brought them in (up the
+   * whole chain) gain a referral credit and are due a rescoring. Later engagement changes no credit.
+   */
+  becameEngaged: boolean;
 }
 
 /**
@@ -125,7 +128,8 @@ export class ScorerService {
             JSON.stringify(after.interestTags), JSON.stringify(storableExplanation(after)), after.lastTouchAtMs, nowMs, contact.id],
         );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
-        outcomes.push({ contactId: contact.id, before, after, plans, freshEngagement: fresh.some((e) => ENGAGED_TYPES.includes(e.type)) });
+        const engaged = (e: LoadedEvent) => ENGAGED_TYPES.includes(e.type);
+        outcomes.push({ contactId: contact.id, before, after, plans, becameEngaged: fresh.some(engaged) && !known.some(engaged) });
       }
       for (let i = 0; i < scoredRowIds.length; i += 500) {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });

@@ -71,7 +71,7 @@ export class ScoringWorker {
       for (const id of batch) this.dirty.delete(id);
       try {
         const outcomes = await this.scorer.scoreContacts(batch);
-        await this.rescoreReferrers(outcomes.filter((o) => o.freshEngagement).map((o) => o.contactId)).catch((error: unknown) => {
+        await this.rescoreReferrers(outcomes.filter((o) => o.becameEngaged).map((o) => o.contactId)).catch((error: unknown) => {
           // The referee is scored; the referrers catch up with the daily job's rescoring.
           this.logger.warn('rescoring referrers failed', { detail: (error as Error).message?.slice(0, 200) });
         });

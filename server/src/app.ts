@@ -26,6 +26,8 @@ import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { dealIndexRoutes } from './modules/deal-index/deal-index.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
 import type { Services } from './services';
@@ -37,6 +39,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
+    ...notificationsRoutes(s), ...uploadsRoutes(s),
     ...policiesRoutes(s), ...referralsRoutes(s),
   ];
 }

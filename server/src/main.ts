@@ -28,6 +28,9 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
     closers.push(() => services.scoringWorker.stop());
     // The daily pass, once per China day across every process (leases); also `npm run job:daily -w server`.
     closers.push(scheduleDailyJob(services, logger));
+    // Pushes held for quiet hours (or WeChat being away) go out once due; claimed per notice, so every worker may run it.
+    services.notifications.start(config.notifications.deliverEveryMs);
+    closers.push(() => services.notifications.stop());
   }
   if (role === 'worker') {
     logger.info('worker started (scorer and daily job, no HTTP)', { database: dataSource.options.type });

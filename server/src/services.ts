@@ -39,13 +39,22 @@ import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service'
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
+import { openidOfStaff } from './modules/auth/staff-openid.query';
+import { CardReachService } from './modules/card/card-reach.service';
+import { CustomerMessagesService } from './modules/card/customer-messages.service';
+import { NOTIFICATION_DEFAULTS, NotificationsService } from './modules/notifications/notifications.service';
+import { noticesFromScoring } from './modules/notifications/scoring-notices';
+import { DiskUploadStore, MemoryUploadStore } from './modules/uploads/upload-store';
+import { UploadsService } from './modules/uploads/uploads.service';
 import { PoliciesService } from './modules/policies/policies.service';
 import { ReferralsService } from './modules/referrals/referrals.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops'>>;
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications'>>
+  // null keeps uploads in memory (tests); main passes a directory under DATA_DIR.
+  & { uploadsDir?: string | null };
 
 export interface Services {
   config: ServiceConfig;
@@ -84,6 +93,10 @@ export interface Services {
   dashboards: DashboardsService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
+  notifications: NotificationsService;
+  uploads: UploadsService;
+  cardReach: CardReachService;
+  customerMessages: CustomerMessagesService;
   policies: PoliciesService;
   referrals: ReferralsService;
 }
@@ -135,7 +148,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
+  const notifications = new NotificationsService(dataSource, clock, logger, wechat, (staffId) => openidOfStaff(dataSource, staffId), config.notifications ?? NOTIFICATION_DEFAULTS);
+  scorer.onScored = noticesFromScoring(dataSource, notifications, logger);
+  const uploads = new UploadsService(dataSource, clock, config.uploadsDir ? new DiskUploadStore(config.uploadsDir) : new MemoryUploadStore());
+  const cardReach = new CardReachService(dataSource, clock, audit, uploads, shares, staff);
+  const customerMessages = new CustomerMessagesService(dataSource, clock, shares, contactResolver, notifications);
   return {
+    notifications, uploads, cardReach, customerMessages,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
     followUpRules, scorer, scoringWorker, tasks, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,

@@ -3,3 +3,4 @@ export * from './contracts';
 export * from './kyb134';
 export * from './kyc1984';
 export * from './deal-index';
+export * from './notifications';

@@ -33,6 +33,16 @@ import type {
   SubmitLeadRequest,
   TaskView,
   UpdateCardRequest,
+  AgentReachView,
+  MarkedReadView,
+  MessageLeftView,
+  NoticeListView,
+  NotificationSettingsView,
+  ReaderReachView,
+  RecordGrantsRequest,
+  UnreadCountView,
+  UpdateNotificationSettingsRequest,
+  UpdateReachRequest,
   CreatePolicyRequest,
   PolicyView,
   ReferralTreeView,
@@ -130,6 +140,20 @@ export function createEndpoints(api: ApiClient) {
     recordStudy: (req: RecordStudyRequest) => api.request<RecordStudyView>('POST', '/api/study', { body: req }),
     dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
+    reach: () => api.request<AgentReachView>('GET', '/api/card/reach'),
+    updateReach: (req: UpdateReachRequest) => api.request<AgentReachView>('PUT', '/api/card/reach', { body: req }),
+    readerReach: (shareId: string) => api.request<ReaderReachView>('GET', '/api/card/reader-reach', { query: { shareId } }),
+    // Idempotent by clientMessageId, so safe to retry.
+    leaveMessage: (shareId: string, clientMessageId: string, text: string) =>
+      api.request<MessageLeftView>('POST', '/api/card/messages', { body: { shareId, clientMessageId, text }, retry: true }),
+
+    notices: () => api.request<NoticeListView>('GET', '/api/notifications'),
+    unreadNotices: () => api.request<UnreadCountView>('GET', '/api/notifications/unread-count'),
+    markNoticeRead: (noticeId: string) => api.request<MarkedReadView>('POST', `/api/notifications/${seg(noticeId)}/read`),
+    markAllNoticesRead: () => api.request<MarkedReadView>('POST', '/api/notifications/read-all'),
+    noticeSettings: () => api.request<NotificationSettingsView>('GET', '/api/notifications/settings'),
+    updateNoticeSettings: (req: UpdateNotificationSettingsRequest) => api.request<NotificationSettingsView>('PUT', '/api/notifications/settings', { body: req }),
+    recordNoticeGrants: (req: RecordGrantsRequest) => api.request<NotificationSettingsView>('POST', '/api/notifications/grants', { body: req }),
   }
 }
 

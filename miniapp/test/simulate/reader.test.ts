@@ -1,4 +1,4 @@
-import { json, loadPage, type Harness } from './harness'
+import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
 import { openShare, viewerSession } from './fixtures'
 
 type Ev = { type: string; depthPct?: number; clientEventId: string }
@@ -9,9 +9,16 @@ const seen = (h: Harness) => [...queued(h), ...sent(h)]
 
 describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
   let h: Harness
+  const { calls } = recordDialAndClipboard()
+  const messages: { shareId: string; clientMessageId: string; text: string }[] = []
   beforeAll(async () => {
     h = await loadPage('customer/read/index', { s: 'share-1' }, {
       'POST /api/auth/login': () => json(viewerSession),
+      'GET /api/card/reader-reach': () => json({ agentName: '李娜', photoUrl: null, phone: '13900001111', wechatQrUrl: `/api/uploads/${'a'.repeat(64)}`, wechatQrKind: 'wechat' }),
+      'POST /api/card/messages': (req) => {
+        messages.push(req.data as (typeof messages)[number])
+        return json({ messageId: 'm1', createdAt: new Date().toISOString() }, 201)
+      },
       'POST /api/shares/[^/]+/open': () => json(openShare),
       'POST /api/events': (req) => json({ stored: (req.data as { events: unknown[] }).events.length, duplicates: 0, invalid: [] }, 201),
     }, { '#reader-root': { height: 3000 } })
@@ -40,9 +47,42 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
     expect(seen(h).map((e) => e.type)).toContain('open')
   })
 
-  it('records a consult tap and opens the lead form', async () => {
+  it('咨询顾问 records a consult tap and offers 打电话, 加微信 and 留言 as the agent set them up', async () => {
     await h.tap('#consult')
+    await h.flush(100)
     expect(seen(h).map((e) => e.type)).toContain('consult_tap')
+    expect(h.requests.filter((r) => r.path.startsWith('/api/card/reader-reach'))[0]?.path).toBe('/api/card/reader-reach?shareId=share-1')
+    const panel = h.page.querySelector('#consult-panel')?.dom.textContent ?? ''
+    expect(panel).toContain('联系李娜')
+    for (const word of ['打电话', '加微信', '留言']) expect(panel).toContain(word)
+  })
+
+  it('打电话 dials the phone the agent chose to show', async () => {
+    await h.tap('#consult-call')
+    await h.flush(50)
+    expect(calls).toEqual(['13900001111'])
+  })
+
+  it('加微信 shows the QR code to long-press', async () => {
+    await h.tap('#consult-wechat')
+    const qr = h.page.querySelector('#consult-qr')
+    expect(qr).toBeTruthy()
+    expect(h.text()).toContain('长按二维码')
+  })
+
+  it('留言 sends the text once with a client id, and says it was sent', async () => {
+    await h.tap('#consult-message')
+    const textarea = h.page.querySelector('#consult-text')
+    textarea.dispatchEvent('input', { detail: { value: '孩子的重疾险怎么配？' } })
+    await h.flush(50)
+    await h.tap('#consult-send')
+    await h.flush(100)
+    expect(messages).toEqual([{ shareId: 'share-1', clientMessageId: expect.stringMatching(/^[0-9a-f-]{36}$/), text: '孩子的重疾险怎么配？' }])
+    expect(h.text()).toContain('已发送，李娜会尽快回复您')
+  })
+
+  it('still leads to the lead form from the panel', async () => {
+    await h.tap('#consult-lead')
     expect(h.navigations).toContain('/customer/lead/index?s=share-1&from=consult')
   })
 

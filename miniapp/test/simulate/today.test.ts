@@ -35,6 +35,7 @@ describe('Today (compiled weapp, miniprogram-simulate)', () => {
       'POST /api/contacts/c1/reveal-phone': () => json({ phone: '13812345678', from: 'lead' }),
       'POST /api/auth/login': () => json(agentSession),
       'GET /api/tasks/today': () => json([task, later]),
+      'GET /api/notifications/unread-count': () => json({ unread: 3 }),
       'POST /api/tasks/[^/]+/done': (req) => {
         done.push(req.url)
         return json({ ...task, status: 'done' })
@@ -54,6 +55,12 @@ describe('Today (compiled weapp, miniprogram-simulate)', () => {
     expect(textOf('#task-t1 .btn-primary')).toBe('拨打')
     expect(textOf('#task-t2 .btn-primary')).toBe('复制话术')
     expect(h.page.querySelectorAll('.task__hot')).toHaveLength(1)
+  })
+
+  it('shows 消息 with the unread count, and opens the message list', async () => {
+    expect(textOf('#notice-badge')).toBe('3')
+    await h.tap('#notice-entry')
+    expect(h.navigations).toContain('/agent/notices/index')
   })
 
   it('groups the list into 逾期 and 稍后, and dates the last touch, not the due time', () => {

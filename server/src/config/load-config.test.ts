@@ -33,3 +33,29 @@ describe('process settings', () => {
     expect(load({}).scoring).toMatchObject({ dailyJobLeaseMs: 60_000, dailyJobCheckMs: 300_000, dailyJobHour: 5 });
   });
 });
+
+describe('notice settings', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kejing-config-notices-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
+  const realWeChat = { WECHAT_APP_ID: 'wx1234', WECHAT_APP_SECRET: 'secret' };
+
+  it('pushes nothing with real WeChat until template ids are configured (the notices stay in the app)', () => {
+    expect(load(realWeChat).notifications.templates).toEqual({ activity: null, message: null, reminder: null });
+    expect(load({ ...realWeChat, WECHAT_TEMPLATE_ACTIVITY: 'tmpl-a' }).notifications.templates.activity).toBe('tmpl-a');
+  });
+
+  it('gives the local fake WeChat made-up template ids so the demo pushes end to end', () => {
+    expect(load({}).notifications.templates).toEqual({ activity: 'fake-tmpl-activity', message: 'fake-tmpl-message', reminder: 'fake-tmpl-reminder' });
+  });
+
+  it('defaults quiet hours to 22:00–08:00, a cap of 10, and uploads under DATA_DIR', () => {
+    const config = load({});
+    expect(config.notifications).toMatchObject({ quietStart: '22:00', quietEnd: '08:00', dailyCap: 10 });
+    expect(config.uploadsDir).toBe(join(dataDir, 'uploads'));
+  });
+
+  it('refuses quiet hours that are not HH:MM at start-up, naming the setting', () => {
+    expect(() => load({ NOTICE_QUIET_START: '9pm' })).toThrow('NOTICE_QUIET_START must be HH:MM');
+  });
+});

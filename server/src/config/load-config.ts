@@ -33,6 +33,22 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+  notifications: NotificationSettings;
+  /** Where uploaded images (QR codes, photos) are kept: under dataDir unless UPLOADS_DIR says. */
+  uploadsDir: string;
+}
+
+/**
+ * The agent's notices: WeChat subscription-message template ids (null: that template is not pushed,
+ * the notice stays in the app), each agent's default quiet hours ("HH:MM" China time) and daily cap,
+ * and how often queued pushes are looked for.
+ */
+export interface NotificationSettings {
+  templates: { activity: string | null; message: string | null; reminder: string | null };
+  quietStart: string;
+  quietEnd: string;
+  dailyCap: number;
+  deliverEveryMs: number;
 }
 
 /**
@@ -93,6 +109,7 @@ interface Defaults {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+  notifications: Omit<NotificationSettings, 'templates'>;
 }
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -203,6 +220,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
       unengagedLeadsDays: intFrom(env, 'RETENTION_UNENGAGED_LEADS_DAYS', defaults.retention.unengagedLeadsDays),
     },
     contentReview: { fourEyes: boolFrom(env, 'CONTENT_FOUR_EYES', defaults.contentReview.fourEyes) },
+    notifications: notificationsFrom(env, defaults.notifications, useFake),
+    uploadsDir: resolve(REPO_ROOT, env.UPLOADS_DIR ?? join(dataDir, 'uploads')),
+  };
+}
+
+function notificationsFrom(env: Env, d: Defaults['notifications'], useFake: boolean): NotificationSettings {
+  // With the local fake WeChat, made-up template ids let the demo push end to end.
+  const template = (name: string, fake: string) => (env[name] && env[name]?.trim() !== '' ? (env[name] as string) : useFake ? fake : null);
+  const hhmm = (name: string, fallback: string) => {
+    const value = env[name] ?? fallback;
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new Error(`config: ${name} must be HH:MM, got "${value}"`);
+    return value;
+  };
+  return {
+    templates: {
+      activity: template('WECHAT_TEMPLATE_ACTIVITY', 'fake-tmpl-activity'),
+      message: template('WECHAT_TEMPLATE_MESSAGE', 'fake-tmpl-message'),
+      reminder: template('WECHAT_TEMPLATE_REMINDER', 'fake-tmpl-reminder'),
+    },
+    quietStart: hhmm('NOTICE_QUIET_START', d.quietStart),
+    quietEnd: hhmm('NOTICE_QUIET_END', d.quietEnd),
+    dailyCap: intFrom(env, 'NOTICE_DAILY_CAP', d.dailyCap),
+    deliverEveryMs: Math.max(1000, intFrom(env, 'NOTICE_DELIVER_EVERY_MS', d.deliverEveryMs)),
   };
 }
 

@@ -26,6 +26,12 @@ import { Kyb134AgentDay } from '../modules/dashboards/kyb134-agent-day.entity';
 import { MorningListOpen } from '../modules/dashboards/morning-list-open.entity';
 import { DealModelRow } from '../modules/deal-index/deal-model.entity';
 import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
+import { AgentNotice } from '../modules/notifications/agent-notice.entity';
+import { NoticeGrant } from '../modules/notifications/notice-grant.entity';
+import { NoticeSetting } from '../modules/notifications/notice-setting.entity';
+import { AgentReach } from '../modules/card/agent-reach.entity';
+import { CustomerMessage } from '../modules/card/customer-message.entity';
+import { UploadedImage } from '../modules/uploads/uploaded-image.entity';
 import { Policy } from '../modules/policies/policy.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
@@ -36,4 +42,5 @@ export const ENTITIES = [
   ContactPhone, ContactNote,
   Policy,
   JobDay, JobPart,
+  AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
 ];

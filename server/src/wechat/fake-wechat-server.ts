@@ -22,8 +22,25 @@ import type { AddressInfo } from 'node:net';
  * code "852" (a string, as WeChat's table has it). A code "…-for-<x>" belongs to openid "openid-<x>"
  * only: sent with another openid it is invalid (40029), as WeChat checks the openid it is given.
  * "invalid-code", "rate-limited" and "system-busy" act out WeChat's failures; any other code is invalid.
+ *
+ * cgi-bin/message/subscribe/send (POST) needs a live token, an openid "openid-…" (else 40003), a
+ * template id (else 40037), data values of WeChat's kinds within their limits (thing ≤ 20
+ * characters, phrase ≤ 5, name ≤ 10, character_string ≤ 32, time and date non-empty; else 47003)
+ * and a page of FAKE_SUBSCRIBE_PAGES when given (else 41030). It answers 43101 (the user refused,
+ * or has no send left) to an openid in `refusingOpenids`, and records each message it accepts.
  */
 export const FAKE_MINI_PROGRAM_PAGES = ['customer/read/index', 'pages/today/index'] as const;
+/** Pages a subscription message may open in the fake: the mini program's, without query. */
+export const FAKE_SUBSCRIBE_PAGES = ['pages/today/index', 'agent/notices/index', 'agent/contact/index'] as const;
+/** One subscription message the fake accepted. */
+export interface FakeSubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string | null;
+  data: Record<string, string>;
+  miniprogramState: string | null;
+  lang: string | null;
+}
 export const FAKE_CODE_RATE_LIMITED_SCENE = 'rate-limited';
 /** A 1×1 grey PNG: what the fake hands out as a mini program code. */
 export const FAKE_WXA_CODE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
@@ -39,6 +56,26 @@ export interface FakeWeChat {
   close(): Promise<void>;
   /** Invalidate every access token handed out so far (as WeChat does when one expires). */
   expireTokens(): void;
+  /** Subscription messages accepted, in order. */
+  subscribeMessages: FakeSubscribeMessage[];
+  /** Openids whose sends are answered 43101 (refused, or no send left). */
+  refusingOpenids: Set<string>;
+}
+
+const SUBSCRIBE_VALUE_LIMITS: Record<string, number> = { thing: 20, phrase: 5, name: 10, character_string: 32, number: 32, letter: 32, symbol: 5, time: 30, date: 30, amount: 32 };
+
+/** The data of a subscription message as WeChat checks it: { key: { value } }, each value within its kind's limit. */
+function subscribeData(data: unknown): Record<string, string> | null {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(data as Record<string, unknown>)) {
+    const kind = /^([a-z_]+?)\d+$/.exec(key)?.[1];
+    const value = (entry as { value?: unknown } | null)?.value;
+    if (!kind || !(kind in SUBSCRIBE_VALUE_LIMITS) || typeof value !== 'string' || value.length === 0) return null;
+    if ([...value].length > SUBSCRIBE_VALUE_LIMITS[kind]) return null;
+    out[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : null;
 }
 
 function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
@@ -57,7 +94,7 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null>
 }
 
 export async function startFakeWeChat(options: { appId: string; appSecret: string; port?: number }): Promise<FakeWeChat> {
-  const state: Omit<FakeWeChat, 'baseUrl' | 'close' | 'expireTokens'> = { calls: [], mode: 'normal' };
+  const state: Omit<FakeWeChat, 'baseUrl' | 'close' | 'expireTokens'> = { calls: [], mode: 'normal', subscribeMessages: [], refusingOpenids: new Set() };
   const tokens = new Set<string>();
   const usedPhoneCodes = new Set<string>();
   let tokenSerial = 0;
@@ -126,6 +163,23 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
       if (!FAKE_MINI_PROGRAM_PAGES.includes(body.page as (typeof FAKE_MINI_PROGRAM_PAGES)[number])) return reply(200, { errcode: 41030, errmsg: 'invalid page' });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(FAKE_WXA_CODE_PNG.length) });
       return void res.end(FAKE_WXA_CODE_PNG);
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      if (!query.access_token || !tokens.has(query.access_token)) return reply(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+      if (req.method !== 'POST' || !body) return reply(200, { errcode: 43002, errmsg: 'require POST method' });
+      const touser = typeof body.touser === 'string' ? body.touser : '';
+      if (!touser.startsWith('openid-')) return reply(200, { errcode: 40003, errmsg: 'invalid openid' });
+      if (typeof body.template_id !== 'string' || body.template_id.length === 0) return reply(200, { errcode: 40037, errmsg: 'invalid template_id' });
+      const data = subscribeData(body.data);
+      if (!data) return reply(200, { errcode: 47003, errmsg: 'argument invalid! data.thing1.value invalid' });
+      const page = typeof body.page === 'string' ? body.page : null;
+      if (page !== null && !FAKE_SUBSCRIBE_PAGES.includes(page.split('?')[0] as (typeof FAKE_SUBSCRIBE_PAGES)[number])) return reply(200, { errcode: 41030, errmsg: 'invalid page' });
+      if (state.refusingOpenids.has(touser)) return reply(200, { errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      state.subscribeMessages.push({
+        touser, templateId: body.template_id, page, data,
+        miniprogramState: typeof body.miniprogram_state === 'string' ? body.miniprogram_state : null, lang: typeof body.lang === 'string' ? body.lang : null,
+      });
+      return reply(200, { errcode: 0, errmsg: 'ok', msgid: 1000 + state.subscribeMessages.length });
     }
     if (url.pathname === '/wxa/business/getuserphonenumber') {
       if (!query.access_token || !tokens.has(query.access_token)) return reply(200, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });

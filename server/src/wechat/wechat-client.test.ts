@@ -1,6 +1,6 @@
 import { AppError } from '../lib/app-error';
 import { FAKE_CODE_RATE_LIMITED_SCENE, FAKE_REVIEW_MARKER, FAKE_WXA_CODE_PNG, FakeWeChat, startFakeWeChat } from './fake-wechat-server';
-import { WeChatClient } from './wechat-client';
+import { SubscribeMessage, WeChatClient } from './wechat-client';
 
 describe('the WeChat client against a fake of WeChat', () => {
   let fake: FakeWeChat;
@@ -167,6 +167,49 @@ describe('the WeChat client against a fake of WeChat', () => {
       // The fake hands tokens only to its own app id, so the other client borrows one to reach the phone API.
       (other as unknown as { token: { value: string; expiresAtMs: number } }).token = { value: await client.accessToken(), expiresAtMs: Date.now() + 60_000 };
       await expect(other.phoneNumber('phone-13600003333')).rejects.toMatchObject({ status: 502, code: 'wechat_bad_reply' });
+    });
+  });
+
+  describe('subscription messages (subscribeMessage.send)', () => {
+    const message: SubscribeMessage = { touser: 'openid-agent', templateId: 'tmpl-activity', page: 'agent/notices/index?noticeId=n1', data: { thing1: '周女士', thing2: '留下了联系方式', time3: '2026年11月2日 09:05' } };
+
+    it('sends the documented body (touser, template_id, page, data as {value}, miniprogram_state, lang) and WeChat records it', async () => {
+      const before = fake.subscribeMessages.length;
+      await expect(client.sendSubscribeMessage(message)).resolves.toEqual({ sent: true, msgId: expect.any(String) });
+      const call = fake.calls.filter((c) => c.path === '/cgi-bin/message/subscribe/send').at(-1);
+      expect(call?.query.access_token).toMatch(/^fake-access-token-/);
+      expect(call?.body).toEqual({
+        touser: 'openid-agent', template_id: 'tmpl-activity', page: 'agent/notices/index?noticeId=n1',
+        data: { thing1: { value: '周女士' }, thing2: { value: '留下了联系方式' }, time3: { value: '2026年11月2日 09:05' } }, miniprogram_state: 'formal', lang: 'zh_CN',
+      });
+      expect(fake.subscribeMessages.slice(before)).toEqual([expect.objectContaining({ touser: 'openid-agent', data: message.data })]);
+    });
+
+    it('reports 43101 (the user refused, or no grant left) as refused, and nothing is delivered', async () => {
+      fake.refusingOpenids.add('openid-refuser');
+      const before = fake.subscribeMessages.length;
+      await expect(client.sendSubscribeMessage({ ...message, touser: 'openid-refuser' })).resolves.toMatchObject({ sent: false, reason: 'refused', errcode: 43101 });
+      expect(fake.subscribeMessages.length).toBe(before);
+    });
+
+    it.each<[string, string, Partial<SubscribeMessage>]>([
+      ['a thing longer than 20 characters', 'bad_data', { data: { thing1: '一二三四五六七八九十一二三四五六七八九十一' } }],
+      ['an unknown page', 'bad_page', { page: 'pages/nowhere/index' }],
+      ['an openid that is not one', 'bad_openid', { touser: 'nobody' }],
+      ['no template', 'bad_template', { templateId: '' }],
+    ])('reports %s as %s', async (_name, reason, change) => {
+      await expect(client.sendSubscribeMessage({ ...message, ...change })).resolves.toMatchObject({ sent: false, reason });
+    });
+
+    it('renews a stale access token once and sends', async () => {
+      await client.accessToken();
+      fake.expireTokens();
+      await expect(client.sendSubscribeMessage(message)).resolves.toMatchObject({ sent: true });
+    });
+
+    it('answers 503 when WeChat is down, so the caller can keep the message for later', async () => {
+      fake.mode = 'down';
+      await expect(client.sendSubscribeMessage(message)).rejects.toMatchObject({ status: 503 });
     });
   });
 });

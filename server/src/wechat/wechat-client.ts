@@ -78,6 +78,29 @@ export const WXA_SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 /** WeChat refuses more than this many characters in one msgSecCheck call. */
 export const SEC_CHECK_MAX_CHARS = 2500;
 
+/** A subscription message (订阅消息) to one user, as subscribeMessage.send takes it. */
+export interface SubscribeMessage {
+  /** The receiver's openid. */
+  touser: string;
+  templateId: string;
+  /** A page of this mini program, with query, e.g. "agent/notices/index?noticeId=…"; none: the card opens nothing. */
+  page?: string;
+  /** Values by the template's keys (thing1, time2, phrase3 …), each within its kind's limit (thing ≤ 20 characters). */
+  data: Record<string, string>;
+}
+
+/** What became of a send: WeChat's refusals that are about this message, not about WeChat being down. */
+export type SubscribeSendResult =
+  | { sent: true; msgId: string | null }
+  /** refused: 43101, the user refused or has no grant left; the rest are our mistakes (openid, template, data, page). */
+  | { sent: false; reason: 'refused' | 'bad_openid' | 'bad_template' | 'bad_data' | 'bad_page'; errcode: number; errmsg: string };
+
+const SUBSCRIBE_REFUSALS: Record<number, Exclude<SubscribeSendResult, { sent: true }>['reason']> = {
+  43101: 'refused', 40003: 'bad_openid', 40037: 'bad_template', 47003: 'bad_data', 41030: 'bad_page',
+};
+/** miniprogram_state names the versions as WeChat's send API does. */
+const MINIPROGRAM_STATE: Record<MiniProgramEnv, string> = { release: 'formal', trial: 'trial', develop: 'developer' };
+
 // Token errcodes after which one fresh token is worth a retry: invalid, expired, not latest.
 const TOKEN_STALE = new Set([40001, 42001, 40014]);
 const CREDENTIALS_WRONG = new Set([40013, 40125, 40164, 41002, 41004]);
@@ -240,6 +263,27 @@ export class WeChatClient {
     if (typeof purePhoneNumber !== 'string' || !/^\d{4,20}$/.test(purePhoneNumber)) throw weChatGarbled();
     if (typeof countryCode !== 'string' || !/^\d{1,4}$/.test(countryCode)) throw weChatGarbled();
     return { purePhoneNumber, countryCode };
+  }
+
+  /**
+   * Sends one subscription message (POST /cgi-bin/message/subscribe/send); a stale token is renewed
+   * once. WeChat's refusals of this message come back as a result; WeChat down or garbled throws.
+   */
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult> {
+    const body = {
+      touser: message.touser, template_id: message.templateId, ...(message.page ? { page: message.page } : {}),
+      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+      miniprogram_state: MINIPROGRAM_STATE[this.options.miniProgramEnv ?? 'release'], lang: 'zh_CN',
+    };
+    let reply = await this.call('/cgi-bin/message/subscribe/send', { access_token: await this.accessToken() }, body);
+    if (typeof reply.errcode === 'number' && TOKEN_STALE.has(reply.errcode)) {
+      reply = await this.call('/cgi-bin/message/subscribe/send', { access_token: await this.accessToken(true) }, body);
+    }
+    const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
+    if (errcode === 0) return { sent: true, msgId: reply.msgid === undefined || reply.msgid === null ? null : String(reply.msgid) };
+    const reason = SUBSCRIBE_REFUSALS[errcode];
+    if (reason) return { sent: false, reason, errcode, errmsg: typeof reply.errmsg === 'string' ? reply.errmsg.slice(0, 200) : '' };
+    throw weChatGarbled();
   }
 
   async codeToSession(code: string): Promise<WeChatIdentity> {

@@ -15,3 +15,57 @@ export interface UpdateCardRequest {
   intro?: string;
   personaTemplate?: string;
 }
+
+/** Which app the agent's QR code adds them in. */
+export type WeChatQrKind = 'wechat' | 'wecom';
+
+/** GET and PUT /api/card/reach — how customers may reach the agent, as the agent sets it. */
+export interface AgentReachView {
+  /** The agent's own phone, as entered; customers see it only when phonePublic. */
+  phone: string | null;
+  phonePublic: boolean;
+  /** The uploaded QR code (an image URL under /api/uploads), or null. */
+  wechatQrUrl: string | null;
+  wechatQrKind: WeChatQrKind | null;
+}
+
+export interface UpdateReachRequest {
+  /** null clears it. */
+  phone?: string | null;
+  phonePublic?: boolean;
+  /** An upload id from POST /api/uploads (the agent's own); null removes the QR code. */
+  wechatQrUploadId?: string | null;
+  wechatQrKind?: WeChatQrKind;
+}
+
+/** GET /api/card/reader-reach?shareId= — the 咨询顾问 panel a customer sees under a share. */
+export interface ReaderReachView {
+  agentName: string;
+  photoUrl: string | null;
+  /** Only when the agent chose to show it. */
+  phone: string | null;
+  wechatQrUrl: string | null;
+  wechatQrKind: WeChatQrKind | null;
+}
+
+/** POST /api/card/messages — a customer's 留言 to the agent. */
+export interface LeaveMessageRequest {
+  shareId: string;
+  /** Client-made UUID: a retried send is stored once. */
+  clientMessageId: string;
+  text: string;
+}
+
+export interface MessageLeftView {
+  messageId: string;
+  createdAt: string;
+}
+
+/** POST /api/uploads — an image stored for a card (QR code, photo). */
+export interface UploadedImageView {
+  uploadId: string;
+  /** Path on the API, e.g. "/api/uploads/<id>"; served with long-lived cache headers. */
+  url: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/webp';
+  sizeBytes: number;
+}

@@ -18,4 +18,5 @@ export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';
 export * from './share-path';
+export * from './notifications';
 export * from './policies';

@@ -43,6 +43,8 @@ export interface PersonalDataExport {
     notes: { body: string; createdAt: string; updatedAt: string }[];
     /** Phones the agent entered, with the basis for holding each (full or masked as the leads' are). */
     phones: { phone: string; basis: string }[];
+    /** What the person wrote to the agent (留言). */
+    messages: { body: string; createdAt: string }[];
   }[];
   /** Phones WeChat verified as the person's (in full for the person and privacy officers; none in an agent's masked export). */
   verifiedPhones: { phone: string; verifiedAt: string }[];
@@ -50,5 +52,5 @@ export interface PersonalDataExport {
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {
   requestId: string;
-  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number; policies: number };
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number; messages: number; notices: number; policies: number };
 }

@@ -6,7 +6,8 @@
  */
 import type { FollowUpRule } from '../kyc1984/follow-up-rules';
 import type { MeView, SessionView } from './auth';
-import type { AgentCardView } from './card';
+import type { AgentCardView, AgentReachView, MessageLeftView, ReaderReachView, UploadedImageView } from './card';
+import type { MarkedReadView, NoticeListView, NotificationSettingsView, UnreadCountView } from './notifications';
 import type { ContactDetailView, ContactSummaryView, GridCountsView } from './contacts';
 import type { ContentSummaryView, ContentVersionView } from './content';
 import type { IngestEventsResponse } from './events';
@@ -52,6 +53,14 @@ export interface ResponseBodies {
   OrgUnitView: OrgUnitView;
   StaffCreatedView: StaffCreatedView;
   AgentCardView: AgentCardView;
+  AgentReachView: AgentReachView;
+  ReaderReachView: ReaderReachView;
+  MessageLeftView: MessageLeftView;
+  UploadedImageView: UploadedImageView;
+  NoticeListView: NoticeListView;
+  UnreadCountView: UnreadCountView;
+  NotificationSettingsView: NotificationSettingsView;
+  MarkedReadView: MarkedReadView;
   ContentSummaryView: ContentSummaryView;
   'Page<ContentSummaryView>': Page<ContentSummaryView>;
   ContentVersionView: ContentVersionView;

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format'
 import { api, track } from '../../services'
 import { READER_PAGE, sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../share-path'
+import ConsultPanel from './consult-panel'
 import { LiveBlock, TrackedVideo } from './media'
 import NpsQuestion from './nps'
 import './index.css'
@@ -23,6 +24,7 @@ export default function ReaderPage() {
   const s = entry && 'shareId' in entry ? entry.shareId : scanned.data?.shareId ?? ''
   const opened = useAsync(() => api().openShare(s), [s], { immediate: !!s })
   const [cardOpen, setCardOpen] = useState(false)
+  const [consultOpen, setConsultOpen] = useState(false)
   const [forwardLink, setForwardLink] = useState<string | null>(null)
   const content = opened.data?.content
   const readable = !!content && (content.kind === 'article' || content.kind === 'poster')
@@ -66,10 +68,12 @@ export default function ReaderPage() {
     if (!cardOpen) track({ type: 'card_view', shareId: s })
     setCardOpen(!cardOpen)
   }
+  // Call, add WeChat, leave a message, or the lead form: the panel offers what the agent set up.
   const consult = () => {
-    track({ type: 'consult_tap', shareId: s })
-    void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}&from=consult` })
+    if (!consultOpen) track({ type: 'consult_tap', shareId: s })
+    setConsultOpen(!consultOpen)
   }
+  const leadFromConsult = () => void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}&from=consult` })
   const leaveLead = () => void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}` })
   const forwardOnH5 = async () => {
     try {
@@ -119,6 +123,7 @@ export default function ReaderPage() {
           免费获取方案
         </Button>
       </View>
+      {consultOpen ? <ConsultPanel shareId={s} onLead={leadFromConsult} onClose={() => setConsultOpen(false)} /> : null}
       <View className='reader__forward'>
         {isH5 ? (
           <Button className='reader__forward-btn' id='forward' size='mini' onClick={forwardOnH5}>

@@ -11,6 +11,8 @@ import { useAsync } from '../../hooks/use-async'
 import { hasOwnFollowUps } from '../../metrics/entries'
 import { PERSONA_TEMPLATES } from '../../forms/persona-templates'
 import { api } from '../../services'
+import { absoluteImageUrl, chooseAndUploadImage } from '../../uploads/upload-image'
+import ReachEditor from './parts/reach-editor'
 import './index.css'
 
 function CardEditor() {
@@ -24,6 +26,19 @@ function CardEditor() {
   if (!draft) return <StateView loading={card.loading} error={card.error} onRetry={card.reload} />
   const set = (patch: Partial<AgentCardView>) => setDraft({ ...draft, ...patch })
 
+  // The photo is uploaded, then saved on the card as the image's full address.
+  const uploadPhoto = async () => {
+    try {
+      const uploaded = await chooseAndUploadImage()
+      if (!uploaded) return
+      const saved = await api().updateCard({ photoUrl: absoluteImageUrl(uploaded.url) })
+      card.setData(saved)
+      void Taro.showToast({ title: '头像已更新', icon: 'success' })
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
+    }
+  }
+
   const save = async () => {
     if (!draft.name.trim()) {
       void Taro.showToast({ title: '请填写姓名', icon: 'none' })
@@ -33,7 +48,6 @@ function CardEditor() {
     try {
       const saved = await api().updateCard({
         name: draft.name.trim(),
-        ...(draft.photoUrl ? { photoUrl: draft.photoUrl.trim() } : {}),
         intro: (draft.intro ?? '').trim(),
         ...(draft.personaTemplate ? { personaTemplate: draft.personaTemplate } : {}),
       })
@@ -71,9 +85,11 @@ function CardEditor() {
           <View className='field__label'>姓名</View>
           <Input className='field__input' value={draft.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
         </View>
-        <View className='field'>
-          <View className='field__label'>头像图片地址</View>
-          <Input className='field__input' value={draft.photoUrl ?? ''} placeholder='https://…' onInput={(e) => set({ photoUrl: e.detail.value })} />
+        <View className='field row row--between'>
+          <View className='field__label'>头像</View>
+          <Button className='btn-plain card__photo-btn' id='upload-photo' size='mini' onClick={uploadPhoto}>
+            {draft.photoUrl ? '更换照片' : '上传照片'}
+          </Button>
         </View>
         <View className='field'>
           <View className='field__label'>个人简介</View>
@@ -89,6 +105,7 @@ function CardEditor() {
           保存名片
         </Button>
       </View>
+      <ReachEditor />
     </View>
   )
 }

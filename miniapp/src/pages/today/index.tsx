@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { TaskView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import DashboardEntries from '../../components/dashboard-entries'
+import NoticeEntry from '../../components/notice-entry'
 import StateView from '../../components/state-view'
 import { callContact } from '../../contacts/call-contact'
 import { useAgentSession } from '../../hooks/use-agent-session'
@@ -130,7 +131,10 @@ function TodayList({ name }: { name: string | null }) {
   return (
     <View className='page today'>
       <View className='today__head'>
-        <View className='today__greeting'>{greeting(now)}{name ? `，${name}` : ''}</View>
+        <View className='today__head-row'>
+          <View className='today__greeting'>{greeting(now)}{name ? `，${name}` : ''}</View>
+          <NoticeEntry />
+        </View>
         <View className='today__date'>
           {dateLine(now)} · <Text className='today__count'>{count}</Text> 位客户待跟进
         </View>

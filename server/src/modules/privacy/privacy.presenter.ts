@@ -1,6 +1,7 @@
 import type { ConsentView, PersonalDataExport } from '@kejing/shared';
 import type { Contact } from '../contacts/contact.entity';
 import type { NoteRow, PhoneRow } from '../contacts/contact-records.queries';
+import type { MessageRow } from '../card/customer-messages.queries';
 import type { TouchpointEvent } from '../events/touchpoint-event.entity';
 import type { Consent } from '../leads/consent.entity';
 import type { Lead } from '../leads/lead.entity';
@@ -21,7 +22,7 @@ export function presentExport(
   nowMs: number,
   contacts: Contact[],
   rows: {
-    leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; notes: NoteRow[]; phones: PhoneRow[];
+    leads: Lead[]; consents: Consent[]; events: TouchpointEvent[]; tasks: FollowUpTask[]; agents: StaffMember[]; notes: NoteRow[]; phones: PhoneRow[]; messages: MessageRow[];
     phoneOf: (lead: Lead) => string; enteredPhoneOf: (phone: PhoneRow) => string;
     verifiedPhones: { phone: string; verifiedAtMs: number }[];
   },
@@ -44,6 +45,7 @@ export function presentExport(
       tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs) })),
       notes: rows.notes.filter((n) => n.contactId === c.id).map((n) => ({ body: n.body, createdAt: iso(n.createdAtMs), updatedAt: iso(n.updatedAtMs) })),
       phones: rows.phones.filter((p) => p.contactId === c.id).map((p) => ({ phone: rows.enteredPhoneOf(p), basis: p.basis })),
+      messages: rows.messages.filter((m) => m.contactId === c.id).map((m) => ({ body: m.body, createdAt: iso(m.createdAtMs) })),
     })),
     verifiedPhones: rows.verifiedPhones.map((p) => ({ phone: p.phone, verifiedAt: iso(p.verifiedAtMs) })),
   };

@@ -14,6 +14,8 @@ import type { VerifiedPhones } from '../auth/verified-phones';
 import { Contact } from '../contacts/contact.entity';
 import type { ContactResolver } from '../contacts/contact-resolver';
 import { eraseContactRecords, notesOfContacts, phonesOfContacts } from '../contacts/contact-records.queries';
+import { eraseCustomerMessages, messagesOfContacts } from '../card/customer-messages.queries';
+import { eraseNoticesAbout } from '../notifications/notice-records.queries';
 import type { ContactChanges } from '../events/contact-changes';
 import { TouchpointEvent } from '../events/touchpoint-event.entity';
 import { Consent } from '../leads/consent.entity';
@@ -277,7 +279,7 @@ export class PrivacyService {
   private async export(contacts: Contact[], phone: 'full' | 'masked', phonesOf: string[] = []): Promise<PersonalDataExport> {
     const ids = contacts.map((c) => c.id);
     const any = ids.length > 0;
-    const [leads, consents, events, tasks, agents, verifiedPhones, notes, phones] = await Promise.all([
+    const [leads, consents, events, tasks, agents, verifiedPhones, notes, phones, messages] = await Promise.all([
       any ? this.dataSource.getRepository(Lead).find({ where: { contactId: In(ids) }, order: { createdAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(Consent).find({ where: { contactId: In(ids) }, order: { givenAtMs: 'ASC' } }) : [],
       any ? this.dataSource.getRepository(TouchpointEvent).find({ where: { contactId: In(ids) }, order: { occurredAtMs: 'ASC' } }) : [],
@@ -286,13 +288,14 @@ export class PrivacyService {
       this.verifiedPhones.ofUsers(phonesOf),
       notesOfContacts(this.dataSource, ids),
       phonesOfContacts(this.dataSource, ids),
+      messagesOfContacts(this.dataSource, ids),
     ]);
     const phoneOf = (lead: Lead) => (phone === 'full' ? this.phoneCrypto.decrypt(lead.phoneCipher) : maskPhone(lead.phonePrefix3, lead.phoneLast4));
     const enteredPhoneOf = (p: { phoneCipher: string }) => {
       const plain = this.phoneCrypto.decrypt(p.phoneCipher);
       return phone === 'full' ? plain : maskWholePhone(plain);
     };
-    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, notes, phones, phoneOf, enteredPhoneOf, verifiedPhones });
+    return presentExport(this.clock.nowMs(), contacts, { leads, consents, events, tasks, agents, notes, phones, messages, phoneOf, enteredPhoneOf, verifiedPhones });
   }
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
@@ -315,7 +318,7 @@ export class PrivacyService {
   private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
-    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, policies: 0 };
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0, policies: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
         const hashes = sweepHashes
@@ -330,6 +333,8 @@ export class PrivacyService {
           const records = await eraseContactRecords(manager, chunk);
           deleted.notes += records.notes;
           deleted.phones += records.phones;
+          deleted.messages += await eraseCustomerMessages(manager, chunk);
+          deleted.notices += await eraseNoticesAbout(manager, chunk);
           deleted.policies += await erasePoliciesOfContacts(manager, chunk);
           await manager.update(Contact, { referredByContactId: In(chunk) }, { referredByContactId: null });
           await manager.update(Share, { forwardedByContactId: In(chunk) }, { forwardedByContactId: null });

@@ -24,6 +24,8 @@ export interface ScoringOutcome {
   before: ContactScore | null;
   after: ContactScore;
   plans: FollowUpPlan[];
+  /** The touchpoints this run took in for the first time. */
+  fresh: LoadedEvent[];
   /**
    * The contact engaged for the first time in this run: the people who brought them in (up the
    * whole chain) gain a referral credit and are due a rescoring. Later engagement changes no credit.
@@ -75,6 +77,9 @@ export class ScorerService {
     private readonly rules: FollowUpRulesService,
     private readonly config: ScoringConfig = DEFAULT_SCORING_CONFIG,
   ) {}
+
+  /** Told what each run changed once it has committed (the agent's notices); must not throw. */
+  onScored: (outcomes: ScoringOutcome[]) => Promise<void> = async () => undefined;
 
   /**
    * Scores these contacts now; returns what changed, for callers that want to know.
@@ -129,13 +134,13 @@ export class ScorerService {
         );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
         const engaged = (e: LoadedEvent) => ENGAGED_TYPES.includes(e.type);
-        outcomes.push({ contactId: contact.id, before, after, plans, becameEngaged: fresh.some(engaged) && !known.some(engaged) });
+        outcomes.push({ contactId: contact.id, before, after, plans, fresh, becameEngaged: fresh.some(engaged) && !known.some(engaged) });
       }
       for (let i = 0; i < scoredRowIds.length; i += 500) {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });
       }
       return outcomes;
-    }));
+    })).then(async (outcomes) => (await this.onScored(outcomes), outcomes));
   }
 
   private async agentNames(manager: EntityManager, agentIds: string[]): Promise<Map<string, string>> {

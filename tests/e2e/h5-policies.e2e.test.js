@@ -69,19 +69,27 @@ test('the agent records a policy, sees the referral tree, and the client is aske
   await fill('policy-number', 'EDU2026000888');
   await fill('policy-premium', '12000');
   await fill('policy-term', '10');
-  await page.locator('#policy-insured').click();
-  // H5's picker is a wheel: drag it up one row (本人 → 乐乐（子女）), then 确定.
-  const wheel = page.locator('.weui-picker:visible .weui-picker__mask').first();
-  await wheel.waitFor({ timeout: 5_000 });
-  const box = await wheel.boundingBox();
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) await page.mouse.move(x, y - i * 5);
-  await page.mouse.up();
-  await page.waitForTimeout(500);
-  await page.locator('.weui-picker:visible .weui-picker__action').last().click();
+  // H5's picker is a wheel: drag it up one row (本人 → 乐乐（子女）), then 确定; a drag the wheel missed is tried again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator('#policy-insured').click();
+    const wheel = page.locator('.weui-picker:visible .weui-picker__mask').first();
+    await wheel.waitFor({ timeout: 5_000 });
+    await page.waitForTimeout(500); // the slide-up animation
+    const box = await wheel.boundingBox();
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(x, y - i * 4);
+      await page.waitForTimeout(20);
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    await page.locator('.weui-picker:visible .weui-picker__action').last().click();
+    await page.waitForTimeout(400);
+    if ((await page.locator('#policy-insured').innerText()).includes('乐乐')) break;
+  }
   await page.locator('#policy-insured', { hasText: '乐乐' }).waitFor({ timeout: 5_000 });
   await wholePageShot(page, 'policies-01-form');
   await page.locator('#policy-save').click();

@@ -23,6 +23,7 @@ import { leadsRoutes } from './modules/leads/leads.routes';
 import { sharesRoutes } from './modules/shares/shares.routes';
 import { radarRoutes } from './modules/radar/radar.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { remindersRoutes } from './modules/tasks/reminders.routes';
 import { dashboardsRoutes } from './modules/dashboards/dashboards.routes';
 import { dealIndexRoutes } from './modules/deal-index/deal-index.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
@@ -36,7 +37,7 @@ import type { Services } from './services';
 export function allRoutes(s: Services): RouteDef[] {
   return [
     ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...contentOperatorRoutes(s), ...contentAnalyticsRoutes(s), ...tagsRoutes(s), ...operatorPageRoutes(), ...sharesRoutes(s), ...eventsRoutes(s),
-    ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...radarRoutes(s),
+    ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...remindersRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
     ...notificationsRoutes(s), ...uploadsRoutes(s),

@@ -34,6 +34,7 @@ import { ScorerService } from './modules/scoring/scorer.service';
 import { ScoringWorker } from './modules/scoring/scoring-worker';
 import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
 import { TasksService } from './modules/tasks/tasks.service';
+import { RemindersService } from './modules/tasks/reminders.service';
 import { DashboardsService } from './modules/dashboards/dashboards.service';
 import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
 import { SnapshotService } from './modules/dashboards/snapshot.service';
@@ -87,6 +88,7 @@ export interface Services {
   scorer: ScorerService;
   scoringWorker: ScoringWorker;
   tasks: TasksService;
+  reminders: RemindersService;
   radar: RadarService;
   dealIndex: DealIndexService;
   snapshots: SnapshotService;
@@ -140,7 +142,9 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const referrals = new ReferralsService(dataSource, contacts);
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
-  const tasks = new TasksService(dataSource, clock);
+  // notifications is made further down; a reminder comes due only once the services are running.
+  const reminders = new RemindersService(dataSource, clock, logger, { notify: (agentId, kind, input) => notifications.notify(agentId, kind, input) });
+  const tasks = new TasksService(dataSource, clock, (due) => reminders.announceDue(due));
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
@@ -156,7 +160,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   return {
     notifications, uploads, cardReach, customerMessages,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
-    followUpRules, scorer, scoringWorker, tasks, radar, privacy,
+    followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,
   };
 }

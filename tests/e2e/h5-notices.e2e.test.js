@@ -59,6 +59,8 @@ test('a customer reaches the agent through 咨询顾问 and the agent is told in
   watch(customer, 'customer');
   await customer.goto(`${server.base}/?devCode=${CUSTOMER_CODE}#/customer/read/index?s=${encodeURIComponent(shareId)}`);
   await customer.locator('#consult').waitFor({ timeout: 20_000 });
+  // The first-open privacy notice sits over the foot of the article until read and dismissed.
+  await customer.locator('#privacy-notice-ok').click();
   await customer.locator('#consult').click();
   await customer.locator('#consult-panel #consult-call').waitFor({ timeout: 10_000 });
   await customer.locator('#consult-wechat').click();

@@ -111,6 +111,8 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
   await customer.locator('#reader-title').waitFor({ timeout: 20_000 });
   assert.equal((await customer.locator('#reader-title').innerText()).trim(), title);
   await shot(customer, '04-customer-reader-top');
+  // The first-open privacy notice sits over the foot of the article until read and dismissed.
+  await customer.locator('#privacy-notice-ok').click();
 
   // 4. Reads to the end, with the wheel, like a person (usePageScroll sees it).
   await customer.mouse.move(195, 400);

@@ -1,4 +1,10 @@
 import type {
+  ConsentView,
+  CreateReminderRequest,
+  DeletionView,
+  OptOutView,
+  PersonalDataExport,
+  SnoozeTaskRequest,
   AgentCardView,
   AgentDashboardView,
   DealIndexView,
@@ -100,7 +106,18 @@ export function createEndpoints(api: ApiClient) {
     tasksToday: () => api.request<TaskView[]>('GET', '/api/tasks/today'),
     taskDone: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/done`),
     taskDismiss: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/dismiss`),
-    taskSnooze: (id: string, until: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/snooze`, { body: { until } }),
+    /** Until a time, or to 明天 / 下周 (the server sets 09:00 China time). */
+    taskSnooze: (id: string, to: SnoozeTaskRequest) => api.request<TaskView>('POST', `/api/tasks/${seg(id)}/snooze`, { body: to }),
+    createReminder: (req: CreateReminderRequest) => api.request<TaskView>('POST', '/api/reminders', { body: req }),
+    contactReminders: (contactId: string) => api.request<TaskView[]>('GET', `/api/contacts/${seg(contactId)}/reminders`),
+    cancelReminder: (taskId: string) => api.request<unknown>('DELETE', `/api/reminders/${seg(taskId)}`),
+    // The customer's own data (我的信息): what is held, export, opt-out, consents, erasure.
+    myData: () => api.request<PersonalDataExport>('GET', '/api/privacy/me/export'),
+    myConsents: () => api.request<ConsentView[]>('GET', '/api/privacy/me/consents'),
+    withdrawConsent: (consentId: string) => api.request<ConsentView>('POST', `/api/privacy/me/consents/${seg(consentId)}/withdraw`),
+    optOut: () => api.request<OptOutView>('POST', '/api/privacy/me/opt-out'),
+    optIn: () => api.request<OptOutView>('DELETE', '/api/privacy/me/opt-out'),
+    eraseMe: () => api.request<DeletionView>('DELETE', '/api/privacy/me'),
 
     radar: (since?: string) => api.request<RadarItemView[]>('GET', '/api/radar', { query: { since } }),
 

@@ -1,28 +1,22 @@
-/** Snooze choices for a follow-up task, in Beijing time. */
-export const SNOOZE_OPTIONS = ['1小时后', '今晚 20:00', '明早 09:00', '3天后'] as const
-export type SnoozeOption = (typeof SNOOZE_OPTIONS)[number]
+/**
+ * Where a follow-up can be put off to (the snooze sheet on the task card): 明天 and 下周 are
+ * named days the server turns into 09:00 China time; a date from the picker lands at 09:00 too.
+ */
+import type { SnoozePreset } from '@kejing/shared'
+import { SNOOZE_AHEAD_MAX_DAYS } from '@kejing/shared'
+import { chinaDay, chinaTimeIso } from './china-time'
 
-const BJ = 8 * 3600_000
+export const SNOOZE_CHOICES: readonly { preset: SnoozePreset; label: string; hint: string }[] = [
+  { preset: 'tomorrow', label: '明天', hint: '明早 09:00 再出现' },
+  { preset: 'next_week', label: '下周', hint: '下周一 09:00 再出现' },
+]
+
 const DAY = 86_400_000
 
-/** The time a snoozed task comes back, as ISO. "Tonight" after 20:00 means tomorrow night. */
-export function snoozeUntil(option: SnoozeOption, nowMs: number): string {
-  const startOfBjDay = Math.floor((nowMs + BJ) / DAY) * DAY - BJ
-  let at: number
-  switch (option) {
-    case '1小时后':
-      at = nowMs + 3600_000
-      break
-    case '今晚 20:00':
-      at = startOfBjDay + 20 * 3600_000
-      if (at <= nowMs) at += DAY
-      break
-    case '明早 09:00':
-      at = startOfBjDay + DAY + 9 * 3600_000
-      break
-    case '3天后':
-      at = nowMs + 3 * DAY
-      break
-  }
-  return new Date(at).toISOString()
+/** The days the date picker offers: tomorrow through the server's limit (30 days ahead). */
+export function snoozeDateRange(nowMs: number): { start: string; end: string } {
+  return { start: chinaDay(nowMs + DAY), end: chinaDay(nowMs + (SNOOZE_AHEAD_MAX_DAYS - 1) * DAY) }
 }
+
+/** A picked day ('YYYY-MM-DD') as the instant the task comes back: 09:00 China time. */
+export const snoozeDateUntil = (day: string): string => chinaTimeIso(day, '09:00')

@@ -14,6 +14,9 @@ const task: TaskView = {
   dueAt: new Date(Date.now() - 5 * 60_000).toISOString(),
   priority: 1,
   status: 'open',
+  origin: 'rule',
+  note: null,
+  repeat: null,
   because: [
     { type: 'read_complete', at: new Date(Date.now() - 20 * 60_000).toISOString(), contentTitle: '重疾险怎么选' },
     { type: 'lead_submit', at: new Date(Date.now() - 10 * 60_000).toISOString(), contentTitle: '重疾险怎么选' },

@@ -4,7 +4,6 @@ import { devCodeFromUrl, resolveH5DevCode } from '../../src/platform/login-code'
 import { createMemoryStorage } from '../../src/platform/ports'
 import { sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../src/share-path'
-import { snoozeUntil } from '../../src/tasks/snooze'
 import { drawPoster, wrapText } from '../../src/poster/draw-poster'
 import { qrMatrix } from '../../src/poster/qr-matrix'
 import { seededRandom } from '../helpers/fake-clock'
@@ -91,20 +90,6 @@ describe('H5 dev login code', () => {
     expect(resolveH5DevCode('http://h/#/', storage, seededRandom(9)).code).toBe(first.code)
     expect(resolveH5DevCode('http://h/?devCode=demo-agent-1#/', storage, seededRandom())).toEqual({ code: 'demo-agent-1', changed: true })
     expect(resolveH5DevCode('http://h/?devCode=demo-agent-1#/', storage, seededRandom())).toEqual({ code: 'demo-agent-1', changed: false })
-  })
-})
-
-describe('snooze', () => {
-  const now = Date.UTC(2026, 10, 25, 2, 0, 0) // 10:00 Beijing
-  it.each([
-    ['1小时后', '2026-11-25T03:00:00.000Z'],
-    ['今晚 20:00', '2026-11-25T12:00:00.000Z'],
-    ['明早 09:00', '2026-11-26T01:00:00.000Z'],
-    ['3天后', '2026-11-28T02:00:00.000Z'],
-  ] as const)('%s → %s', (option, iso) => expect(snoozeUntil(option, now)).toBe(iso))
-
-  it('tonight after 20:00 means tomorrow night', () => {
-    expect(snoozeUntil('今晚 20:00', Date.UTC(2026, 10, 25, 13, 0, 0))).toBe('2026-11-26T12:00:00.000Z')
   })
 })
 

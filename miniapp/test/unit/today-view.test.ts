@@ -8,7 +8,7 @@ const HOUR = 3600_000
 
 const task = (id: string, dueInMs: number, extra: Partial<TaskView> = {}): TaskView => ({
   taskId: id, contactId: `c-${id}`, contactName: id, cell: 'mid-mid', stage: 3, action: '问候', channel: 'message',
-  suggestedMessage: '您好', dueAt: iso(NOW + dueInMs), priority: 3, status: 'open', because: [], ...extra,
+  suggestedMessage: '您好', dueAt: iso(NOW + dueInMs), priority: 3, status: 'open', because: [], origin: 'rule', note: null, repeat: null, ...extra,
 })
 
 describe('todaySections', () => {

@@ -38,7 +38,8 @@ export interface PersonalDataExport {
     leads: { leadId: string; name: string; phone: string; phoneSource: PhoneSource; budgetFen: number | null; insuredPerson: string | null; needs: string[]; createdAt: string }[];
     consents: ConsentView[];
     touchpoints: { type: string; occurredAt: string; depthPct: number | null; dwellMs: number | null }[];
-    tasks: { action: string; status: string; dueAt: string }[];
+    /** Follow-ups about the person; `note` is what the agent wrote on their own reminder. */
+    tasks: { action: string; status: string; dueAt: string; note: string | null }[];
     /** What the agent wrote about the person (跟进记录). */
     notes: { body: string; createdAt: string; updatedAt: string }[];
     /** Phones the agent entered, with the basis for holding each (full or masked as the leads' are). */

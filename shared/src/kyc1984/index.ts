@@ -18,5 +18,6 @@ export type { FollowUpInput, FollowUpPlan } from './plan-follow-up';
 export { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
 export { rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';
 export type { RankInput } from './rank-follow-up';
+export * from './follow-up-memory';
 export { AFTER_SALE_KINDS, DEFAULT_AFTER_SALE_CONFIG, planAfterSaleMoments, nextYearly, ageOn } from './after-sale';
 export type { AfterSaleConfig, AfterSaleContact, AfterSaleKind, AfterSaleMoment, AfterSalePolicy } from './after-sale';

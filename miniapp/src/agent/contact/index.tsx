@@ -4,6 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { AGENT_TOUCHPOINT_TYPES, type ContactDetailView } from '@kejing/shared'
 import Notes, { TimelineEntry } from './notes'
 import Profile from './profile'
+import Reminders from './reminders'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
@@ -126,6 +127,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
           ))}
         </View>
       ) : null}
+
+      <Reminders contactId={c.contactId} contactName={c.displayName} onChanged={reload} />
 
       <View className='section'>
         <View className='section__title'>

@@ -11,6 +11,7 @@ import { READER_PAGE, sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../share-path'
 import ConsultPanel from './consult-panel'
 import { LiveBlock, TrackedVideo } from './media'
+import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
 import NpsQuestion from './nps'
 import './index.css'
 
@@ -140,6 +141,10 @@ export default function ReaderPage() {
           </View>
         ) : null}
       </View>
+      <View className='reader__mine' id='my-data-link' onClick={() => void Taro.navigateTo({ url: MY_DATA_PAGE })}>
+        我的信息 · 查看、导出或删除您的记录
+      </View>
+      <PrivacyNotice agentName={agent.name} />
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { TaskView } from '@kejing/shared'
+import type { SnoozeTaskRequest, TaskView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import DashboardEntries from '../../components/dashboard-entries'
 import NoticeEntry from '../../components/notice-entry'
@@ -12,15 +12,19 @@ import { useAsync } from '../../hooks/use-async'
 import { hasOwnFollowUps } from '../../metrics/entries'
 import { formatRelativeTime, stageName } from '../../format'
 import { api } from '../../services'
-import { SNOOZE_OPTIONS, snoozeUntil } from '../../tasks/snooze'
+import ReminderSheet from '../../components/reminder-sheet'
+import { reminderWhen } from '../../tasks/reminder-form'
+import SnoozeSheet from './parts/snooze-sheet'
 import { CHANNEL_BUTTONS, dateLine, dueLabel, greeting, isPriority, lastTouchMs, todaySections, touchSummary } from '../../tasks/today-view'
 import './index.css'
 
 const openContact = (contactId: string) => Taro.navigateTo({ url: `/agent/contact/index?id=${encodeURIComponent(contactId)}` })
 
-function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onChanged: (taskId: string) => void }) {
+function TaskCard({ task, now, onChanged, onSaved }: { task: TaskView; now: number; onChanged: (taskId: string) => void; onSaved: () => void }) {
   const [busy, setBusy] = useState(false)
   const [showMessage, setShowMessage] = useState(false)
+  const [sheet, setSheet] = useState<'snooze' | 'remind' | null>(null)
+  const isReminder = task.origin === 'reminder'
   const lastTouch = lastTouchMs(task)
   const summary = touchSummary(task.because)
 
@@ -37,14 +41,9 @@ function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onCha
     }
   }
 
-  const snooze = async () => {
-    try {
-      const { tapIndex } = await Taro.showActionSheet({ itemList: [...SNOOZE_OPTIONS] })
-      const until = snoozeUntil(SNOOZE_OPTIONS[tapIndex], Date.now())
-      await run(() => api().taskSnooze(task.taskId, until), '已推迟')
-    } catch {
-      // cancelled
-    }
+  const snooze = (to: SnoozeTaskRequest, label: string) => {
+    setSheet(null)
+    void run(() => api().taskSnooze(task.taskId, to), `已推迟到${label}`)
   }
 
   const copyMessage = async (hint: string) => {
@@ -83,7 +82,8 @@ function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onCha
       <View className='task__head'>
         <View className='task__who' onClick={() => openContact(task.contactId)}>
           <Text className='task__contact'>{task.contactName}</Text>
-          {isPriority(task) ? <Text className='task__hot'>优先</Text> : null}
+          {isReminder ? <Text className='task__reminder'>提醒</Text> : null}
+          {isPriority(task) && !isReminder ? <Text className='task__hot'>优先</Text> : null}
         </View>
         <Text className='task__when'>{lastTouch === null ? '' : formatRelativeTime(new Date(lastTouch).toISOString(), now)}</Text>
       </View>
@@ -92,8 +92,10 @@ function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onCha
       <View className='task__meta'>
         <Text className={Date.parse(task.dueAt) < now ? 'task__due task__due--late' : 'task__due'}>{dueLabel(task.dueAt, now)}</Text>
         <Text> · {stageName(task.stage)}</Text>
+        {isReminder ? <Text className='task__set'> · 我设的提醒 {reminderWhen(task, now)}</Text> : null}
       </View>
-      {task.channel === 'observe' ? null : (
+      {isReminder && task.note && task.note !== task.action ? <View className='task__note'>{task.note}</View> : null}
+      {task.channel === 'observe' || isReminder ? null : (
         <View className='task__message' onClick={() => setShowMessage(!showMessage)}>
           <Text className='task__message-label'>建议话术 {showMessage ? '▲' : '▼'}</Text>
           <View className={showMessage ? 'task__message-text' : 'task__message-text task__message-text--short'}>{task.suggestedMessage}</View>
@@ -108,13 +110,27 @@ function TaskCard({ task, now, onChanged }: { task: TaskView; now: number; onCha
             完成
           </Button>
         )}
-        <Button className='task__btn task__btn--small btn-ghost' disabled={busy} onClick={snooze}>
+        <Button className='task__btn task__btn--small btn-ghost task__snooze' disabled={busy} onClick={() => setSheet('snooze')}>
           稍后
         </Button>
         <Button className='task__btn task__btn--small btn-ghost' disabled={busy} onClick={() => run(() => api().taskDismiss(task.taskId), '已忽略')}>
           忽略
         </Button>
       </View>
+      {sheet === 'snooze' ? (
+        <SnoozeSheet contactName={task.contactName} isReminder={isReminder} onSnooze={snooze} onRemind={() => setSheet('remind')} onClose={() => setSheet(null)} />
+      ) : null}
+      {sheet === 'remind' ? (
+        <ReminderSheet
+          contactId={task.contactId}
+          contactName={task.contactName}
+          onClose={() => setSheet(null)}
+          onSaved={() => {
+            setSheet(null)
+            onSaved()
+          }}
+        />
+      ) : null}
     </View>
   )
 }
@@ -153,7 +169,7 @@ function TodayList({ name }: { name: string | null }) {
             <Text className='today__section-count'>{section.tasks.length}</Text>
           </View>
           {section.tasks.map((t) => (
-            <TaskCard key={t.taskId} task={t} now={now} onChanged={(id) => tasks.setData((tasks.data ?? []).filter((x) => x.taskId !== id))} />
+            <TaskCard key={t.taskId} task={t} now={now} onChanged={(id) => tasks.setData((tasks.data ?? []).filter((x) => x.taskId !== id))} onSaved={() => void tasks.reload()} />
           ))}
         </View>
       ))}

@@ -9,6 +9,7 @@ import { MultiProcess1765300000000 } from './1765300000000-multi-process';
 import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 import { NoticesAndReach1765800000000 } from './1765800000000-notices-and-reach';
+import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
 import { Policies1766000000000 } from './1766000000000-policies';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   ContactBook1765400000000,
   TaskChannel1765500000000,
   NoticesAndReach1765800000000,
+  FollowUpMemory1765900000000,
   Policies1766000000000,
 ];

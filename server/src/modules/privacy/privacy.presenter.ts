@@ -42,7 +42,7 @@ export function presentExport(
       })),
       consents: rows.consents.filter((x) => x.contactId === c.id).map(presentConsent),
       touchpoints: rows.events.filter((e) => e.contactId === c.id).map((e) => ({ type: e.type, occurredAt: iso(e.occurredAtMs), depthPct: e.depthPct, dwellMs: e.dwellMs })),
-      tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs) })),
+      tasks: rows.tasks.filter((t) => t.contactId === c.id).map((t) => ({ action: t.action, status: t.status, dueAt: iso(t.dueAtMs), note: t.note ?? null })),
       notes: rows.notes.filter((n) => n.contactId === c.id).map((n) => ({ body: n.body, createdAt: iso(n.createdAtMs), updatedAt: iso(n.updatedAtMs) })),
       phones: rows.phones.filter((p) => p.contactId === c.id).map((p) => ({ phone: rows.enteredPhoneOf(p), basis: p.basis })),
       messages: rows.messages.filter((m) => m.contactId === c.id).map((m) => ({ body: m.body, createdAt: iso(m.createdAtMs) })),

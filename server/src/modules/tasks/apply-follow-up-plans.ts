@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, Not, type EntityManager } from 'typeorm';
 import type { FollowUpPlan, TouchpointType } from '@kejing/shared';
 import { ACTIVE_TASK_STATUSES, activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
+import { noteOnReminder } from './follow-up-slot';
 
 /** How many touchpoints a task keeps as its reasons: the morning list sums them up in a line. */
 const BECAUSE_LIMIT = 10;
@@ -32,6 +33,14 @@ export async function applyFollowUpPlans(
   const repo = manager.getRepository(FollowUpTask);
   const byClientId = new Map(triggers.map((e) => [e.id, e]));
   let task = await repo.findOne({ where: { contactId: contact.id, status: In([...ACTIVE_TASK_STATUSES]) }, order: { createdAtMs: 'DESC' } });
+  // The agent's own reminder keeps the place (follow-up-slot.ts): what the customer did shows on
+  // its card, and the rule's task waits behind it, taking the place when the reminder is closed.
+  const holder = task?.origin === 'reminder' ? task : null;
+  if (holder) {
+    await noteOnReminder(manager, holder, plans, byClientId, nowMs);
+    task = await repo.findOne({ where: { contactId: contact.id, status: 'waiting' }, order: { createdAtMs: 'DESC' } });
+  }
+  const placeStatus = holder ? 'waiting' : 'open';
   const isNew = !task;
   for (const plan of plans) {
     const trigger = byClientId.get(plan.triggerEventId);
@@ -40,8 +49,8 @@ export async function applyFollowUpPlans(
       task = repo.create({
         id: randomUUID(), agentId: contact.agentId, contactId: contact.id, triggerKey: `event:${trigger?.rowId ?? plan.triggerEventId}`,
         ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, dueAtMs: plan.dueAtMs, priority: plan.priority,
-        status: 'open', snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: nowMs,
-        activeContactId: activeContactIdFor('open', contact.id),
+        status: placeStatus, snoozedUntilMs: null, doneAtMs: null, because: [because], createdAtMs: nowMs,
+        activeContactId: activeContactIdFor(placeStatus, contact.id), origin: 'rule', note: null, repeat: null, seriesStartMs: null,
       });
       continue;
     }
@@ -49,14 +58,16 @@ export async function applyFollowUpPlans(
     if (plan.priority < task.priority || (plan.transition !== null && plan.priority <= task.priority)) {
       Object.assign(task, {
         ruleId: plan.ruleId, action: plan.action, channel: plan.channel, suggestedMessage: plan.message, priority: plan.priority,
-        dueAtMs: Math.min(task.dueAtMs, plan.dueAtMs), status: 'open', snoozedUntilMs: null,
+        dueAtMs: Math.min(task.dueAtMs, plan.dueAtMs), status: placeStatus, snoozedUntilMs: null,
       });
     }
   }
   if (!task) return;
-  if (isNew) {
+  if (isNew && !holder) {
     // A writer that closed a task without clearing its mark would otherwise bar the contact from any new follow-up.
     await repo.update({ activeContactId: contact.id, status: Not(In([...ACTIVE_TASK_STATUSES])) }, { activeContactId: null });
+    await repo.insert(task);
+  } else if (isNew) {
     await repo.insert(task);
   } else {
     await repo.update({ id: task.id }, {

@@ -1,6 +1,18 @@
-import { IsISO8601 } from 'class-validator';
-import type { SnoozeTaskRequest } from '@kejing/shared';
+import { IsIn, IsISO8601, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional } from '../../middleware/validate';
+import { FOLLOW_UP_CHANNELS, REMINDER_NOTE_MAX, REMINDER_REPEATS, SNOOZE_PRESETS } from '@kejing/shared';
+import type { CreateReminderRequest, FollowUpChannel, ReminderRepeat, SnoozePreset, SnoozeTaskRequest } from '@kejing/shared';
 
+/** One of the two: the service says so when both or neither are given. */
 export class SnoozeTaskDto implements SnoozeTaskRequest {
-  @IsISO8601({ strict: true }) until!: string;
+  @Optional() @IsISO8601({ strict: true }) until?: string;
+  @Optional() @IsIn([...SNOOZE_PRESETS]) preset?: SnoozePreset;
+}
+
+export class CreateReminderDto implements CreateReminderRequest {
+  @IsUUID() contactId!: string;
+  @IsISO8601({ strict: true }) dueAt!: string;
+  @IsString() @Length(1, REMINDER_NOTE_MAX) @Matches(/^(?=.*\S)[^\u0000-\u0009\u000b-\u001f\u007f]*$/, { message: '请写下要做的事（不能只有空格或控制字符）' }) note!: string;
+  @Optional() @IsIn([...FOLLOW_UP_CHANNELS]) channel?: FollowUpChannel;
+  @Optional() @IsIn([...REMINDER_REPEATS]) repeat?: ReminderRepeat;
 }

@@ -17,5 +17,8 @@ export function presentTask(task: FollowUpTask, contact: Pick<Contact, 'displayN
     priority: task.priority,
     status: task.status,
     because: task.because.map((b) => ({ type: b.type, at: new Date(b.atMs).toISOString(), contentTitle: b.contentTitle })),
+    origin: task.origin ?? 'rule',
+    note: task.note ?? null,
+    repeat: task.repeat ?? null,
   };
 }

@@ -28,8 +28,8 @@ export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'kyb134Inputs' |
       handler: ({ params, actor }) => s.tasks.dismiss(actor, params.taskId),
     }),
     route({
-      method: 'post', path: '/api/tasks/:taskId/snooze', access: SHARERS, summary: 'Snooze a follow-up until a time', tag, body: SnoozeTaskDto, responds: 'TaskView', errors: closed,
-      handler: ({ body, params, actor }) => s.tasks.snooze(actor, params.taskId, body.until),
+      method: 'post', path: '/api/tasks/:taskId/snooze', access: SHARERS, summary: 'Snooze a follow-up until a time or to 明天 / 下周 (an agent\'s reminder is rescheduled and gives up its place)', tag, body: SnoozeTaskDto, responds: 'TaskView', errors: closed,
+      handler: ({ body, params, actor }) => s.tasks.snooze(actor, params.taskId, body),
     }),
     route({
       method: 'get', path: '/api/follow-up-rules', access: ['agent', 'leader', 'manager', 'operator', 'admin'], summary: 'The follow-up rules in force', tag,

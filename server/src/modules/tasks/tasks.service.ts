@@ -1,11 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, GridCellCode, rankFollowUp, Stage, stagePriorCloseProbability, TaskStatus, TaskView } from '@kejing/shared';
+import {
+  DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, GridCellCode, rankFollowUp, ReminderRepeat, SNOOZE_AHEAD_MAX_DAYS, SnoozePreset, snoozePresetUntilMs, Stage,
+  stagePriorCloseProbability, TaskOrigin, TaskStatus, TaskView,
+} from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { Contact } from '../contacts/contact.entity';
-import { activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
+import { FollowUpTask, PENDING_TASK_STATUSES } from './follow-up-task.entity';
+import { lockContactForTasks, moveTask } from './follow-up-slot';
 import { presentTask } from './task.presenter';
 
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
@@ -23,6 +27,9 @@ interface TodayRaw {
   status: TaskStatus;
   snoozed_until_ms: number | string | null;
   because: string;
+  origin: TaskOrigin;
+  note: string | null;
+  repeat_every: ReminderRepeat | null;
   display_name: string;
   cell: GridCellCode;
   stage: number | string;
@@ -31,14 +38,19 @@ interface TodayRaw {
 
 /** The morning list and what the agent does with it (done / snooze / dismiss). */
 export class TasksService {
-  constructor(private readonly dataSource: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    /** Where a reminder coming due is announced (RemindersService.announceDue). */
+    private readonly reminderDue: (reminders: FollowUpTask[]) => Promise<void> = async () => undefined,
+  ) {}
 
   /** Today's follow-ups for the agent, most valuable first: deal likelihood × expected value × urgency. */
   async today(actor: StaffActor): Promise<TaskView[]> {
     const now = this.clock.nowMs();
     // Only the columns the list shows: the contact's explanation JSON is large and not needed here.
     const raw: TodayRaw[] = await this.dataSource.query(
-      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because,
+      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because, t.origin, t.note, t.repeat_every,
               COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, c.cell, c.stage, c.outcome
          FROM follow_up_task t
          JOIN contact c ON c.id = t.contact_id
@@ -53,7 +65,7 @@ export class TasksService {
       const task = {
         id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, channel: r.channel, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
         priority: Number(r.priority), status: r.status, snoozedUntilMs: r.snoozed_until_ms === null ? null : Number(r.snoozed_until_ms),
-        because: JSON.parse(r.because) as FollowUpTask['because'],
+        because: JSON.parse(r.because) as FollowUpTask['because'], origin: r.origin, note: r.note, repeat: r.repeat_every,
       } as FollowUpTask;
       const contact = { displayName: r.display_name, cell: r.cell, stage: Number(r.stage) as Stage, outcome: r.outcome };
       const rank = rankFollowUp(
@@ -79,22 +91,30 @@ export class TasksService {
     return this.transition(actor, taskId, { status: 'dismissed', snoozedUntilMs: null });
   }
 
-  async snooze(actor: StaffActor, taskId: string, untilIso: string): Promise<TaskView> {
-    const until = Date.parse(untilIso);
+  /** Until a time, or to a named day (明天 / 下周, 09:00 China time). */
+  async snooze(actor: StaffActor, taskId: string, to: { until?: string; preset?: SnoozePreset }): Promise<TaskView> {
     const now = this.clock.nowMs();
+    if ((to.until === undefined) === (to.preset === undefined)) throw badRequest([{ field: 'until', reason: '请给出推迟到的时间（until）或“明天/下周”（preset），二选一' }]);
+    const until = to.preset ? snoozePresetUntilMs(to.preset, now) : Date.parse(to.until as string);
     if (!(until > now)) throw badRequest([{ field: 'until', reason: 'must be in the future' }]);
-    if (until > now + 30 * DAY_MS) throw badRequest([{ field: 'until', reason: 'must be within 30 days' }]);
+    if (until > now + SNOOZE_AHEAD_MAX_DAYS * DAY_MS) throw badRequest([{ field: 'until', reason: `must be within ${SNOOZE_AHEAD_MAX_DAYS} days` }]);
     return this.transition(actor, taskId, { status: 'snoozed', snoozedUntilMs: until });
   }
 
   private async transition(actor: StaffActor, taskId: string, change: Partial<FollowUpTask>): Promise<TaskView> {
-    const repo = this.dataSource.getRepository(FollowUpTask);
-    const task = await repo.findOneBy({ id: taskId, agentId: actor.staffId });
-    if (!task) throw notFound('task');
-    if (task.status === 'done' || task.status === 'dismissed') throw new AppError(409, 'task_closed', `the task is already ${task.status}`);
-    await repo.update({ id: task.id }, { ...change, activeContactId: activeContactIdFor(change.status ?? task.status, task.contactId) });
+    const found = await this.dataSource.getRepository(FollowUpTask).findOneBy({ id: taskId, agentId: actor.staffId });
+    if (!found) throw notFound('task');
+    const now = this.clock.nowMs();
+    const { task, due } = await this.dataSource.transaction(async (manager) => {
+      await lockContactForTasks(manager, found.contactId);
+      // Read again under the lock: the scorer may have moved the task meanwhile.
+      const current = await manager.getRepository(FollowUpTask).findOneByOrFail({ id: found.id });
+      if (!PENDING_TASK_STATUSES.includes(current.status)) throw new AppError(409, 'task_closed', `the task is already ${current.status}`);
+      return moveTask(manager, current, change, now, endOfChinaDay(now));
+    });
+    if (due) await this.reminderDue([due]);
     const contact = await this.dataSource.getRepository(Contact).findOneByOrFail({ id: task.contactId });
-    return presentTask({ ...task, ...change } as FollowUpTask, contact);
+    return presentTask(task, contact);
   }
 
   private async latestBudgets(contactIds: string[]): Promise<Map<string, number>> {

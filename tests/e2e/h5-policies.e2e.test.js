@@ -127,6 +127,9 @@ test('the agent records a policy, sees the referral tree, and the client is aske
   });
   await customer.goto(`${server.base}/?devCode=e2e-referrer#/customer/read/index?s=${encodeURIComponent(share.shareId)}`);
   await customer.locator('#nps').waitFor({ timeout: 20_000 });
+  // A first open on this device shows what is recorded and why, over the page's foot: read and closed first.
+  const notice = customer.locator('#privacy-notice-ok');
+  if (await notice.isVisible().catch(() => false)) await notice.click();
   await customer.locator('#nps').scrollIntoViewIfNeeded();
   await wholePageShot(customer, 'policies-04-reader-nps');
   await customer.locator('#nps-10').click();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import Koa from 'koa';
-import { EVENT_BATCH_MAX_BYTES } from '@kejing/shared';
+import { EVENT_BATCH_MAX_BYTES, IMPORT_UPLOAD_MAX_BYTES, IMPORT_UPLOAD_PATH } from '@kejing/shared';
 import { mountRoutes } from './http/mount-routes';
 import type { RouteDef } from './http/route';
 import { errorHandler } from './middleware/error-handler';
@@ -11,7 +11,11 @@ import { requireWellFormedText } from './middleware/well-formed-text';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cardRoutes } from './modules/card/card.routes';
+import { personaTemplatesRoutes } from './modules/card/persona-templates.routes';
+import { staffLifecycleRoutes } from './modules/handover/staff-lifecycle.routes';
+import { adminConsolePageRoutes } from './modules/admin/admin-console-page.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { contentAnalyticsRoutes } from './modules/content/content-analytics.routes';
 import { contentOperatorRoutes } from './modules/content/content-operator.routes';
 import { contentRoutes } from './modules/content/content.routes';
@@ -37,9 +41,10 @@ import type { Services } from './services';
 export function allRoutes(s: Services): RouteDef[] {
   return [
     ...healthRoutes(s), ...authRoutes(s), ...adminRoutes(s), ...contentRoutes(s), ...contentOperatorRoutes(s), ...contentAnalyticsRoutes(s), ...tagsRoutes(s), ...operatorPageRoutes(), ...sharesRoutes(s), ...eventsRoutes(s),
-    ...leadsRoutes(s), ...contactsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...remindersRoutes(s), ...radarRoutes(s),
+    ...leadsRoutes(s), ...contactsRoutes(s), ...importsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...remindersRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
+    ...staffLifecycleRoutes(s), ...personaTemplatesRoutes(s), ...adminConsolePageRoutes(),
     ...notificationsRoutes(s), ...uploadsRoutes(s),
     ...policiesRoutes(s), ...referralsRoutes(s),
   ];
@@ -84,7 +89,10 @@ export function createApp(services: Services, options: AppOptions = {}): Koa {
   });
   if (options.h5Dir) app.use(serveH5(options.h5Dir));
   // jsonLimit bounds the inflated body: co-body inflates gzip/deflate/br and raw-body counts what comes out (a gzip bomb is a 413).
-  app.use(parseJsonBody({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' }));
+  const parseSmallJson = parseJsonBody({ enableTypes: ['json'], jsonLimit: EVENT_BATCH_MAX_BYTES, encoding: 'utf-8' });
+  // An import carries a file (base64): its one path gets the larger limit, every other body the small one.
+  const parseUploadJson = parseJsonBody({ enableTypes: ['json'], jsonLimit: IMPORT_UPLOAD_MAX_BYTES, encoding: 'utf-8' });
+  app.use((ctx, next) => (ctx.path === IMPORT_UPLOAD_PATH && ctx.method === 'POST' ? parseUploadJson(ctx, next) : parseSmallJson(ctx, next)));
   app.use(requireWellFormedText);
   if (services.config.rateLimits) {
     app.use(rateLimits({

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { AppConfig, retentionDefaults } from './config/load-config';
+import { AppConfig, poolDefaults, retentionDefaults } from './config/load-config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
 import { PhoneCrypto } from './lib/phone-crypto';
@@ -12,6 +12,18 @@ import { ContactResolver } from './modules/contacts/contact-resolver';
 import { ContactsService } from './modules/contacts/contacts.service';
 import { ContactBookService } from './modules/contacts/contact-book.service';
 import { ContactNotesService } from './modules/contacts/contact-notes.service';
+import { contactImportKind } from './modules/contacts/contact-import.kind';
+import { ContactMergeService } from './modules/contacts/contact-merge.service';
+import { contactNotesMergeStep, contactPhonesMergeStep, referredContactsMergeStep } from './modules/contacts/contact-merge-steps';
+import { SharedPersonsService } from './modules/contacts/shared-persons.service';
+import { touchpointMergeStep } from './modules/events/touchpoint-merge-step';
+import { ImportsService } from './modules/imports/imports.service';
+import { consentMergeStep, leadMergeStep } from './modules/leads/lead-merge-step';
+import { stageChangeMergeStep } from './modules/scoring/stage-change-merge-step';
+import { forwardedShareMergeStep } from './modules/shares/share-merge-step';
+import { taskMergeStep } from './modules/tasks/task-merge-step';
+import { noticeMergeStep } from './modules/notifications/notice-merge-step';
+import { customerMessageMergeStep } from './modules/card/customer-message-merge-step';
 import { ComplianceService } from './modules/content/compliance.service';
 import { ContentAnalyticsService } from './modules/content/content-analytics.service';
 import { ContentAuthoringService } from './modules/content/content-authoring.service';
@@ -40,6 +52,9 @@ import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service'
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
+import { HandoverService } from './modules/handover/handover.service';
+import { PoolService } from './modules/handover/pool.service';
+import { PersonaTemplatesService } from './modules/card/persona-templates.service';
 import { openidOfStaff } from './modules/auth/staff-openid.query';
 import { CardReachService } from './modules/card/card-reach.service';
 import { CustomerMessagesService } from './modules/card/customer-messages.service';
@@ -53,7 +68,7 @@ import { ReferralsService } from './modules/referrals/referrals.service';
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
   // Optional so tests opt in: no rateLimits means no limits; no retention means the defaults of config/default.json.
-  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications'>>
+  & Partial<Pick<AppConfig, 'rateLimits' | 'retention' | 'contentReview' | 'trustProxyHops' | 'notifications' | 'pool'>>
   // null keeps uploads in memory (tests); main passes a directory under DATA_DIR.
   & { uploadsDir?: string | null };
 
@@ -83,6 +98,9 @@ export interface Services {
   contacts: ContactsService;
   contactBook: ContactBookService;
   contactNotes: ContactNotesService;
+  contactMerge: ContactMergeService;
+  sharedPersons: SharedPersonsService;
+  imports: ImportsService;
   audit: AuditService;
   followUpRules: FollowUpRulesService;
   scorer: ScorerService;
@@ -95,6 +113,9 @@ export interface Services {
   dashboards: DashboardsService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
+  handover: HandoverService;
+  pool: PoolService;
+  personaTemplates: PersonaTemplatesService;
   notifications: NotificationsService;
   uploads: UploadsService;
   cardReach: CardReachService;
@@ -133,10 +154,22 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const posterCodes = new PosterCodes(shares, wechat);
   const ingestion = new IngestionService(shares, contactResolver, writer);
   const verifiedPhones = new VerifiedPhones(dataSource, clock, wechat, phoneCrypto);
-  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones);
   const contacts = new ContactsService(dataSource, clock, writer, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
+  const rescore = (ids: string[]) => scorer.scoreContacts(ids);
+  // One person, one contact: each module that keeps rows by contact moves its own (a new module adds its step here, one line).
+  const contactMerge = new ContactMergeService(dataSource, clock, logger, audit, contacts, contactResolver, changes, [
+    touchpointMergeStep, leadMergeStep, consentMergeStep, taskMergeStep, stageChangeMergeStep, contactNotesMergeStep, contactPhonesMergeStep,
+    referredContactsMergeStep, forwardedShareMergeStep, noticeMergeStep, customerMessageMergeStep,
+  ], rescore);
+  const leads = new LeadsService(dataSource, clock, shares, contactResolver, phoneCrypto, new TouchpointTransactions(dataSource, changes), verifiedPhones,
+    (verified) => contactMerge.mergeOnVerifiedPhone(verified));
+  const sharedPersons = new SharedPersonsService(dataSource, staff);
+  // Tabular import: each kind of record that comes in rows is registered here (a new kind adds one line).
+  const imports = new ImportsService(dataSource, clock, logger, audit, [
+    contactImportKind({ clock, phoneCrypto, audit, changes, rescore }),
+  ]);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
   const policies = new PoliciesService(dataSource, clock, phoneCrypto, audit, contacts, new TouchpointTransactions(dataSource, changes), (ids) => scorer.scoreContacts(ids));
   const referrals = new ReferralsService(dataSource, contacts);
@@ -152,14 +185,17 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, contactResolver, shares, changes, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
+  const handover = new HandoverService(dataSource, clock, staff, org, sessions, audit);
+  const pool = new PoolService(dataSource, clock, staff, org, handover, config.pool ?? poolDefaults());
+  const personaTemplates = new PersonaTemplatesService(dataSource, clock, compliance, audit);
   const notifications = new NotificationsService(dataSource, clock, logger, wechat, (staffId) => openidOfStaff(dataSource, staffId), config.notifications ?? NOTIFICATION_DEFAULTS);
   scorer.onScored = noticesFromScoring(dataSource, notifications, logger);
   const uploads = new UploadsService(dataSource, clock, config.uploadsDir ? new DiskUploadStore(config.uploadsDir) : new MemoryUploadStore());
   const cardReach = new CardReachService(dataSource, clock, audit, uploads, shares, staff);
   const customerMessages = new CustomerMessagesService(dataSource, clock, shares, contactResolver, notifications);
   return {
-    notifications, uploads, cardReach, customerMessages,
-    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, audit,
+    notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
+    config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,
   };

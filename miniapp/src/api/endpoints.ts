@@ -6,6 +6,9 @@ import type {
   PersonalDataExport,
   SnoozeTaskRequest,
   AgentCardView,
+  PersonaTemplateView,
+  PoolContactView,
+  PoolMoveView,
   AgentDashboardView,
   DealIndexView,
   FunnelTrendView,
@@ -14,6 +17,11 @@ import type {
   RecordStudyView,
   TeamDashboardView,
   ContactDetailView,
+  ContactMergeView,
+  ImportCommitRequest,
+  ImportJobView,
+  ImportPreviewView,
+  ImportUploadRequest,
   ContactNoteView,
   ContactSource,
   ContactSummaryView,
@@ -136,6 +144,16 @@ export function createEndpoints(api: ApiClient) {
       api.request<ContactNoteView>('PUT', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`, { body: { body } }),
     deleteNote: (id: string, noteId: string) => api.request<unknown>('DELETE', `/api/contacts/${seg(id)}/notes/${seg(noteId)}`),
 
+    // One person, one contact: merge another of the agent's contacts into this one; undoable for 7 days.
+    mergeContact: (intoId: string, fromContactId: string) =>
+      api.request<ContactMergeView>('POST', `/api/contacts/${seg(intoId)}/merge`, { body: { fromContactId } }),
+    contactMerges: (id: string) => api.request<ContactMergeView[]>('GET', `/api/contacts/${seg(id)}/merges`),
+    undoMerge: (mergeId: string) => api.request<ContactMergeView>('POST', `/api/contact-merges/${seg(mergeId)}/undo`),
+
+    // Tabular import: upload (base64) → preview and mapping → commit → poll the job.
+    uploadImport: (req: ImportUploadRequest) => api.request<ImportPreviewView>('POST', '/api/imports', { body: req }),
+    commitImport: (jobId: string, req: ImportCommitRequest) => api.request<ImportJobView>('POST', `/api/imports/${seg(jobId)}/commit`, { body: req }),
+    importJob: (jobId: string) => api.request<ImportJobView>('GET', `/api/imports/${seg(jobId)}`),
     // Policies (保单) and the referral tree (转介绍) on the contact page.
     policies: (contactId: string) => api.request<PolicyView[]>('GET', `/api/contacts/${seg(contactId)}/policies`),
     policy: (policyId: string) => api.request<PolicyView>('GET', `/api/policies/${seg(policyId)}`),
@@ -157,6 +175,10 @@ export function createEndpoints(api: ApiClient) {
     recordStudy: (req: RecordStudyRequest) => api.request<RecordStudyView>('POST', '/api/study', { body: req }),
     dealIndex: (contactId: string) => api.request<DealIndexView>('GET', `/api/contacts/${seg(contactId)}/deal-index`),
     updateCard: (req: UpdateCardRequest) => api.request<AgentCardView>('PUT', '/api/card', { body: req }),
+    personaTemplates: () => api.request<PersonaTemplateView[]>('GET', '/api/card/persona-templates'),
+    // The team pool (公海): the server says the daily claim limit when it is reached.
+    pool: () => api.request<PoolContactView[]>('GET', '/api/pool'),
+    claimFromPool: (contactId: string) => api.request<PoolMoveView>('POST', `/api/pool/${seg(contactId)}/claim`),
     reach: () => api.request<AgentReachView>('GET', '/api/card/reach'),
     updateReach: (req: UpdateReachRequest) => api.request<AgentReachView>('PUT', '/api/card/reach', { body: req }),
     readerReach: (shareId: string) => api.request<ReaderReachView>('GET', '/api/card/reader-reach', { query: { shareId } }),

@@ -25,6 +25,7 @@ export const wangJie: ContactDetailView = {
   ],
   leads: [],
   openTasks: [],
+  handedOverFrom: null,
 }
 
 /** 王姐's two policies: her own critical illness cover and 小宝's education plan. */

@@ -33,9 +33,16 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+  pool: PoolConfig;
   notifications: NotificationSettings;
   /** Where uploaded images (QR codes, photos) are kept: under dataDir unless UPLOADS_DIR says. */
   uploadsDir: string;
+}
+
+/** The team pool (公海): how many contacts an agent may claim a day, and after how many days without follow-up a claimed contact goes back. */
+export interface PoolConfig {
+  claimsPerDay: number;
+  takeBackAfterDays: number;
 }
 
 /**
@@ -109,6 +116,7 @@ interface Defaults {
   rateLimits: RateLimitConfig;
   retention: RetentionConfig;
   contentReview: ContentReviewConfig;
+  pool: PoolConfig;
   notifications: Omit<NotificationSettings, 'templates'>;
 }
 
@@ -121,6 +129,11 @@ function readDefaults(): Defaults {
 /** config/default.json's retention, for callers built without a loaded config (tests). */
 export function retentionDefaults(): RetentionConfig {
   return { ...readDefaults().retention };
+}
+
+/** config/default.json's pool settings, for callers built without a loaded config (tests). */
+export function poolDefaults(): PoolConfig {
+  return { ...readDefaults().pool };
 }
 
 function intFrom(env: Env, name: string, fallback: number): number {
@@ -220,6 +233,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       unengagedLeadsDays: intFrom(env, 'RETENTION_UNENGAGED_LEADS_DAYS', defaults.retention.unengagedLeadsDays),
     },
     contentReview: { fourEyes: boolFrom(env, 'CONTENT_FOUR_EYES', defaults.contentReview.fourEyes) },
+    pool: {
+      claimsPerDay: Math.max(0, intFrom(env, 'POOL_CLAIMS_PER_DAY', defaults.pool.claimsPerDay)),
+      takeBackAfterDays: Math.max(1, intFrom(env, 'POOL_TAKE_BACK_AFTER_DAYS', defaults.pool.takeBackAfterDays)),
+    },
     notifications: notificationsFrom(env, defaults.notifications, useFake),
     uploadsDir: resolve(REPO_ROOT, env.UPLOADS_DIR ?? join(dataDir, 'uploads')),
   };

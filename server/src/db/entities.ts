@@ -4,6 +4,9 @@ import { VerifiedPhone } from '../modules/auth/verified-phone.entity';
 import { Contact } from '../modules/contacts/contact.entity';
 import { ContactNote } from '../modules/contacts/contact-note.entity';
 import { ContactPhone } from '../modules/contacts/contact-phone.entity';
+import { ContactMerge, ContactMergeRow } from '../modules/contacts/contact-merge.entity';
+import { ImportJob } from '../modules/imports/import-job.entity';
+import { ImportRow } from '../modules/imports/import-row.entity';
 import { ContentItem } from '../modules/content/content-item.entity';
 import { ContentVersionTag } from '../modules/content/content-tag.entity';
 import { ContentVersion } from '../modules/content/content-version.entity';
@@ -26,6 +29,8 @@ import { Kyb134AgentDay } from '../modules/dashboards/kyb134-agent-day.entity';
 import { MorningListOpen } from '../modules/dashboards/morning-list-open.entity';
 import { DealModelRow } from '../modules/deal-index/deal-model.entity';
 import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
+import { ContactHandover } from '../modules/handover/contact-handover.entity';
+import { PersonaTemplateRow } from '../modules/card/persona-template.entity';
 import { AgentNotice } from '../modules/notifications/agent-notice.entity';
 import { NoticeGrant } from '../modules/notifications/notice-grant.entity';
 import { NoticeSetting } from '../modules/notifications/notice-setting.entity';
@@ -40,6 +45,8 @@ export const ENTITIES = [
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
   ContactPhone, ContactNote,
+  ContactHandover, PersonaTemplateRow,
+  ImportJob, ImportRow, ContactMerge, ContactMergeRow,
   Policy,
   JobDay, JobPart,
   AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,

@@ -175,6 +175,7 @@ async function prepare(live: Services, day: Services, worker: ScoringWorker): Pr
   const started = Date.now();
   await worker.drain();
   const retention = await day.privacy.runRetention();
+  live.logger.info('daily job: pool take-back', await day.pool.takeBackStale());
   live.logger.info('daily job: prepared', { retention: { ...retention } });
   return { retention, ms: Date.now() - started };
 }
@@ -197,7 +198,8 @@ async function rescore(
     const bounds: [string, string | number | null][] = [['(scored_at_ms IS NULL OR scored_at_ms < ?)', asOfMs], ['id >= ?', part.lo], ['id < ?', part.hi], ['id > ?', position]];
     const where = bounds.filter(([, value]) => value !== null);
     const rows: { id: string }[] = await s.dataSource.query(
-      `SELECT id FROM contact WHERE ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
+      // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
+      `SELECT id FROM contact WHERE merged_into_contact_id IS NULL AND ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
     );
     if (rows.length === 0) break;
     const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id), { scoredBeforeMs: asOfMs });

@@ -8,6 +8,7 @@ import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { SessionTokens } from '../modules/auth/session-tokens';
 import { StaffMember, StaffRole } from '../modules/staff/staff-member.entity';
+import { staffDeactivated } from '../modules/staff/staff.service';
 import { OrgUnit } from '../modules/org/org-unit.entity';
 
 export interface AuthState {
@@ -78,6 +79,8 @@ async function bootstrapOpen(dataSource: DataSource): Promise<void> {
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
   const staff = await deps.dataSource.getRepository(StaffMember).findOneBy({ userId });
   if (!staff || !staffRoles.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
+  // The leaver's tokens end with their session epoch; this holds for any token that slipped through another process's cache.
+  if (staff.deactivatedAtMs !== null) throw staffDeactivated();
   const unit = await deps.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
   state.actor = {
     kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,

@@ -38,6 +38,8 @@ export interface ContactDetailView extends ContactSummaryView {
   timeline: TimelineItemView[];
   leads: LeadView[];
   openTasks: TaskView[];
+  /** 移交自: the agent the contact was handed over from, by name, and when; null if it never changed hands. */
+  handedOverFrom: { agentName: string; at: string } | null;
 }
 export interface TimelineItemView {
   /** The touchpoint's id, or the note's for a note. */

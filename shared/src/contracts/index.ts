@@ -18,5 +18,8 @@ export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';
 export * from './share-path';
+export * from './staff-lifecycle';
+export * from './imports';
+export * from './contact-merge';
 export * from './notifications';
 export * from './policies';

@@ -14,11 +14,16 @@ import type { IngestEventsResponse } from './events';
 import type { ApiErrorBody, Page } from './http';
 import type { LeadView } from './leads';
 import type { OrgUnitView, StaffCreatedView } from './org';
+import type {
+  DeactivatedStaffView, HandoverResultView, OverdueFollowUpsView, PersonaTemplateView, PoolContactView, PoolMoveView, StaffMemberView,
+} from './staff-lifecycle';
 import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
 import type { RadarItemView } from './radar';
 import type { OpenShareView, ShareCreatedView } from './shares';
 import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
+import type { ContactMergeView, SharedPersonView } from './contact-merge';
+import type { ImportJobView, ImportPreviewView } from './imports';
 import type { PolicyView, PremiumActualsView, ReferralTreeView, RevealedPolicyNumberView } from './policies';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
@@ -53,6 +58,13 @@ export interface ResponseBodies {
   OrgUnitView: OrgUnitView;
   StaffCreatedView: StaffCreatedView;
   AgentCardView: AgentCardView;
+  StaffMemberView: StaffMemberView;
+  DeactivatedStaffView: DeactivatedStaffView;
+  HandoverResultView: HandoverResultView;
+  PoolContactView: PoolContactView;
+  PoolMoveView: PoolMoveView;
+  OverdueFollowUpsView: OverdueFollowUpsView;
+  PersonaTemplateView: PersonaTemplateView;
   AgentReachView: AgentReachView;
   ReaderReachView: ReaderReachView;
   MessageLeftView: MessageLeftView;
@@ -69,12 +81,17 @@ export interface ResponseBodies {
   IngestEventsResponse: IngestEventsResponse;
   LeadView: LeadView;
   'Page<ContactSummaryView>': Page<ContactSummaryView>;
+  ContactSummaryView: ContactSummaryView;
   GridCountsView: GridCountsView;
   ContactDetailView: ContactDetailView;
   LoggedActionView: LoggedActionView;
   /** POST /api/contacts/:id/reveal-phone and /api/contacts/:id/leads/:leadId/reveal-phone */
   RevealedPhoneView: RevealedPhoneView;
   ContactNoteView: ContactNoteView;
+  ImportPreviewView: ImportPreviewView;
+  ImportJobView: ImportJobView;
+  ContactMergeView: ContactMergeView;
+  SharedPersonView: SharedPersonView;
   PolicyView: PolicyView;
   RevealedPolicyNumberView: RevealedPolicyNumberView;
   PremiumActualsView: PremiumActualsView;

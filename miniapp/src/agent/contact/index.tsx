@@ -8,6 +8,7 @@ import Reminders from './reminders'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
+import Merge from './merge'
 import Policies from './policies'
 import Referrals from './referrals'
 import { useAsync } from '../../hooks/use-async'
@@ -178,6 +179,8 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
       <Notes contactId={c.contactId} onChanged={reload} />
 
       <LogAction contactId={c.contactId} onLogged={reload} />
+
+      <Merge c={c} onChanged={reload} />
 
       <View className='section'>
         <View className='section__title'>

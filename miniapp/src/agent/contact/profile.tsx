@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { CONTACT_SOURCE_ZH, FAMILY_RELATION_ZH, GENDER_ZH, PHONE_BASIS_ZH, type ContactDetailView } from '@kejing/shared'
 import { callContact } from '../../contacts/call-contact'
+import { formatDateTime } from '../../format'
 
 const Line = ({ label, value }: { label: string; value: string | null }) =>
   value ? (
@@ -52,6 +53,7 @@ export default function Profile({ c }: { c: ContactDetailView }) {
       <Line label='微信号' value={p.wechatId} />
       <Line label='关系' value={p.relationship} />
       <Line label='来源' value={p.referredBy ? `${CONTACT_SOURCE_ZH[p.source]} · ${p.referredBy.name}` : CONTACT_SOURCE_ZH[p.source]} />
+      <Line label='移交自' value={c.handedOverFrom ? `${c.handedOverFrom.agentName}（${formatDateTime(c.handedOverFrom.at)}移交）` : null} />
       <Line label='微信好友' value={p.wechatFriend ? '已是好友' : null} />
       <Line label='持有保单' value={p.policiesHeld > 0 ? `${p.policiesHeld}张` : null} />
       {p.familyMembers.length > 0 ? (

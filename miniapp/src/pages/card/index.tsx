@@ -9,7 +9,7 @@ import StateView from '../../components/state-view'
 import { useAgentSession } from '../../hooks/use-agent-session'
 import { useAsync } from '../../hooks/use-async'
 import { hasOwnFollowUps } from '../../metrics/entries'
-import { PERSONA_TEMPLATES } from '../../forms/persona-templates'
+import { introFrom } from '../../forms/persona-templates'
 import { api } from '../../services'
 import { absoluteImageUrl, chooseAndUploadImage } from '../../uploads/upload-image'
 import ReachEditor from './parts/reach-editor'
@@ -17,6 +17,7 @@ import './index.css'
 
 function CardEditor() {
   const card = useAsync(() => api().card(), [])
+  const personas = useAsync(() => api().personaTemplates(), [])
   const [draft, setDraft] = useState<AgentCardView | null>(null)
   const [saving, setSaving] = useState(false)
   useEffect(() => {
@@ -69,11 +70,11 @@ function CardEditor() {
           <Text>人设模板（千星计划）</Text>
         </View>
         <View className='chips'>
-          {PERSONA_TEMPLATES.map((p) => (
+          {(personas.data ?? []).map((p) => (
             <Text
               key={p.code}
               className={`chip ${draft.personaTemplate === p.code ? 'chip--active' : ''}`}
-              onClick={() => set({ personaTemplate: p.code, intro: p.intro(draft.name, draft.companyName) })}
+              onClick={() => set({ personaTemplate: p.code, intro: introFrom(p, draft.name, draft.companyName) })}
             >
               {p.name}
             </Text>

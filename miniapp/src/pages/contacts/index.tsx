@@ -163,8 +163,16 @@ function ContactsHome() {
           </Text>
         ))}
       </View>
-      <View id='contact-add' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-edit/index' })}>
-        ＋ 添加客户
+      <View className='row contacts__actions'>
+        <View id='contact-add' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-edit/index' })}>
+          ＋ 添加客户
+        </View>
+        <View id='contact-import' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-import/index' })}>
+          批量导入
+        </View>
+        <View id='contact-pool' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/pool/index' })}>
+          公海客户 ›
+        </View>
       </View>
       {searching ? <SearchResults q={q} chip={chip} /> : <Overview />}
     </View>

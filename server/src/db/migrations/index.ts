@@ -8,9 +8,11 @@ import { FollowUpPhrasesIntoForbiddenWords1765200000000 } from './1765200000000-
 import { MultiProcess1765300000000 } from './1765300000000-multi-process';
 import { ContactBook1765400000000 } from './1765400000000-contact-book';
 import { TaskChannel1765500000000 } from './1765500000000-task-channel';
+import { ContactImportMerge1765700000000 } from './1765700000000-contact-import-merge';
 import { NoticesAndReach1765800000000 } from './1765800000000-notices-and-reach';
 import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
 import { Policies1766000000000 } from './1766000000000-policies';
+import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -24,7 +26,9 @@ export const MIGRATIONS = [
   MultiProcess1765300000000,
   ContactBook1765400000000,
   TaskChannel1765500000000,
+  ContactImportMerge1765700000000,
   NoticesAndReach1765800000000,
   FollowUpMemory1765900000000,
   Policies1766000000000,
+  StaffLifecycle1766100000000,
 ];

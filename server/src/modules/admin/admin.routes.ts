@@ -1,6 +1,6 @@
 import { route, RouteDef } from '../../http/route';
 import { forbidden } from '../../lib/app-error';
-import { ADMINS, COMPLIANCE_ERRORS } from '../../permissions/access';
+import { ADMINS, COMPLIANCE_ERRORS, STAFF_MANAGERS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
 import { presentOrgUnit } from '../org/org.service';
@@ -11,9 +11,9 @@ import { CreateApprovedContentDto } from './admin.dto';
 export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): RouteDef[] {
   return [
     route({
-      method: 'get', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',
-      summary: 'The organisation tree (the bootstrap token may call it until an admin is bound)',
-      handler: async () => (await s.org.list()).map(presentOrgUnit),
+      method: 'get', path: '/api/admin/org-units', access: STAFF_MANAGERS, bootstrap: true, tag: 'admin', responds: 'OrgUnitView[]',
+      summary: 'The organisation tree: an admin\'s whole, a manager\'s subtree (the bootstrap token may call it until an admin is bound)',
+      handler: async ({ actor }) => (await s.org.list()).filter((u) => actor.role === 'admin' || u.path.startsWith(actor.orgPath)).map(presentOrgUnit),
     }),
     route({
       method: 'post', path: '/api/admin/org-units', access: ADMINS, bootstrap: true, tag: 'admin',
@@ -22,13 +22,13 @@ export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): Rou
       handler: async ({ body }) => presentOrgUnit(await s.org.create(body)),
     }),
     route({
-      method: 'post', path: '/api/admin/staff', access: ADMINS, bootstrap: true, tag: 'admin',
-      summary: 'Create a staff member and their one-time invite code (the bootstrap token may create an admin, until an admin is bound)',
+      method: 'post', path: '/api/admin/staff', access: STAFF_MANAGERS, bootstrap: true, tag: 'admin',
+      summary: 'Create a staff member and their one-time invite code (a manager: agents and leaders in their subtree; the bootstrap token: an admin, until an admin is bound)',
       body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
       handler: ({ body, actor }) => {
         // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
         if (actor.bootstrap && body.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
-        return s.staff.create(body);
+        return s.staff.create(body, actor.bootstrap ? undefined : actor);
       },
     }),
     route({

@@ -4,7 +4,7 @@ import type { MeView, Role, SessionView } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import type { WeChatClient } from '../../wechat/wechat-client';
-import type { StaffService } from '../staff/staff.service';
+import { staffDeactivated, type StaffService } from '../staff/staff.service';
 import type { SessionGuard } from './session-guard';
 import type { SessionTokens } from './session-tokens';
 import { User } from './user.entity';
@@ -24,6 +24,8 @@ export class AuthService {
   async login(code: string): Promise<SessionView> {
     const identity = await this.wechat.codeToSession(code);
     const user = await this.findOrCreateUser(identity.openid, identity.unionid);
+    // A leaver's WeChat identity stays bound to their staff row, so it can neither log in nor bind again.
+    if ((await this.staff.findByUser(user.id))?.deactivatedAtMs) throw staffDeactivated();
     this.logger.info('login', { userId: user.id });
     return this.session(user.id, user.sessionEpoch);
   }

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { UpdateCardDto } from '../staff/staff.dto';
 import { LeaveMessageDto, ReaderReachQuery, UpdateReachDto } from './card.dto';
 
-export function cardRoutes(s: Pick<Services, 'staff' | 'cardReach' | 'customerMessages'>): RouteDef[] {
+export function cardRoutes(s: Pick<Services, 'staff' | 'personaTemplates' | 'cardReach' | 'customerMessages'>): RouteDef[] {
   return [
     route({
       method: 'get', path: '/api/card', access: SHARERS, summary: 'The agent\'s card', tag: 'card', responds: 'AgentCardView',
@@ -13,7 +13,10 @@ export function cardRoutes(s: Pick<Services, 'staff' | 'cardReach' | 'customerMe
     route({
       method: 'put', path: '/api/card', access: SHARERS, tag: 'card', body: UpdateCardDto, responds: 'AgentCardView', errors: COMPLIANCE_ERRORS,
       summary: 'Edit the agent\'s card (the name and intro pass the compliance check: customers read them)',
-      handler: ({ body, actor }) => s.staff.updateCard(actor, body),
+      handler: async ({ body, actor }) => {
+        await s.personaTemplates.assertKnown(body.personaTemplate);
+        return s.staff.updateCard(actor, body);
+      },
     }),
     route({
       method: 'get', path: '/api/card/reach', access: SHARERS, tag: 'card', responds: 'AgentReachView',

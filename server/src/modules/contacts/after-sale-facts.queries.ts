@@ -20,8 +20,9 @@ export interface AfterSaleFacts {
 export async function afterSaleFactsOf(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<AfterSaleFacts[]> {
   if (contactIds.length === 0) return [];
   const rows = await db.getRepository(Contact).find({ where: { id: In([...contactIds]) }, order: { id: 'ASC' } });
-  return rows.map((c) => ({
+  // A contact in the pool (公海) has no agent to plan for until someone takes it.
+  return rows.flatMap((c) => (c.agentId === null ? [] : [{
     contactId: c.id, agentId: c.agentId, name: addressNameOf(c), gender: c.gender, birthday: c.birthday, familyMembers: c.familyMembers ?? [],
     agentTags: c.agentTags ?? [], interestTags: c.interestTags ?? [], optedOut: c.optedOut,
-  }));
+  }]));
 }

@@ -80,7 +80,7 @@ export class ContactBookService {
       if (changed.length > 0) await manager.update(Contact, { id: contact.id }, patch);
       if (dto.phones) {
         const held = await manager.getRepository(ContactPhone).findBy({ contactId: contact.id });
-        await this.applyPhones(manager, await this.planPhones(manager, contact.agentId, contact.id, held, dto.phones));
+        await this.applyPhones(manager, await this.planPhones(manager, actor.staffId, contact.id, held, dto.phones));
         changed.push('phones');
       }
       // Which fields changed, never their values: the audit log must not become a copy of personal data.

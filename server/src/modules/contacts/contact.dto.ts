@@ -6,7 +6,7 @@ import {
 import {
   AGENT_TOUCHPOINT_TYPES, AgentTouchpointType, CONTACT_LIMITS, CONTACT_SOURCES, ContactNoteRequest, ContactPhoneInput, ContactSource,
   CreateContactRequest, DATE_PATTERN, FAMILY_RELATIONS, FamilyMember, FamilyRelation, Gender, GENDERS, GRID_CELLS, GridCellCode,
-  LogActionRequest, MAINLAND_MOBILE_PATTERN, PAGE_SIZE_MAX, PHONE_BASES, PhoneBasis, REFERRAL_CLASSES, ReferralClass, RevealPhoneRequest,
+  LogActionRequest, MAINLAND_MOBILE_PATTERN, MergeContactRequest, PAGE_SIZE_MAX, PHONE_BASES, PhoneBasis, REFERRAL_CLASSES, ReferralClass, RevealPhoneRequest,
   TAG_CODE_PATTERN, UpdateContactRequest, WECHAT_ID_PATTERN,
 } from '@kejing/shared';
 import { PAGE_NUMBER_MAX } from '../../http/query';
@@ -95,4 +95,8 @@ export class ContactNoteDto implements ContactNoteRequest {
 
 export class RevealPhoneDto implements RevealPhoneRequest {
   @Optional() @IsUUID() phoneId?: string;
+}
+
+export class MergeContactDto implements MergeContactRequest {
+  @IsUUID() fromContactId!: string;
 }

@@ -11,7 +11,15 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 @Index('idx_contact_agent_touch', ['agentId', 'lastTouchAtMs'])
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @UuidColumn({ name: 'agent_id' }) agentId!: string;
+  /** The agent who serves the contact; null while it waits in a team's pool (公海, poolOrgUnitId). */
+  @UuidColumn({ name: 'agent_id', nullable: true }) agentId!: string | null;
+  /** The team whose pool holds the contact; set exactly when agentId is null. */
+  @Index('idx_contact_pool') @UuidColumn({ name: 'pool_org_unit_id', nullable: true }) poolOrgUnitId!: string | null;
+  /** 移交自: the agent the contact was last handed over from (the receiver sees whom). */
+  @UuidColumn({ name: 'handed_over_from_agent_id', nullable: true }) handedOverFromAgentId!: string | null;
+  @EpochMsColumn({ name: 'handed_over_at_ms', nullable: true }) handedOverAtMs!: number | null;
+  /** When the agent took the contact from the pool: without follow-up for N days after, it goes back. */
+  @EpochMsColumn({ name: 'claimed_at_ms', nullable: true }) claimedAtMs!: number | null;
   /** The WeChat user behind the contact; null for contacts the agent entered by hand. */
   @UuidColumn({ name: 'viewer_user_id', nullable: true }) viewerUserId!: string | null;
   /** The name they gave (lead form), or 微信访客XXXX; what the agent calls them is remarkName. */
@@ -47,4 +55,6 @@ export class Contact {
   @EpochMsColumn({ name: 'last_touch_at_ms', nullable: true }) lastTouchAtMs!: number | null;
   @EpochMsColumn({ name: 'scored_at_ms', nullable: true }) scoredAtMs!: number | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+  /** Set while this contact is merged into another (one person, one contact); lists leave it out, undo clears it. */
+  @Index('idx_contact_merged_into') @UuidColumn({ name: 'merged_into_contact_id', nullable: true }) mergedIntoContactId!: string | null;
 }

@@ -1,9 +1,9 @@
 import { route, RouteDef } from '../../http/route';
-import { SHARERS, STAFF_READERS } from '../../permissions/access';
+import { SHARERS, STAFF_READERS, TEAM_OVERSEERS } from '../../permissions/access';
 import type { Services } from '../../services';
-import { ContactNoteDto, CreateContactDto, ListContactsQuery, LogActionDto, RevealPhoneDto, UpdateContactDto } from './contact.dto';
+import { ContactNoteDto, CreateContactDto, ListContactsQuery, LogActionDto, MergeContactDto, RevealPhoneDto, UpdateContactDto } from './contact.dto';
 
-export function contactsRoutes(s: Pick<Services, 'contactBook' | 'contactNotes' | 'contacts'>): RouteDef[] {
+export function contactsRoutes(s: Pick<Services, 'contactBook' | 'contactNotes' | 'contacts' | 'contactMerge' | 'sharedPersons'>): RouteDef[] {
   const tag = 'contacts';
   const phoneTaken = { 409: 'a phone is already held by another of the agent\'s contacts (named in the error)' };
   const notAuthor = { 403: 'not the note\'s author' };
@@ -21,6 +21,28 @@ export function contactsRoutes(s: Pick<Services, 'contactBook' | 'contactNotes' 
     route({
       method: 'get', path: '/api/contacts/grid', access: STAFF_READERS, summary: 'Counts per grid cell and per stage', tag, responds: 'GridCountsView',
       handler: ({ actor }) => s.contacts.gridCounts(actor),
+    }),
+    route({
+      method: 'get', path: '/api/contacts/shared-persons', access: TEAM_OVERSEERS, tag, responds: 'SharedPersonView[]',
+      summary: 'People held by more than one agent of the company (撞单), by entered or verified phone hash or WeChat unionid: the holders in scope, the rest counted',
+      handler: ({ actor }) => s.sharedPersons.list(actor),
+    }),
+    route({
+      method: 'post', path: '/api/contacts/:contactId/merge', access: SHARERS, tag, body: MergeContactDto, responds: 'ContactMergeView', status: 201,
+      summary: 'Merge another of the agent\'s contacts into this one (one person, one contact): both histories, rescored; audited; undoable for 7 days',
+      errors: { 403: 'not the agent\'s own contacts', 409: 'one of them is already merged' },
+      handler: ({ body, params, actor }) => s.contactMerge.merge(actor, params.contactId, body.fromContactId),
+    }),
+    route({
+      method: 'get', path: '/api/contacts/:contactId/merges', access: STAFF_READERS, tag, responds: 'ContactMergeView[]',
+      summary: 'The merges into this contact, newest first, with how long each can still be undone',
+      handler: ({ params, actor }) => s.contactMerge.mergesInto(actor, params.contactId),
+    }),
+    route({
+      method: 'post', path: '/api/contact-merges/:mergeId/undo', access: SHARERS, tag, responds: 'ContactMergeView',
+      summary: '撤销合并: both contacts back as they were (rows, fields, viewer), rescored; within 7 days; audited',
+      errors: { 404: 'not a merge of your contacts', 409: 'already undone, older than 7 days, or the contact was merged again since' },
+      handler: ({ params, actor }) => s.contactMerge.undo(actor, params.mergeId),
     }),
     route({
       method: 'get', path: '/api/contacts/:contactId', access: STAFF_READERS, summary: 'A contact with scores, explanations, timeline, leads and open tasks', tag,

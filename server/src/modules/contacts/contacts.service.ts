@@ -38,7 +38,9 @@ export class ContactsService {
   ) {}
 
   private scoped(actor: StaffActor) {
-    return whereAgentInScope(this.dataSource.getRepository(Contact).createQueryBuilder('contact'), actor, 'contact.agent_id');
+    // A contact merged into another is part of that one until the merge is undone: not listed, not opened.
+    return whereAgentInScope(this.dataSource.getRepository(Contact).createQueryBuilder('contact'), actor, 'contact.agent_id')
+      .andWhere('contact.merged_into_contact_id IS NULL');
   }
 
   async list(actor: StaffActor, query: ListContactsQuery): Promise<Page<ContactSummaryView>> {
@@ -123,7 +125,8 @@ export class ContactsService {
       phonesOfContacts(this.dataSource, [contact.id]),
       contact.referredByContactId ? this.dataSource.getRepository(Contact).findOneBy({ id: contact.referredByContactId }) : null,
     ]);
-    const authors = await this.staff.namesOf(notes.map((n) => n.authorId));
+    const from = contact.handedOverFromAgentId;
+    const authors = await this.staff.namesOf([...notes.map((n) => n.authorId), ...(from ? [from] : [])]);
     const noteItems = notes.map((n) => presentNoteInTimeline(presentNote(n, authors.get(n.authorId) ?? '', actor.staffId)));
     // Newest first, notes among touchpoints by time; the note written last wins a tie (it is the agent's latest word).
     const merged = [...timeline.map(presentTimelineItem), ...noteItems]
@@ -141,6 +144,7 @@ export class ContactsService {
       timeline: merged,
       leads: leads.map(presentLead),
       openTasks: tasks.map((task): TaskView => presentTask(task, contact)),
+      handedOverFrom: from && contact.handedOverAtMs !== null ? { agentName: authors.get(from) ?? '', at: new Date(contact.handedOverAtMs).toISOString() } : null,
     };
   }
 

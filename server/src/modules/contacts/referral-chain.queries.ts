@@ -28,7 +28,8 @@ export async function referrersOf(db: DataSource | EntityManager, contactIds: re
 /** One person in a referral tree, with whom they brought in. */
 export interface ReferralRow {
   id: string;
-  agentId: string;
+  /** Null for a contact in the pool (公海). */
+  agentId: string | null;
   referredByContactId: string | null;
   remarkName: string | null;
   realName: string | null;

@@ -59,11 +59,11 @@ function dayNumberSql(db: DataSource, column: string): string {
 }
 const dayOfNumber = (n: Num) => new Date(Number(n) * DAY_MS).toISOString().slice(0, 10);
 
-/** Every agent and leader, ordered by org path so teams come together; optionally one company only. */
+/** Every serving agent and leader (a leaver drops out of the team's figures from the day they left), ordered by org path so teams come together; optionally one company only. */
 export async function loadAgents(db: DataSource, companyId?: string): Promise<AgentOrg[]> {
   const rows: { id: string; name: string; org_unit_id: string; path: string }[] = await db.query(
     `SELECT s.id, s.name, s.org_unit_id, u.path FROM staff_member s INNER JOIN org_unit u ON u.id = s.org_unit_id
-      WHERE s.role IN ('agent', 'leader') ${companyId ? 'AND u.path LIKE ?' : ''} ORDER BY u.path, s.id`,
+      WHERE s.role IN ('agent', 'leader') AND s.deactivated_at_ms IS NULL ${companyId ? 'AND u.path LIKE ?' : ''} ORDER BY u.path, s.id`,
     companyId ? [`/${companyId}/%`] : [],
   );
   return rows.map((r) => {
@@ -194,7 +194,7 @@ export async function loadChunkInputs(db: DataSource, agentIds: string[], window
   // ---- contacts, budgets, stage paths ------------------------------------------------
   const contactRows: { id: string; agent_id: string; cell: string; stage: Num; outcome: string; referral_class: string; centre_of_influence: Num | boolean }[] =
     await db.query(
-      `SELECT id, agent_id, cell, stage, outcome, referral_class, centre_of_influence FROM contact WHERE agent_id IN (${ids}) AND created_at_ms <= ?`,
+      `SELECT id, agent_id, cell, stage, outcome, referral_class, centre_of_influence FROM contact WHERE agent_id IN (${ids}) AND created_at_ms <= ? AND merged_into_contact_id IS NULL`,
       [...agentIds, asOfMs],
     );
   const budgets = new Map<string, { at: number; budget: number }>();

@@ -24,6 +24,8 @@ export class LeadsService {
     private readonly phoneCrypto: PhoneCrypto,
     private readonly touchpoints: TouchpointTransactions,
     private readonly verifiedPhones: VerifiedPhones,
+    /** After a lead with a WeChat-verified phone: one person, one contact (the contacts module merges if the agent already holds the number). */
+    private readonly onVerifiedPhone: (verified: { agentId: string; contactId: string; phoneHash: string }) => Promise<void> = async () => undefined,
   ) {}
 
   async submit(viewerUserId: string, form: SubmitLeadDto): Promise<{ lead: LeadView; created: boolean }> {
@@ -70,6 +72,7 @@ export class LeadsService {
       await manager.update(Contact, { id: contactId }, { displayName: form.name });
       return row;
     });
+    if (phoneSource === 'wechat') await this.onVerifiedPhone({ agentId: share.agentId, contactId, phoneHash: lead.phoneHash });
     return { lead: presentLead(lead), created: true };
   }
 }

@@ -21,20 +21,22 @@ export function noticesFromScoring(dataSource: DataSource, notifications: Notifi
       const referrers = await contactOwnersAndNames(dataSource, [...contacts.values()].flatMap((c) => (c.referredByContactId ? [c.referredByContactId] : [])));
       for (const outcome of worth) {
         const contact = contacts.get(outcome.contactId);
-        if (!contact) continue;
+        // A contact in a team's pool (公海) has no agent to tell.
+        if (!contact?.agentId) continue;
+        const agentId = contact.agentId;
         const subject = contact.name || '新客户';
         const base = { subject, contactId: outcome.contactId };
         for (const event of outcome.fresh.filter((e) => e.type === 'lead_submit')) {
-          await notifications.notify(contact.agentId, 'lead', { ...base, sourceKey: event.id, detail: '留下了联系方式，请尽快电话回访' });
+          await notifications.notify(agentId, 'lead', { ...base, sourceKey: event.id, detail: '留下了联系方式，请尽快电话回访' });
         }
         const read = [...outcome.fresh].reverse().find((e) => READS.has(e.type));
         if (read && outcome.after.intentBand === 'high' && outcome.before?.intentBand !== 'high') {
           const title = read.contentTitle ? `《${read.contentTitle}》` : '您分享的内容';
-          await notifications.notify(contact.agentId, 'high_intent', { ...base, sourceKey: read.id, detail: `深度阅读${title}，意向度升至高` });
+          await notifications.notify(agentId, 'high_intent', { ...base, sourceKey: read.id, detail: `深度阅读${title}，意向度升至高` });
         }
         if (outcome.before === null && contact.referredByContactId) {
           const referrer = referrers.get(contact.referredByContactId)?.name || '老客户';
-          await notifications.notify(contact.agentId, 'referral', { ...base, sourceKey: outcome.contactId, detail: `经${referrer}转发而来的新客户` });
+          await notifications.notify(agentId, 'referral', { ...base, sourceKey: outcome.contactId, detail: `经${referrer}转发而来的新客户` });
         }
       }
     } catch (error) {

@@ -83,7 +83,7 @@ export class PoliciesService {
         // The sale as a touchpoint, dated the signing day (noon China time, so it falls on that day), never after now.
         const signedAtMs = Math.min(now, Date.parse(`${policy.signedDate}T04:00:00Z`));
         await record({
-          clientEventId: policy.signedEventId, contactId: contact.id, agentId: contact.agentId, shareId: null, contentVersionId: null,
+          clientEventId: policy.signedEventId, contactId: contact.id, agentId: policy.agentId, shareId: null, contentVersionId: null,
           type: 'policy_signed', occurredAtMs: signedAtMs, note: `《${policy.productName}》`,
         }, now);
         await this.audit.record({ actorId: actor.staffId, action: 'policy.create', subjectType: 'policy', subjectId: policy.id, detail: { contactId: contact.id } }, manager);

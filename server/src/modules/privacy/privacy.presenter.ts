@@ -32,7 +32,8 @@ export function presentExport(
     exportedAt: iso(nowMs),
     contacts: contacts.map((c) => ({
       contactId: c.id,
-      agentName: agentName.get(c.agentId) ?? '',
+      // A pooled contact has no agent at the moment (公海).
+      agentName: c.agentId ? agentName.get(c.agentId) ?? '' : '公海',
       displayName: c.displayName,
       createdAt: iso(c.createdAtMs),
       optedOut: c.optedOut,

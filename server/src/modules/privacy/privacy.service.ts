@@ -352,7 +352,8 @@ export class PrivacyService {
       await this.audit.record({ actorId: who.actorId, action: 'privacy.delete', subjectType: 'privacy_request', subjectId: requestId, detail: { by: who.by, ...deleted } }, manager);
     });
     for (const userId of userIds) this.sessions.forgetLocally(userId);
-    for (const c of contacts) if (c.viewerUserId) this.resolver.forget(c.agentId, c.viewerUserId);
+    // Cached under every agent the viewer reached it through (a handed-over contact, under the old agent too).
+    for (const c of contacts) if (c.viewerUserId) this.resolver.forgetViewer(c.viewerUserId);
     this.shares.forgetForwardsBy(ids);
     return { requestId, deleted };
   }

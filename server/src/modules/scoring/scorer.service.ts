@@ -100,7 +100,7 @@ export class ScorerService {
       const nowMs = this.clock.nowMs();
       const eventsByContact = await loadScoringEvents(manager, contacts.map((c) => c.id));
       const contexts = await loadContactContexts(manager, contacts);
-      const agentNames = await this.agentNames(manager, contacts.map((c) => c.agentId));
+      const agentNames = await this.agentNames(manager, contacts.flatMap((c) => (c.agentId ? [c.agentId] : [])));
       const outcomes: ScoringOutcome[] = [];
       const scoredRowIds: string[] = [];
       for (const contact of contacts) {
@@ -116,15 +116,17 @@ export class ScorerService {
         // One plan per fresh touchpoint against the same before/after: the touchpoints since the
         // last run caused the change together; the most urgent plan wins the contact's one task.
         const plans: FollowUpPlan[] = [];
-        for (const event of fresh.slice(-MAX_PLANNED_PER_RUN)) {
+        // A contact in a pool (公海) has nobody to follow up; whoever takes it gets the next touchpoint's follow-up.
+        const agentId = contact.agentId;
+        for (const event of agentId ? fresh.slice(-MAX_PLANNED_PER_RUN) : []) {
           const plan = planFollowUp(
-            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: addressNameOf(contact), agentName: agentNames.get(contact.agentId) ?? '' },
+            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: addressNameOf(contact), agentName: agentNames.get(agentId ?? '') ?? '' },
             ruleSet,
             nowMs,
           );
           if (plan) plans.push(plan);
         }
-        if (plans.length > 0) await applyFollowUpPlans(manager, contact, plans, events, this.clock.nowMs());
+        if (agentId && plans.length > 0) await applyFollowUpPlans(manager, { id: contact.id, agentId }, plans, events, this.clock.nowMs());
         // Raw UPDATE: this runs for every contact every night, and the ORM's per-call overhead showed in the profile.
         await manager.query(
           `UPDATE contact SET trust = ?, intent = ?, cell = ?, stage = ?, outcome = ?, referral_class = ?, centre_of_influence = ?,
@@ -151,6 +153,9 @@ export class ScorerService {
   /** Stage entries the new score has and the old one had not, as stage-change rows (the funnel's history). */
   private async recordStageMoves(manager: EntityManager, contact: Contact, before: ContactScore | null, after: ContactScore, events: LoadedEvent[]): Promise<void> {
     if (before && before.stage === after.stage && before.outcome === after.outcome) return;
+    // The funnel counts stage moves per agent; a pooled contact's moves belong to nobody's funnel.
+    const agentId = contact.agentId;
+    if (!agentId) return;
     const known = before?.stageEvidence.length ?? 0;
     const lastKnownAt = before?.stageEvidence[known - 1]?.atMs ?? -Infinity;
     const entries = after.stageEvidence.filter((entry, i) => i >= known || entry.atMs > lastKnownAt);
@@ -159,7 +164,7 @@ export class ScorerService {
     const rows = (entries.length > 0 ? entries : [{ stage: after.stage, eventId: null, atMs: this.clock.nowMs(), reason: '' }]).map((entry, i, all) => {
       const event = entry.eventId ? byClientId.get(entry.eventId) : undefined;
       const row = {
-        id: randomUUID(), contactId: contact.id, agentId: contact.agentId, fromStage, toStage: entry.stage,
+        id: randomUUID(), contactId: contact.id, agentId, fromStage, toStage: entry.stage,
         outcome: i === all.length - 1 ? after.outcome : 'open', eventId: event?.rowId ?? null,
         contentVersionId: event?.contentVersionId ?? null, atMs: entry.atMs,
       } as const;

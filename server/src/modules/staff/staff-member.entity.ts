@@ -22,4 +22,6 @@ export class StaffMember {
   inviteCodeHash!: string | null;
   @EpochMsColumn({ name: 'invite_expires_at_ms', nullable: true }) inviteExpiresAtMs!: number | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
+  /** Set when the person left: they cannot log in or bind again, and own no contacts. */
+  @EpochMsColumn({ name: 'deactivated_at_ms', nullable: true }) deactivatedAtMs!: number | null;
 }

@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
-import type { AgentCardView, CreateStaffRequest, StaffCreatedView, UpdateCardRequest } from '@kejing/shared';
-import { AppError, badRequest, notFound } from '../../lib/app-error';
+import type { AgentCardView, CreateStaffRequest, StaffCreatedView, StaffMemberView, UpdateCardRequest, UpdateStaffRequest } from '@kejing/shared';
+import type { EntityManager } from 'typeorm';
+import { AppError, badRequest, forbidden, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { presentCard } from '../card/card.presenter';
+import { contactCountsOf } from '../contacts/contact-ownership.queries';
 import { OrgUnit } from '../org/org-unit.entity';
 import type { OrgService } from '../org/org.service';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ComplianceService, CustomerText } from '../content/compliance.service';
 import { hashInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-codes';
-import { StaffMember } from './staff-member.entity';
+import { StaffMember, type StaffRole } from './staff-member.entity';
+
+/** A leaver's session, login or binding: refused for good. */
+export const staffDeactivated = () => new AppError(403, 'staff_deactivated', '该员工账号已停用，无法登录或绑定');
+
+function assertUnitFitsRole(role: StaffRole, unit: OrgUnit): void {
+  if (!(UNIT_KINDS_FOR_ROLE[role] as readonly string[]).includes(unit.kind)) {
+    throw badRequest([{ field: 'orgUnitId', reason: `a ${role} belongs to a ${UNIT_KINDS_FOR_ROLE[role].join(' or ')}` }]);
+  }
+}
 
 // Agents and leaders sit in a team; managers in a branch or the company; operators and admins anywhere.
 const UNIT_KINDS_FOR_ROLE = {
@@ -28,18 +39,17 @@ export class StaffService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(request: CreateStaffRequest): Promise<StaffCreatedView> {
+  async create(request: CreateStaffRequest, actor?: StaffActor): Promise<StaffCreatedView> {
     const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: request.orgUnitId });
     if (!unit) throw notFound('org unit');
-    if (!(UNIT_KINDS_FOR_ROLE[request.role] as readonly string[]).includes(unit.kind)) {
-      throw badRequest([{ field: 'orgUnitId', reason: `a ${request.role} belongs to a ${UNIT_KINDS_FOR_ROLE[request.role].join(' or ')}` }]);
-    }
+    if (actor) this.assertMayManage(actor, unit.path, request.role);
+    assertUnitFitsRole(request.role, unit);
     const inviteCode = newInviteCode();
     const now = this.clock.nowMs();
     const staff = this.dataSource.getRepository(StaffMember).create({
       id: randomUUID(), userId: null, role: request.role, orgUnitId: unit.id, name: request.name,
       employeeNo: request.employeeNo ?? null, licenceNo: request.licenceNo ?? null, photoUrl: null, intro: null,
-      personaTemplate: null, inviteCodeHash: hashInviteCode(inviteCode), inviteExpiresAtMs: now + INVITE_TTL_MS, createdAtMs: now,
+      personaTemplate: null, inviteCodeHash: hashInviteCode(inviteCode), inviteExpiresAtMs: now + INVITE_TTL_MS, createdAtMs: now, deactivatedAtMs: null,
     });
     await this.dataSource.getRepository(StaffMember).save(staff);
     return {
@@ -53,15 +63,91 @@ export class StaffService {
   /** One UPDATE that only succeeds for an unused, unexpired code: two phones racing cannot both bind. */
   async bind(userId: string, inviteCode: string): Promise<StaffMember> {
     const repo = this.dataSource.getRepository(StaffMember);
-    if (await repo.findOneBy({ userId })) throw new AppError(409, 'already_bound', 'this WeChat account is already bound to a staff member');
+    const existing = await repo.findOneBy({ userId });
+    if (existing?.deactivatedAtMs) throw staffDeactivated();
+    if (existing) throw new AppError(409, 'already_bound', 'this WeChat account is already bound to a staff member');
     const result = await repo
       .createQueryBuilder()
       .update()
       .set({ userId, inviteCodeHash: null, inviteExpiresAtMs: null })
-      .where('invite_code_hash = :hash AND user_id IS NULL AND invite_expires_at_ms > :now', { hash: hashInviteCode(inviteCode), now: this.clock.nowMs() })
+      .where('invite_code_hash = :hash AND user_id IS NULL AND invite_expires_at_ms > :now AND deactivated_at_ms IS NULL', { hash: hashInviteCode(inviteCode), now: this.clock.nowMs() })
       .execute();
     if (result.affected !== 1) throw new AppError(400, 'invite_invalid', 'the invite code is unknown, used or expired', [{ field: 'inviteCode', reason: 'unknown, used or expired' }]);
     return repo.findOneByOrFail({ userId });
+  }
+
+  /** Staff in the actor's subtree (everyone for an admin), leavers included, by org unit then name. */
+  async list(actor: StaffActor): Promise<StaffMemberView[]> {
+    const qb = this.dataSource.getRepository(StaffMember).createQueryBuilder('staff')
+      .innerJoin(OrgUnit, 'unit', 'unit.id = staff.org_unit_id')
+      .select(['staff.id AS id', 'staff.name AS name', 'staff.role AS role', 'staff.org_unit_id AS orgUnitId', 'unit.name AS orgUnitName',
+        'staff.user_id AS userId', 'staff.deactivated_at_ms AS deactivatedAtMs'])
+      .orderBy('unit.path', 'ASC').addOrderBy('staff.name', 'ASC');
+    if (actor.role !== 'admin') qb.where('unit.path LIKE :path', { path: `${actor.orgPath}%` });
+    const rows: { id: string; name: string; role: StaffRole; orgUnitId: string; orgUnitName: string; userId: string | null; deactivatedAtMs: string | number | null }[] = await qb.getRawMany();
+    const counts = await contactCountsOf(this.dataSource, rows.map((r) => r.id));
+    return rows.map((r) => ({
+      staffId: r.id, name: r.name, role: r.role, orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, bound: r.userId !== null,
+      deactivatedAt: r.deactivatedAtMs === null ? null : new Date(Number(r.deactivatedAtMs)).toISOString(), contactCount: counts.get(r.id) ?? 0,
+    }));
+  }
+
+  /** A staff member the actor manages (their subtree; an admin anyone), or 404. */
+  async findManaged(actor: StaffActor, staffId: string): Promise<{ staff: StaffMember; unit: OrgUnit }> {
+    const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
+    const unit = staff ? await this.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId }) : null;
+    if (!staff || !unit || !(actor.role === 'admin' || unit.path.startsWith(actor.orgPath))) throw notFound('staff member');
+    return { staff, unit };
+  }
+
+  /**
+   * Moves a staff member to another org unit and/or gives them another role. Their contacts stay
+   * theirs, so a leader's and manager's scope over them follows the move at once (scope is read
+   * from the staff row on every request). A role that holds no contacts is refused while they hold some.
+   */
+  async update(actor: StaffActor, staffId: string, update: UpdateStaffRequest): Promise<StaffMemberView> {
+    const { staff } = await this.findManaged(actor, staffId);
+    const contactsHeld = (await contactCountsOf(this.dataSource, [staff.id])).get(staff.id) ?? 0;
+    if (staff.deactivatedAtMs) throw staffDeactivated();
+    const role = update.role ?? staff.role;
+    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: update.orgUnitId ?? staff.orgUnitId });
+    if (!unit) throw notFound('org unit');
+    this.assertMayManage(actor, unit.path, role);
+    assertUnitFitsRole(role, unit);
+    if (role !== 'agent' && role !== 'leader' && contactsHeld > 0) {
+      throw new AppError(409, 'holds_contacts', `${staff.name}仍有${contactsHeld}位客户，请先移交再改为该角色`);
+    }
+    const before = { orgUnitId: staff.orgUnitId, role: staff.role };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(StaffMember, { id: staff.id }, { orgUnitId: unit.id, role });
+      await this.audit.record({
+        actorId: actor.staffId, action: 'staff.updated', subjectType: 'staff_member', subjectId: staff.id,
+        detail: { fromOrgUnitId: before.orgUnitId, toOrgUnitId: unit.id, fromRole: before.role, toRole: role },
+      }, manager);
+    });
+    const view = (await this.list({ ...actor, role: 'admin' })).find((s) => s.staffId === staff.id);
+    if (!view) throw notFound('staff member');
+    return view;
+  }
+
+  /** Marks the leaver in the caller's transaction: an unused invite dies with it. */
+  async markDeactivated(manager: EntityManager, staffId: string, atMs: number): Promise<void> {
+    await manager.update(StaffMember, { id: staffId }, { deactivatedAtMs: atMs, inviteCodeHash: null, inviteExpiresAtMs: null });
+  }
+
+  /** A serving agent (or leader) by id, or null: the receiver of a handover or an allocation. */
+  async activeAgent(agentId: string): Promise<{ staff: StaffMember; unit: OrgUnit } | null> {
+    const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: agentId });
+    if (!staff || staff.deactivatedAtMs !== null || (staff.role !== 'agent' && staff.role !== 'leader')) return null;
+    const unit = await this.dataSource.getRepository(OrgUnit).findOneBy({ id: staff.orgUnitId });
+    return unit ? { staff, unit } : null;
+  }
+
+  /** Managers manage their subtree, and only agents and leaders in it; admins anyone. */
+  private assertMayManage(actor: StaffActor, unitPath: string, role: StaffRole): void {
+    if (actor.role === 'admin') return;
+    if (actor.role !== 'manager' || !unitPath.startsWith(actor.orgPath)) throw forbidden('该组织不在您的管辖范围内');
+    if (role !== 'agent' && role !== 'leader') throw forbidden('机构管理者只能管理营销员和团队长');
   }
 
   async findByUser(userId: string): Promise<StaffMember | null> {

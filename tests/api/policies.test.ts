@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ContactDetailView, DeletionView, PolicyView, PremiumActualsView, TaskView } from '@kejing/shared';
 import { bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 import { movePoliciesOfContact } from '../../server/src/modules/policies/policy.queries';
+import { policiesHandoverStep } from '../../server/src/modules/policies/policy-handover.step';
 
 const family = [{ name: '小宝', relation: 'child', birthday: '2016-01-10', gender: 'male' }];
 const policyBody = (over: Record<string, unknown> = {}) => ({
@@ -119,6 +120,20 @@ describe('policies (保单)', () => {
       expect(moved).toBe(1);
       expect((await t.http.get(`/api/contacts/${target.contactId}/policies`).set(as('b')).expect(200)).body).toEqual([expect.objectContaining({ policyId: policy.policyId, mine: true })]);
       await t.http.get(`/api/policies/${policy.policyId}`).set(as('a')).expect(404);
+    });
+
+    it('hands a contact\'s policies over with the contact (the handover\'s policies step), the sale staying with the seller', async () => {
+      const contact = await addContact({ remarkName: '移交' });
+      const handed = await record(contact.contactId, policyBody({ annualPremiumFen: 123_400 }));
+      const before = (await t.http.get('/api/policies/actuals').set(as('a')).expect(200)).body as PremiumActualsView;
+      const moved = await t.db.dataSource.transaction((m) => policiesHandoverStep.move(m, {
+        contactIds: [contact.contactId], fromAgentId: world.people.a!.staffId, toAgentId: world.people.c!.staffId, poolOrgUnitId: null, fromPool: false, atMs: t.clock.nowMs(),
+      }));
+      expect(moved).toBe(1);
+      expect((await t.http.get(`/api/policies/${handed.policyId}`).set(as('c')).expect(200)).body).toEqual(expect.objectContaining({ mine: true }));
+      const after = (await t.http.get('/api/policies/actuals').set(as('a')).expect(200)).body as PremiumActualsView;
+      expect(after.premiumFen).toBe(before.premiumFen);
+      expect(((await t.http.get('/api/policies/actuals').set(as('c')).expect(200)).body as PremiumActualsView).premiumFen).toBe(0);
     });
   });
 

@@ -10,7 +10,7 @@ const index = (name: string, columnNames: string[], isUnique = false) => new Tab
 const POLICY = new Table({
   name: 'policy',
   columns: [
-    { ...uuid('id'), isPrimary: true }, uuid('agent_id'), uuid('contact_id'), str('product_name', 60), str('need', 40), str('insurer', 40),
+    { ...uuid('id'), isPrimary: true }, uuid('agent_id'), uuid('signed_by_agent_id'), uuid('contact_id'), str('product_name', 60), str('need', 40), str('insurer', 40),
     str('number_cipher', 200), str('number_hash', 64), str('insured_relation', 16), str('insured_name', 30),
     { name: 'annual_premium_fen', type: 'bigint', isNullable: false }, str('payment_frequency', 12),
     // 'integer' (not 'int'): SQLite keeps the word as written and TypeORM compares it with its own 'integer'.
@@ -19,7 +19,7 @@ const POLICY = new Table({
     str('signed_event_id', 36), { name: 'created_at_ms', type: 'bigint', isNullable: false }, { name: 'updated_at_ms', type: 'bigint', isNullable: false },
   ],
   indices: [
-    index('idx_policy_contact', ['contact_id']), index('idx_policy_agent_signed', ['agent_id', 'signed_date']),
+    index('idx_policy_contact', ['contact_id']), index('idx_policy_signer_signed', ['signed_by_agent_id', 'signed_date']),
     index('uq_policy_number_hash', ['number_hash'], true), index('uq_policy_signed_event', ['signed_event_id'], true),
   ],
 });

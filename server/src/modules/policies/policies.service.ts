@@ -74,7 +74,7 @@ export class PoliciesService {
     const hash = this.numberHash(dto.policyNumber);
     if (await this.dataSource.getRepository(Policy).existsBy({ numberHash: hash })) throw numberTaken();
     const policy: Policy = {
-      id: randomUUID(), agentId: contact.agentId, contactId: contact.id, ...fields, numberCipher: this.crypto.encrypt(dto.policyNumber), numberHash: hash,
+      id: randomUUID(), agentId: contact.agentId, signedByAgentId: contact.agentId, contactId: contact.id, ...fields, numberCipher: this.crypto.encrypt(dto.policyNumber), numberHash: hash,
       status: 'active', signedEventId: dto.clientEventId.toLowerCase(), createdAtMs: now, updatedAtMs: now,
     };
     try {
@@ -167,7 +167,7 @@ export class PoliciesService {
     p: Pick<Policy, 'productName' | 'need' | 'insurer' | 'insuredRelation' | 'annualPremiumFen' | 'paymentFrequency' | 'paymentTermYears' | 'effectiveDate' | 'signedDate'>
       & { insuredName?: string; nextPremiumDate?: string | null },
     today: string,
-  ): Omit<Policy, 'id' | 'agentId' | 'contactId' | 'numberCipher' | 'numberHash' | 'status' | 'signedEventId' | 'createdAtMs' | 'updatedAtMs'> {
+  ): Omit<Policy, 'id' | 'agentId' | 'signedByAgentId' | 'contactId' | 'numberCipher' | 'numberHash' | 'status' | 'signedEventId' | 'createdAtMs' | 'updatedAtMs'> {
     const errors: FieldError[] = [];
     let insuredName = shownNameOf(contact);
     if (p.insuredRelation !== 'self') {

@@ -8,10 +8,13 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
  */
 @Entity('policy')
 @Index('idx_policy_contact', ['contactId'])
-@Index('idx_policy_agent_signed', ['agentId', 'signedDate'])
+@Index('idx_policy_signer_signed', ['signedByAgentId', 'signedDate'])
 export class Policy {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  /** The agent who holds the policy now (scope, editing); moves with the contact on a handover. */
   @UuidColumn({ name: 'agent_id' }) agentId!: string;
+  /** The agent who sold it: the premium actuals count for them, whoever holds it later. */
+  @UuidColumn({ name: 'signed_by_agent_id' }) signedByAgentId!: string;
   @UuidColumn({ name: 'contact_id' }) contactId!: string;
   @Column({ name: 'product_name', type: 'varchar', length: 60 }) productName!: string;
   @Column({ type: 'varchar', length: 40 }) need!: NeedCode;

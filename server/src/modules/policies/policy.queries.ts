@@ -39,19 +39,18 @@ export async function contactsWithPolicies(db: DataSource | EntityManager, after
   return rows.map((r) => r.contact_id);
 }
 
-/** Policies signed by some agents in a period, as the actuals count them. */
+/** Policies signed by some agents in a period, as the actuals count them (for the seller, wherever the policy is now). */
 export async function signedPoliciesOf(db: DataSource | EntityManager, agentIds: readonly string[], fromDate: string, toDate: string): Promise<SignedPolicy[]> {
   if (agentIds.length === 0) return [];
   const rows = await db.getRepository(Policy).createQueryBuilder('p')
-    .where('p.agent_id IN (:...agentIds)', { agentIds: [...agentIds] }).andWhere('p.signed_date >= :fromDate AND p.signed_date <= :toDate', { fromDate, toDate })
+    .where('p.signed_by_agent_id IN (:...agentIds)', { agentIds: [...agentIds] }).andWhere('p.signed_date >= :fromDate AND p.signed_date <= :toDate', { fromDate, toDate })
     .getMany();
-  return rows.map((p) => ({ agentId: p.agentId, annualPremiumFen: p.annualPremiumFen, signedDate: p.signedDate }));
+  return rows.map((p) => ({ agentId: p.signedByAgentId, annualPremiumFen: p.annualPremiumFen, signedDate: p.signedDate }));
 }
 
 /**
- * Moves a contact's policies to another agent and/or contact (handover, a merge of two records of
- * one person), inside the caller's transaction; returns how many moved. For the staff module's
- * handover and the contacts module's merge: the policy's history (its touchpoints) moves with the contact.
+ * Moves a contact's policies to another agent and/or contact (a merge of two records of one
+ * person), inside the caller's transaction; returns how many moved. The seller keeps the sale.
  */
 export async function movePoliciesOfContact(
   manager: EntityManager, fromContactId: string, to: { agentId: string; contactId?: string }, nowMs: number,
@@ -64,5 +63,12 @@ export async function movePoliciesOfContact(
 export async function erasePoliciesOfContacts(manager: EntityManager, contactIds: readonly string[]): Promise<number> {
   if (contactIds.length === 0) return 0;
   const result = await manager.delete(Policy, { contactId: In([...contactIds]) });
+  return result.affected ?? 0;
+}
+
+/** Moves the policies of contacts to another agent (a handover), in the caller's transaction; the seller keeps the sale. */
+export async function movePoliciesOfContacts(manager: EntityManager, contactIds: readonly string[], toAgentId: string, nowMs: number): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  const result = await manager.update(Policy, { contactId: In([...contactIds]) }, { agentId: toAgentId, updatedAtMs: nowMs });
   return result.affected ?? 0;
 }

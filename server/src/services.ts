@@ -63,6 +63,8 @@ import { NOTIFICATION_DEFAULTS, NotificationsService } from './modules/notificat
 import { noticesFromScoring } from './modules/notifications/scoring-notices';
 import { DiskUploadStore, MemoryUploadStore } from './modules/uploads/upload-store';
 import { UploadsService } from './modules/uploads/uploads.service';
+import { PoliciesService } from './modules/policies/policies.service';
+import { ReferralsService } from './modules/referrals/referrals.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
@@ -121,6 +123,8 @@ export interface Services {
   uploads: UploadsService;
   cardReach: CardReachService;
   customerMessages: CustomerMessagesService;
+  policies: PoliciesService;
+  referrals: ReferralsService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -172,6 +176,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     contactImportKind({ clock, phoneCrypto, audit, touchpoints, rescore }),
   ]);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, rescore);
+  const policies = new PoliciesService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, rescore);
+  const referrals = new ReferralsService(dataSource, contacts);
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   // notifications is made further down; a reminder comes due only once the services are running.
@@ -196,6 +202,6 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
-    dealIndex, snapshots, dashboards, kyb134Inputs,
+    dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,
   };
 }

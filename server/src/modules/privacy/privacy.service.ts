@@ -27,6 +27,7 @@ import { staffMemberOfUser } from '../staff/queries/staff-members';
 import { staffNamesOf } from '../staff/queries/staff-names';
 import { tasksOfContacts } from '../tasks/queries/tasks-of-contacts';
 import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
+import { erasePoliciesOfContacts } from '../policies/policy.queries';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
 
@@ -285,7 +286,7 @@ export class PrivacyService {
   private async erase(contacts: PersonContact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
-    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0 };
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0, policies: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
         const hashes = sweepHashes ?? await leadPhoneHashesOf(manager, ids);
@@ -301,6 +302,7 @@ export class PrivacyService {
           deleted.phones += records.phones;
           deleted.messages += await eraseCustomerMessages(manager, chunk);
           deleted.notices += await eraseNoticesAbout(manager, chunk);
+          deleted.policies += await erasePoliciesOfContacts(manager, chunk);
           await forgetReferrer(manager, chunk);
           await forgetForwarder(manager, chunk);
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);

@@ -41,10 +41,10 @@ function printProgress(): (p: DailyJobProgress) => void {
 async function main(): Promise<void> {
   const { asOf } = parseDailyJobArgs(process.argv.slice(2));
   const config = loadConfig();
-  if (asOf !== null) dailyJobAsOfMs(asOf, Date.now(), config.scoring.dailyJobHour); // refuse a bad date before touching the database
+  const clock = config.devClockShiftMs === 0 ? systemClock : shiftedClock(systemClock, config.devClockShiftMs);
+  if (asOf !== null) dailyJobAsOfMs(asOf, clock.nowMs(), config.scoring.dailyJobHour); // refuse a bad date before touching the database
   const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const clock = config.devClockShiftMs === 0 ? systemClock : shiftedClock(systemClock, config.devClockShiftMs);
     const services = buildServices(config, dataSource, clock, createLogger(config.logLevel));
     const onProgress = printProgress();
     const summaries: DailyJobSummary[] = asOf !== null

@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/today/index', 'pages/content/index', 'pages/radar/index', 'pages/contacts/index', 'pages/card/index'],
   subPackages: [
     { root: 'customer', pages: ['read/index', 'lead/index', 'my-data/index'] },
-    { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index', 'contact-edit/index', 'notices/index', 'notice-settings/index', 'pool/index', 'contact-import/index'] },
+    { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index', 'contact-edit/index', 'notices/index', 'notice-settings/index', 'pool/index', 'contact-import/index', 'policy-edit/index'] },
     // KYB134 and the team / org dashboards, with the chart library (AntV F2): only those who open them download it.
     { root: 'dashboard', pages: ['agent/index', 'team/index', 'org/index'] },
   ],

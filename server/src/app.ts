@@ -33,6 +33,8 @@ import { dealIndexRoutes } from './modules/deal-index/deal-index.routes';
 import { privacyRoutes } from './modules/privacy/privacy.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { uploadsRoutes } from './modules/uploads/uploads.routes';
+import { policiesRoutes } from './modules/policies/policies.routes';
+import { referralsRoutes } from './modules/referrals/referrals.routes';
 import type { Services } from './services';
 
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
@@ -44,6 +46,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...privacyRoutes(s),
     ...staffLifecycleRoutes(s), ...personaTemplatesRoutes(s), ...adminConsolePageRoutes(),
     ...notificationsRoutes(s), ...uploadsRoutes(s),
+    ...policiesRoutes(s), ...referralsRoutes(s),
   ];
 }
 

@@ -62,6 +62,8 @@ import { NOTIFICATION_DEFAULTS, NotificationsService } from './modules/notificat
 import { noticesFromScoring } from './modules/notifications/scoring-notices';
 import { DiskUploadStore, MemoryUploadStore } from './modules/uploads/upload-store';
 import { UploadsService } from './modules/uploads/uploads.service';
+import { PoliciesService } from './modules/policies/policies.service';
+import { ReferralsService } from './modules/referrals/referrals.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
 export type ServiceConfig = Pick<AppConfig, 'wechat' | 'session' | 'shareSecret' | 'phoneEncryptionKey' | 'phoneHashKey' | 'adminBootstrapToken' | 'ingest' | 'scoring'>
@@ -118,6 +120,8 @@ export interface Services {
   uploads: UploadsService;
   cardReach: CardReachService;
   customerMessages: CustomerMessagesService;
+  policies: PoliciesService;
+  referrals: ReferralsService;
 }
 
 /** Wires every service once; the composition root for app and jobs alike. */
@@ -167,6 +171,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     contactImportKind({ clock, phoneCrypto, audit, changes, rescore }),
   ]);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, changes, (ids) => scorer.scoreContacts(ids));
+  const policies = new PoliciesService(dataSource, clock, phoneCrypto, audit, contacts, new TouchpointTransactions(dataSource, changes), (ids) => scorer.scoreContacts(ids));
+  const referrals = new ReferralsService(dataSource, contacts);
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });
   // notifications is made further down; a reminder comes due only once the services are running.
@@ -191,6 +197,6 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
-    dealIndex, snapshots, dashboards, kyb134Inputs,
+    dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,
   };
 }

@@ -204,7 +204,7 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     const after: ContactScore = { ...(JSON.parse(String(stored.score_explanation)) as ContactScore), intentBand: 'high' };
     const before: ContactScore = { ...after, intentBand: 'mid' };
     const read = { id: randomUUID(), type: 'read_complete' as const, occurredAtMs: TEST_NOW, contentTags: [], rowId: randomUUID(), scored: false, contentVersionId: world.versionId, contentTitle: '重疾险的三个误区' };
-    const outcome = { contactId, before, after, plans: [], fresh: [read] };
+    const outcome = { contactId, before, after, plans: [], fresh: [read], becameEngaged: true };
     await t.services.scorer.onScored([outcome]);
     await t.services.scorer.onScored([outcome]);
     const notices = (await list('a')).items.filter((n) => n.kind === 'high_intent' && n.contactId === contactId);

@@ -54,7 +54,7 @@ describe('staff lifecycle, handover and the team pool (公海)', () => {
         .send({ receiverAgentId: world.people.receiver1?.staffId }).expect(200);
       const done = res.body as DeactivatedStaffView;
       expect(done.handover).toMatchObject({ moved: 2, skipped: [], receiverName: '员工receiver1' });
-      expect(done.handover.steps).toEqual([{ step: 'contacts', moved: 2 }, { step: 'tasks', moved: 1 }]);
+      expect(done.handover.steps).toEqual([{ step: 'contacts', moved: 2 }, { step: 'tasks', moved: 1 }, { step: 'policies', moved: 0 }]);
 
       // The leaver's session ended at once; logging in and binding again are refused.
       await t.http.get('/api/contacts').set(as('leaver1')).expect(401);

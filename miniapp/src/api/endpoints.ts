@@ -57,6 +57,10 @@ import type {
   UnreadCountView,
   UpdateNotificationSettingsRequest,
   UpdateReachRequest,
+  CreatePolicyRequest,
+  PolicyView,
+  ReferralTreeView,
+  UpdatePolicyRequest,
 } from '@kejing/shared'
 import type { ApiClient } from './client'
 
@@ -150,6 +154,14 @@ export function createEndpoints(api: ApiClient) {
     uploadImport: (req: ImportUploadRequest) => api.request<ImportPreviewView>('POST', '/api/imports', { body: req }),
     commitImport: (jobId: string, req: ImportCommitRequest) => api.request<ImportJobView>('POST', `/api/imports/${seg(jobId)}/commit`, { body: req }),
     importJob: (jobId: string) => api.request<ImportJobView>('GET', `/api/imports/${seg(jobId)}`),
+    // Policies (保单) and the referral tree (转介绍) on the contact page.
+    policies: (contactId: string) => api.request<PolicyView[]>('GET', `/api/contacts/${seg(contactId)}/policies`),
+    policy: (policyId: string) => api.request<PolicyView>('GET', `/api/policies/${seg(policyId)}`),
+    // Idempotent by clientEventId (the policy_signed touchpoint), so safe to retry.
+    createPolicy: (contactId: string, req: CreatePolicyRequest) =>
+      api.request<PolicyView>('POST', `/api/contacts/${seg(contactId)}/policies`, { body: req, retry: true }),
+    updatePolicy: (policyId: string, req: UpdatePolicyRequest) => api.request<PolicyView>('PUT', `/api/policies/${seg(policyId)}`, { body: req }),
+    referrals: (contactId: string) => api.request<ReferralTreeView>('GET', `/api/contacts/${seg(contactId)}/referrals`),
 
     card: () => api.request<AgentCardView>('GET', '/api/card'),
 

@@ -1,4 +1,4 @@
-import type { ContactDetailView, ContactSummaryView } from '@kejing/shared'
+import type { ContactDetailView, ContactSummaryView, PolicyView, ReferralTreeView } from '@kejing/shared'
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
 
@@ -26,4 +26,32 @@ export const wangJie: ContactDetailView = {
   leads: [],
   openTasks: [],
   handedOverFrom: null,
+}
+
+/** 王姐's two policies: her own critical illness cover and 小宝's education plan. */
+export const wangJiePolicies: PolicyView[] = [
+  {
+    policyId: 'pol1', contactId: 'c1', agentId: 'agent-1', productName: '守护重疾 2026', need: 'critical_illness', insurer: '客经人寿', policyNumberMasked: '****0123',
+    insured: { relation: 'self', name: '王姐' }, annualPremiumFen: 500_000, paymentFrequency: 'annual', paymentTermYears: 20, effectiveDate: '2026-03-15',
+    nextPremiumDate: '2027-03-15', signedDate: '2026-03-10', status: 'active', mine: true, createdAt: ago(60), updatedAt: ago(60),
+  },
+  {
+    policyId: 'pol2', contactId: 'c1', agentId: 'agent-1', productName: '金色童年教育金', need: 'education', insurer: '客经人寿', policyNumberMasked: '****7788',
+    insured: { relation: 'child', name: '小宝' }, annualPremiumFen: 1_200_000, paymentFrequency: 'annual', paymentTermYears: 10, effectiveDate: '2025-09-01',
+    nextPremiumDate: '2026-09-01', signedDate: '2025-08-28', status: 'active', mine: true, createdAt: ago(60), updatedAt: ago(60),
+  },
+]
+
+/** 王姐 brought 陈姐, who brought 小林; 刘哥 (also hers) has not engaged yet. */
+export const wangJieReferrals: ReferralTreeView = {
+  broughtBy: [{ contactId: 'c0', name: '老同学陈' }],
+  tree: {
+    contactId: 'c1', name: '王姐', referralClass: 'active_promoter', engaged: true,
+    children: [
+      { contactId: 'c2', name: '陈姐', referralClass: 'passive_promoter', engaged: true, children: [{ contactId: 'c3', name: '小林', referralClass: 'indifferent', engaged: true, children: [] }] },
+      { contactId: 'c4', name: '刘哥', referralClass: 'indifferent', engaged: false, children: [] },
+    ],
+  },
+  descendants: 3,
+  engagedDescendants: 2,
 }

@@ -15,6 +15,7 @@ export const agentSession: SessionView = {
 export const openShare: OpenShareView = {
   shareId: 'share-1',
   contactId: 'contact-1',
+  askNps: false,
   agent: {
     agentId: 'agent-1',
     name: '李娜',

@@ -54,9 +54,9 @@ describe('我的信息 in words', () => {
     const consent = { consentId: 'k', contactId: 'c1', textVersion: 'v', purpose: 'p', givenAt: '', withdrawnAt: null }
     expect(withdrawWarning({ ...consent, kind: 'health' })).toContain('健康相关需求')
     expect(withdrawWarning({ ...consent, kind: 'contact_details' })).toContain('姓名和手机号会被删除')
-    expect(deletionSummary({ requestId: 'r', deleted: { contacts: 2, leads: 1, consents: 1, touchpoints: 9, tasks: 0, stageChanges: 3, notes: 0, phones: 0, messages: 0, notices: 0 } }))
+    expect(deletionSummary({ requestId: 'r', deleted: { contacts: 2, leads: 1, consents: 1, touchpoints: 9, tasks: 0, stageChanges: 3, notes: 0, phones: 0, messages: 0, notices: 0, policies: 0 } }))
       .toBe('已删除：2 位顾问处的档案、9 条阅读互动记录、1 条留资。')
-    expect(deletionSummary({ requestId: 'r', deleted: { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0 } }))
+    expect(deletionSummary({ requestId: 'r', deleted: { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0, policies: 0 } }))
       .toBe('我们没有保存您的信息，无需删除。')
   })
 })

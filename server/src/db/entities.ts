@@ -37,6 +37,7 @@ import { NoticeSetting } from '../modules/notifications/notice-setting.entity';
 import { AgentReach } from '../modules/card/agent-reach.entity';
 import { CustomerMessage } from '../modules/card/customer-message.entity';
 import { UploadedImage } from '../modules/uploads/uploaded-image.entity';
+import { Policy } from '../modules/policies/policy.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
@@ -46,6 +47,7 @@ export const ENTITIES = [
   ContactPhone, ContactNote,
   ContactHandover, PersonaTemplateRow,
   ImportJob, ImportRow, ContactMerge, ContactMergeRow,
+  Policy,
   JobDay, JobPart,
   AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
 ];

@@ -10,6 +10,7 @@ import { JobLeases, type PartSpec } from './job-leases';
 import { type Kyb134DailySummary, runKyb134Daily } from '../modules/dashboards/kyb134-daily';
 import type { RetentionSummary } from '../modules/privacy/privacy.service';
 import { type FollowUpMemorySummary, planFollowUpMemory } from '../modules/tasks/follow-up-memory.planner';
+import { type AfterSaleSummary, planAfterSaleTasks } from '../modules/policies/after-sale-planner';
 
 const JOB = 'daily';
 const BATCH = 200;
@@ -31,6 +32,8 @@ export interface DailyJobSummary {
   kyb134: Kyb134DailySummary;
   /** Reminders come due and rule tasks on silence and dates (after the step-backs, before the tasks are counted). */
   followUpMemory: FollowUpMemorySummary;
+  /** 老客长存 / 新客开来: after-sale tasks planned for the day (absent in summaries stored before it existed). */
+  afterSale?: AfterSaleSummary;
   /** Work time summed over the parts, whichever processes ran them. */
   ms: number;
 }
@@ -214,6 +217,8 @@ async function rescore(
 async function finish(s: Services, leases: JobLeases, day: string, asOfMs: number): Promise<FinishResult> {
   const started = Date.now();
   const followUpMemory = await planFollowUpMemory(s, asOfMs);
+  // Planned before the day's tasks are counted, so the count includes them.
+  const afterSale = await planAfterSaleTasks(s.dataSource, asOfMs, s.logger);
   const due: { agents: number | string; tasks: number | string }[] = await s.dataSource.query(
     "SELECT COUNT(DISTINCT agent_id) AS agents, COUNT(*) AS tasks FROM follow_up_task WHERE status = 'open' AND due_at_ms <= ?",
     [endOfChinaDay(asOfMs)],
@@ -226,7 +231,7 @@ async function finish(s: Services, leases: JobLeases, day: string, asOfMs: numbe
   const ms = Date.now() - started;
   const summary: DailyJobSummary = {
     day, asOfMs, contactsRescored: sum((r) => r.contactsRescored), stageStepBacks: sum((r) => r.stageStepBacks),
-    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, followUpMemory, ms: sum((r) => r.ms) + ms,
+    agentsWithTasksToday: Number(due[0]?.agents ?? 0), tasksDueToday: Number(due[0]?.tasks ?? 0), retention, kyb134, followUpMemory, afterSale, ms: sum((r) => r.ms) + ms,
   };
   await s.dataSource.getRepository(JobCursor).save({ name: 'daily-job', positionMs: asOfMs, note: `${day}: ${summary.contactsRescored} contacts` });
   return { summary, ms };

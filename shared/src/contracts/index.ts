@@ -22,3 +22,4 @@ export * from './staff-lifecycle';
 export * from './imports';
 export * from './contact-merge';
 export * from './notifications';
+export * from './policies';

@@ -53,5 +53,5 @@ export interface PersonalDataExport {
 /** DELETE /api/privacy/me and DELETE /api/privacy/contacts/:id: what was erased. */
 export interface DeletionView {
   requestId: string;
-  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number; messages: number; notices: number };
+  deleted: { contacts: number; leads: number; consents: number; touchpoints: number; tasks: number; stageChanges: number; notes: number; phones: number; messages: number; notices: number; policies: number };
 }

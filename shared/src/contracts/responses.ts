@@ -24,6 +24,7 @@ import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
 import type { ContactMergeView, SharedPersonView } from './contact-merge';
 import type { ImportJobView, ImportPreviewView } from './imports';
+import type { PolicyView, PremiumActualsView, ReferralTreeView, RevealedPolicyNumberView } from './policies';
 import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
@@ -91,6 +92,10 @@ export interface ResponseBodies {
   ImportJobView: ImportJobView;
   ContactMergeView: ContactMergeView;
   SharedPersonView: SharedPersonView;
+  PolicyView: PolicyView;
+  RevealedPolicyNumberView: RevealedPolicyNumberView;
+  PremiumActualsView: PremiumActualsView;
+  ReferralTreeView: ReferralTreeView;
   TaskView: TaskView;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;

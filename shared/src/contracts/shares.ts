@@ -20,6 +20,8 @@ export interface OpenShareView {
   content: ContentVersionView;
   agent: AgentCardView;
   contactId: string;
+  /** Ask the NPS question (推荐评分) on this page: the agent served the reader lately and they have not answered since. */
+  askNps: boolean;
 }
 /** POST /api/shares/:shareId/forward — a viewer forwards: a child share is created. */
 export interface ForwardShareRequest {

@@ -13,3 +13,4 @@ export * from './percentile';
 export * from './mcip';
 export * from './omip';
 export * from './process-funnel';
+export * from './premium-actuals';

@@ -19,3 +19,5 @@ export { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
 export { rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';
 export type { RankInput } from './rank-follow-up';
 export * from './follow-up-memory';
+export { AFTER_SALE_KINDS, DEFAULT_AFTER_SALE_CONFIG, planAfterSaleMoments, nextYearly, ageOn } from './after-sale';
+export type { AfterSaleConfig, AfterSaleContact, AfterSaleKind, AfterSaleMoment, AfterSalePolicy } from './after-sale';

@@ -9,6 +9,8 @@ import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import DealIndex from './deal-index'
 import Merge from './merge'
+import Policies from './policies'
+import Referrals from './referrals'
 import { useAsync } from '../../hooks/use-async'
 import {
   BAND_NAMES_ZH,
@@ -107,6 +109,10 @@ function Detail({ c, reload, refreshKey }: { c: ContactDetailView; reload: () =>
 
       <Profile c={c} />
 
+      <Policies contactId={c.contactId} canAdd refreshKey={refreshKey} />
+
+      <Referrals contactId={c.contactId} refreshKey={refreshKey} />
+
       <DealIndex contactId={c.contactId} refreshKey={refreshKey} />
 
       {c.openTasks.length > 0 ? (
@@ -196,7 +202,11 @@ export default function ContactPage() {
   // Back from the edit form (or anywhere): show what was saved. The first show is the first load.
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current) void contact.reload()
+    if (shown.current) {
+      void contact.reload()
+      // Back from the policy form: its list (and the deal index) reload with the contact.
+      setRefreshKey((k) => k + 1)
+    }
     shown.current = true
   })
   return (

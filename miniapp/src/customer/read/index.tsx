@@ -12,6 +12,7 @@ import { readerEntry, shareUrl } from '../../share-path'
 import ConsultPanel from './consult-panel'
 import { LiveBlock, TrackedVideo } from './media'
 import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
+import NpsQuestion from './nps'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -114,6 +115,7 @@ export default function ReaderPage() {
         — 全文完 —
       </View>
       <AgentCard agent={agent} expanded={cardOpen} onTap={viewCard} />
+      {opened.data.askNps ? <NpsQuestion shareId={s} agentName={agent.name} /> : null}
       <View className='reader__actions'>
         <Button className='btn-plain reader__btn' id='consult' onClick={consult}>
           咨询顾问

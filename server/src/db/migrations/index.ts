@@ -11,6 +11,7 @@ import { TaskChannel1765500000000 } from './1765500000000-task-channel';
 import { ContactImportMerge1765700000000 } from './1765700000000-contact-import-merge';
 import { NoticesAndReach1765800000000 } from './1765800000000-notices-and-reach';
 import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
+import { Policies1766000000000 } from './1766000000000-policies';
 import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   ContactImportMerge1765700000000,
   NoticesAndReach1765800000000,
   FollowUpMemory1765900000000,
+  Policies1766000000000,
   StaffLifecycle1766100000000,
 ];

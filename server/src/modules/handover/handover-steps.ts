@@ -1,4 +1,5 @@
 import { contactsHandoverStep } from '../contacts/contact-handover.step';
+import { policiesHandoverStep } from '../policies/policy-handover.step';
 import { tasksHandoverStep } from '../tasks/task-handover.step';
 import type { HandoverStep } from './handover-step';
 
@@ -9,4 +10,5 @@ import type { HandoverStep } from './handover-step';
 export const HANDOVER_STEPS: readonly HandoverStep[] = [
   contactsHandoverStep,
   tasksHandoverStep,
+  policiesHandoverStep,
 ];

@@ -25,6 +25,7 @@ import type { SharesService } from '../shares/shares.service';
 import { StaffMember } from '../staff/staff-member.entity';
 import { FollowUpTask } from '../tasks/follow-up-task.entity';
 import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
+import { erasePoliciesOfContacts } from '../policies/policy.queries';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
 
@@ -262,9 +263,11 @@ export class PrivacyService {
       const users = [...new Set([...byId.values()].map((c) => c.viewerUserId).filter((u): u is string => u !== null))];
       const hashes = (await this.dataSource.getRepository(Lead).find({ select: { phoneHash: true }, where: { contactId: In(ids) } })).map((l) => l.phoneHash);
       const viaPhone = hashes.length > 0 ? (await this.dataSource.getRepository(Lead).find({ select: { contactId: true }, where: { phoneHash: In([...new Set(hashes)]) } })).map((l) => l.contactId) : [];
-      const more = await this.dataSource.getRepository(Contact).find({
-        where: [...(users.length > 0 ? [{ viewerUserId: In(users) }] : []), ...(viaPhone.length > 0 ? [{ id: In(viaPhone) }] : [])],
-      });
+      const where = [...(users.length > 0 ? [{ viewerUserId: In(users) }] : []), ...(viaPhone.length > 0 ? [{ id: In(viaPhone) }] : [])];
+      // No WeChat identity and no lead phone (a contact added by hand): nobody else is the same
+      // person. An empty where list would find every contact in the database and erase them all.
+      if (where.length === 0) break;
+      const more = await this.dataSource.getRepository(Contact).find({ where });
       const grew = more.filter((c) => !byId.has(c.id));
       if (grew.length === 0) break;
       for (const c of grew) byId.set(c.id, c);
@@ -315,7 +318,7 @@ export class PrivacyService {
   private async erase(contacts: Contact[], userIds: string[], who: { actorId: string | null; by: string }, sweepHashes?: string[]): Promise<DeletionView> {
     const requestId = randomUUID();
     const ids = contacts.map((c) => c.id);
-    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0 };
+    const deleted = { contacts: 0, leads: 0, consents: 0, touchpoints: 0, tasks: 0, stageChanges: 0, notes: 0, phones: 0, messages: 0, notices: 0, policies: 0 };
     await this.dataSource.transaction(async (manager) => {
       if (ids.length > 0) {
         const hashes = sweepHashes
@@ -332,6 +335,7 @@ export class PrivacyService {
           deleted.phones += records.phones;
           deleted.messages += await eraseCustomerMessages(manager, chunk);
           deleted.notices += await eraseNoticesAbout(manager, chunk);
+          deleted.policies += await erasePoliciesOfContacts(manager, chunk);
           await manager.update(Contact, { referredByContactId: In(chunk) }, { referredByContactId: null });
           await manager.update(Share, { forwardedByContactId: In(chunk) }, { forwardedByContactId: null });
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);

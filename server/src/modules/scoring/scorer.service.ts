@@ -14,7 +14,7 @@ import { StaffMember } from '../staff/staff-member.entity';
 import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
-import { LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
+import { ENGAGED_TYPES, LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
 
 /** A backlog (a scorer that was down) is scored whole but planned only for its latest touchpoints. */
 const MAX_PLANNED_PER_RUN = 20;
@@ -26,6 +26,11 @@ export interface ScoringOutcome {
   plans: FollowUpPlan[];
   /** The touchpoints this run took in for the first time. */
   fresh: LoadedEvent[];
+  /**
+   * The contact engaged for the first time in this run: the people who brought them in (up the
+   * whole chain) gain a referral credit and are due a rescoring. Later engagement changes no credit.
+   */
+  becameEngaged: boolean;
 }
 
 /**
@@ -130,7 +135,8 @@ export class ScorerService {
             JSON.stringify(after.interestTags), JSON.stringify(storableExplanation(after)), after.lastTouchAtMs, nowMs, contact.id],
         );
         scoredRowIds.push(...fresh.map((e) => e.rowId));
-        outcomes.push({ contactId: contact.id, before, after, plans, fresh });
+        const engaged = (e: LoadedEvent) => ENGAGED_TYPES.includes(e.type);
+        outcomes.push({ contactId: contact.id, before, after, plans, fresh, becameEngaged: fresh.some(engaged) && !known.some(engaged) });
       }
       for (let i = 0; i < scoredRowIds.length; i += 500) {
         await manager.update(TouchpointEvent, { id: In(scoredRowIds.slice(i, i + 500)) }, { scored: true });

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ContactContext, ScoringEvent, TagCode, TouchpointType } from '@kejing/shared';
+import { descendantsOf, referralRowsOf } from '../contacts/referral-chain.queries';
+import { activePolicyCounts } from '../policies/policy.queries';
 
 /** A touchpoint row with what the scorer needs about its content and lead. */
 export interface LoadedEvent extends ScoringEvent {
@@ -74,28 +76,51 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
 }
 
 // A referred contact "engaged" when it did more than open: read, watched, tapped, left details, forwarded.
-const ENGAGED_TYPES = ['read_progress', 'read_complete', 'video_progress', 'live_join', 'card_view', 'consult_tap', 'lead_submit', 'forward'];
+export const ENGAGED_TYPES: readonly TouchpointType[] = ['read_progress', 'read_complete', 'video_progress', 'live_join', 'card_view', 'consult_tap', 'lead_submit', 'forward'];
 
-/** Standing facts: opt-out, what the agent recorded (WeChat friend, policies held), and how many contacts this one brought in who engaged. */
+/** Which of these contacts engaged at some time (the referral credit they give up their chain). */
+export async function engagedContactIds(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<Set<string>> {
+  const engaged = new Set<string>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const chunk = contactIds.slice(i, i + 500);
+    const rows: { contact_id: string }[] = await db.query(
+      `SELECT DISTINCT contact_id FROM touchpoint_event WHERE contact_id IN (${chunk.map(() => '?').join(',')}) AND type IN (${ENGAGED_TYPES.map(() => '?').join(',')})`,
+      [...chunk, ...ENGAGED_TYPES],
+    );
+    for (const row of rows) engaged.add(row.contact_id);
+  }
+  return engaged;
+}
+
+/**
+ * Standing facts: opt-out, what the agent recorded (WeChat friend, policies held: the larger of the
+ * count the agent typed and the active policies recorded), and how many contacts this one brought
+ * in who engaged — down the whole forward chain, not one level: a friend's friend who engages
+ * credits everyone above them (新客开来).
+ */
 export async function loadContactContexts(
   db: DataSource | EntityManager,
   contacts: { id: string; optedOut: boolean; wechatFriend?: boolean; policiesHeld?: number }[],
 ): Promise<Map<string, ContactContext>> {
+  const ids = contacts.map((c) => c.id);
+  const recorded = await activePolicyCounts(db, ids);
   const contexts = new Map<string, ContactContext>(contacts.map((c) => [
-    c.id, { optedOut: c.optedOut, engagedReferrals: 0, isWeChatFriend: c.wechatFriend === true, policiesHeld: c.policiesHeld ?? 0 },
+    c.id, {
+      optedOut: c.optedOut, engagedReferrals: 0, isWeChatFriend: c.wechatFriend === true,
+      policiesHeld: Math.max(c.policiesHeld ?? 0, recorded.get(c.id) ?? 0),
+    },
   ]));
   if (contacts.length === 0) return contexts;
-  const rows: { referrer: string; n: number | string }[] = await db.query(
-    `SELECT c.referred_by_contact_id AS referrer, COUNT(DISTINCT c.id) AS n
-       FROM contact c
-      WHERE c.referred_by_contact_id IN (${contacts.map(() => '?').join(',')})
-        AND EXISTS (SELECT 1 FROM touchpoint_event e WHERE e.contact_id = c.id AND e.type IN (${ENGAGED_TYPES.map(() => '?').join(',')}))
-      GROUP BY c.referred_by_contact_id`,
-    [...contacts.map((c) => c.id), ...ENGAGED_TYPES],
-  );
-  for (const row of rows) {
-    const context = contexts.get(row.referrer);
-    if (context) context.engagedReferrals = Number(row.n);
+  // A scored contact may be below another in the same batch: it is one of the roots, not among those found below.
+  const below = await descendantsOf(db, ids);
+  const parent = new Map([...(await referralRowsOf(db, ids)), ...below].map((r) => [r.id, r.referredByContactId]));
+  for (const id of await engagedContactIds(db, [...ids, ...below.map((r) => r.id)])) {
+    const seen = new Set<string>();
+    for (let up = parent.get(id); up && !seen.has(up); up = parent.get(up)) {
+      seen.add(up);
+      const context = contexts.get(up);
+      if (context) context.engagedReferrals += 1;
+    }
   }
   return contexts;
 }

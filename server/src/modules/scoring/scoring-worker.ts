@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../lib/logger';
 import type { ContactChanges } from '../events/contact-changes';
+import { referrersOf } from '../contacts/referral-chain.queries';
 import type { ScorerService } from './scorer.service';
 
 export interface ScoringWorkerOptions {
@@ -69,13 +70,27 @@ export class ScoringWorker {
       const batch = [...this.dirty].slice(0, this.options.batchSize);
       for (const id of batch) this.dirty.delete(id);
       try {
-        await this.scorer.scoreContacts(batch);
+        const outcomes = await this.scorer.scoreContacts(batch);
+        await this.rescoreReferrers(outcomes.filter((o) => o.becameEngaged).map((o) => o.contactId)).catch((error: unknown) => {
+          // The referee is scored; the referrers catch up with the daily job's rescoring.
+          this.logger.warn('rescoring referrers failed', { detail: (error as Error).message?.slice(0, 200) });
+        });
       } catch (error) {
         // The touchpoints stay unscored, so the next poll retries them; ingestion is unaffected.
         this.logger.warn('scoring failed; will retry', { contacts: batch.length, detail: (error as Error).message?.slice(0, 200) });
         return;
       }
     }
+  }
+
+  /**
+   * A referee who engages moves their referrers' referral class (the credit runs up the whole
+   * chain), so the referrers are rescored now, after the referee's commit, not at night.
+   */
+  private async rescoreReferrers(engagedIds: string[]): Promise<void> {
+    if (engagedIds.length === 0) return;
+    const referrers = await referrersOf(this.dataSource, engagedIds);
+    for (let i = 0; i < referrers.length; i += this.options.batchSize) await this.scorer.scoreContacts(referrers.slice(i, i + this.options.batchSize));
   }
 
   private async findUnscored(): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { sharePath, type OpenShareView, type ShareChannel, type ShareCreatedView } from '@kejing/shared';
 import { AppError } from '../../lib/app-error';
+import { npsQuestionDue } from '../events/nps-after-service.queries';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { ContactResolver } from '../contacts/contact-resolver';
@@ -56,6 +57,7 @@ export class SharesService {
       content: presentContentVersion(item, version, this.clock.nowMs()),
       agent: await this.staff.card(share.agentId),
       contactId,
+      askNps: await npsQuestionDue(this.dataSource, contactId, this.clock.nowMs()),
     };
   }
 

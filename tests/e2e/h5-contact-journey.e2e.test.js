@@ -130,6 +130,7 @@ test('import 50 → a customer proves her phone → named contact, 消息, call,
     const visitor = page.replace(/同一个人在通讯录里有两条记录时.*$/m, '').indexOf('微信访客');
     assert.equal(visitor, -1, `no 微信访客 on the contact page: …${page.slice(Math.max(0, visitor - 200), visitor + 80)}…`);
     assert.ok(page.includes(article.title), 'the read is in the timeline');
+    assert.ok(!page.includes('王小五您好'), 'the suggested message greets her by the name the agent keeps');
     assert.ok(!page.includes(importedPhone(4)), 'the phone is masked until revealed');
     await wholePageShot(agent, 'journey-03-contact');
 
@@ -175,13 +176,21 @@ test('import 50 → a customer proves her phone → named contact, 消息, call,
     });
     assert.equal(job.status, 0, `the daily job ran: ${job.stderr}`);
     server = await startServer({ h5Dir: H5_DIR, dataDir, env: shifted });
-    agent = await agentCtx.newPage();
+    // The phone's clock is a day on too (the mini program says 今天 / 明天 by it).
+    const dayAfterCtx = await browser.newContext(PHONE);
+    await dayAfterCtx.clock.install({ time: Date.now() + DAY_MS });
+    agent = await dayAfterCtx.newPage();
     watch(agent, errors, 'agent');
     await agent.goto(`${server.base}/?devCode=demo-agent-1#/pages/today/index`);
     const card = agent.locator('.task', { hasText: '回电话约周末面谈少儿重疾' });
     await card.waitFor({ timeout: 30_000 });
-    assert.match(await card.innerText(), /导入客户5/);
+    const cardText = await card.innerText();
+    assert.match(cardText, /导入客户5/);
+    assert.match(cardText, /今天 09:00/);
+    // The reader merged into 导入客户5 is no one's to work any more: no task of hers comes back.
+    assert.equal(await agent.locator('.task', { hasText: '王小五' }).count(), 0);
     await screenAt(agent, card, 'journey-05-reminder-on-today');
+    await dayAfterCtx.close();
 
     assert.deepEqual(errors, []);
   } finally {

@@ -9,7 +9,7 @@ import { AppConfig, loadConfig } from './config/load-config';
 import { openDatabase } from './db/data-source';
 import { loadDemo } from './demo/load-demo';
 import { scheduleDailyJob } from './jobs/daily-job-schedule';
-import { systemClock } from './lib/clock';
+import { shiftedClock, systemClock } from './lib/clock';
 import { createLogger, type Logger } from './lib/logger';
 import { buildServices, type Services } from './services';
 import { startFakeWeChat } from './wechat/fake-wechat-server';
@@ -67,7 +67,9 @@ async function openServices(config: AppConfig, logger: Logger, closers: (() => P
   }
   const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, timeoutMs: 10_000 });
   closers.push(() => dataSource.destroy());
-  const services = buildServices(config, dataSource, systemClock, logger);
+  const clock = config.devClockShiftMs === 0 ? systemClock : shiftedClock(systemClock, config.devClockShiftMs);
+  if (config.devClockShiftMs !== 0) logger.warn('the clock is shifted (DEV_CLOCK_SHIFT_DAYS): the server acts as if it were another day', { shiftMs: config.devClockShiftMs });
+  const services = buildServices(config, dataSource, clock, logger);
   if (config.loadDemo && (await loadDemo(services))) logger.info('demo organisation loaded; log in on H5 with ?devCode=demo-agent-1');
   return { services, dataSource };
 }

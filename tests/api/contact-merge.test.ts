@@ -142,6 +142,22 @@ describe('one person, one contact (合并客户)', () => {
     expect(await tasksOf(zhao.contactId)).toEqual([zhaoTask]);
   });
 
+  it('a follow-up moved by a merge greets the person by the name the agent keeps, and by the old one again after undo', async () => {
+    const reader = await add({ remarkName: '钱女士' });
+    await action(reader.contactId, 'visit');
+    await t.services.scoringWorker.drain();
+    const [before] = (await detail(reader.contactId)).openTasks;
+    expect(before?.suggestedMessage.startsWith('钱女士')).toBe(true);
+    const kept = await add({ remarkName: '钱姐（邻居）' });
+
+    const merged = await merge(kept.contactId, reader.contactId);
+    const [moved] = (await detail(kept.contactId)).openTasks;
+    expect(moved?.taskId).toBe(before?.taskId);
+    expect(moved?.suggestedMessage).toBe(`钱姐（邻居）${before?.suggestedMessage.slice('钱女士'.length)}`);
+    await t.http.post(`/api/contact-merges/${merged.mergeId}/undo`).set(as('a')).expect(200);
+    expect((await detail(reader.contactId)).openTasks[0]?.suggestedMessage).toBe(before?.suggestedMessage);
+  });
+
   it('lists the merges into a contact for 撤销合并', async () => {
     const sun = await add({ remarkName: '孙七' });
     const old = await add({ remarkName: '孙七（名片）' });

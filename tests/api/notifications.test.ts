@@ -63,6 +63,17 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
     expect(await sentTo('a')).toHaveLength(1);
   });
 
+  it('a notice names the person as the agent calls them now, after a rename', async () => {
+    const { token, shareId, contactId } = await openAndRead(t, world, 'notice-rename');
+    await t.http.post('/api/leads').set(bearer(token)).send({ clientEventId: randomUUID(), shareId, name: '钱女士', phone: '13600004444', consent }).expect(201);
+    await t.services.scoringWorker.drain();
+    const before = (await list('a')).items.find((n) => n.contactId === contactId && n.kind === 'lead');
+    expect(before?.title).toBe('钱女士');
+    await t.http.put(`/api/contacts/${contactId}`).set(as('a')).send({ remarkName: '钱姐（瑜伽）' }).expect(200);
+    const after = (await list('a')).items.find((n) => n.contactId === contactId && n.kind === 'lead');
+    expect(after?.title).toBe('钱姐（瑜伽）');
+  });
+
   it('without a grant the notice is still in the app (push no_grant) and nothing is sent', async () => {
     const before = (await sentTo('b')).length;
     await remind('b', 'no-grant-1');

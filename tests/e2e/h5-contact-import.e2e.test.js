@@ -5,7 +5,7 @@
 // test-artifacts/e2e/ (contact-import-*.png).
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const ExcelJS = require('exceljs');
+const { contactsWorkbook: workbook } = require('./contact-workbook');
 const { startServer } = require('./server-process');
 const path = require('node:path');
 const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
@@ -27,17 +27,6 @@ after(async () => {
 async function screenAt(page, locator, name) {
   await locator.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-}
-
-async function workbook() {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('客户');
-  sheet.addRow(['姓名', '手机', '性别', '生日', '备注', '标签', '微信好友', '持有保单数']);
-  for (let i = 0; i < 50; i += 1) {
-    const phone = i === 9 ? '13900000001' : i === 19 ? '1390000' : `1390001${String(i).padStart(4, '0')}`;
-    sheet.addRow([i === 29 ? '' : `导入客户${i + 1}`, phone, i % 2 ? '男' : '女', new Date(Date.UTC(1985, 2, 1 + i)), i === 0 ? '同小区邻居' : '', 'P100', i < 10 ? '是' : '否', i === 0 ? 1 : 0]);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 test('agent imports 50 contacts from .xlsx (one duplicate, two bad rows by line), then merges a reader into one and undoes it', async () => {

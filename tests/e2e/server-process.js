@@ -33,17 +33,20 @@ async function waitForHealth(base, child, timeoutMs) {
   throw new Error('server did not become healthy in time');
 }
 
-/** Returns { base, stop, logs, dataDir }. The data directory is a fresh temp dir each run. */
-async function startServer({ h5Dir }) {
+/**
+ * Returns { base, stop, logs, dataDir }. The data directory is a fresh temp dir unless `dataDir` is
+ * given (a restart over the same data: then the caller removes it); `env` adds settings.
+ */
+async function startServer({ h5Dir, dataDir: reuse, env = {} }) {
   const main = path.join(REPO, 'server', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` at the repository root first`);
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error(`${h5Dir} has no index.html: run \`npm run build:h5\` in miniapp/`);
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kejing-e2e-'));
+  const dataDir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kejing-e2e-'));
   const logs = [];
   const child = spawn(process.execPath, [main], {
     cwd: REPO,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, H5_DIR: h5Dir, NODE_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, H5_DIR: h5Dir, NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => logs.push(String(d)));
@@ -69,7 +72,7 @@ async function startServer({ h5Dir }) {
         });
       });
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!reuse) fs.rmSync(dataDir, { recursive: true, force: true });
   };
   return { base, stop, logs, dataDir };
 }

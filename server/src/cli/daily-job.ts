@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/load-config';
 import { openDatabase } from '../db/data-source';
 import { type DailyJobProgress, type DailyJobSummary, dailyJobAsOfMs, runDailyJob, runDueDailyJobs } from '../jobs/daily-job';
-import { systemClock } from '../lib/clock';
+import { shiftedClock, systemClock } from '../lib/clock';
 import { createLogger } from '../lib/logger';
 import { buildServices } from '../services';
 
@@ -41,10 +41,11 @@ function printProgress(): (p: DailyJobProgress) => void {
 async function main(): Promise<void> {
   const { asOf } = parseDailyJobArgs(process.argv.slice(2));
   const config = loadConfig();
-  if (asOf !== null) dailyJobAsOfMs(asOf, Date.now(), config.scoring.dailyJobHour); // refuse a bad date before touching the database
+  const clock = config.devClockShiftMs === 0 ? systemClock : shiftedClock(systemClock, config.devClockShiftMs);
+  if (asOf !== null) dailyJobAsOfMs(asOf, clock.nowMs(), config.scoring.dailyJobHour); // refuse a bad date before touching the database
   const dataSource = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const services = buildServices(config, dataSource, systemClock, createLogger(config.logLevel));
+    const services = buildServices(config, dataSource, clock, createLogger(config.logLevel));
     const onProgress = printProgress();
     const summaries: DailyJobSummary[] = asOf !== null
       ? [await runDailyJob(services, services.scoringWorker, { day: asOf, onProgress })]

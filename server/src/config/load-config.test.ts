@@ -28,6 +28,12 @@ describe('process settings', () => {
     expect(() => load(env)).toThrow(message);
   });
 
+  it('moves the clock by whole days only outside production', () => {
+    expect(load({}).devClockShiftMs).toBe(0);
+    expect(load({ DEV_CLOCK_SHIFT_DAYS: '1' }).devClockShiftMs).toBe(86_400_000);
+    expect(() => load({ NODE_ENV: 'production', DEV_CLOCK_SHIFT_DAYS: '1' })).toThrow('DEV_CLOCK_SHIFT_DAYS is for trying things out and is refused in production');
+  });
+
   it('keeps the daily job\'s lease and check at a second or more', () => {
     expect(load({ DAILY_JOB_LEASE_MS: '10', DAILY_JOB_CHECK_MS: '0' }).scoring).toMatchObject({ dailyJobLeaseMs: 1000, dailyJobCheckMs: 1000 });
     expect(load({}).scoring).toMatchObject({ dailyJobLeaseMs: 60_000, dailyJobCheckMs: 300_000, dailyJobHour: 5 });

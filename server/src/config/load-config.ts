@@ -11,6 +11,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   h5Dir: string | null;
   loadDemo: boolean;
+  /** DEV_CLOCK_SHIFT_DAYS in ms: the server and the daily job act as if that many days later (never in production). */
+  devClockShiftMs: number;
   wechat: { appId: string; appSecret: string; apiBaseUrl: string; timeoutMs: number; useFake: boolean; miniProgramEnv?: MiniProgramEnv };
   session: { secret: string; ttlSeconds: number; issuer: string; audience: string };
   shareSecret: string;
@@ -165,6 +167,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const defaults = readDefaults();
   const mode: AppConfig['env'] =
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const clockShiftDays = intFrom(env, 'DEV_CLOCK_SHIFT_DAYS', 0);
+  if (clockShiftDays !== 0 && mode === 'production') throw new Error('config: DEV_CLOCK_SHIFT_DAYS is for trying things out and is refused in production');
   const dataDir = resolve(REPO_ROOT, env.DATA_DIR ?? defaults.dataDir);
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL : null;
   if (databaseUrl && !/^mysql:\/\//.test(databaseUrl)) {
@@ -193,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     databaseUrl,
     h5Dir: existsSync(h5Dir) ? h5Dir : null,
+    devClockShiftMs: clockShiftDays * 86_400_000,
     loadDemo: env.LOAD_DEMO !== undefined ? env.LOAD_DEMO === 'true' : defaults.loadDemo && databaseUrl === null,
     wechat: {
       appId: useFake ? 'wx-fake-appid' : appId,

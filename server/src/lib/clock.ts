@@ -17,3 +17,11 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/**
+ * The system clock moved by whole days: for trying the product a day ahead (a reminder coming due,
+ * silence rules) on the embedded default. loadConfig refuses it in production.
+ */
+export function shiftedClock(base: Clock, shiftMs: number): Clock {
+  return { nowMs: () => base.nowMs() + shiftMs };
+}

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { addressNameOf, type FamilyMember, type Gender, type TagCode } from '@kejing/shared';
 import { Contact } from './contact.entity';
 
@@ -19,7 +19,8 @@ export interface AfterSaleFacts {
 /** The facts of some contacts, for the daily job's after-sale planner (老客长存). */
 export async function afterSaleFactsOf(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<AfterSaleFacts[]> {
   if (contactIds.length === 0) return [];
-  const rows = await db.getRepository(Contact).find({ where: { id: In([...contactIds]) }, order: { id: 'ASC' } });
+  // A contact merged into another lives on in the survivor: nothing to plan for it.
+  const rows = await db.getRepository(Contact).find({ where: { id: In([...contactIds]), mergedIntoContactId: IsNull() }, order: { id: 'ASC' } });
   // A contact in the pool (公海) has no agent to plan for until someone takes it.
   return rows.flatMap((c) => (c.agentId === null ? [] : [{
     contactId: c.id, agentId: c.agentId, name: addressNameOf(c), gender: c.gender, birthday: c.birthday, familyMembers: c.familyMembers ?? [],

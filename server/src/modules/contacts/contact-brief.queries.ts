@@ -20,7 +20,11 @@ interface BriefRaw {
   cell: GridCellCode; stage: number | string; outcome: DealOutcome; opted_out: number | boolean | string;
 }
 
-/** The contacts' briefs (unknown ids are left out), with their agent's name. */
+/**
+ * The briefs of the contacts an agent works now, with their agent's name, for planning and telling:
+ * unknown ids, contacts merged into another (their history is the survivor's; a merge leaves a
+ * stage step-back behind that is no silence) and contacts in a pool (nobody's) are left out.
+ */
 export async function contactBriefs(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<Map<string, ContactBrief>> {
   const ids = [...new Set(contactIds)];
   const out = new Map<string, ContactBrief>();
@@ -28,7 +32,8 @@ export async function contactBriefs(db: DataSource | EntityManager, contactIds: 
     const chunk = ids.slice(i, i + 500);
     const rows: BriefRaw[] = await db.query(
       `SELECT c.id, c.agent_id, s.name AS agent_name, c.remark_name, c.real_name, c.display_name, c.cell, c.stage, c.outcome, c.opted_out
-         FROM contact c LEFT JOIN staff_member s ON s.id = c.agent_id WHERE c.id IN (${chunk.map(() => '?').join(',')})`,
+         FROM contact c LEFT JOIN staff_member s ON s.id = c.agent_id WHERE c.id IN (${chunk.map(() => '?').join(',')})
+          AND c.merged_into_contact_id IS NULL AND c.agent_id IS NOT NULL`,
       chunk,
     );
     for (const r of rows) {

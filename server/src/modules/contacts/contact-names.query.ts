@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { addressNameOf } from '@kejing/shared';
 import { Contact } from './contact.entity';
 
 /** Whose contacts these are (null: in a team's pool, nobody's now), and the name to address each by ('' when only 微信访客… is known). */
-export async function contactOwnersAndNames(db: DataSource, contactIds: string[]): Promise<Map<string, { agentId: string | null; name: string; referredByContactId: string | null }>> {
+export async function contactOwnersAndNames(db: DataSource | EntityManager, contactIds: string[]): Promise<Map<string, { agentId: string | null; name: string; referredByContactId: string | null }>> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return new Map();
   const rows = await db.getRepository(Contact).find({

@@ -11,6 +11,7 @@ import { chinaDayOf, chinaDayStartMs } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
 import type { SubscribeMessage, SubscribeSendResult } from '../../wechat/wechat-client';
+import { contactOwnersAndNames } from '../contacts/contact-names.query';
 import { AgentNotice } from './agent-notice.entity';
 import { NoticeGrant } from './notice-grant.entity';
 import { NoticeSetting } from './notice-setting.entity';
@@ -228,7 +229,10 @@ export class NotificationsService {
     const rows = await repo.find({
       where: { agentId, ...(options.unreadOnly ? { readAtMs: IsNull() } : {}) }, order: { createdAtMs: 'DESC', id: 'DESC' }, take: options.limit ?? 50,
     });
-    return { items: rows.map(presentNotice), unread: await this.unreadCount(agentId) };
+    // A notice names the person as they are called now: renamed, or merged into the contact the agent imported.
+    const names = await contactOwnersAndNames(this.dataSource, rows.flatMap((n) => (n.contactId ? [n.contactId] : [])));
+    const items = rows.map((n) => presentNotice({ ...n, title: (n.contactId && names.get(n.contactId)?.name) || n.title }));
+    return { items, unread: await this.unreadCount(agentId) };
   }
 
   async unreadCount(agentId: string): Promise<number> {

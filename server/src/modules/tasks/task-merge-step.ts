@@ -1,6 +1,21 @@
 import { In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ContactMergeStep } from '../contacts/contact-merge-step';
+import { contactOwnersAndNames } from '../contacts/contact-names.query';
 import { activeContactIdFor, ACTIVE_TASK_STATUSES, FollowUpTask } from './follow-up-task.entity';
+
+/**
+ * A suggested message greets the person by name: one written to the merged contact's name (a lead
+ * form's 王小五) is re-addressed to the name the agent keeps (导入客户5), and back on undo.
+ */
+async function readdress(manager: EntityManager, taskId: string, message: string, fromContactId: string, toContactId: string): Promise<void> {
+  const names = await contactOwnersAndNames(manager, [fromContactId, toContactId]);
+  const from = names.get(fromContactId)?.name ?? '';
+  const to = names.get(toContactId)?.name ?? '';
+  if (from !== '' && to !== '' && from !== to && message.startsWith(from)) {
+    await manager.getRepository(FollowUpTask).update({ id: taskId }, { suggestedMessage: to + message.slice(from.length) });
+  }
+}
 
 /**
  * Tasks follow the person under the one-active-follow-up rule: if the surviving contact already
@@ -20,11 +35,12 @@ export const taskMergeStep: ContactMergeStep = {
       // Cleared first: the active-contact index is unique, and the row moves onto a contact that may hold it.
       await repo.update({ id: task.id }, { activeContactId: null });
       await repo.update({ id: task.id }, { contactId: intoContactId, status, activeContactId: activeContactIdFor(status, intoContactId) });
+      if (status === task.status && task.status !== 'done' && task.status !== 'dismissed') await readdress(manager, task.id, task.suggestedMessage, fromContactId, intoContactId);
       moved.push({ rowId: task.id, prior: status === task.status ? null : task.status });
     }
     return moved;
   },
-  async undo(manager, fromContactId, _intoContactId, rows) {
+  async undo(manager, fromContactId, intoContactId, rows) {
     const repo = manager.getRepository(FollowUpTask);
     const tasks = await repo.findBy({ id: In(rows.map((r) => r.rowId)) });
     for (const task of tasks) {
@@ -32,6 +48,7 @@ export const taskMergeStep: ContactMergeStep = {
       const status = (prior ?? task.status) as FollowUpTask['status'];
       await repo.update({ id: task.id }, { activeContactId: null });
       await repo.update({ id: task.id }, { contactId: fromContactId, status, activeContactId: activeContactIdFor(status, fromContactId) });
+      if (prior === null || prior === undefined) await readdress(manager, task.id, task.suggestedMessage, intoContactId, fromContactId);
     }
   },
 };

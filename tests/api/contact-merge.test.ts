@@ -158,6 +158,19 @@ describe('one person, one contact (合并客户)', () => {
     expect((await detail(reader.contactId)).openTasks[0]?.suggestedMessage).toBe(before?.suggestedMessage);
   });
 
+  it('a touchpoint written to a contact merged away (another process\'s cache had not heard of the merge) is taken in by the survivor', async () => {
+    const kept = await add({ remarkName: '冯姐' });
+    const away = await add({ remarkName: '冯女士（名片）' });
+    await merge(kept.contactId, away.contactId);
+    const clientEventId = randomUUID();
+    await t.services.touchpoints.run((_manager, record) => record({
+      clientEventId, contactId: away.contactId, agentId: world.people.a.staffId as string, shareId: null, contentVersionId: null, type: 'visit', occurredAtMs: t.clock.nowMs(),
+    }, t.clock.nowMs()));
+    await t.services.scoringWorker.drain();
+    expect(await count('SELECT COUNT(*) AS n FROM touchpoint_event WHERE client_event_id = ? AND contact_id = ? AND scored = 1', [clientEventId, kept.contactId])).toBe(1);
+    expect((await detail(kept.contactId)).timeline.some((item) => item.type === 'visit')).toBe(true);
+  });
+
   it('lists the merges into a contact for 撤销合并', async () => {
     const sun = await add({ remarkName: '孙七' });
     const old = await add({ remarkName: '孙七（名片）' });

@@ -7,8 +7,9 @@ import {
 import type { Clock } from '../../lib/clock';
 import { retryOnLockConflict } from '../../lib/lock-conflict';
 import type { Logger } from '../../lib/logger';
-import { type ContactToScore, lockContactsToScore } from '../contacts/queries/contacts-to-score';
+import { type ContactToScore, lockContactsToScore, survivorsOf } from '../contacts/queries/contacts-to-score';
 import { storeContactScore } from '../contacts/store-contact-score';
+import { moveUnscoredTouchpointsToSurvivors } from '../events/touchpoints-follow-merge';
 import { markTouchpointsScored } from '../events/touchpoints-scored';
 import { staffNamesOf } from '../staff/queries/staff-names';
 import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
@@ -70,8 +71,15 @@ export class ScorerService {
    * so a daily run dated in the past never takes back what a later scoring stored.
    */
   async scoreContacts(contactIds: string[], options: { scoredBeforeMs?: number } = {}): Promise<ScoringOutcome[]> {
-    const ids = [...new Set(contactIds)];
+    let ids = [...new Set(contactIds)];
     if (ids.length === 0) return [];
+    // Touchpoints written to a contact merged away (by a process whose cache had not heard of the
+    // merge) belong to the person: they move to the survivor, which is scored in its place.
+    const survivorOf = await survivorsOf(this.dataSource, ids);
+    if (survivorOf.size > 0) {
+      await this.dataSource.transaction((manager) => moveUnscoredTouchpointsToSurvivors(manager, survivorOf));
+      ids = [...new Set(ids.map((id) => survivorOf.get(id) ?? id))];
+    }
     const ruleSet = await this.rules.current();
     // Scoring marks touchpoints that ingestion is inserting beside: a deadlock rolls the whole
     // transaction back, and scoring is a pure function of the stored history, so it runs again.

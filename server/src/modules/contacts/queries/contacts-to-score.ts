@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { Contact } from '../contact.entity';
 
 /** What the scorer reads of a contact: who owns it, its names, what the agent recorded, and the score it last stored. */
@@ -20,4 +20,24 @@ export async function lockContactsToScore(manager: EntityManager, ids: string[])
     order: { id: 'ASC' },
     ...(sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }),
   });
+}
+
+/**
+ * The contacts among these that were merged into another, each with the contact the person lives on
+ * in now (a chain of merges followed to its end). Read before scoring, outside its transaction.
+ */
+export async function survivorsOf(db: DataSource | EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  const repo = db.getRepository(Contact);
+  const merged = await repo.find({ select: { id: true, mergedIntoContactId: true }, where: { id: In([...ids]), mergedIntoContactId: Not(IsNull()) } });
+  const out = new Map<string, string>();
+  for (const contact of merged) {
+    let survivor = contact.mergedIntoContactId as string;
+    for (let hops = 0; hops < 5; hops += 1) {
+      const next = await repo.findOne({ select: { id: true, mergedIntoContactId: true }, where: { id: survivor } });
+      if (!next?.mergedIntoContactId) break;
+      survivor = next.mergedIntoContactId;
+    }
+    out.set(contact.id, survivor);
+  }
+  return out;
 }

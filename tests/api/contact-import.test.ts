@@ -44,6 +44,15 @@ describe('importing contacts from CSV and .xlsx (批量导入)', () => {
     return finished(preview.jobId, who);
   };
 
+  // First, before any import runs in the background: twice, on SQLite under a full suite's load,
+  // this request got a 500 while an earlier test's import was still committing (cause not yet
+  // found; noted on the issue). The size limit is what this test is about.
+  it('refuses a file over 4 MB with 413', async () => {
+    const big = Buffer.alloc(4 * 1024 * 1024 + 10, 0x41).toString('base64');
+    const res = await t.http.post('/api/imports').set(as('a')).send({ kind: 'contacts', fileName: 'big.csv', contentBase64: big }).expect(413);
+    expect(res.body.error.code).toBe('file_too_large');
+  });
+
   it('imports 50 rows of an .xlsx with one duplicate and two bad rows: 47 created, the other three reported by line with the reason', async () => {
     await t.http.post('/api/contacts').set(as('a')).send({ remarkName: '老王', phones: [{ phone: phoneOf(10), basis: 'in_person' }] }).expect(201);
     const rows = Array.from({ length: 50 }, (_, i): (string | number | Date | null)[] => [
@@ -146,12 +155,6 @@ describe('importing contacts from CSV and .xlsx (批量导入)', () => {
     const res = await t.http.post('/api/imports').set(as('a')).send({ kind: 'contacts', ...body }).expect(status);
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
     expect(await count('SELECT COUNT(*) AS n FROM import_job')).toBe(before);
-  });
-
-  it('refuses a file over 4 MB with 413', async () => {
-    const big = Buffer.alloc(4 * 1024 * 1024 + 10, 0x41).toString('base64');
-    const res = await t.http.post('/api/imports').set(as('a')).send({ kind: 'contacts', fileName: 'big.csv', contentBase64: big }).expect(413);
-    expect(res.body.error.code).toBe('file_too_large');
   });
 
   it('keeps no phone digits in the import rows once they are committed', async () => {

@@ -97,7 +97,7 @@ describe('importing existing clients\' policies from .xlsx (导入保单)', () =
     expect(job.problems).toEqual([
       { line: 10, outcome: 'duplicate', reason: expect.stringMatching(/0001.*已登记过，未重复创建/) },
       { line: 11, outcome: 'bad', reason: expect.stringMatching(/找不到客户「孙姐」.*请先在客户里添加/) },
-      { line: 12, outcome: 'bad', reason: expect.stringContaining('年缴保费：年缴保费须为正数（元）') },
+      { line: 12, outcome: 'bad', reason: expect.stringContaining('年缴保费须为正数（元）') },
       { line: 13, outcome: 'bad', reason: expect.stringContaining('名为「刘伟」的客户不止一位：请填写客户手机以区分') },
     ]);
     // Nothing half-written: eight policies, eight sales, none for the reported rows.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MAINLAND_MOBILE_PATTERN, type PolicyInput, shownNameOf, validatePolicyRow } from '@kejing/shared';
+import { DATE_PATTERN, MAINLAND_MOBILE_PATTERN, type PolicyInput, shownNameOf, validatePolicyRow } from '@kejing/shared';
 import { AppError } from '../../lib/app-error';
 import { chinaDayOf } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
@@ -81,13 +81,16 @@ export function policyImportKind(deps: {
       const today = chinaDayOf(clock.nowMs());
       const effectiveDate = sheetDate(cells.effectiveDate);
       // An existing policy was signed by the day it took effect; today would count an old sale in this month's actuals.
-      const signedDate = sheetDate(cells.signedDate) || (effectiveDate < today ? effectiveDate : today);
+      const signedDate = sheetDate(cells.signedDate) || (DATE_PATTERN.test(effectiveDate) && effectiveDate < today ? effectiveDate : today);
       const checked = validatePolicyRow({
         productName: cells.productName, need: cells.need, insurer: cells.insurer, policyNumber: cells.policyNumber.replace(/\s/g, ''),
         annualPremiumYuan: cells.annualPremiumYuan.replace(/[,，¥￥元\s]/g, ''), paymentFrequency: cells.paymentFrequency,
         paymentTermYears: cells.paymentTermYears.replace(/年$/, ''), effectiveDate, signedDate, nextPremiumDate: sheetDate(cells.nextPremiumDate),
       }, today);
-      if (!checked.ok) return { error: checked.errors.map((e) => `${FIELD_ZH[e.field] ?? e.field}：${e.reason}`).join('；') };
+      if (!checked.ok) {
+        // A reason that already names its field is given as is; the others get the column's name in front.
+        return { error: checked.errors.map((e) => (e.reason.startsWith(FIELD_ZH[e.field] ?? e.field) ? e.reason : `${FIELD_ZH[e.field] ?? e.field}：${e.reason}`)).join('；') };
+      }
       return { row: { clientName, clientPhone, insured: cells.insured, policy: { ...checked.policy, signedDate: checked.policy.signedDate ?? signedDate } } };
     },
     async commitRow(manager, actor, row, { jobId, line }) {

@@ -64,6 +64,7 @@ import { noticesFromScoring } from './modules/notifications/scoring-notices';
 import { DiskUploadStore, MemoryUploadStore } from './modules/uploads/upload-store';
 import { UploadsService } from './modules/uploads/uploads.service';
 import { PoliciesService } from './modules/policies/policies.service';
+import { policyImportKind } from './modules/policies/policy-import.kind';
 import { ReferralsService } from './modules/referrals/referrals.service';
 
 /** The settings services need: a subset of AppConfig, so tests can build them without a file. */
@@ -171,12 +172,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const leads = new LeadsService(dataSource, clock, arrivals, phoneCrypto, touchpoints, verifiedPhones,
     (verified) => contactMerge.mergeOnVerifiedPhone(verified));
   const sharedPersons = new SharedPersonsService(dataSource, staff);
+  const policies = new PoliciesService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, rescore);
   // Tabular import: each kind of record that comes in rows is registered here (a new kind adds one line).
   const imports = new ImportsService(dataSource, clock, logger, audit, [
     contactImportKind({ clock, phoneCrypto, audit, touchpoints, rescore }),
+    policyImportKind({ clock, phoneCrypto, policies, touchpoints, rescore }),
   ]);
   const contactBook = new ContactBookService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, rescore);
-  const policies = new PoliciesService(dataSource, clock, phoneCrypto, audit, contacts, touchpoints, rescore);
   const referrals = new ReferralsService(dataSource, contacts);
   const contactNotes = new ContactNotesService(dataSource, clock, audit, contacts, contactBook, staff);
   const scoringWorker = new ScoringWorker(dataSource, scorer, logger, { pollMs: config.scoring.pollMs, batchSize: 100 });

@@ -1,5 +1,5 @@
 import type { ImportJobView, ImportPreviewView } from '@kejing/shared'
-import { headerChoices, missingRequired, progressPct, remap } from '../../src/agent/contact-import/import-view'
+import { headerChoices, importPageKind, missingRequired, progressPct, remap } from '../../src/agent/contact-import/import-view'
 
 const preview: ImportPreviewView = {
   jobId: 'j', kind: 'contacts', fileName: 'a.csv', totalRows: 3, headers: ['姓名', '', '电话'], sampleRows: [],
@@ -28,5 +28,13 @@ describe('the import page\'s column mapping', () => {
 
   it.each<[number, number, number]>([[0, 50, 0], [25, 50, 50], [49, 50, 98], [50, 50, 100], [0, 0, 100]])('shows %i of %i rows as %i %%', (processedRows, totalRows, pct) => {
     expect(progressPct({ processedRows, totalRows } as ImportJobView)).toBe(pct)
+  })
+})
+
+describe('importPageKind', () => {
+  it('opens the page for policies with ?kind=policies and for contacts otherwise', () => {
+    expect(importPageKind('policies')).toBe('policies')
+    expect(importPageKind(undefined)).toBe('contacts')
+    expect(importPageKind('tasks')).toBe('contacts')
   })
 })

@@ -20,7 +20,7 @@ export const IMPORT_UPLOAD_PATH = '/api/imports';
 
 /** POST /api/imports. */
 export interface ImportUploadRequest {
-  /** What the rows are: 'contacts' (later also 'policies'). */
+  /** What the rows are: 'contacts' or 'policies' (existing clients' policies). */
   kind: string;
   fileName: string;
   /** Told by the file name's ending when left out. */

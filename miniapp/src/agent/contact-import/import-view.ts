@@ -1,5 +1,27 @@
 import type { ImportJobView, ImportMappingEntry, ImportPreviewView, ImportRowOutcome } from '@kejing/shared'
 
+/** What the page imports (`?kind=policies` opens it for policies; contacts by default), and what it says about it. */
+export const IMPORT_PAGES = {
+  contacts: {
+    title: '批量导入客户',
+    heading: '从表格导入客户',
+    columns: '可识别的列：姓名（必填）、手机、性别、生日、备注、标签、微信好友、持有保单数、关系、微信号。',
+    rule: '手机号已在你名下的客户不会重复创建；同事名下已有的客户会提示主管（撞单）。',
+  },
+  policies: {
+    title: '导入保单',
+    heading: '从表格导入老客户的保单',
+    columns: '可识别的列：客户姓名或客户手机（找到你名下的客户）、产品名称、需求类别（险种）、保险公司、保单号、年缴保费(元)、缴费方式、生效日期（必填），以及被保险人、缴费年期、签单日期、下次缴费日。',
+    rule: '请先添加或导入客户；被保险人须是客户本人或客户档案里的家庭成员。已登记过的保单号不会重复创建。',
+  },
+} as const
+export type ImportPageKind = keyof typeof IMPORT_PAGES
+
+/** The page's kind from its `kind` parameter: anything unknown is the contacts import it always was. */
+export function importPageKind(param: string | undefined): ImportPageKind {
+  return param === 'policies' ? 'policies' : 'contacts'
+}
+
 /** What each outcome is called on the result screen. */
 export const OUTCOME_ZH: Record<ImportRowOutcome, string> = { created: '新建', duplicate: '重复', flagged: '撞单', bad: '有误' }
 

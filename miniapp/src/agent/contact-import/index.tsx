@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react'
 import { Button, Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { IMPORT_FILE_MAX_BYTES, type ImportJobView, type ImportMappingEntry, type ImportPreviewView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import { chooseTableFile } from '../../platform/choose-table-file'
 import { api } from '../../services'
-import { headerChoices, missingRequired, OUTCOME_ZH, progressPct, remap } from './import-view'
+import { headerChoices, IMPORT_PAGES, importPageKind, type ImportPageKind, missingRequired, OUTCOME_ZH, progressPct, remap } from './import-view'
 import './index.css'
 
 const POLL_MS = 800
 
-function Pick({ onPreview }: { onPreview: (p: ImportPreviewView) => void }) {
+function Pick({ kind, onPreview }: { kind: ImportPageKind; onPreview: (p: ImportPreviewView) => void }) {
+  const words = IMPORT_PAGES[kind]
   const [busy, setBusy] = useState(false)
   const pick = async () => {
     setBusy(true)
@@ -21,7 +22,7 @@ function Pick({ onPreview }: { onPreview: (p: ImportPreviewView) => void }) {
         void Taro.showToast({ title: `文件不能超过${IMPORT_FILE_MAX_BYTES / 1024 / 1024}MB`, icon: 'none' })
         return
       }
-      onPreview(await api().uploadImport({ kind: 'contacts', fileName: file.name, contentBase64: file.contentBase64 }))
+      onPreview(await api().uploadImport({ kind, fileName: file.name, contentBase64: file.contentBase64 }))
     } catch (e) {
       void Taro.showToast({ title: (e as Error).message || '读取失败', icon: 'none' })
     } finally {
@@ -31,11 +32,11 @@ function Pick({ onPreview }: { onPreview: (p: ImportPreviewView) => void }) {
   return (
     <View className='section'>
       <View className='section__title'>
-        <Text>从表格导入客户</Text>
+        <Text>{words.heading}</Text>
       </View>
       <View className='import__hint'>支持 Excel（.xlsx）和 CSV 文件，第一行为表头，最多 20000 行。</View>
-      <View className='import__hint'>可识别的列：姓名（必填）、手机、性别、生日、备注、标签、微信好友、持有保单数、关系、微信号。</View>
-      <View className='import__hint muted'>在微信里：先把表格发给“文件传输助手”，再从聊天中选择。手机号已在你名下的客户不会重复创建；同事名下已有的客户会提示主管（撞单）。</View>
+      <View className='import__hint'>{words.columns}</View>
+      <View className='import__hint muted'>在微信里：先把表格发给“文件传输助手”，再从聊天中选择。{words.rule}</View>
       <Button id='import-pick' className='btn-primary import__pick' loading={busy} onClick={pick}>
         选择文件
       </Button>
@@ -161,14 +162,18 @@ function Result({ initial }: { initial: ImportJobView }) {
   )
 }
 
-/** 批量导入: pick a CSV / .xlsx → preview and column mapping → progress → every row not created, by line. */
+/** 批量导入 (客户, or 保单 with ?kind=policies): pick a CSV / .xlsx → preview and column mapping → progress → every row not created, by line. */
 export default function ContactImportPage() {
+  const kind = importPageKind(useRouter().params.kind)
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: IMPORT_PAGES[kind].title })
+  }, [kind])
   const [preview, setPreview] = useState<ImportPreviewView | null>(null)
   const [job, setJob] = useState<ImportJobView | null>(null)
   return (
     <AgentGate>
       <View className='page'>
-        {job ? <Result initial={job} /> : preview ? <Mapping preview={preview} onStarted={setJob} /> : <Pick onPreview={setPreview} />}
+        {job ? <Result initial={job} /> : preview ? <Mapping preview={preview} onStarted={setJob} /> : <Pick kind={kind} onPreview={setPreview} />}
       </View>
     </AgentGate>
   )

@@ -170,6 +170,9 @@ function ContactsHome() {
         <View id='contact-import' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-import/index' })}>
           批量导入
         </View>
+        <View id='policy-import' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/contact-import/index?kind=policies' })}>
+          导入保单
+        </View>
         <View id='contact-pool' className='contacts__add' onClick={() => Taro.navigateTo({ url: '/agent/pool/index' })}>
           公海客户 ›
         </View>

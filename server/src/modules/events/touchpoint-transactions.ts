@@ -18,6 +18,7 @@ export type MarkTouched = (contactIds: Iterable<string>) => void;
  *   stored once by its client id; the writer's commits are announced.
  * - `run`: inside another module's own transaction (the lead form stores the lead, its consents and
  *   the lead_submit touchpoint at once; retention deletes), announced after that commit.
+ * - `recordIn`: inside a transaction the caller runs and announces itself (an import's chunk).
  * - `announce`: for a change already committed that the scorer reads besides touchpoints (an opt-out,
  *   a withdrawn consent, a field of the contact book).
  */
@@ -44,6 +45,16 @@ export class TouchpointTransactions {
     ));
     this.changes.publish(touched);
     return result;
+  }
+
+  /**
+   * A recorder for a transaction another machine runs (an import's chunk, one transaction for many
+   * rows): the caller announces the contacts after that commit, as `run` would.
+   */
+  recordIn(manager: EntityManager): RecordTouchpoint {
+    return async (touchpoint, receivedAtMs) => {
+      await manager.insert(TouchpointEvent, touchpointRow(touchpoint, receivedAtMs));
+    };
   }
 
   announce(contactIds: Iterable<string>): void {

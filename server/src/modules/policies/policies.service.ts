@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { In } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
-  deriveNextPremiumDate, FieldError, PolicyView, premiumActuals, PremiumActualsView, RevealedPolicyNumberView, shownNameOf,
+  deriveNextPremiumDate, FieldError, PolicyInput, PolicyView, premiumActuals, PremiumActualsView, RevealedPolicyNumberView, shownNameOf,
 } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import { chinaDayOf } from '../../lib/china-day';
@@ -9,15 +10,15 @@ import type { Clock } from '../../lib/clock';
 import type { PhoneCrypto } from '../../lib/phone-crypto';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
-import type { AuditService } from '../audit/audit.service';
+import type { AuditDetail, AuditService } from '../audit/audit.service';
 import type { ContactsService } from '../contacts/contacts.service';
-import type { TouchpointTransactions } from '../events/touchpoint-transactions';
+import type { RecordTouchpoint, TouchpointTransactions } from '../events/touchpoint-transactions';
 import { Policy } from './policy.entity';
 import { presentPolicy } from './policy.presenter';
 import { signedPoliciesOf } from './policy.queries';
 import type { CreatePolicyDto, PremiumActualsQuery, UpdatePolicyDto } from './policy.dto';
 
-type OwnedContact = Awaited<ReturnType<ContactsService['findInScope']>>;
+export type OwnedContact = Awaited<ReturnType<ContactsService['findInScope']>>;
 
 const numberTaken = () => new AppError(409, 'duplicate_policy_number', '该保单号已登记过', [{ field: 'policyNumber', reason: 'is already recorded' }]);
 
@@ -78,16 +79,7 @@ export class PoliciesService {
       status: 'active', signedEventId: dto.clientEventId.toLowerCase(), createdAtMs: now, updatedAtMs: now,
     };
     try {
-      await this.touchpoints.run(async (manager, record) => {
-        await manager.insert(Policy, policy);
-        // The sale as a touchpoint, dated the signing day (noon China time, so it falls on that day), never after now.
-        const signedAtMs = Math.min(now, Date.parse(`${policy.signedDate}T04:00:00Z`));
-        await record({
-          clientEventId: policy.signedEventId, contactId: contact.id, agentId: policy.agentId, shareId: null, contentVersionId: null,
-          type: 'policy_signed', occurredAtMs: signedAtMs, note: `《${policy.productName}》`,
-        }, now);
-        await this.audit.record({ actorId: actor.staffId, action: 'policy.create', subjectType: 'policy', subjectId: policy.id, detail: { contactId: contact.id } }, manager);
-      });
+      await this.touchpoints.run((manager, record) => this.insertSigned(manager, record, actor, policy, now, { contactId: contact.id }));
     } catch (error) {
       // Two requests with one number (or one client id) at once: the unique indexes let one through.
       if (/unique|duplicate/i.test((error as Error)?.message ?? '')) {
@@ -99,6 +91,48 @@ export class PoliciesService {
     }
     await this.rescoreNow(contact.id);
     return this.present(policy, actor);
+  }
+
+  /**
+   * A policy from an import row, inside the import's transaction: the same checks, encrypted
+   * number, duplicate rule, policy_signed touchpoint and audit as `create`. A number already
+   * recorded is the existing policy (`duplicateOf`, or null when another agent holds it: theirs is
+   * not named). The importer announces and rescores the contacts after its commit.
+   */
+  async recordImported(
+    manager: EntityManager, actor: StaffActor, contact: OwnedContact, input: PolicyInput & { signedDate: string }, signedEventId: string, importRef: { jobId: string; line: number },
+  ): Promise<{ created: Policy } | { duplicateOf: Policy | null }> {
+    if (contact.agentId !== actor.staffId) throw new AppError(403, 'not_owner', '只有客户的专属营销员可以登记保单');
+    const hash = this.numberHash(input.policyNumber);
+    const taken = await manager.getRepository(Policy).findOneBy({ numberHash: hash });
+    if (taken) return { duplicateOf: taken.agentId === actor.staffId ? taken : null };
+    const fields = this.checked(contact, input, this.today());
+    const now = this.clock.nowMs();
+    const policy: Policy = {
+      id: randomUUID(), agentId: contact.agentId, signedByAgentId: contact.agentId, contactId: contact.id, ...fields, numberCipher: this.crypto.encrypt(input.policyNumber), numberHash: hash,
+      status: 'active', signedEventId: signedEventId.toLowerCase(), createdAtMs: now, updatedAtMs: now,
+    };
+    await this.insertSigned(manager, this.touchpoints.recordIn(manager), actor, policy, now, { contactId: contact.id, ...importRef });
+    return { created: policy };
+  }
+
+  /** The contacts some policies belong to (an importer rescores them). */
+  async contactIdsOf(policyIds: readonly string[]): Promise<string[]> {
+    if (policyIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(Policy).find({ select: { contactId: true }, where: { id: In([...policyIds]) } });
+    return [...new Set(rows.map((r) => r.contactId))];
+  }
+
+  /** The policy, its sale as a touchpoint and the audit entry, in the caller's transaction. */
+  private async insertSigned(manager: EntityManager, record: RecordTouchpoint, actor: StaffActor, policy: Policy, now: number, detail: AuditDetail): Promise<void> {
+    await manager.insert(Policy, policy);
+    // The sale as a touchpoint, dated the signing day (noon China time, so it falls on that day), never after now.
+    const signedAtMs = Math.min(now, Date.parse(`${policy.signedDate}T04:00:00Z`));
+    await record({
+      clientEventId: policy.signedEventId, contactId: policy.contactId, agentId: policy.agentId, shareId: null, contentVersionId: null,
+      type: 'policy_signed', occurredAtMs: signedAtMs, note: `《${policy.productName}》`,
+    }, now);
+    await this.audit.record({ actorId: actor.staffId, action: 'policy.create', subjectType: 'policy', subjectId: policy.id, detail }, manager);
   }
 
   async update(actor: StaffActor, policyId: string, dto: UpdatePolicyDto): Promise<PolicyView> {

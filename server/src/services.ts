@@ -184,7 +184,8 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const reminders = new RemindersService(dataSource, clock, logger, { notify: (agentId, kind, input) => notifications.notify(agentId, kind, input) });
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
-  const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
+  const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors(),
+    (ids, asOfMs) => dealIndex.modelProbabilities(ids, asOfMs));
   const dashboards = new DashboardsService(dataSource, snapshots);
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), (due) => reminders.announceDue(due));

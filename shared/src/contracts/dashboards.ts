@@ -63,8 +63,10 @@ export interface PremiumForecastView {
   fromAverage: number;
   /** The premium used for contacts without a budget. */
   averagePremiumFen: number;
-  /** Where P(close) came from: the stage prior (按阶段估算) for the daily snapshot. */
+  /** Where P(close) of open contacts came from: the active deal model (成交指数模型), else the stage prior (按阶段估算). */
   probabilitySource: 'stage_prior' | 'model';
+  /** The deal model's version when probabilitySource is 'model', else null. */
+  modelVersion: string | null;
 }
 export interface SustainableDevelopmentView {
   referral: Record<ReferralClass, number>;

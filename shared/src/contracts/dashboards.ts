@@ -291,3 +291,35 @@ export interface SnapshotSummaryView {
   funnels: number;
   ms: number;
 }
+
+// ---- The premium forecast by period against actuals ------------------------------
+/** One period (本周 / 本月 / 本季度) of GET /api/dashboards/forecast. */
+export interface PeriodForecastRowView {
+  period: 'week' | 'month' | 'quarter';
+  /** 本周, 本月 or 本季度. */
+  nameZh: string;
+  /** First and last China day of the period. */
+  fromDate: string;
+  toDate: string;
+  /** Σ P(close) × expected premium of open contacts expected to close from today to toDate (fen). */
+  expectedFen: number;
+  /** Open contacts expected to close by toDate. */
+  expectedContacts: number;
+  /** Premium signed from fromDate to today (fen), as GET /api/policies/actuals counts it. */
+  actualFen: number;
+  actualPolicies: number;
+}
+/** GET /api/dashboards/forecast: the caller's scope (an agent: own; leader and manager: their org). */
+export interface PeriodForecastView {
+  /** Today's China day. */
+  today: string;
+  /** Where P(close) came from: the active deal model (成交指数模型), else the stage prior (按阶段估算). */
+  probabilitySource: 'stage_prior' | 'model';
+  modelVersion: string | null;
+  /** The source in plain words for the card. */
+  sourceZh: string;
+  /** How an open contact's expected close day is set. */
+  expectedCloseRuleZh: string;
+  openContacts: number;
+  periods: PeriodForecastRowView[];
+}

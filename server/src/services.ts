@@ -50,6 +50,7 @@ import { TasksService } from './modules/tasks/tasks.service';
 import { RemindersService } from './modules/tasks/reminders.service';
 import { DashboardsService } from './modules/dashboards/dashboards.service';
 import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
+import { PastOutcomesService } from './modules/deal-index/past-outcomes.service';
 import { PeriodForecastService } from './modules/dashboards/period-forecast.service';
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
@@ -116,6 +117,7 @@ export interface Services {
   snapshots: SnapshotService;
   dashboards: DashboardsService;
   periodForecast: PeriodForecastService;
+  pastOutcomes: PastOutcomesService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
   handover: HandoverService;
@@ -186,6 +188,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const reminders = new RemindersService(dataSource, clock, logger, { notify: (agentId, kind, input) => notifications.notify(agentId, kind, input) });
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
+  const pastOutcomes = new PastOutcomesService(dataSource, clock, phoneCrypto, audit);
   const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors(),
     (ids, asOfMs) => dealIndex.modelProbabilities(ids, asOfMs));
   const dashboards = new DashboardsService(dataSource, snapshots);
@@ -207,6 +210,6 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
-    dealIndex, snapshots, dashboards, periodForecast, kyb134Inputs, policies, referrals,
+    dealIndex, snapshots, dashboards, periodForecast, pastOutcomes, kyb134Inputs, policies, referrals,
   };
 }

@@ -323,3 +323,23 @@ export interface PeriodForecastView {
   openContacts: number;
   periods: PeriodForecastRowView[];
 }
+
+// ---- Past outcomes imported for the deal index -----------------------------------
+/** POST /api/deal-index/past-outcomes: CSV text with a header row (see shared parsePastOutcomes). */
+export interface PastOutcomesImportRequest {
+  csv: string;
+}
+export interface PastOutcomeProblemView {
+  /** Line in the CSV, the header being line 1. */
+  line: number;
+  field: string;
+  reasonZh: string;
+}
+export interface PastOutcomesImportView {
+  importId: string;
+  /** Lines stored (the deal index trains on them from its next run). */
+  accepted: number;
+  /** Of those, contacts whose earlier imported outcome was replaced. */
+  replaced: number;
+  problems: PastOutcomeProblemView[];
+}

@@ -29,7 +29,7 @@ import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
 import type {
-  AgentDashboardView, DealIndexView, PeriodForecastView, FunnelTrendView, OrgDashboardView, RecordStudyView, SnapshotSummaryView, TeamDashboardView,
+  AgentDashboardView, DealIndexView, PastOutcomesImportView, PeriodForecastView, FunnelTrendView, OrgDashboardView, RecordStudyView, SnapshotSummaryView, TeamDashboardView,
 } from './dashboards';
 
 /** GET /health: 200 while the database answers, 503 (same body) when it does not. */
@@ -113,6 +113,7 @@ export interface ResponseBodies {
   TagRankingRowView: TagRankingRowView;
   AgentDashboardView: AgentDashboardView;
   PeriodForecastView: PeriodForecastView;
+  PastOutcomesImportView: PastOutcomesImportView;
   TeamDashboardView: TeamDashboardView;
   OrgDashboardView: OrgDashboardView;
   FunnelTrendView: FunnelTrendView;

@@ -50,6 +50,8 @@ import { TasksService } from './modules/tasks/tasks.service';
 import { RemindersService } from './modules/tasks/reminders.service';
 import { DashboardsService } from './modules/dashboards/dashboards.service';
 import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
+import { PastOutcomesService } from './modules/deal-index/past-outcomes.service';
+import { PeriodForecastService } from './modules/dashboards/period-forecast.service';
 import { SnapshotService } from './modules/dashboards/snapshot.service';
 import { DealIndexService } from './modules/deal-index/deal-index.service';
 import { PrivacyService } from './modules/privacy/privacy.service';
@@ -115,6 +117,8 @@ export interface Services {
   dealIndex: DealIndexService;
   snapshots: SnapshotService;
   dashboards: DashboardsService;
+  periodForecast: PeriodForecastService;
+  pastOutcomes: PastOutcomesService;
   kyb134Inputs: Kyb134InputsService;
   privacy: PrivacyService;
   handover: HandoverService;
@@ -186,8 +190,12 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const reminders = new RemindersService(dataSource, clock, logger, { notify: (agentId, kind, input) => notifications.notify(agentId, kind, input) });
   const radar = new RadarService(dataSource);
   const dealIndex = new DealIndexService(dataSource, clock, logger, contacts);
-  const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors());
+  const pastOutcomes = new PastOutcomesService(dataSource, clock, phoneCrypto, audit);
+  const snapshots = new SnapshotService(dataSource, clock, logger, () => dealIndex.stagePriors(),
+    (ids, asOfMs) => dealIndex.modelProbabilities(ids, asOfMs));
   const dashboards = new DashboardsService(dataSource, snapshots);
+  const periodForecast = new PeriodForecastService(dataSource, clock, () => dealIndex.stagePriors(),
+    (ids, asOfMs) => dealIndex.modelProbabilities(ids, asOfMs), (actor, period) => policies.actuals(actor, period));
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), (due) => reminders.announceDue(due));
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
@@ -204,6 +212,6 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
     notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
     followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
-    dealIndex, snapshots, dashboards, kyb134Inputs, policies, referrals,
+    dealIndex, snapshots, dashboards, periodForecast, pastOutcomes, kyb134Inputs, policies, referrals,
   };
 }

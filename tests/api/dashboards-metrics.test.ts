@@ -173,7 +173,7 @@ describe('dashboards: every figure counted by hand', () => {
     // Stage priors from the 2 closed contacts (1 won, both reached stage 8), shrunk with 10 pseudo-contacts:
     //   P(stage 1) = (1 + 10 × 0.02) / 12 = 0.1, P(stage 3) = (1 + 10 × 0.07) / 12 = 0.141667.
     // Forecast: c1 0.141667 × 1,000,000 + c2 0.1 × 800,000 + c3 0.141667 × 800,000 = 335,000 fen.
-    expect(assets.premiumForecast).toEqual({ forecastFen: 335_000, openContacts: 3, fromBudget: 1, fromAverage: 2, averagePremiumFen: 800_000, probabilitySource: 'stage_prior' });
+    expect(assets.premiumForecast).toEqual({ forecastFen: 335_000, openContacts: 3, fromBudget: 1, fromAverage: 2, averagePremiumFen: 800_000, probabilitySource: 'stage_prior', modelVersion: null });
     // Referral: negative c5, indifferent c2 c4, passive c1, active c3 (a centre of influence) → promoters 2/5 = 40 %.
     expect(assets.sustainableDevelopment).toEqual({
       referral: { negative: 1, indifferent: 2, passive_promoter: 1, active_promoter: 1 }, centresOfInfluence: 1, promoterPct: 40,

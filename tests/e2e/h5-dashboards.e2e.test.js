@@ -120,10 +120,11 @@ test('agent: 我的成长 from the card tab (KASH, MCIP, activity, assets, funne
 
   await page.locator('#kyb134-header').waitFor({ timeout: 20_000 });
   assert.match(await page.locator('#kyb134-header').innerText(), /王晓梅/);
-  for (const title of ['我的能力指数', '我的提升计划', '线上活动', '三大资产', '过程漏斗']) {
+  for (const title of ['我的能力指数', '我的提升计划', '线上活动', '三大资产', '保费预测与已签', '过程漏斗']) {
     await page.getByText(title, { exact: true }).first().waitFor();
   }
   assert.match(await page.locator('#mcip').innerText(), /本期提升重点：(知识|态度|技能|习惯)/);
+  assert.match(await page.locator('#period-forecast').innerText(), /本周预计[\s\S]*本月预计[\s\S]*本季度预计[\s\S]*成交可能性/);
   assert.match(await page.locator('#kash').innerText(), /超过团队 \d+% 的伙伴/);
   await expectChart(page, 'kash-radar');
   await expectChart(page, 'activity-bars');

@@ -10,6 +10,7 @@ import type {
   PoolContactView,
   PoolMoveView,
   AgentDashboardView,
+  PeriodForecastView,
   DealIndexView,
   FunnelTrendView,
   OrgDashboardView,
@@ -167,6 +168,7 @@ export function createEndpoints(api: ApiClient) {
 
     // Dashboards (KYB134, the process funnel, the deal index): the server applies the same scope.
     myDashboard: () => api.request<AgentDashboardView>('GET', '/api/dashboards/agent/me'),
+    periodForecast: () => api.request<PeriodForecastView>('GET', '/api/dashboards/forecast'),
     agentDashboard: (agentId: string) => api.request<AgentDashboardView>('GET', `/api/dashboards/agents/${seg(agentId)}`),
     teamDashboard: (teamId: string) => api.request<TeamDashboardView>('GET', `/api/dashboards/team/${seg(teamId)}`),
     orgDashboard: (orgUnitId: string) => api.request<OrgDashboardView>('GET', `/api/dashboards/org/${seg(orgUnitId)}`),

@@ -1,4 +1,4 @@
-import { REFERRAL_CLASSES, type ActivityView, type AssetsView, type KashDimensionCode, type KashView, type McipView } from '@kejing/shared'
+import { REFERRAL_CLASSES, type ActivityView, type AssetsView, type KashDimensionCode, type KashView, type McipView, type PeriodForecastView } from '@kejing/shared'
 import { REFERRAL_NAMES_ZH, needName } from '../format'
 import { componentName, formatFenShort, formatPct, kashName, KASH_ORDER, percentileText, shortDay } from './labels'
 
@@ -112,4 +112,20 @@ function clamp01(n: number): number {
 }
 function round1(n: number): number {
   return Math.round(n * 10) / 10
+}
+
+/** 本周 / 本月 / 本季度: expected premium beside what was signed so far. */
+export function periodForecastTiles(v: PeriodForecastView): Tile[] {
+  return v.periods.map((p) => ({
+    label: `${p.nameZh}预计`,
+    value: formatFenShort(p.expectedFen),
+    hint: `已签 ${formatFenShort(p.actualFen)} · ${p.actualPolicies} 单`,
+  }))
+}
+
+/** Where the forecast's chances came from, in words an agent reads without the method's names. */
+export function forecastSourceText(v: PeriodForecastView): string {
+  return v.probabilitySource === 'model'
+    ? `成交可能性由公司过往成交客户学习得出，按 ${v.openContacts} 位跟进中客户估算`
+    : `成交可能性按客户所处的销售阶段估算，按 ${v.openContacts} 位跟进中客户估算`
 }

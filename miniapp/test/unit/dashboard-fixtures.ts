@@ -59,7 +59,7 @@ export const agentDashboard: AgentDashboardView = {
     },
     assets: {
       customerValue: { grid, contacts: 20, valuePoints: 870.4, valuePerContact: 43.52 },
-      premiumForecast: { forecastFen: 12_345_600, openContacts: 19, fromBudget: 4, fromAverage: 15, averagePremiumFen: 500_000, probabilitySource: 'stage_prior' },
+      premiumForecast: { forecastFen: 12_345_600, openContacts: 19, fromBudget: 4, fromAverage: 15, averagePremiumFen: 500_000, probabilitySource: 'stage_prior', modelVersion: null },
       sustainableDevelopment: { referral: { negative: 1, indifferent: 12, passive_promoter: 5, active_promoter: 2 }, centresOfInfluence: 1, promoterPct: 35 },
     },
     kash: {

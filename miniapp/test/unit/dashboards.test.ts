@@ -3,11 +3,14 @@ import { dashboardEntries, hasOwnFollowUps } from '../../src/metrics/entries'
 import { dashboardErrorText, loadDashboard } from '../../src/metrics/errors'
 import { closeRateTrend, funnelChartData, funnelRows, funnelSummary, funnelTrendData } from '../../src/metrics/funnel'
 import { heatGrid } from '../../src/metrics/heat'
-import { activityChartData, activityTiles, assetTiles, kashRadarData, kashRows, mcipCard, referralBars } from '../../src/metrics/kyb134'
+import {
+  activityChartData, activityTiles, assetTiles, forecastSourceText, kashRadarData, kashRows, mcipCard, periodForecastTiles, referralBars,
+} from '../../src/metrics/kyb134'
 import { componentName, niceAxisMax, formatDay, formatDays, formatFenShort, formatPct, formatPointsChange, shortDay, snapshotTime } from '../../src/metrics/labels'
 import { childForecastChartData, childRows, drillUrl } from '../../src/metrics/org'
 import { StudyDepth } from '../../src/metrics/study'
 import { layerRows, memberKashChartData, omipCard, rankingChartData, rankingRows, unitAssetTiles } from '../../src/metrics/team'
+import type { PeriodForecastView } from '@kejing/shared'
 import { agentDashboard, dealModel, dealPrior, funnel, orgDashboard, teamDashboard } from './dashboard-fixtures'
 
 describe('labels', () => {
@@ -332,5 +335,27 @@ describe('study depth (POST /api/study)', () => {
     const short = new StudyDepth()
     short.onScroll(0, 800, 400) // the whole article fits on screen
     expect(short.take()).toBe(100)
+  })
+})
+
+describe('the period forecast card', () => {
+  const view: PeriodForecastView = {
+    today: '2026-11-02', probabilitySource: 'stage_prior', modelVersion: null, sourceZh: '', expectedCloseRuleZh: '', openContacts: 4,
+    periods: [
+      { period: 'week', nameZh: '本周', fromDate: '2026-11-02', toDate: '2026-11-08', expectedFen: 60_000, expectedContacts: 1, actualFen: 200_000, actualPolicies: 1 },
+      { period: 'month', nameZh: '本月', fromDate: '2026-11-01', toDate: '2026-11-30', expectedFen: 150_000, expectedContacts: 2, actualFen: 250_000, actualPolicies: 2 },
+      { period: 'quarter', nameZh: '本季度', fromDate: '2026-10-01', toDate: '2026-12-31', expectedFen: 24_000_000, expectedContacts: 3, actualFen: 320_000, actualPolicies: 3 },
+    ],
+  }
+  test('each period: expected premium, with what was signed beside it', () => {
+    expect(periodForecastTiles(view)).toEqual([
+      { label: '本周预计', value: '¥600', hint: '已签 ¥2,000 · 1 单' },
+      { label: '本月预计', value: '¥1,500', hint: '已签 ¥2,500 · 2 单' },
+      { label: '本季度预计', value: '¥24.0万', hint: '已签 ¥3,200 · 3 单' },
+    ])
+  })
+  test('the source in plain words: stage or learned from past closes', () => {
+    expect(forecastSourceText(view)).toBe('成交可能性按客户所处的销售阶段估算，按 4 位跟进中客户估算')
+    expect(forecastSourceText({ ...view, probabilitySource: 'model', modelVersion: 'deal-1' })).toBe('成交可能性由公司过往成交客户学习得出，按 4 位跟进中客户估算')
   })
 })

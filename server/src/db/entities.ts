@@ -29,6 +29,7 @@ import { Kyb134AgentDay } from '../modules/dashboards/kyb134-agent-day.entity';
 import { MorningListOpen } from '../modules/dashboards/morning-list-open.entity';
 import { DealModelRow } from '../modules/deal-index/deal-model.entity';
 import { DealTrainingRun } from '../modules/deal-index/deal-training-run.entity';
+import { DealPastOutcome } from '../modules/deal-index/deal-past-outcome.entity';
 import { ContactHandover } from '../modules/handover/contact-handover.entity';
 import { PersonaTemplateRow } from '../modules/card/persona-template.entity';
 import { AgentNotice } from '../modules/notifications/agent-notice.entity';
@@ -43,7 +44,7 @@ import { Policy } from '../modules/policies/policy.entity';
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
   TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
-  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, VerifiedPhone,
+  MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, DealPastOutcome, VerifiedPhone,
   ContactPhone, ContactNote,
   ContactHandover, PersonaTemplateRow,
   ImportJob, ImportRow, ContactMerge, ContactMergeRow,

@@ -63,8 +63,10 @@ export interface PremiumForecastView {
   fromAverage: number;
   /** The premium used for contacts without a budget. */
   averagePremiumFen: number;
-  /** Where P(close) came from: the stage prior (按阶段估算) for the daily snapshot. */
+  /** Where P(close) of open contacts came from: the active deal model (成交指数模型), else the stage prior (按阶段估算). */
   probabilitySource: 'stage_prior' | 'model';
+  /** The deal model's version when probabilitySource is 'model', else null. */
+  modelVersion: string | null;
 }
 export interface SustainableDevelopmentView {
   referral: Record<ReferralClass, number>;
@@ -288,4 +290,56 @@ export interface SnapshotSummaryView {
   agents: number;
   funnels: number;
   ms: number;
+}
+
+// ---- The premium forecast by period against actuals ------------------------------
+/** One period (本周 / 本月 / 本季度) of GET /api/dashboards/forecast. */
+export interface PeriodForecastRowView {
+  period: 'week' | 'month' | 'quarter';
+  /** 本周, 本月 or 本季度. */
+  nameZh: string;
+  /** First and last China day of the period. */
+  fromDate: string;
+  toDate: string;
+  /** Σ P(close) × expected premium of open contacts expected to close from today to toDate (fen). */
+  expectedFen: number;
+  /** Open contacts expected to close by toDate. */
+  expectedContacts: number;
+  /** Premium signed from fromDate to today (fen), as GET /api/policies/actuals counts it. */
+  actualFen: number;
+  actualPolicies: number;
+}
+/** GET /api/dashboards/forecast: the caller's scope (an agent: own; leader and manager: their org). */
+export interface PeriodForecastView {
+  /** Today's China day. */
+  today: string;
+  /** Where P(close) came from: the active deal model (成交指数模型), else the stage prior (按阶段估算). */
+  probabilitySource: 'stage_prior' | 'model';
+  modelVersion: string | null;
+  /** The source in plain words for the card. */
+  sourceZh: string;
+  /** How an open contact's expected close day is set. */
+  expectedCloseRuleZh: string;
+  openContacts: number;
+  periods: PeriodForecastRowView[];
+}
+
+// ---- Past outcomes imported for the deal index -----------------------------------
+/** POST /api/deal-index/past-outcomes: CSV text with a header row (see shared parsePastOutcomes). */
+export interface PastOutcomesImportRequest {
+  csv: string;
+}
+export interface PastOutcomeProblemView {
+  /** Line in the CSV, the header being line 1. */
+  line: number;
+  field: string;
+  reasonZh: string;
+}
+export interface PastOutcomesImportView {
+  importId: string;
+  /** Lines stored (the deal index trains on them from its next run). */
+  accepted: number;
+  /** Of those, contacts whose earlier imported outcome was replaced. */
+  replaced: number;
+  problems: PastOutcomeProblemView[];
 }

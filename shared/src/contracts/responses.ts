@@ -29,7 +29,7 @@ import type {
   ContentMetricsView, ContentRankingRowView, ForbiddenWordView, OperatorContentDetailView, OperatorContentSummaryView, TagRankingRowView, TagTreeView, TagView,
 } from './content-platform';
 import type {
-  AgentDashboardView, DealIndexView, FunnelTrendView, OrgDashboardView, RecordStudyView, SnapshotSummaryView, TeamDashboardView,
+  AgentDashboardView, DealIndexView, PastOutcomesImportView, PeriodForecastView, FunnelTrendView, OrgDashboardView, RecordStudyView, SnapshotSummaryView, TeamDashboardView,
 } from './dashboards';
 
 /** GET /health: 200 while the database answers, 503 (same body) when it does not. */
@@ -112,6 +112,8 @@ export interface ResponseBodies {
   ContentItemAnalyticsView: ContentItemAnalyticsView;
   TagRankingRowView: TagRankingRowView;
   AgentDashboardView: AgentDashboardView;
+  PeriodForecastView: PeriodForecastView;
+  PastOutcomesImportView: PastOutcomesImportView;
   TeamDashboardView: TeamDashboardView;
   OrgDashboardView: OrgDashboardView;
   FunnelTrendView: FunnelTrendView;

@@ -6,3 +6,4 @@ export * from './prior';
 export * from './explain';
 export * from './training';
 export * from './score-deal';
+export * from './past-outcomes';

@@ -14,3 +14,4 @@ export * from './mcip';
 export * from './omip';
 export * from './process-funnel';
 export * from './premium-actuals';
+export * from './forecast-periods';

@@ -1,12 +1,14 @@
 import { useEffect, useMemo } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { AgentDashboardView } from '@kejing/shared'
+import type { AgentDashboardView, PeriodForecastView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
 import { loadDashboard } from '../../metrics/errors'
-import { activityChartData, activityTiles, assetTiles, kashRadarData, kashRows, mcipCard, referralBars } from '../../metrics/kyb134'
+import {
+  activityChartData, activityTiles, assetTiles, forecastSourceText, kashRadarData, kashRows, mcipCard, periodForecastTiles, referralBars,
+} from '../../metrics/kyb134'
 import { layerName } from '../../metrics/labels'
 import { api } from '../../services'
 import { activityChart, kashRadarChart } from '../charts'
@@ -14,7 +16,7 @@ import F2Chart from '../components/f2-chart'
 import { DayLine, FunnelBlock, HeatMap, Section, Tiles } from '../components/widgets'
 import './index.css'
 
-function Kyb134({ view, own }: { view: AgentDashboardView; own: boolean }) {
+function Kyb134({ view, own, forecast }: { view: AgentDashboardView; own: boolean; forecast: PeriodForecastView | null }) {
   const k = view.kyb134
   const radar = useMemo(() => kashRadarChart(kashRadarData(k.kash)), [k.kash])
   const activity = useMemo(() => activityChart(activityChartData(k.activity, k.activity.windowDays)), [k.activity])
@@ -117,6 +119,14 @@ function Kyb134({ view, own }: { view: AgentDashboardView; own: boolean }) {
         ))}
       </Section>
 
+      {forecast ? (
+        <Section title='保费预测与已签' extra={`截至 ${forecast.today}`} id='period-forecast'>
+          <Tiles items={periodForecastTiles(forecast)} />
+          <View className='muted'>{forecastSourceText(forecast)}</View>
+          <View className='muted'>{forecast.expectedCloseRuleZh}</View>
+        </Section>
+      ) : null}
+
       <Section title='过程漏斗' id='funnel'>
         <FunnelBlock funnel={view.funnel} chartId='agent-funnel' />
       </Section>
@@ -127,14 +137,16 @@ function Kyb134({ view, own }: { view: AgentDashboardView; own: boolean }) {
 function AgentDashboard() {
   const { agentId } = useRouter().params
   const dash = useAsync(() => loadDashboard(() => (agentId ? api().agentDashboard(agentId) : api().myDashboard())), [agentId])
+  // The period forecast is the caller's own scope, so only on the agent's own board; a failure leaves the card out.
+  const forecast = useAsync(() => (agentId ? Promise.resolve(null) : api().periodForecast().catch(() => null)), [agentId])
   usePullDownRefresh(() => {
-    void dash.reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([dash.reload(), forecast.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
   useEffect(() => {
     if (agentId && dash.data) void Taro.setNavigationBarTitle({ title: `${dash.data.kyb134.name}的成长` })
   }, [agentId, dash.data])
   if (!dash.data) return <StateView loading={dash.loading} error={dash.error} onRetry={dash.reload} />
-  return <Kyb134 view={dash.data} own={!agentId} />
+  return <Kyb134 view={dash.data} own={!agentId} forecast={forecast.data ?? null} />
 }
 
 export default function AgentDashboardPage() {

@@ -13,6 +13,7 @@ import { NoticesAndReach1765800000000 } from './1765800000000-notices-and-reach'
 import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
 import { Policies1766000000000 } from './1766000000000-policies';
 import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
+import { DealPastOutcomes1766300000000 } from './1766300000000-deal-past-outcomes';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FollowUpMemory1765900000000,
   Policies1766000000000,
   StaffLifecycle1766100000000,
+  DealPastOutcomes1766300000000,
 ];

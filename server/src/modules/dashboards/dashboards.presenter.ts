@@ -33,7 +33,10 @@ export function presentAgentKyb134(record: AgentKyb134Record, name: string, comp
     },
     assets: {
       customerValue: { ...assets.customerValue, valuePerContact: round1(assets.customerValue.valuePerContact) },
-      premiumForecast: { ...assets.premiumForecast, averagePremiumFen: assets.averagePremiumFen, probabilitySource: 'stage_prior' },
+      premiumForecast: {
+        ...assets.premiumForecast, averagePremiumFen: assets.averagePremiumFen,
+        probabilitySource: assets.probabilitySource ?? 'stage_prior', modelVersion: assets.modelVersion ?? null,
+      },
       sustainableDevelopment: { ...assets.sustainableDevelopment, promoterPct: round1(assets.sustainableDevelopment.promoterPct) },
     },
     kash: {

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { ComputeSnapshotsDto, DashboardQuery, FunnelQuery, RecordStudyDto } from './dashboards.dto';
 
 // KYB134, the process funnel and the deal index (issue 6): scope is checked in the service (out of scope → 404).
-export function dashboardsRoutes(s: Pick<Services, 'dashboards' | 'kyb134Inputs'>): RouteDef[] {
+export function dashboardsRoutes(s: Pick<Services, 'dashboards' | 'kyb134Inputs' | 'periodForecast'>): RouteDef[] {
   const tag = 'dashboards';
   const LEADERS_UP = ['leader', 'manager', 'admin'] as const;
   return [
@@ -33,6 +33,11 @@ export function dashboardsRoutes(s: Pick<Services, 'dashboards' | 'kyb134Inputs'
       method: 'get', path: '/api/dashboards/funnel', access: STAFF_READERS, summary: 'One agent\'s or org unit\'s process funnel with change against last week and the daily trend', tag,
       query: FunnelQuery, responds: 'FunnelTrendView', errors: { 404: 'no such agent or org unit, or outside the caller\'s scope' },
       handler: ({ query, actor }) => s.dashboards.funnel(actor, query),
+    }),
+    route({
+      method: 'get', path: '/api/dashboards/forecast', access: STAFF_READERS, tag, responds: 'PeriodForecastView',
+      summary: 'Expected premium for 本周 / 本月 / 本季度 (P(close) by the active deal model, else the stage prior) beside the premium signed, in the caller\'s scope',
+      handler: ({ actor }) => s.periodForecast.forecast(actor),
     }),
     route({
       method: 'post', path: '/api/dashboards/snapshots', access: ADMINS, summary: 'Compute and store the day\'s KYB134 and funnel snapshots now', tag,

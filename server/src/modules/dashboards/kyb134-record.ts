@@ -6,7 +6,8 @@ export interface AgentKyb134Record {
   teamId: string;
   day: string;
   activity: ActivitySummary;
-  assets: AgentAssets & { averagePremiumFen: number };
+  /** probabilitySource and modelVersion are absent from records stored before the forecast read the model. */
+  assets: AgentAssets & { averagePremiumFen: number; probabilitySource?: 'stage_prior' | 'model'; modelVersion?: string | null };
   /** knowledgeProfile is kept for the plan; indices keep their components so a plan can say why. */
   kash: KashResult;
   percentiles: KashPercentiles;

@@ -8,7 +8,7 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import {
-  type AgentAssets, buildFunnelSnapshot, type ContactAssetInput, type ContactStageHistory, DEFAULT_STAGE_PRIOR_CONFIG, type FunnelSnapshot,
+  buildFunnelSnapshot, type ContactAssetInput, type ContactStageHistory, DEFAULT_STAGE_PRIOR_CONFIG, type FunnelSnapshot,
   KASH_DIMENSIONS, type KashDimension, type KashPercentiles, layerAgent, measureAgentAssets, planMcip, type Stage, stagePrior, scoreKash,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
@@ -44,6 +44,14 @@ export interface SnapshotSummary {
 /** P(close) per open stage for the asset forecast; the deal-index module supplies the company's own. */
 export type StagePriorSource = () => Promise<Record<Stage, number>>;
 
+/**
+ * P(won) of open contacts by the active deal model as of a moment, with the model's version; null
+ * while no model is active. Computed per chunk of agents in the snapshot rather than stored on the
+ * contact at scoring time: a stored figure goes stale at every retrain and as silence lengthens (the
+ * model reads days since the last touch), so it would need a rescoring of every contact anyway.
+ */
+export type ModelProbabilitySource = (openContactIds: readonly string[], asOfMs: number) => Promise<{ version: string; byContact: ReadonlyMap<string, number> } | null>;
+
 interface GroupAccumulator {
   kind: FunnelGroupKind;
   companyId: string;
@@ -57,6 +65,7 @@ export class SnapshotService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly stagePriors: StagePriorSource = async () => DEFAULT_STAGE_PRIOR_CONFIG.byStage,
+    private readonly modelProbabilities: ModelProbabilitySource = async () => null,
     private readonly config: SnapshotConfig = DEFAULT_SNAPSHOT_CONFIG,
   ) {}
 
@@ -111,13 +120,15 @@ export class SnapshotService {
     const teamHistories = new Map<string, { companyId: string; histories: ContactStageHistory[] }>();
     const at = (groupId: string) => ({ groupId, day: window.lastDay, asOfMs: window.asOfMs });
     let contactCount = 0;
+    const openIds = [...inputs.contacts.values()].flatMap((rows) => rows.filter((c) => c.outcome === 'open').map((c) => c.contactId));
+    const modelled = await this.modelProbabilities(openIds, window.asOfMs);
     for (const agent of chunk) {
       const histories = inputs.histories.get(agent.agentId) ?? [];
       const activity = { ...layerAgent(inputs.activity.get(agent.agentId) ?? [], { endDay: window.lastDay, days: window.days }), agentId: agent.agentId };
       const kash = scoreKash({ agentId: agent.agentId, activity, content: inputs.content.get(agent.agentId) ?? [], contacts: histories, fromMs: window.fromMs, toMs: window.asOfMs });
       const contactRows = inputs.contacts.get(agent.agentId) ?? [];
       contactCount += contactRows.length;
-      const assets = measureAssets(contactRows, priors);
+      const assets = measureAssets(contactRows, priors, modelled);
       const mcip = planMcip(kash, catalog.candidates, inputs.studiedItems.get(agent.agentId) ?? new Set());
       rows.push({
         agentId: agent.agentId, teamId: agent.teamId, day: window.lastDay, activity, assets, kash, mcip,
@@ -192,13 +203,26 @@ export function chunkByTeam(agents: readonly AgentOrg[], size: number): AgentOrg
 
 const zeroScores = () => Object.fromEntries(KASH_DIMENSIONS.map((d) => [d, 0])) as Record<KashDimension, number>;
 
-/** The three assets, P(close) from the stage prior; the agent's average premium from their budgets. */
-function measureAssets(contacts: readonly Omit<ContactAssetInput, 'closeProbability'>[], priors: Record<Stage, number>): AgentAssets & { averagePremiumFen: number } {
+/**
+ * The three assets; P(close) from the active deal model where there is one, else the stage prior;
+ * the agent's average premium from their budgets.
+ */
+function measureAssets(
+  contacts: readonly Omit<ContactAssetInput, 'closeProbability'>[],
+  priors: Record<Stage, number>,
+  modelled: { version: string; byContact: ReadonlyMap<string, number> } | null,
+): AgentKyb134Record['assets'] {
   const budgets = contacts.map((c) => c.budgetFen).filter((b): b is number => b !== null && b > 0);
   const averagePremiumFen = budgets.length > 0 ? Math.round(budgets.reduce((a, b) => a + b, 0) / budgets.length) : DEFAULT_EXPECTED_PREMIUM_FEN;
   const config = { ...DEFAULT_STAGE_PRIOR_CONFIG, byStage: priors };
-  const withP = contacts.map((c) => ({ ...c, closeProbability: stagePrior(c.stage, c.outcome, config).probability }));
-  return { ...measureAgentAssets(withP, averagePremiumFen), averagePremiumFen };
+  const withP = contacts.map((c) => ({
+    ...c,
+    closeProbability: (c.outcome === 'open' ? modelled?.byContact.get(c.contactId) : undefined) ?? stagePrior(c.stage, c.outcome, config).probability,
+  }));
+  return {
+    ...measureAgentAssets(withP, averagePremiumFen), averagePremiumFen,
+    probabilitySource: modelled ? 'model' : 'stage_prior', modelVersion: modelled?.version ?? null,
+  };
 }
 
 /** Each agent's KASH percentile in their team and their company (mid-rank, as shared's percentileRank). */

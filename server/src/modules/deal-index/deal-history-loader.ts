@@ -54,8 +54,38 @@ export async function loadDealHistories(db: DataSource, contactIds: readonly str
   return out;
 }
 
-/** Closed contacts and the moment each outcome was recorded (the cut-off of its training example). */
+/**
+ * Closed contacts and the moment each outcome was recorded (the cut-off of its training example):
+ * those settled in Kejing, then those with an imported past outcome (deal_past_outcome) and none
+ * recorded here — an outcome recorded in Kejing wins, so no contact counts twice.
+ */
 export async function loadClosedContacts(db: DataSource): Promise<{ contactId: string; won: boolean; closedAtMs: number; maxStage: Stage }[]> {
+  const settled = await loadSettledContacts(db);
+  const past: { contact_id: string; won: Num | boolean; outcome_date: string }[] = await db.query(
+    `SELECT p.contact_id, p.won, p.outcome_date FROM deal_past_outcome p JOIN contact c ON c.id = p.contact_id
+      WHERE c.outcome NOT IN ('won', 'lost') AND c.merged_into_contact_id IS NULL ORDER BY p.contact_id`,
+  );
+  // The start of the outcome's China day: only what came before it may explain it, the furthest stage included.
+  const cutOf = new Map(past.map((r) => [r.contact_id, Date.parse(`${r.outcome_date}T00:00:00+08:00`)]));
+  const maxStage = new Map<string, number>();
+  for (let i = 0; i < past.length; i += CHUNK) {
+    const ids = past.slice(i, i + CHUNK).map((r) => r.contact_id);
+    const moves: { contact_id: string; to_stage: Num; at_ms: Num }[] = await db.query(
+      `SELECT contact_id, to_stage, at_ms FROM contact_stage_change WHERE contact_id IN (${placeholders(ids.length)})`, ids,
+    );
+    for (const m of moves) {
+      if (Number(m.at_ms) < (cutOf.get(m.contact_id) ?? 0)) maxStage.set(m.contact_id, Math.max(maxStage.get(m.contact_id) ?? 1, Number(m.to_stage)));
+    }
+  }
+  return [
+    ...settled,
+    ...past.map((r) => ({
+      contactId: r.contact_id, won: Boolean(Number(r.won)), closedAtMs: cutOf.get(r.contact_id) ?? 0, maxStage: (maxStage.get(r.contact_id) ?? 1) as Stage,
+    })),
+  ];
+}
+
+async function loadSettledContacts(db: DataSource): Promise<{ contactId: string; won: boolean; closedAtMs: number; maxStage: Stage }[]> {
   const rows: { id: string; outcome: string; closed_at_ms: Num | null; last_touch_at_ms: Num | null; created_at_ms: Num; max_stage: Num | null }[] = await db.query(
     `SELECT c.id, c.outcome, c.last_touch_at_ms, c.created_at_ms,
             (SELECT MIN(e.occurred_at_ms) FROM touchpoint_event e WHERE e.contact_id = c.id AND e.type IN ('policy_signed', 'closed_lost')) AS closed_at_ms,

@@ -100,11 +100,22 @@ export class DealIndexService {
    */
   async modelLikelihoods(contactIds: readonly string[]): Promise<Map<string, number> | null> {
     if (contactIds.length === 0) return null;
+    return (await this.modelProbabilities(contactIds))?.byContact ?? null;
+  }
+
+  /**
+   * P(won) of these open contacts by the active model as of `asOfMs` (default now), with the model's
+   * version so a figure built on them can say where they came from; null while no model is active.
+   */
+  async modelProbabilities(contactIds: readonly string[], asOfMs?: number): Promise<{ version: string; byContact: Map<string, number> } | null> {
     const model = await this.activeModel();
     if (!model) return null;
-    const nowMs = this.clock.nowMs();
-    const histories = await loadDealHistories(this.dataSource, contactIds, () => nowMs);
-    return new Map([...histories].map(([id, history]) => [id, predictDealProbability(model, extractDealFeatures(history)).probability]));
+    const cutMs = asOfMs ?? this.clock.nowMs();
+    const histories = contactIds.length > 0 ? await loadDealHistories(this.dataSource, contactIds, () => cutMs) : new Map<string, never>();
+    return {
+      version: model.version,
+      byContact: new Map([...histories].map(([id, history]) => [id, predictDealProbability(model, extractDealFeatures(history)).probability])),
+    };
   }
 
   /** P(won | reached stage) from the company's closed contacts, shrunk to the defaults. */

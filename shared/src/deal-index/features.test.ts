@@ -99,6 +99,7 @@ describe('extractDealFeatures', () => {
     const empty = extractDealFeatures({ contactId: 'x', asOfMs: 0, touchpoints: [], stageEnteredAt: [], leads: [], referredByContactId: null });
     expect(empty.recency_days).toBe(90);
     expect(empty.stage_max).toBe(0);
+    expect(Object.keys(empty)).toHaveLength(DEAL_FEATURE_NAMES.length);
     expect(Object.values(empty).every((v) => Number.isFinite(v))).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import type { KashResult } from './kash';
 import { profileKnowledge } from './kash-knowledge';
-import { combineComponents } from './kash-types';
+import { combineComponents, type KashComponent } from './kash-types';
 import { chooseContentToStudy, type ContentCandidate, DEFAULT_MCIP_CONFIG, planMcip, weakestDimension, weakestNeedFamilies } from './mcip';
 
 describe('weakestDimension', () => {
@@ -135,6 +135,35 @@ describe('choosing what to study, edges', () => {
     expect(plan.actionsZh).toEqual([DEFAULT_MCIP_CONFIG.actionsZh['attitude.active'][0]]);
     expect(plan.weakNeedFamilies).toEqual(['life']);
     expect(plan.contentToStudy.map((c) => c.itemId)).toEqual(['k1', 'k2']);
+  });
+
+  const attitudeOnly = (components: KashComponent[]): KashResult => {
+    const other = combineComponents([]);
+    return {
+      agentId: 'a7',
+      scores: { knowledge: 80, attitude: 30, skill: 70, habit: 60 },
+      indices: { knowledge: other, attitude: combineComponents(components), skill: other, habit: other },
+      knowledgeProfile: {},
+    };
+  };
+
+  it('an agent with no task due is not coached on finishing tasks on time', () => {
+    // No task due: onTime weighs nothing (kash-attitude), though its value is 0.
+    const plan = planMcip(attitudeOnly([
+      { key: 'active', value: 2 / 7, weight: 0.4, detail: { activeDays: 2, windowDays: 7 } },
+      { key: 'onTime', value: 0, weight: 0, detail: { tasksDoneOnTime: 0, tasksDue: 0 } },
+    ]), []);
+    expect(plan.whyZh).toBe('态度指数30分，是四项中最低的：近7天只有2天在线。');
+    expect(plan.actionsZh).toEqual(DEFAULT_MCIP_CONFIG.actionsZh['attitude.active']);
+  });
+
+  it('of two components equally far from their target, the heavier one is explained first', () => {
+    const plan = planMcip(attitudeOnly([
+      { key: 'streak', value: 0.6, weight: 0.2, detail: { longestStreak: 3, target: 5 } },
+      { key: 'active', value: 0.6, weight: 0.5, detail: { activeDays: 3, windowDays: 5 } },
+    ]), []);
+    expect(plan.whyZh).toBe('态度指数30分，是四项中最低的：近5天只有3天在线；最长连续在线3天（目标5天）。');
+    expect(plan.actionsZh).toEqual([DEFAULT_MCIP_CONFIG.actionsZh['attitude.active'][0], DEFAULT_MCIP_CONFIG.actionsZh['attitude.streak'][0]]);
   });
 
   it('a component without an action in the config gets none', () => {

@@ -13,8 +13,8 @@ describe('percentileRank', () => {
     expect(percentileRank(value, population)).toBe(expected);
   });
 
-  it('refuses an empty population', () => {
-    expect(() => percentileRank(1, [])).toThrow(RangeError);
+  it('refuses an empty population, saying so', () => {
+    expect(() => percentileRank(1, [])).toThrow(new RangeError('percentileRank needs a non-empty population'));
   });
 });
 

@@ -69,6 +69,12 @@ describe('rank edges', () => {
     expect(rankFollowUp(task({ dueAtMs: NOW + 2 * MS_PER_HOUR }), NOW, config)).toBeCloseTo(0.2 * 500_000 * 7 * 0.5, 6);
   });
 
+  it('ranks a task due this very instant as due (urgency 1), even with no due-soon window and an immediate overdue boost', () => {
+    const config = { ...CONFIG, ranking: { ...CONFIG.ranking, dueSoonHours: 0, overdueBoostHours: 0, overdueBoostMax: 3 } };
+    expect(rankFollowUp(task({ dueAtMs: NOW }), NOW, config)).toBeCloseTo(0.2 * 500_000 * 2 * 1, 6);
+    expect(rankFollowUp(task({ dueAtMs: NOW - 1 }), NOW, config)).toBeCloseTo(0.2 * 500_000 * 2 * 4, 6);
+  });
+
   it('reads the stage priors from the config', () => {
     const config = { ...CONFIG, stagePriorCloseProbability: { ...CONFIG.stagePriorCloseProbability, 3: 0.33 } };
     expect(stagePriorCloseProbability(3, 'open', config)).toBe(0.33);

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { AgentDashboardView, DealIndexView, DealModel } from '@kejing/shared';
-import { DealModelRow } from '../../server/src/modules/deal-index/deal-model.entity';
+import type { AgentDashboardView, DealIndexView } from '@kejing/shared';
+import { activateVisitsModel, visitedAndNotVisited } from '../../server/src/testing/deal-model-fixture';
 import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../../server/src/modules/tasks/tasks.service';
-import { adminAuth, bearer, buildWorld, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { adminAuth, bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 /**
  * The premium forecast (保费预测) is Σ P(close) × expected premium over open contacts. Where a deal
@@ -22,14 +21,7 @@ describe('the premium forecast uses the active deal model and says so', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    notVisited = (await openAndRead(t, world, 'forecast-reader-1', 'a')).contactId;
-    visited = (await openAndRead(t, world, 'forecast-reader-2', 'a')).contactId;
-    for (let i = 0; i < 3; i++) {
-      const occurredAt = new Date(t.clock.nowMs() - (i + 1) * 3600_000).toISOString();
-      await t.http.post(`/api/contacts/${visited}/actions`).set(agent()).send({ clientEventId: randomUUID(), type: 'visit', occurredAt }).expect(201);
-    }
-    await t.services.writer.drain();
-    await t.services.scoringWorker.drain();
+    ({ visited, notVisited } = await visitedAndNotVisited(t, world, 'forecast-reader'));
   }, 60_000);
   afterAll(() => t.close());
 
@@ -53,13 +45,7 @@ describe('the premium forecast uses the active deal model and says so', () => {
   });
 
   it('with an active model: each open contact at the model\'s P(close), the source and version reported', async () => {
-    const model: DealModel = {
-      version: 'hand-visits-1', featureNames: ['visits'], weights: [8], intercept: -4, means: [0], stds: [1],
-      trainedAt: new Date(t.clock.nowMs()).toISOString(), evaluation: { auc: 0.9, calibration: [], n: 100 },
-    };
-    await t.db.dataSource.getRepository(DealModelRow).insert({
-      version: model.version, trainedAtMs: t.clock.nowMs(), active: true, trainN: 400, holdoutN: 100, aucPermille: 900, model,
-    });
+    await activateVisitsModel(t, 'hand-visits-1', 8, -4);
     const pf = await forecast();
     expect(pf).toMatchObject({ probabilitySource: 'model', modelVersion: 'hand-visits-1', openContacts: 2 });
     // Counted by hand: 1/(1+e^-20) + 1/(1+e^4) = 1.0000 + 0.0180 → 1.0180 × ¥5,000 = ¥5,089.93.

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { DealModel, TaskView } from '@kejing/shared';
-import { DealModelRow } from '../../server/src/modules/deal-index/deal-model.entity';
-import { bearer, buildWorld, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import type { TaskView } from '@kejing/shared';
+import { activateVisitsModel, visitedAndNotVisited } from '../../server/src/testing/deal-model-fixture';
+import { bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 /**
  * The morning list ranks by deal likelihood × expected value × urgency. Where a trained deal model
@@ -19,30 +18,15 @@ describe('the morning list ranks by the trained deal model where one is active',
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    notVisited = (await openAndRead(t, world, 'deal-model-reader-1', 'a')).contactId;
-    visited = (await openAndRead(t, world, 'deal-model-reader-2', 'a')).contactId;
-    for (let i = 0; i < 3; i++) {
-      // Logged as having happened earlier today: the model reads only what came before now.
-      const occurredAt = new Date(t.clock.nowMs() - (i + 1) * 3600_000).toISOString();
-      await t.http.post(`/api/contacts/${visited}/actions`).set(agent()).send({ clientEventId: randomUUID(), type: 'visit', occurredAt }).expect(201);
-    }
-    await t.services.writer.drain();
-    await t.services.scoringWorker.drain();
+    ({ visited, notVisited } = await visitedAndNotVisited(t, world, 'deal-model-reader'));
   }, 60_000);
   afterAll(() => t.close());
 
   let trained = 0;
-  /** An active model with log-odds = intercept + weight × visits (unstandardised: mean 0, std 1). */
-  async function activateModel(weight: number, intercept: number): Promise<void> {
+  const activateModel = async (weight: number, intercept: number) => {
     trained += 1;
-    const model: DealModel = {
-      version: `hand-${trained}`, featureNames: ['visits'], weights: [weight], intercept, means: [0], stds: [1],
-      trainedAt: new Date(t.clock.nowMs()).toISOString(), evaluation: { auc: 0.9, calibration: [], n: 100 },
-    };
-    await t.db.dataSource.getRepository(DealModelRow).insert({
-      version: model.version, trainedAtMs: t.clock.nowMs() + trained, active: true, trainN: 400, holdoutN: 100, aucPermille: 900, model,
-    });
-  }
+    await activateVisitsModel(t, `hand-${trained}`, weight, intercept, t.clock.nowMs() + trained);
+  };
 
   const order = async () => {
     const list = (await t.http.get('/api/tasks/today').set(agent()).expect(200)).body as TaskView[];

@@ -36,4 +36,12 @@ async function wholePageShot(page, name, scrollers = []) {
   await page.setViewportSize(PHONE.viewport);
 }
 
-module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot };
+/** Collects what went wrong on a page (a script error, an API answer of 400 or more) into `errors`, marked with `who`. */
+function watchErrors(page, errors, who) {
+  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+  page.on('response', async (res) => {
+    if (res.url().includes('/api/') && res.status() >= 400) errors.push(`${who}: ${res.status()} ${res.url()} ${await res.text().catch(() => '')}`);
+  });
+}
+
+module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot, watchErrors };

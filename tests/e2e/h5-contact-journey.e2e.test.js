@@ -15,7 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
 const { startServer, REPO } = require('./server-process');
-const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot, watchErrors: watch } = require('./browser');
 const { contactsWorkbook, importedPhone } = require('./contact-workbook');
 
 const CUSTOMER_CODE = `journey-customer-${Date.now().toString(36)}`;
@@ -56,13 +56,6 @@ async function screenAt(page, locator, name) {
   await locator.scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-}
-
-function watch(page, errors, who) {
-  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
-  page.on('response', async (res) => {
-    if (res.url().includes('/api/') && res.status() >= 400) errors.push(`${who}: ${res.status()} ${res.url()} ${await res.text().catch(() => '')}`);
-  });
 }
 
 test('import 50 → a customer proves her phone → named contact, 消息, call, note, reminder → on the morning list a day later', async () => {

@@ -7,7 +7,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { startServer } = require('./server-process');
-const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot, watchErrors: watch } = require('./browser');
 
 let server;
 let browser;
@@ -26,13 +26,6 @@ after(async () => {
 async function screen(page, name) {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
-}
-
-function watch(page, errors, who) {
-  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
-  page.on('response', async (res) => {
-    if (res.url().includes('/api/') && res.status() >= 400) errors.push(`${who}: ${res.status()} ${res.url()} ${await res.text().catch(() => '')}`);
-  });
 }
 
 test('the agent snoozes from 今日 and sets a reminder; a customer sees the notice once and their own data', async () => {

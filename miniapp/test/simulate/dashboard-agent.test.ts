@@ -35,10 +35,11 @@ describe('我的成长 (compiled weapp dashboard sub-package, miniprogram-simula
     expect(text).toContain('变化对比 11月17日 的快照')
   })
 
-  it('asks only for its own dashboard', () => {
+  it('asks only for its own dashboard and its own forecast (the server scopes it to the caller), never a team\'s', () => {
     const paths = h.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)
     expect(paths).toContain('GET /api/dashboards/agent/me')
-    expect(paths.filter((p) => p.includes('/api/dashboards/')).every((p) => p === 'GET /api/dashboards/agent/me')).toBe(true)
+    const own = ['GET /api/dashboards/agent/me', 'GET /api/dashboards/forecast']
+    expect(paths.filter((p) => p.includes('/api/dashboards/')).filter((p) => !own.includes(p))).toEqual([])
   })
 
   it('renders the charts as 2D canvases', () => {

@@ -1,10 +1,11 @@
 // End to end in real Chromium against the real server (demo data): the admin console (/admin).
 // The manager 赵明 deactivates the agent 李建国, handing his contacts to 王晓梅: his token is
-// refused at once and he cannot log in again; his contacts, their history and open follow-ups
+// refused at once and he cannot log in again; his contacts, their history, open follow-ups and the policy he sold
 // are 王晓梅's, and her mini program contact page says 移交自 李建国. Then some of 张丽's contacts
 // go to the team pool and one is allocated; the operator edits the persona templates the card
 // page reads. Screenshots land in test-artifacts/e2e/ (admin-*.png, handover-*.png).
 const { test, before, after } = require('node:test');
+const { randomUUID } = require('node:crypto');
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { startServer } = require('./server-process');
@@ -50,6 +51,12 @@ test('an agent leaves: his contacts, history and open follow-ups are at the rece
   const leaverContacts = (await call('GET', '/api/contacts', leaverToken)).body.items.map((c) => c.contactId);
   assert.ok(leaverContacts.length > 0, '李建国 has demo contacts');
   const leaverTasks = (await call('GET', '/api/tasks/today', leaverToken)).body.map((t) => t.contactId);
+  // A policy he sold, which must go with its client.
+  const sold = await call('POST', `/api/contacts/${leaverContacts[0]}/policies`, leaverToken, {
+    clientEventId: randomUUID(), productName: '守护重疾', need: 'critical_illness', insurer: '客经人寿', policyNumber: 'HANDOVER-0001',
+    insuredRelation: 'self', annualPremiumFen: 500_000, paymentFrequency: 'annual', paymentTermYears: 20, effectiveDate: '2026-10-01',
+  });
+  assert.equal(sold.status, 201, JSON.stringify(sold.body));
 
   const { page, errors } = await consolePage('demo-manager-1');
   try {
@@ -83,6 +90,8 @@ test('an agent leaves: his contacts, history and open follow-ups are at the rece
     const detail = (await call('GET', `/api/contacts/${leaverContacts[0]}`, wangToken)).body;
     assert.equal(detail.handedOverFrom.agentName, '李建国');
     assert.ok(detail.timeline.length > 0, 'the history came along');
+    const policies = (await call('GET', `/api/contacts/${leaverContacts[0]}/policies`, wangToken)).body;
+    assert.deepEqual(policies.map((p) => p.policyId), [sold.body.policyId], 'his policy is with its client at 王晓梅');
 
     // 王晓梅's mini program contact page says whom the contact came from.
     const phone = await browser.newContext(PHONE);

@@ -6,7 +6,7 @@
 const ROLE = { agent: '营销员', leader: '团队长', manager: '机构管理者', operator: '内容运营', admin: '管理员' };
 const KIND = { company: '总公司', branch: '分支机构', team: '团队' };
 const STAGE = { 1: '有效名单', 2: '约访名单', 3: '有价值名单', 4: '开启保险话题', 5: '唤醒需求', 6: '制作建议书', 7: '递送建议书', 8: '异议处理与成交' };
-const STEP = { contacts: '客户', tasks: '待办跟进' };
+const STEP = { contacts: '客户', tasks: '待办跟进', policies: '保单' };
 // Which roles a unit kind takes (the server checks the same).
 const ROLES_FOR_KIND = { team: ['agent', 'leader', 'operator', 'admin'], branch: ['manager', 'operator', 'admin'], company: ['manager', 'operator', 'admin'] };
 

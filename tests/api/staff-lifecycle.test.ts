@@ -160,6 +160,19 @@ describe('staff lifecycle, handover and the team pool (公海)', () => {
       expect(await count(`SELECT COUNT(*) AS n FROM contact_handover WHERE to_agent_id = ? AND kind = 'claim'`, [claimer.staffId])).toBe(2);
     });
 
+    it('lets claims racing at the daily limit pass only up to the limit', async () => {
+      await hire('giver8');
+      for (let i = 0; i < 3; i += 1) await contactsOf('giver8');
+      await t.http.post('/api/admin/handovers').set(adminAuth(world)).send({ fromAgentId: world.people.giver8?.staffId }).expect(200);
+      await hire('claimer8');
+      const pool = ((await t.http.get('/api/pool').set(as('claimer8')).expect(200)).body as PoolContactView[]).map((p) => p.contactId);
+      expect(pool.length).toBeGreaterThanOrEqual(4);
+      const answers = await Promise.all(pool.slice(0, 4).map((id) => t.http.post(`/api/pool/${id}/claim`).set(as('claimer8'))));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 409, 409]);
+      expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'claim_limit_reached')).toBe(true);
+      expect(await contactIds('claimer8')).toHaveLength(2);
+    });
+
     it('takes a claimed contact back to the pool after N days without follow-up, judged as of the daily job\'s date', async () => {
       await hire('giver7');
       const { read, manual } = await contactsOf('giver7');

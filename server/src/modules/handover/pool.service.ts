@@ -8,6 +8,7 @@ import type { PoolConfig } from '../../config/load-config';
 import type { StaffActor } from '../../permissions/actor';
 import { agentHoldsViewerOf, contactsDueForTakeBack, pooledContact, pooledContacts, type PooledContactRow } from '../contacts/contact-ownership.queries';
 import type { OrgService } from '../org/org.service';
+import { lockStaffMember } from '../staff/queries/staff-members';
 import type { StaffService } from '../staff/staff.service';
 import { ContactHandover } from './contact-handover.entity';
 import type { HandoverService } from './handover.service';
@@ -50,7 +51,9 @@ export class PoolService {
       throw new AppError(409, 'already_held', '您已有此客户（同一微信用户），无需认领');
     }
     return this.dataSource.transaction(async (manager) => {
-      // Counted inside the transaction that claims: two claims racing at the limit cannot both pass on MariaDB (the second waits on the contact row).
+      // Counted under the claimer's row lock: two claims of different contacts racing at the limit
+      // would otherwise both count the same committed claims and both pass on MariaDB.
+      await lockStaffMember(manager, actor.staffId);
       const used = await manager.count(ContactHandover, { where: { toAgentId: actor.staffId, kind: 'claim', atMs: MoreThanOrEqual(this.dayStartMs()) } });
       if (used >= this.config.claimsPerDay) {
         throw new AppError(409, 'claim_limit_reached', `今日认领已达上限（每天${this.config.claimsPerDay}位），请明天再来或请团队长分配`);

@@ -20,3 +20,13 @@ export function anyAdminBound(db: DataSource | EntityManager): Promise<boolean> 
 export function staffMemberById(db: DataSource | EntityManager, id: string): Promise<StaffRow | null> {
   return db.getRepository(StaffMember).findOneBy({ id });
 }
+
+/**
+ * Holds a staff member's row until the transaction ends (SELECT … FOR UPDATE), so a per-person
+ * daily limit counted inside it cannot be passed by two requests racing: the second waits, then
+ * counts what the first committed. SQLite serialises writers itself.
+ */
+export async function lockStaffMember(manager: EntityManager, id: string): Promise<void> {
+  if (manager.connection.options.type === 'better-sqlite3') return;
+  await manager.getRepository(StaffMember).findOne({ where: { id }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  ContactDetailView, ContactSummaryView, DeactivatedStaffView, HandoverResultView, OverdueFollowUpsView, Page, PersonaTemplateView, PoolContactView, PoolMoveView,
+  ContactDetailView, ContactSummaryView, DeactivatedStaffView, HandoverResultView, NoticeListView, OverdueFollowUpsView, Page, PersonaTemplateView, PoolContactView, PoolMoveView,
   StaffMemberView, TaskView,
 } from '@kejing/shared';
 import { runDailyJob } from '../../server/src/jobs/daily-job';
@@ -91,6 +91,16 @@ describe('staff lifecycle, handover and the team pool (公海)', () => {
       expect(res.body.error.details[0].field).toBe('receiverAgentId');
       await t.http.get('/api/contacts').set(as('leaver3')).expect(200);
       expect(await count('SELECT COUNT(*) AS n FROM contact WHERE agent_id = ?', [leaver.staffId])).toBe(2);
+    });
+    it('tells the receiver, not the leaver, of a 留言 left later on the leaver\'s old share', async () => {
+      const leaver = await hire('leaver4');
+      await hire('receiver4');
+      const { read } = await contactsOf('leaver4');
+      await t.http.post(`/api/admin/staff/${leaver.staffId}/deactivate`).set(adminAuth(world)).send({ receiverAgentId: world.people.receiver4?.staffId }).expect(200);
+      await t.http.post('/api/card/messages').set(bearer(read.token)).send({ shareId: read.shareId, clientMessageId: randomUUID(), text: '还想再问问教育金' }).expect(201);
+      const notices = (await t.http.get('/api/notifications').set(as('receiver4')).expect(200)).body as NoticeListView;
+      expect(notices.items.filter((n) => n.kind === 'message')).toEqual([expect.objectContaining({ body: '还想再问问教育金', contactId: read.contactId })]);
+      expect(await count(`SELECT COUNT(*) AS n FROM agent_notice WHERE agent_id = ? AND kind = 'message'`, [leaver.staffId])).toBe(0);
     });
   });
 

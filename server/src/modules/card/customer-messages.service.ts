@@ -42,18 +42,17 @@ export class CustomerMessagesService {
       }
     }
     const { share, contactId } = await this.arrivals.arrive(dto.shareId, viewerUserId);
+    // The message goes to whoever holds the contact now: after a handover that is the receiver, not
+    // the leaver who shared; a contact in a pool has nobody to tell until someone takes it.
+    const owner = (await contactOwnersAndNames(this.dataSource, [contactId])).get(contactId);
+    const holder = owner?.agentId ?? null;
     const id = randomUUID();
     const text = dto.text.trim();
     await repo.createQueryBuilder().insert().values({ id, clientMessageId, viewerUserId, agentId: share.agentId, contactId, body: text, createdAtMs: nowMs }).orIgnore().execute();
     const stored = await repo.findOneByOrFail({ viewerUserId, clientMessageId });
-    if (stored.id === id) {
-      const name = (await this.contactName(contactId)) || '一位客户';
-      await this.notifications.notify(share.agentId, 'message', { sourceKey: id, subject: name, detail: text, contactId });
+    if (stored.id === id && holder) {
+      await this.notifications.notify(holder, 'message', { sourceKey: id, subject: owner?.name || '一位客户', detail: text, contactId });
     }
     return { message: { messageId: stored.id, createdAt: new Date(stored.createdAtMs).toISOString() }, created: stored.id === id };
-  }
-
-  private async contactName(contactId: string): Promise<string> {
-    return (await contactOwnersAndNames(this.dataSource, [contactId])).get(contactId)?.name ?? '';
   }
 }

@@ -19,11 +19,7 @@ interface VisitRow {
 export class RadarService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * One line per (contact, share), newest open first; `sinceMs` returns only newer activity. By the
-   * contacts the agent holds now, not by who shared: a receiver of a handover sees the opens of the
-   * leaver's old shares by the customers they took over.
-   */
+  /** One line per (contact, share), newest open first; `sinceMs` returns only newer activity. */
   async radar(actor: StaffActor, sinceMs: number | null): Promise<RadarItemView[]> {
     const params: unknown[] = [actor.staffId];
     const since = sinceMs === null ? '' : 'HAVING MAX(e.occurred_at_ms) > ?';
@@ -32,10 +28,10 @@ export class RadarService {
       `SELECT e.contact_id, COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, e.share_id, v.title,
               MAX(CASE WHEN e.type = 'open' THEN e.occurred_at_ms END) AS opened_at_ms,
               MAX(e.depth_pct) AS max_depth, MAX(e.dwell_ms) AS dwell_ms
-         FROM contact c
-         JOIN touchpoint_event e ON e.contact_id = c.id
+         FROM touchpoint_event e
+         JOIN contact c ON c.id = e.contact_id
          LEFT JOIN content_version v ON v.id = e.content_version_id
-        WHERE c.agent_id = ? AND e.share_id IS NOT NULL AND c.opted_out = 0
+        WHERE e.agent_id = ? AND e.share_id IS NOT NULL AND c.opted_out = 0
         GROUP BY e.contact_id, c.remark_name, c.real_name, c.display_name, e.share_id, v.title
         ${since}
         ORDER BY MAX(e.occurred_at_ms) DESC
@@ -45,8 +41,8 @@ export class RadarService {
     if (rows.length === 0) return [];
     const next: { contact_id: string; share_id: string; type: CustomerTouchpointType }[] = await this.dataSource.query(
       `SELECT DISTINCT contact_id, share_id, type FROM touchpoint_event
-        WHERE type IN (${FOLLOW_ON.map(() => '?').join(',')}) AND contact_id IN (${rows.map(() => '?').join(',')})`,
-      [...FOLLOW_ON, ...rows.map((r) => r.contact_id)],
+        WHERE agent_id = ? AND type IN (${FOLLOW_ON.map(() => '?').join(',')}) AND contact_id IN (${rows.map(() => '?').join(',')})`,
+      [actor.staffId, ...FOLLOW_ON, ...rows.map((r) => r.contact_id)],
     );
     return rows
       .filter((r) => r.opened_at_ms !== null)

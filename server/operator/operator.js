@@ -35,6 +35,7 @@ async function useToken(token) {
   // The admin bootstrap token opens no page here: it only sets up the first admin.
   const me = await api('GET', '/api/me');
   $('#who').textContent = `已登录：${roleNames(me.roles) || '访客'}`;
+  if (!state.selected) $('#detail').replaceChildren(h('p', { className: 'hint' }, '选择一条内容，查看详情、预览和审核。'));
   await loadReference();
   await loadList();
 }
@@ -68,9 +69,9 @@ async function loadList() {
   for (const [k, v] of form) if (v) params.set(k, String(v));
   const page = await api('GET', `/api/operator/content?${params}`);
   const body = $('#items tbody');
-  body.replaceChildren(...(page.items.length ? page.items.map((item) => h('tr', { className: `clickable${item.itemId === state.selected ? ' selected' : ''}`, 'data-item': item.itemId, onclick: run(() => openDetail(item.itemId)) },
+  body.replaceChildren(...(page.items.length ? page.items.map((item) => h('tr', { className: `clickable${item.itemId === state.selected ? ' selected' : ''}`, 'data-item': item.itemId, onclick: run(() => openFromList(item.itemId)) },
     h('td', {}, item.title, item.publishedVersionId && item.status !== 'approved' && item.status !== 'retired' ? h('div', { className: 'small' }, '已有发布版本在分享中') : null),
-    h('td', {}, KIND[item.kind] || '其他'), h('td', {}, badge(item.status)), h('td', {}, `第 ${item.latestVersionNo} 版`), h('td', { className: 'small' }, fmt(item.updatedAt))))
+    h('td', {}, KIND[item.kind] || '其他'), h('td', {}, badge(item.status)), h('td', { className: 'nowrap' }, `第 ${item.latestVersionNo} 版`), h('td', { className: 'small' }, fmt(item.updatedAt))))
     : [emptyRow(5, '没有符合条件的内容。可以换个条件，或点“新建”写一篇。')]));
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   $('#pager').replaceChildren(
@@ -131,7 +132,7 @@ function reviewBox(d) {
     if (r.callerMayApprove) lines.push(h('div', { className: 'may-review' }, '你可以审核这一版：通过后营销员即可分享；驳回请写明原因。'));
     else {
       lines.push(h('div', { className: 'four-eyes' }, '这一版由你撰写或提交。按“四眼原则”须由另一位运营审核，你不能自己通过。',
-        r.reviewerNames.length ? ` 可以请 ${r.reviewerNames.join('、')} 审核。` : ' 目前没有其他可审核的运营，请联系管理员。'));
+        r.reviewerNames.length ? `可以请 ${r.reviewerNames.join('、')} 审核。` : '目前没有其他可审核的运营，请联系管理员。'));
     }
   }
   return h('div', { className: 'review' }, lines);
@@ -160,7 +161,8 @@ async function openDetail(itemId) {
   }
   if (d.status !== 'retired' && (['approved', 'rejected'].includes(d.status) || d.publishedVersionId)) buttons.push(act('retire', '下架', '已下架，客户打开旧的分享会看到“该内容已下架”', '下架原因（可空）：', 'danger'));
   const latestReview = d.versions[0];
-  $('#detail').replaceChildren(
+  // Through h(): it drops the parts a state does not have (replaceChildren would print "null").
+  $('#detail').replaceChildren(...h('div', {},
     h('h2', {}, d.title, ' ', badge(d.status)),
     h('p', { className: 'small' }, `${KIND[d.kind] || '其他'} · 最新第 ${d.latestVersionNo} 版${d.publishedVersionId ? ' · 已有发布版本' : ''}${d.sourceKey ? ' · 从内容库文件导入' : ''}`),
     reviewBox(d),
@@ -181,8 +183,14 @@ async function openDetail(itemId) {
     h('ul', { className: 'history' }, d.history.map((e) => h('li', {}, `${fmt(e.at)} ${e.actorName || (e.detail && e.detail.actorRole === 'bootstrap_admin' ? '初始管理员' : '系统')}：${ACTIONS[e.action.replace('content.', '')] || '其他操作'}`,
       e.detail && e.detail.versionNo ? ` 第 ${e.detail.versionNo} 版` : '', e.detail && e.detail.reason ? ` — ${e.detail.reason}` : ''))),
     h('p', {}, h('button', { type: 'button', onclick: run(() => showItemAnalytics(itemId)) }, '查看这条内容的数据')),
-    h('div', { id: 'item-analytics' }));
+    h('div', { id: 'item-analytics' })).childNodes);
   for (const tr of document.querySelectorAll('#items tbody tr')) tr.classList.toggle('selected', tr.dataset.item === itemId);
+}
+
+/** From the list: on a phone the detail sits under the list, so the page goes to it. */
+async function openFromList(itemId) {
+  await openDetail(itemId);
+  if (window.matchMedia('(max-width: 900px)').matches) $('#detail').scrollIntoView({ block: 'start' });
 }
 
 async function showItemAnalytics(itemId) {

@@ -10,7 +10,7 @@ import type { AuditDetail, AuditService } from '../audit/audit.service';
 import { auditEntriesAbout } from '../audit/queries/audit-entries';
 import { orgUnitsByIds } from '../org/queries/org-units';
 import { staffNamesOf } from '../staff/queries/staff-names';
-import { StaffMember } from '../staff/staff-member.entity';
+import { servingStaffWithRoles } from '../staff/queries/staff-members';
 import type { TagsService } from '../tags/tags.service';
 import type { ComplianceService } from './compliance.service';
 import { DraftInput, PreparedDraft, prepareDraft } from './content-draft';
@@ -92,12 +92,7 @@ export class ContentAuthoringService {
    */
   async reviewParties(latest: ContentVersion, viewer: StaffActor | null): Promise<ContentReviewPartiesView> {
     const names = await staffNamesOf(this.dataSource, [latest.createdBy, latest.submittedBy].filter((id): id is string => id !== null));
-    const reviewers = await this.dataSource.getRepository(StaffMember).createQueryBuilder('s')
-      .select(['s.id', 's.name'])
-      .where('s.role IN (:...roles)', { roles: ['operator', 'admin'] })
-      .andWhere('s.deactivated_at_ms IS NULL AND s.user_id IS NOT NULL')
-      .orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC')
-      .getMany();
+    const reviewers = await servingStaffWithRoles(this.dataSource, ['operator', 'admin']);
     return {
       authorName: latest.createdBy === null ? null : names.get(latest.createdBy) ?? null,
       submitterName: latest.submittedBy === null ? null : names.get(latest.submittedBy) ?? null,

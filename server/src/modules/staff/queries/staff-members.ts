@@ -20,3 +20,13 @@ export function anyAdminBound(db: DataSource | EntityManager): Promise<boolean> 
 export function staffMemberById(db: DataSource | EntityManager, id: string): Promise<StaffRow | null> {
   return db.getRepository(StaffMember).findOneBy({ id });
 }
+
+/** Serving staff of these roles who can log in (bound WeChat), by name: e.g. who may review content. */
+export function servingStaffWithRoles(db: DataSource | EntityManager, roles: readonly StaffRow['role'][]): Promise<Pick<StaffRow, 'id' | 'name'>[]> {
+  return db.getRepository(StaffMember).createQueryBuilder('s')
+    .select(['s.id', 's.name'])
+    .where('s.role IN (:...roles)', { roles })
+    .andWhere('s.deactivated_at_ms IS NULL AND s.user_id IS NOT NULL')
+    .orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC')
+    .getMany();
+}

@@ -266,7 +266,7 @@ function createBodyEditor() {
         },
       },
       // Pasted or dropped image files go to the uploads module too, never into the body as data: URLs.
-      uploader: { handler: (range, files) => run(insertImages)(quill, range, files) },
+      uploader: { mimetypes: ['image/png', 'image/jpeg', 'image/webp'], handler: (range, files) => run(insertImages)(quill, range, files) },
     },
   });
   for (const [cls, title] of Object.entries(TOOLBAR_TITLES)) for (const b of document.querySelectorAll(`#tab-editor .ql-toolbar .${cls}`)) b.title = title;
@@ -362,6 +362,8 @@ function draftFromForm(form) {
   if (!body.title) errors.push(['title', '请填写标题']);
   for (const name of ['coverUrl', 'videoUrl', 'replayUrl']) if (body[name] && !URL_PATTERN.test(body[name])) errors.push([name, '请填写以 https:// 开头的完整地址']);
   if (kind === 'article' && !body.bodyHtml) errors.push(['bodyHtml', '文章需要正文']);
+  // An image pasted from another program arrives as data inside the page; the server would drop it.
+  if (body.bodyHtml && /<img[^>]+src="(data|blob):/i.test(body.bodyHtml)) errors.push(['bodyHtml', '正文里有粘贴进来的图片尚未上传：请删除它，再用工具栏的图片按钮上传']);
   if (kind === 'video' && !body.videoUrl) errors.push(['videoUrl', '视频需要播放地址']);
   if (kind === 'live' && !body.liveStartsAt) errors.push(['liveStartsAt', '直播需要开播时间']);
   if (body.liveStartsAt && body.liveEndsAt && body.liveEndsAt <= body.liveStartsAt) errors.push(['liveEndsAt', '结束时间要晚于开播时间']);

@@ -240,6 +240,13 @@ test('the operator page fits a phone: the list, the editor per kind and the revi
     assert.equal(await page.locator('#messages .message').count(), 2);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'operator-15-phone-success-then-error', false);
+    // An image pasted from another program (a data: URL) is not saved silently without it: the page asks for an upload.
+    await page.selectOption('#editor [name=kind]', 'article');
+    await page.fill('#editor [name=title]', '粘贴的图片');
+    await page.evaluate(() => window.Quill.find(document.querySelector('#body-editor')).clipboard.dangerouslyPasteHTML(0, '<p>图如下</p><img src="data:image/png;base64,iVBORw0KGgo=">'));
+    await page.click('#editor button[type=submit]');
+    await page.waitForSelector('#editor .field[data-field=bodyHtml] .field-error');
+    assert.match(await page.locator('#messages .message.error').innerText(), /正文：正文里有粘贴进来的图片尚未上传/);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

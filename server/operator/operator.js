@@ -173,7 +173,7 @@ async function openDetail(itemId) {
     renderPreview(d.latest),
     h('h3', {}, '版本'),
     h('div', { className: 'scroll-x' }, h('table', {}, h('tbody', {}, d.versions.map((v) => h('tr', {},
-      h('td', {}, `第 ${v.versionNo} 版`), h('td', {}, v.title), h('td', {}, badge(v.status), v.versionId === d.publishedVersionId ? ' 发布中' : ''),
+      h('td', { className: 'nowrap' }, `第 ${v.versionNo} 版`), h('td', {}, v.title), h('td', {}, badge(v.status), v.versionId === d.publishedVersionId ? ' 发布中' : ''),
       h('td', { className: 'small' }, fmt(v.createdAt)),
       h('td', {}, h('button', { type: 'button', onclick: run(async () => {
         const version = await api('GET', `/api/operator/content/${itemId}/versions/${v.versionId}`);

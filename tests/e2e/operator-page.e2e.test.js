@@ -247,6 +247,11 @@ test('the operator page fits a phone: the list, the editor per kind and the revi
     await page.click('#editor button[type=submit]');
     await page.waitForSelector('#editor .field[data-field=bodyHtml] .field-error');
     assert.match(await page.locator('#messages .message.error').innerText(), /正文：正文里有粘贴进来的图片尚未上传/);
+    // The narrowest phone: still no sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    assert.ok(await overflow() <= 0, 'no sideways scrolling at 320 wide');
+    await shot(page, 'operator-16-phone320-editor');
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

@@ -1,9 +1,11 @@
 // 客经 管理台: a small page over the admin API for admins, managers and leaders. Every string from
 // the server goes into the page as text (never HTML); the page's Content-Security-Policy forbids
-// inline script.
+// inline script. The helpers both consoles share (h, api, run, the message area) come from
+// /console/console.js; role names from shared's table, served as /operator/labels.js.
 'use strict';
 
-const ROLE = { agent: '营销员', leader: '团队长', manager: '机构管理者', operator: '内容运营', admin: '管理员' };
+const { $, h, fmt, show, api, run, session, devLogin, roleNames } = window.KejingConsole;
+const ROLE = window.KEJING_LABELS.roles;
 const KIND = { company: '总公司', branch: '分支机构', team: '团队' };
 const STAGE = { 1: '有效名单', 2: '约访名单', 3: '有价值名单', 4: '开启保险话题', 5: '唤醒需求', 6: '制作建议书', 7: '递送建议书', 8: '异议处理与成交' };
 const STEP = { contacts: '客户', tasks: '待办跟进', policies: '保单' };
@@ -15,51 +17,10 @@ const TABS = {
   rules: ['admin', 'operator'], personas: ['admin', 'operator'],
 };
 
-const state = { token: sessionStorage.getItem('kejing-admin-token') || '', roles: [], units: [], staff: [], personas: [] };
-const $ = (sel) => document.querySelector(sel);
+const TOKEN_KEY = 'kejing-admin-token';
+const state = { roles: [], units: [], staff: [], personas: [] };
+session.token = sessionStorage.getItem(TOKEN_KEY) || '';
 
-/** Builds an element; children are nodes or strings (always text, never HTML). */
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'className') el.className = v;
-    else if (k === 'value') el.value = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : String(c));
-  return el;
-}
-
-function show(text, kind) {
-  const box = $('#message');
-  box.textContent = text;
-  box.className = kind;
-  box.hidden = false;
-  if (kind === 'ok') setTimeout(() => { box.hidden = true; }, 4000);
-}
-
-async function api(method, path, body) {
-  const res = await fetch(path, {
-    method,
-    headers: { Authorization: `Bearer ${state.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return null;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data && data.error) || { message: `HTTP ${res.status}` };
-    const details = (err.details || []).map((d) => `· ${d.field}：${d.reason}`).join('\n');
-    throw new Error(`${err.message}${details ? `\n${details}` : ''}`);
-  }
-  return data;
-}
-
-const run = (fn) => async (...args) => {
-  try { await fn(...args); } catch (e) { show(e.message, 'error'); }
-};
-const fmt = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 const has = (...roles) => roles.some((r) => state.roles.includes(r));
 const unitName = (id) => (state.units.find((u) => u.id === id) || {}).name || '';
 const serving = () => state.staff.filter((s) => !s.deactivatedAt && (s.role === 'agent' || s.role === 'leader'));
@@ -67,29 +28,23 @@ const option = (value, text) => h('option', { value }, text);
 
 // ---- session ------------------------------------------------------------------------------
 async function useToken(token) {
-  state.token = token.trim();
-  sessionStorage.setItem('kejing-admin-token', state.token);
-  try {
-    const me = await api('GET', '/api/me');
-    state.roles = me.roles || [];
-    if (!has('admin', 'manager', 'leader', 'operator')) throw new Error('管理台仅对管理员、机构管理者、团队长和内容运营开放');
-    $('#who').textContent = `已登录：${state.roles.filter((r) => r !== 'viewer').map((r) => ROLE[r] || r).join('、')}`;
-    // Staff and handover are for managers and admins; a leader works the pool and sees members'
-    // overdue follow-ups; rules and persona templates are what operators keep.
-    for (const [tab, roles] of Object.entries(TABS)) document.querySelector(`nav [data-tab=${tab}]`).hidden = !has(...roles);
-    await refresh();
-    openTab(Object.keys(TABS).find((tab) => has(...TABS[tab])));
-  } catch (e) { show(e.message, 'error'); }
+  session.token = token.trim();
+  sessionStorage.setItem(TOKEN_KEY, session.token);
+  const me = await api('GET', '/api/me');
+  state.roles = me.roles || [];
+  if (!has('admin', 'manager', 'leader', 'operator')) throw new Error('管理台仅对管理员、机构管理者、团队长和内容运营开放');
+  $('#who').textContent = `已登录：${roleNames(state.roles)}`;
+  // Staff and handover are for managers and admins; a leader works the pool and sees members'
+  // overdue follow-ups; rules and persona templates are what operators keep.
+  for (const [tab, roles] of Object.entries(TABS)) document.querySelector(`nav [data-tab=${tab}]`).hidden = !has(...roles);
+  await refresh();
+  openTab(Object.keys(TABS).find((tab) => has(...TABS[tab])));
 }
 
-async function devLogin() {
-  const code = $('#devcode').value.trim();
-  if (!code) return show('请输入开发登录码（仅在本地假微信下可用）', 'error');
-  const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
-  const data = await res.json();
-  if (!res.ok) return show(data.error ? data.error.message : '登录失败', 'error');
+async function loginWithDevCode() {
+  const token = await devLogin($('#devcode').value.trim());
   $('#token').value = '';
-  await useToken(data.token);
+  await useToken(token);
 }
 
 async function refresh() {
@@ -154,7 +109,7 @@ function renderStaff() {
 function moveForm(s) {
   const unit = h('select', { name: 'orgUnitId' }, state.units.map((u) => option(u.id, `${KIND[u.kind]}·${u.name}`)));
   unit.value = s.orgUnitId;
-  const role = h('select', { name: 'role' }, Object.keys(ROLE).filter((r) => has('admin') || r === 'agent' || r === 'leader').map((r) => option(r, ROLE[r])));
+  const role = h('select', { name: 'role' }, Object.keys(ROLE).filter((r) => r !== 'viewer' && (has('admin') || r === 'agent' || r === 'leader')).map((r) => option(r, ROLE[r])));
   role.value = s.role;
   $('#staff-action').replaceChildren(h('h3', {}, `调动「${s.name}」`), h('div', { className: 'row' }, '调往 ', unit, ' 角色 ', role,
     h('button', { type: 'button', onclick: run(async () => {
@@ -319,9 +274,9 @@ async function savePersonas() {
 
 // ---- wiring ---------------------------------------------------------------------------------
 document.addEventListener('DOMContentLoaded', () => {
-  $('#login').addEventListener('submit', (e) => { e.preventDefault(); useToken($('#token').value); });
-  $('#devlogin').addEventListener('click', run(devLogin));
-  $('#logout').addEventListener('click', () => { sessionStorage.removeItem('kejing-admin-token'); location.reload(); });
+  $('#login').addEventListener('submit', (e) => { e.preventDefault(); run(useToken)($('#token').value); });
+  $('#devlogin').addEventListener('click', run(loginWithDevCode));
+  $('#logout').addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); location.reload(); });
   document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click', () => openTab(b.dataset.tab)));
   $('#show-left').addEventListener('change', renderStaff);
   $('#invite').addEventListener('submit', run(invite));
@@ -332,5 +287,5 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#rules-reload').addEventListener('click', run(loadRules));
   $('#persona-add').addEventListener('click', () => { state.personas.push({ code: '', name: '', introTemplate: '我是{姓名}，' }); renderPersonas(); });
   $('#persona-save').addEventListener('click', run(savePersonas));
-  if (state.token) useToken(state.token);
+  if (session.token) run(useToken)(session.token);
 });

@@ -36,6 +36,7 @@ import { uploadsRoutes } from './modules/uploads/uploads.routes';
 import { policiesRoutes } from './modules/policies/policies.routes';
 import { referralsRoutes } from './modules/referrals/referrals.routes';
 import type { Services } from './services';
+import { consoleAssetRoutes } from './http/static-page';
 
 /** Every route of the API, in one list: the permissions test and the OpenAPI test read it. */
 export function allRoutes(s: Services): RouteDef[] {
@@ -44,7 +45,7 @@ export function allRoutes(s: Services): RouteDef[] {
     ...leadsRoutes(s), ...contactsRoutes(s), ...importsRoutes(s), ...cardRoutes(s), ...tasksRoutes(s), ...remindersRoutes(s), ...radarRoutes(s),
     ...dashboardsRoutes(s), ...dealIndexRoutes(s),
     ...privacyRoutes(s),
-    ...staffLifecycleRoutes(s), ...personaTemplatesRoutes(s), ...adminConsolePageRoutes(),
+    ...staffLifecycleRoutes(s), ...personaTemplatesRoutes(s), ...adminConsolePageRoutes(), ...consoleAssetRoutes(),
     ...notificationsRoutes(s), ...uploadsRoutes(s),
     ...policiesRoutes(s), ...referralsRoutes(s),
   ];

@@ -1,6 +1,6 @@
 import {
-  CONTENT_HISTORY_ACTION_NAMES_ZH, CONTENT_KIND_NAMES_ZH, CONTENT_METRIC_NAMES_ZH, CONTENT_METRICS, CONTENT_STATUS_NAMES_ZH, TAG_FAMILY_NAMES_ZH,
-  type ContentReviewStatus, type OperatorContentDetailView,
+  CONTENT_FIELD_NAMES_ZH, CONTENT_HISTORY_ACTION_NAMES_ZH, CONTENT_KIND_NAMES_ZH, CONTENT_METRIC_NAMES_ZH, CONTENT_METRICS, CONTENT_STATUS_NAMES_ZH,
+  FORBIDDEN_WORD_CATEGORY_NAMES_ZH, LIVE_STATUS_NAMES_ZH, STAFF_ROLE_NAMES_ZH, TAG_FAMILY_NAMES_ZH, type ContentReviewStatus, type OperatorContentDetailView,
 } from '@kejing/shared';
 import { adminAuth, bearer, bootstrapAuth, buildWorld, login, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
@@ -78,13 +78,40 @@ describe('the content platform (issue 5)', () => {
       expect((await detail(itemId)).status).toBe('approved');
     });
 
+    it('tells each caller whether they may approve, who wrote and submitted the version, and whom to ask instead', async () => {
+      const { itemId } = await create({ title: '谁能审这一版' });
+      await act(itemId, 'submit', {}, as('op2')).expect(200);
+      const seenBy = async (auth: Record<string, string>) => (await t.http.get(`/api/operator/content/${itemId}`).set(auth).expect(200)).body as OperatorContentDetailView;
+      const writer = await seenBy(op());
+      expect(writer.review).toMatchObject({ authorName: '员工op', submitterName: '员工op2', callerMayApprove: false });
+      // Neither the writer nor the submitter is offered as a reviewer; the admin, who did neither, is.
+      expect(writer.review.reviewerNames).toContain('管理员');
+      expect(writer.review.reviewerNames).not.toContain('员工op');
+      expect(writer.review.reviewerNames).not.toContain('员工op2');
+      expect((await seenBy(as('op2'))).review.callerMayApprove).toBe(false);
+      expect((await seenBy(adminAuth(world))).review.callerMayApprove).toBe(true);
+      // What the page is told matches what the server does.
+      expect((await act(itemId, 'approve', {}, op()).expect(409)).body.error.code).toBe('four_eyes');
+      const approved = (await act(itemId, 'approve', {}, adminAuth(world)).expect(200)).body as OperatorContentDetailView;
+      expect(approved.status).toBe('approved');
+    });
+
+    it('says a draft has no submitter yet, and after an edit names the editor as the new version\'s author', async () => {
+      const { itemId, review } = await create({ title: '草稿的作者' });
+      expect(review).toMatchObject({ authorName: '员工op', submitterName: null, callerMayApprove: false });
+      await t.http.put(`/api/operator/content/${itemId}`).set(as('op2')).send({ title: '草稿的作者（op2 改）', bodyHtml: '<p>改过</p>', tags: ['need:medical'] }).expect(200);
+      const after = await detail(itemId);
+      expect(after.review).toMatchObject({ authorName: '员工op2', submitterName: null, callerMayApprove: true });
+    });
+
     it('lets one operator approve their own submission where the rule is turned off (a team with one operator)', async () => {
       const solo = await startTestApp({ contentReview: { fourEyes: false } });
       try {
         const soloWorld = await buildWorld(solo);
         const auth = bearer((soloWorld.people.op as { token: string }).token);
         const { itemId } = (await solo.http.post('/api/operator/content').set(auth).send(draft({ title: '一个人的团队' })).expect(201)).body as OperatorContentDetailView;
-        await solo.http.post(`/api/operator/content/${itemId}/submit`).set(auth).send({}).expect(200);
+        const submitted = (await solo.http.post(`/api/operator/content/${itemId}/submit`).set(auth).send({}).expect(200)).body as OperatorContentDetailView;
+        expect(submitted.review.callerMayApprove).toBe(true);
         await solo.http.post(`/api/operator/content/${itemId}/approve`).set(auth).send({}).expect(200);
       } finally {
         await solo.close();
@@ -215,13 +242,29 @@ describe('the content platform (issue 5)', () => {
 
     it('sanitises article HTML on the way in', async () => {
       const item = await create({ bodyHtml: '<p onclick="alert(1)">正文</p><script>alert(1)</script><a href="javascript:alert(1)">链接</a><img src=x onerror=alert(1)>' });
-      expect(item.latest.bodyHtml).toBe('<p>正文</p><a>链接</a><img src="x" />');
+      // The image has no source a reader could load, so it goes with its handler.
+      expect(item.latest.bodyHtml).toBe('<p>正文</p><a>链接</a>');
+    });
+
+    it('keeps what the operator page\'s editor writes, with an image uploaded here, and strips the editor\'s own markup', async () => {
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      const uploaded = (await t.http.post('/api/uploads').set(op()).set('Content-Type', 'image/png').send(png).expect(201)).body as { url: string };
+      const image = `http://127.0.0.1:3000${uploaded.url}`;
+      const item = await create({
+        bodyHtml: '<h2>看保障</h2><p class="ql-align-center">保额<strong>五十万</strong></p><ul><li>轻症</li></ul><ol><li data-list="ordered">先看责任</li></ol>'
+          + `<p><a href="https://www.example.com/" rel="noopener noreferrer" target="_blank">官网</a></p><p><img src="${image}"></p>`,
+      });
+      expect(item.latest.bodyHtml).toBe(`<h2>看保障</h2><p>保额<strong>五十万</strong></p><ul><li>轻症</li></ul><ol><li>先看责任</li></ol><p><a href="https://www.example.com/">官网</a></p><p><img src="${image}" /></p>`);
+      // The image is ours and readable without a token (the reader's <rich-text> sends none).
+      await t.http.get(uploaded.url).expect(200).expect('Content-Type', 'image/png');
     });
 
     it('checks each kind has what it needs', async () => {
       const bad = async (body: Record<string, unknown>) =>
         ((await t.http.post('/api/operator/content').set(op()).send(draft(body)).expect(400)).body.error.details as { field: string }[]).map((d) => d.field);
       expect(await bad({ bodyHtml: '<script>only script</script>' })).toEqual(['bodyHtml']);
+      // The editor's empty document is no body either.
+      expect(await bad({ bodyHtml: '<p><br></p><p> </p>' })).toEqual(['bodyHtml']);
       expect(await bad({ kind: 'video', bodyHtml: undefined })).toEqual(['videoUrl']);
       expect(await bad({ kind: 'live', liveStartsAt: '2026-12-01T12:00:00Z', liveEndsAt: '2026-12-01T11:00:00Z' })).toEqual(['liveEndsAt']);
       expect(await bad({ kind: 'poster' })).toEqual(['coverUrl']);
@@ -416,7 +459,28 @@ describe('the content platform (issue 5)', () => {
       expect(labels).toEqual({
         statuses: CONTENT_STATUS_NAMES_ZH, kinds: CONTENT_KIND_NAMES_ZH, tagFamilies: TAG_FAMILY_NAMES_ZH,
         metrics: CONTENT_METRICS.map((m) => [m, CONTENT_METRIC_NAMES_ZH[m]]), actions: CONTENT_HISTORY_ACTION_NAMES_ZH,
+        fields: CONTENT_FIELD_NAMES_ZH, liveStatuses: LIVE_STATUS_NAMES_ZH, roles: STAFF_ROLE_NAMES_ZH, wordCategories: FORBIDDEN_WORD_CATEGORY_NAMES_ZH,
       });
+    });
+
+    it('serves both consoles one helper script and the rich-text editor from node_modules, each page loading them before its own script', async () => {
+      for (const [page, own] of [['/operator', '/operator/operator.js'], ['/admin', '/admin/admin.js']] as const) {
+        const html = (await t.http.get(page).expect(200)).text;
+        for (const shared of ['/operator/labels.js', '/console/console.js']) {
+          expect(html.indexOf(shared)).toBeGreaterThan(-1);
+          expect(html.indexOf(shared)).toBeLessThan(html.indexOf(own));
+        }
+      }
+      const operatorPage = (await t.http.get('/operator').expect(200)).text;
+      expect(operatorPage.indexOf('/console/quill.js')).toBeLessThan(operatorPage.indexOf('/operator/operator.js'));
+      for (const [asset, type] of [['console.js', /javascript/], ['console.css', /css/], ['quill.js', /javascript/], ['quill.snow.css', /css/]] as const) {
+        const res = await t.http.get(`/console/${asset}`).expect(200);
+        expect(res.headers['content-type']).toMatch(type);
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+      }
+      expect((await t.http.get('/console/quill.js').expect(200)).text).toContain('Quill');
+      // Only the four files: nothing else from the folder or node_modules.
+      for (const name of ['package.json', 'quill.core.js', '..%2Fpackage.json', '..%2F..%2Fpackage.json', 'valueOf', '__proto__']) await t.http.get(`/console/${name}`).expect(404);
     });
 
     it('lists items for the operator and the admin, filtered by status', async () => {

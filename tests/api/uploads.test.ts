@@ -78,7 +78,11 @@ describe('image uploads (名片二维码、头像)', () => {
     expect(res.body.error.details[0].field).toBe('file');
   });
 
-  it('lets only agents and leaders upload; customers and anonymous callers are refused', async () => {
+  it('lets agents and leaders upload card images and operators content images (the editor sends the bytes as the body); customers, managers and anonymous callers are refused', async () => {
+    const fromEditor = (await t.http.post('/api/uploads').set(as('op')).set('Content-Type', 'image/png').send(PNG).expect(201)).body as UploadedImageView;
+    expect(fromEditor).toMatchObject({ contentType: 'image/png', url: `/api/uploads/${fromEditor.uploadId}` });
+    await t.http.post('/api/uploads').set(as('lx')).attach('file', PNG, 'x.png').expect(201);
+    await t.http.post('/api/uploads').set(as('m1')).attach('file', PNG, 'x.png').expect(403);
     const customer = (await login(t, 'upload-customer')).token;
     await t.http.post('/api/uploads').set(bearer(customer)).attach('file', PNG, 'x.png').expect(403);
     await t.http.post('/api/uploads').attach('file', PNG, 'x.png').expect(401);

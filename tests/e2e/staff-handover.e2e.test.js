@@ -132,7 +132,7 @@ test('the manager hands some contacts to the team pool and allocates one; the co
     const row = page.locator('#pool tbody tr').first();
     await row.locator('select').selectOption({ label: '陈志强' });
     await row.locator('button', { hasText: '分配' }).click();
-    await page.waitForFunction(() => document.querySelector('#message')?.textContent?.includes('陈志强'));
+    await page.waitForFunction(() => document.querySelector('#messages')?.textContent?.includes('陈志强'));
 
     await page.click('nav button[data-tab=overdue]');
     await shot(page, 'admin-06-overdue');
@@ -149,8 +149,8 @@ test('an operator keeps the persona templates and the follow-up rules in the con
     // The first rule's action reworded and published: validated and checked like content.
     await page.locator('#rule-list tbody tr').first().locator('input').nth(1).fill('1小时内电话回访，确认需求与预算');
     await page.click('#rules-publish');
-    await page.waitForSelector('#message.ok');
-    assert.match(await page.locator('#message').innerText(), /已发布新规则/);
+    await page.waitForSelector('#messages .message.ok');
+    assert.match(await page.locator('#messages .message.ok').last().innerText(), /已发布新规则/);
     await shot(page, 'admin-07-rules');
     const rulesToken = await page.evaluate(() => sessionStorage.getItem('kejing-admin-token'));
     const published = (await call('GET', '/api/follow-up-rules', rulesToken)).body;
@@ -158,7 +158,7 @@ test('an operator keeps the persona templates and the follow-up rules in the con
     // A forbidden word in a message is refused, naming the rule and the word.
     await page.locator('#rule-list tbody tr').first().locator('textarea').fill('{contactName}您好，这款产品保证收益，稳赚不赔');
     await page.click('#rules-publish');
-    await page.waitForFunction(() => document.querySelector('#message.error')?.textContent?.includes('稳赚不赔'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#messages .message.error')].some((m) => m.textContent.includes('稳赚不赔')));
     await shot(page, 'admin-07b-rules-refused');
     await page.click('nav button[data-tab=personas]');
     await page.waitForSelector('#personas tbody tr');
@@ -169,10 +169,10 @@ test('an operator keeps the persona templates and the follow-up rules in the con
     await last.locator('input').nth(1).fill('金牌服务');
     await last.locator('textarea').fill('我是{名字}，全程陪伴');
     await page.click('#persona-save');
-    await page.waitForFunction(() => document.querySelector('#message.error')?.textContent?.includes('只能使用{姓名}和{公司}占位'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#messages .message.error')].some((m) => m.textContent.includes('只能使用{姓名}和{公司}占位')));
     await last.locator('textarea').fill('我是{姓名}，理赔、保全全程陪伴。');
     await page.click('#persona-save');
-    await page.waitForFunction(() => document.querySelector('#message.ok')?.textContent?.includes('名片模板已保存'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#messages .message.ok')].some((m) => m.textContent.includes('名片模板已保存')));
     await shot(page, 'admin-08-personas');
     const token = await page.evaluate(() => sessionStorage.getItem('kejing-admin-token'));
     const names = (await call('GET', '/api/card/persona-templates', token)).body.map((p) => p.name);

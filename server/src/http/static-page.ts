@@ -53,3 +53,35 @@ export function staticPageRoutes(page: StaticPage): RouteDef[] {
     }),
   ];
 }
+
+/**
+ * What both consoles (内容运营台 /operator and 管理台 /admin) load from one place, /console/: their
+ * shared helpers (console.js: building elements, calling the API, the message area) and stylesheet,
+ * and the rich-text editor (Quill 2) served from node_modules as npm installed it, so no page needs
+ * a CDN. Only the files named here are served; nothing else under node_modules is reachable.
+ */
+export function consoleAssetRoutes(): RouteDef[] {
+  const own = join(__dirname, '..', '..', 'console');
+  const files = new Map<string, { file: string; type: string }>([
+    ['console.js', { file: join(own, 'console.js'), type: 'text/javascript; charset=utf-8' }],
+    ['console.css', { file: join(own, 'console.css'), type: 'text/css; charset=utf-8' }],
+    ['quill.js', { file: require.resolve('quill/dist/quill.js'), type: 'text/javascript; charset=utf-8' }],
+    ['quill.snow.css', { file: require.resolve('quill/dist/quill.snow.css'), type: 'text/css; charset=utf-8' }],
+  ]);
+  return [
+    route({
+      method: 'get', path: '/console/:asset', access: 'public', tag: 'console',
+      summary: 'What the operator page and the admin console share: their helpers and stylesheet, and the rich-text editor (Quill) from node_modules',
+      responds: { media: ['text/javascript', 'text/css'], returns: 'text/javascript or text/css' },
+      handler: ({ ctx, params }) => {
+        const asset = files.get(params.asset);
+        if (!asset) throw notFound('page');
+        // Read once per request: the files are small and a deploy replaces them in place.
+        ctx.set('Cache-Control', 'no-cache');
+        ctx.set('X-Content-Type-Options', 'nosniff');
+        ctx.type = asset.type;
+        return Promise.resolve(readFileSync(asset.file));
+      },
+    }),
+  ];
+}

@@ -80,11 +80,26 @@ export interface ContentHistoryEntryView {
   at: string;
   detail: Record<string, string | number | boolean | null> | null;
 }
+/**
+ * Who wrote and submitted the latest version and who may approve it (the four-eyes rule), so the
+ * operator page offers 通过 only to someone the server will let approve.
+ */
+export interface ContentReviewPartiesView {
+  /** Who wrote the latest version; null for the importer or the bootstrap admin. */
+  authorName: string | null;
+  /** Who submitted it for review (null until submitted, or for the importer). */
+  submitterName: string | null;
+  /** Whether the caller may approve the latest version: neither its writer nor its submitter (or the rule is off). */
+  callerMayApprove: boolean;
+  /** Serving operators and admins who may approve it, by name: whom the author asks. */
+  reviewerNames: string[];
+}
 /** GET /api/operator/content/:itemId */
 export interface OperatorContentDetailView extends OperatorContentSummaryView {
   latest: ContentVersionView;
   versions: ContentVersionReviewView[];
   history: ContentHistoryEntryView[];
+  review: ContentReviewPartiesView;
 }
 
 /** A word that blocked a submission, and in which field it was found. */

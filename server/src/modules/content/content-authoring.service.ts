@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
-  ContentHistoryEntryView, ContentKind, ContentReviewStatus, OperatorContentDetailView, OperatorContentSummaryView, Page, TagCode,
+  ContentHistoryEntryView, ContentKind, ContentReviewPartiesView, ContentReviewStatus, OperatorContentDetailView, OperatorContentSummaryView, Page, TagCode,
 } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -10,6 +10,7 @@ import type { AuditDetail, AuditService } from '../audit/audit.service';
 import { auditEntriesAbout } from '../audit/queries/audit-entries';
 import { orgUnitsByIds } from '../org/queries/org-units';
 import { staffNamesOf } from '../staff/queries/staff-names';
+import { servingStaffWithRoles } from '../staff/queries/staff-members';
 import type { TagsService } from '../tags/tags.service';
 import type { ComplianceService } from './compliance.service';
 import { DraftInput, PreparedDraft, prepareDraft } from './content-draft';
@@ -78,10 +79,26 @@ export class ContentAuthoringService {
     return { items: rows.map((row) => presentOperatorSummary(row, row.version)), total, page: query.page, pageSize: query.pageSize };
   }
 
-  async detail(itemId: string): Promise<OperatorContentDetailView> {
+  /** The item as `viewer` sees it on the operator page: whether they may approve is theirs alone. */
+  async detail(itemId: string, viewer: StaffActor | null = null): Promise<OperatorContentDetailView> {
     const { item, latest } = await this.load(this.dataSource.manager, itemId);
     const versions = await this.dataSource.getRepository(ContentVersion).find({ where: { itemId }, order: { versionNo: 'DESC' } });
-    return presentOperatorDetail(item, latest, versions, await this.history(itemId), this.clock.nowMs());
+    return presentOperatorDetail(item, latest, versions, await this.history(itemId), await this.reviewParties(latest, viewer), this.clock.nowMs());
+  }
+
+  /**
+   * Who wrote and submitted the latest version, whether `viewer` may approve it, and who else may:
+   * serving operators and admins with a bound WeChat (they can log in) who did neither.
+   */
+  async reviewParties(latest: ContentVersion, viewer: StaffActor | null): Promise<ContentReviewPartiesView> {
+    const names = await staffNamesOf(this.dataSource, [latest.createdBy, latest.submittedBy].filter((id): id is string => id !== null));
+    const reviewers = await servingStaffWithRoles(this.dataSource, ['operator', 'admin']);
+    return {
+      authorName: latest.createdBy === null ? null : names.get(latest.createdBy) ?? null,
+      submitterName: latest.submittedBy === null ? null : names.get(latest.submittedBy) ?? null,
+      callerMayApprove: viewer !== null && !this.barredFromApproving(latest, actorIdOf(viewer)),
+      reviewerNames: reviewers.filter((s) => !this.barredFromApproving(latest, s.id)).map((s) => s.name).slice(0, 20),
+    };
   }
 
   /** Any version of an item, as a reader would see it (preview before and after review). */
@@ -169,8 +186,7 @@ export class ContentAuthoringService {
    */
   async approve(actor: StaffActor, itemId: string, options: TransitionOptions = {}): Promise<void> {
     await this.transition(actor, itemId, 'approve', null, async (manager, version, now) => {
-      const approver = actorIdOf(actor);
-      if (this.review.fourEyes && options.via !== 'import' && approver !== null && (approver === version.createdBy || approver === version.submittedBy)) {
+      if (options.via !== 'import' && this.barredFromApproving(version, actorIdOf(actor))) {
         throw new AppError(409, 'four_eyes', 'a version is approved by someone other than whoever wrote or submitted it: ask another operator');
       }
       await manager.update(ContentVersion, { id: version.id }, { status: 'approved', approvedAtMs: now, reviewedBy: actorIdOf(actor), reviewedAtMs: now });
@@ -216,6 +232,11 @@ export class ContentAuthoringService {
   }
 
   // ---- inside -----------------------------------------------------------------------------
+
+  /** The four-eyes rule: whoever wrote or submitted a version does not approve it (the bootstrap admin, null, is not barred). */
+  private barredFromApproving(version: ContentVersion, staffId: string | null): boolean {
+    return this.review.fourEyes && staffId !== null && (staffId === version.createdBy || staffId === version.submittedBy);
+  }
 
   private latestQuery() {
     return this.dataSource

@@ -1,6 +1,6 @@
 import type { ContentKind, FieldError, TagCode } from '@kejing/shared';
 import { badRequest } from '../../lib/app-error';
-import { sanitizeArticleHtml } from './sanitize-html';
+import { hasArticleContent, sanitizeArticleHtml } from './sanitize-html';
 
 /** The text of a new version, as the API, the importer and tests hand it in. */
 export interface DraftInput {
@@ -26,7 +26,9 @@ const blank = (value: string | null | undefined) => (value === undefined || valu
  * stream its start (and an end after it), a poster its image template.
  */
 export function prepareDraft(kind: ContentKind, input: DraftInput): PreparedDraft {
-  const bodyHtml = blank(input.bodyHtml) === null ? null : blank(sanitizeArticleHtml(input.bodyHtml as string));
+  const sanitised = blank(input.bodyHtml) === null ? null : blank(sanitizeArticleHtml(input.bodyHtml as string));
+  // An editor's empty paragraph ("<p><br></p>") is no body: an article without words or images is refused.
+  const bodyHtml = sanitised !== null && hasArticleContent(sanitised) ? sanitised : null;
   const draft: PreparedDraft = {
     title: input.title.trim(),
     summary: blank(input.summary),

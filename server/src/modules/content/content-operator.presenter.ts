@@ -1,5 +1,5 @@
 import type {
-  ContentHistoryEntryView, ContentVersionReviewView, ContentVisibilityView, OperatorContentDetailView, OperatorContentSummaryView,
+  ContentHistoryEntryView, ContentReviewPartiesView, ContentVersionReviewView, ContentVisibilityView, OperatorContentDetailView, OperatorContentSummaryView,
 } from '@kejing/shared';
 import type { AuditEntryRow } from '../audit/queries/audit-entries';
 import type { ContentItem } from './content-item.entity';
@@ -47,12 +47,13 @@ export function presentHistory(entries: AuditEntryRow[], names: Map<string, stri
 }
 
 export function presentOperatorDetail(
-  item: ContentItem, latest: ContentVersion, versions: ContentVersion[], history: ContentHistoryEntryView[], nowMs: number,
+  item: ContentItem, latest: ContentVersion, versions: ContentVersion[], history: ContentHistoryEntryView[], review: ContentReviewPartiesView, nowMs: number,
 ): OperatorContentDetailView {
   return {
     ...presentOperatorSummary(item, latest),
     latest: presentContentVersion(item, latest, nowMs),
     versions: versions.map(presentVersionReview),
     history,
+    review,
   };
 }

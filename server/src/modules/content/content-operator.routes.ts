@@ -1,6 +1,7 @@
 import { pageOf } from '../../http/query';
 import { route, RouteDef } from '../../http/route';
 import { COMPLIANCE_ERRORS, OPERATORS } from '../../permissions/access';
+import type { StaffActor } from '../../permissions/actor';
 import type { Services } from '../../services';
 import { presentOrgUnit } from '../org/org.service';
 import { presentForbiddenWord } from './compliance.service';
@@ -15,7 +16,7 @@ export function contentOperatorRoutes(s: Pick<Services, 'clock' | 'compliance' |
   const tag = 'operator';
   const detail = 'OperatorContentDetailView';
   // A change to an item answers the item as it is now.
-  const detailAfter = (itemId: string, change: Promise<unknown>) => change.then(() => s.contentAuthoring.detail(itemId));
+  const detailAfter = (itemId: string, actor: StaffActor, change: Promise<unknown>) => change.then(() => s.contentAuthoring.detail(itemId, actor));
   return [
     route({
       method: 'get', path: '/api/operator/content', access: OPERATORS, summary: 'Every content item with its latest version and review status', tag,
@@ -27,45 +28,45 @@ export function contentOperatorRoutes(s: Pick<Services, 'clock' | 'compliance' |
       body: CreateContentDto, responds: detail, status: 201,
       handler: async ({ body, actor }) => {
         const item = await s.contentAuthoring.create(actor, body.kind, draftInputOf(body), body.visibility ? visibilityInputOf(body.visibility) : undefined);
-        return s.contentAuthoring.detail(item.id);
+        return s.contentAuthoring.detail(item.id, actor);
       },
     }),
     route({
       method: 'get', path: '/api/operator/content/:itemId', access: OPERATORS, summary: 'An item: latest version, every version\'s review, and the audit trail', tag,
       responds: detail,
-      handler: ({ params }) => s.contentAuthoring.detail(params.itemId),
+      handler: ({ params, actor }) => s.contentAuthoring.detail(params.itemId, actor),
     }),
     route({
       method: 'put', path: '/api/operator/content/:itemId', access: OPERATORS,
       summary: 'Edit: a new immutable version as a draft; the published version stays shared until another is approved', tag,
       body: ContentDraftDto, responds: detail, errors: { 409: 'in review or retired' },
-      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.edit(actor, params.itemId, draftInputOf(body))),
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, actor, s.contentAuthoring.edit(actor, params.itemId, draftInputOf(body))),
     }),
     route({
       method: 'put', path: '/api/operator/content/:itemId/visibility', access: OPERATORS, summary: 'Who sees the item (branches/teams; none = company) and when', tag,
       body: ContentVisibilityDto, responds: detail, errors: { 409: 'retired' },
-      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.setVisibility(actor, params.itemId, visibilityInputOf(body))),
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, actor, s.contentAuthoring.setVisibility(actor, params.itemId, visibilityInputOf(body))),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/submit', access: OPERATORS,
       summary: 'Submit the latest draft for review: forbidden words, then WeChat msgSecCheck; only a pass goes through', tag, responds: detail,
       errors: { 403: 'no WeChat identity to check the text for', 409: 'not a draft', ...COMPLIANCE_ERRORS },
-      handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.submit(actor, params.itemId)),
+      handler: ({ params, actor }) => detailAfter(params.itemId, actor, s.contentAuthoring.submit(actor, params.itemId)),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/approve', access: OPERATORS, summary: 'Approve the version in review: agents now share it', tag, responds: detail,
       errors: { 409: 'not in review, or you wrote or submitted this version (four eyes: another operator approves)' },
-      handler: ({ params, actor }) => detailAfter(params.itemId, s.contentAuthoring.approve(actor, params.itemId)),
+      handler: ({ params, actor }) => detailAfter(params.itemId, actor, s.contentAuthoring.approve(actor, params.itemId)),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/reject', access: OPERATORS, summary: 'Reject the version in review, with the reason', tag,
       body: RejectContentDto, responds: detail, errors: { 409: 'not in review' },
-      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.reject(actor, params.itemId, body.reason)),
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, actor, s.contentAuthoring.reject(actor, params.itemId, body.reason)),
     }),
     route({
       method: 'post', path: '/api/operator/content/:itemId/retire', access: OPERATORS, summary: 'Retire for good: no more shares, old shares answer 410', tag,
       body: RetireContentDto, responds: detail, errors: { 409: 'never reviewed, or retired already' },
-      handler: ({ body, params, actor }) => detailAfter(params.itemId, s.contentAuthoring.retire(actor, params.itemId, body.reason)),
+      handler: ({ body, params, actor }) => detailAfter(params.itemId, actor, s.contentAuthoring.retire(actor, params.itemId, body.reason)),
     }),
     route({
       method: 'get', path: '/api/operator/content/:itemId/versions/:versionId', access: OPERATORS, summary: 'Preview any version as a reader sees it', tag,

@@ -1,4 +1,4 @@
-import { sanitizeArticleHtml } from './sanitize-html';
+import { hasArticleContent, sanitizeArticleHtml } from './sanitize-html';
 
 // A corpus of XSS payloads (OWASP's filter-evasion cheat sheet and html5sec.org, in spirit):
 // every one must come out without a script element, an event handler or a script-bearing URL.
@@ -89,5 +89,38 @@ describe('article HTML sanitising', () => {
 
   it('drops script and style contents instead of showing them as text', () => {
     expect(sanitizeArticleHtml('<p>前</p><script>alert("x")</script><style>p{}</style><p>后</p>')).toBe('<p>前</p><p>后</p>');
+  });
+});
+
+// What the operator page's rich-text editor (Quill 2, getSemanticHTML) produces, as it produces it.
+describe('the operator editor\'s HTML', () => {
+  const upload = `/api/uploads/${'ab'.repeat(32)}`;
+
+  it('keeps headings, paragraphs, emphasis, both kinds of list, quotes, links and our uploaded images', () => {
+    const html = '<h2>重疾险怎么选</h2><h3>一、看保障</h3><p>保额<strong>五十万</strong>，<em>终身</em>，<u>下划线</u>，<s>删除线</s>。</p>'
+      + '<ul><li>轻症</li><li>中症</li></ul><ol><li>先看责任</li><li>再看价格</li></ol><blockquote>引用一段话</blockquote>'
+      + '<p><a href="https://www.example.com/">官网</a></p>'
+      + `<p><img src="http://127.0.0.1:3000${upload}"></p><p><img src="${upload}"></p>`;
+    expect(sanitizeArticleHtml(html)).toBe(html.replace(/"><\/p>/g, '" /></p>'));
+  });
+
+  it('strips what the editor adds for its own use: classes, inline styles, link targets, list markers, spellcheck', () => {
+    const html = '<p class="ql-align-center" style="color: rgb(230, 0, 0);">居中</p>'
+      + '<ol><li data-list="bullet" class="ql-indent-1"><span class="ql-ui" contenteditable="false"></span>一项</li></ol>'
+      + '<p><a href="https://www.example.com/" rel="noopener noreferrer" target="_blank">链接</a></p>'
+      + '<pre data-language="plain" spellcheck="false">代码</pre>';
+    expect(sanitizeArticleHtml(html)).toBe('<p>居中</p><ol><li><span></span>一项</li></ol><p><a href="https://www.example.com/">链接</a></p>代码');
+  });
+
+  it('drops images a reader could not load: a bare file name, data: and blob: URLs, another site\'s path', () => {
+    for (const src of ['x.png', 'data:image/png;base64,iVBORw0KGgo=', 'blob:http://127.0.0.1/1', '/api/other/1.png', `${upload}/../../x`, '//evil.example/a.png']) {
+      expect(sanitizeArticleHtml(`<p>图<img src="${src}" alt="示意"></p>`)).toBe('<p>图</p>');
+    }
+  });
+
+  it('counts a body as empty when the editor leaves only empty paragraphs', () => {
+    expect(hasArticleContent(sanitizeArticleHtml('<p><br></p><p>&nbsp;</p>'))).toBe(false);
+    expect(hasArticleContent(sanitizeArticleHtml('<p>一句话</p>'))).toBe(true);
+    expect(hasArticleContent(sanitizeArticleHtml(`<p><img src="${upload}"></p>`))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { SHARERS } from '../../permissions/access';
+import { OPERATORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
 import { readUploadBody } from './read-upload-body';
 import { UPLOAD_MAX_BYTES } from './uploads.service';
@@ -9,8 +9,9 @@ const tag = 'uploads';
 export function uploadsRoutes(s: Pick<Services, 'uploads'>): RouteDef[] {
   return [
     route({
-      method: 'post', path: '/api/uploads', access: SHARERS, tag, status: 201, responds: 'UploadedImageView',
-      summary: 'Upload an image for the card (QR code, photo): multipart/form-data with one file part (Taro.uploadFile), or the bytes as the body. PNG, JPEG or WebP by their bytes, at most 2 MB',
+      // Agents upload card images; operators upload covers and the images in an article's body.
+      method: 'post', path: '/api/uploads', access: [...SHARERS, ...OPERATORS], tag, status: 201, responds: 'UploadedImageView',
+      summary: 'Upload an image for the card (QR code, photo) or for content (cover, article images): multipart/form-data with one file part (Taro.uploadFile), or the bytes as the body. PNG, JPEG or WebP by their bytes, at most 2 MB',
       errors: { 413: 'larger than 2 MB', 415: 'not a PNG, JPEG or WebP image' },
       handler: async ({ actor, ctx }) => s.uploads.storeImage(actor.staffId, await readUploadBody(ctx, UPLOAD_MAX_BYTES)),
     }),

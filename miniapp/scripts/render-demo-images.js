@@ -8,7 +8,8 @@ const path = require('node:path')
 const { chromium } = require('playwright-core')
 
 const OUT = path.join(__dirname, '..', '..', 'content', 'demo', 'images')
-const FONT = '"PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif'
+// Single quotes inside: the font list goes into style="…" attributes.
+const FONT = "'PingFang SC','Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif"
 
 // Colour themes by need: [from, to] of the background gradient.
 const THEMES = {

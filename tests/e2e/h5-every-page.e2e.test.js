@@ -10,7 +10,8 @@ const path = require('node:path');
 const { startServer, REPO } = require('./server-process');
 const { H5_DIR, ARTIFACTS, PHONE, launchChromium, watchErrors } = require('./browser');
 
-const WIDTHS = [390, 320];
+// E2E_WIDTHS=320 runs one width only (a quicker look after a CSS change).
+const WIDTHS = (process.env.E2E_WIDTHS || '390,320').split(',').map(Number);
 const CUSTOMER_CODE = `e2e-every-page-${Date.now().toString(36)}`;
 
 /** The pages app.config.ts declares, main package and sub-packages, as "root/page". */
@@ -77,8 +78,11 @@ const VISITS = {
 };
 
 /** Waits until the page has drawn its data: no loading text left (or 10 s), then a moment for images. */
-async function settle(page) {
-  await page.locator('.taro_page').first().waitFor({ timeout: 20_000 });
+async function settle(page, pagePath) {
+  // Generous: this machine is shared, and the first visit of a sub-package downloads its chunk.
+  await page.locator('.taro_page').first().waitFor({ state: 'attached', timeout: 60_000 }).catch((e) => {
+    throw new Error(`${pagePath} did not open: ${e.message}`);
+  });
   const deadline = Date.now() + 10_000;
   await page.waitForTimeout(800);
   while (Date.now() < deadline && (await page.getByText(/加载中/).filter({ visible: true }).count()) > 0) await page.waitForTimeout(300);
@@ -123,7 +127,7 @@ for (const width of WIDTHS) {
       watchErrors(page, errors, pagePath);
       const query = visit.query ? `?${visit.query()}` : '';
       await page.goto(`${server.base}/?devCode=${visit.who}#/${pagePath}${query}`);
-      await settle(page);
+      await settle(page, pagePath);
       // The customer's first-open notice covers the reader's foot; dismissed as a reader would.
       const notice = page.locator('#privacy-notice-ok');
       if (await notice.isVisible().catch(() => false)) {

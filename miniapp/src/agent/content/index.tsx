@@ -22,7 +22,7 @@ function Preview({ content, card }: { content: ContentVersionView; card: AgentCa
   return (
     <View className='section preview' id='preview-root'>
       {content.kind !== 'poster' && content.coverUrl ? (
-        <Image className='preview__cover' id='preview-cover' src={absoluteImageUrl(content.coverUrl)} mode='aspectFill' />
+        <Image className='preview__cover' id='preview-cover' src={absoluteImageUrl(content.coverUrl)} mode='widthFix' />
       ) : null}
       <View className='preview__title'>{content.title}</View>
       <View className='chips'>

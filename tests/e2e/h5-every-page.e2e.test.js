@@ -39,7 +39,7 @@ async function api(method, url, token, body) {
 }
 
 before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
+  server = await startServer({ h5Dir: H5_DIR, healthTimeoutMs: 300_000 });
   browser = await launchChromium();
   const agent = (await api('POST', '/api/auth/login', null, { code: 'demo-agent-1' })).token;
   const content = (await api('GET', '/api/content?pageSize=100', agent)).items;

@@ -25,7 +25,7 @@ describe('importing Markdown content (the content:import CLI)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildWorld(t);
-    importer = new ContentImporter(t.db.dataSource, t.services.contentAuthoring);
+    importer = new ContentImporter(t.db.dataSource, t.services.contentAuthoring, t.services.uploads);
     first = await importer.importFolder(DEMO_CONTENT_DIR, { mode: 'approve', actor: await asOperator() });
   }, 60_000);
   afterAll(async () => {
@@ -70,6 +70,59 @@ describe('importing Markdown content (the content:import CLI)', () => {
     expect(await visible('d')).toContain('重疾险的三个常见误区');
   });
 
+  it('ships the demo covers with the library: a cover written as a file beside the Markdown is served as an upload', async () => {
+    const agent = bearer((world.people.a as { token: string }).token);
+    const items = (await t.http.get('/api/content').query({ pageSize: 100 }).set(agent).expect(200)).body.items as { coverUrl: string | null }[];
+    const covers = items.map((i) => i.coverUrl).filter((u): u is string => u !== null);
+    expect(covers.filter((u) => u.startsWith('/api/uploads/')).length).toBeGreaterThanOrEqual(21);
+    expect(covers.some((u) => u.includes('example.com'))).toBe(false);
+    const res = await t.http.get(covers[0] as string).expect(200);
+    expect(res.headers['content-type']).toBe('image/jpeg');
+    expect(res.body.length).toBeLessThan(80_000);
+  });
+
+  it('refuses a local cover outside the folder or when no image store is given, and imports nothing for that file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'outside.md'), '---\ntitle: 封面在外面\ncover: ../../etc/passwd\nneed: [medical]\n---\n正文');
+    const [outside] = await importer.importFolder(dir, { mode: 'draft', actor: await asOperator() });
+    expect(outside).toMatchObject({ outcome: 'failed', error: expect.stringContaining('inside the folder') });
+    const withoutStore = new ContentImporter(t.db.dataSource, t.services.contentAuthoring);
+    const local = tempDir();
+    cpSync(join(DEMO_CONTENT_DIR, 'images'), join(local, 'images'), { recursive: true });
+    writeFileSync(join(local, 'local-cover.md'), '---\ntitle: 本地封面\ncover: images/cover-annuity.jpg\nneed: [annuity]\n---\n正文');
+    const [noStore] = await withoutStore.importFolder(local, { mode: 'draft', actor: await asOperator() });
+    expect(noStore).toMatchObject({ outcome: 'failed', error: expect.stringContaining('no image store') });
+  });
+
+  it('finds by tag and synonym: searching 重疾 finds every item the 重疾 chip finds, and 重大疾病 finds the same', async () => {
+    const agent = bearer((world.people.a as { token: string }).token);
+    const ids = async (query: Record<string, string>) =>
+      ((await t.http.get('/api/content').query({ pageSize: 100, ...query }).set(agent).expect(200)).body.items as { versionId: string }[]).map((i) => i.versionId).sort();
+    const chip = await ids({ tag: 'need:critical_illness' });
+    const search = await ids({ q: '重疾' });
+    expect(chip.length).toBeGreaterThanOrEqual(7);
+    expect(search).toEqual(expect.arrayContaining(chip));
+    expect(await ids({ q: '重大疾病' })).toEqual(search);
+    // Every word must match: 重疾 and 宝妈 together narrow to the items that are both.
+    const both = await ids({ q: '重疾 宝妈' });
+    expect(both.length).toBeLessThan(search.length);
+    expect(search).toEqual(expect.arrayContaining(both));
+    expect(await ids({ q: '完全无关的词' })).toEqual([]);
+  });
+
+  it('offers each item a 朋友圈文案: the file\'s own, or one made from the title and summary', async () => {
+    const agent = bearer((world.people.a as { token: string }).token);
+    const dir = tempDir();
+    writeFileSync(join(dir, 'with-copy.md'), '---\ntitle: 带文案的文章\nsummary: 一句摘要\nmoments: 周末读到一篇好文，分享给你。\nneed: [medical]\n---\n正文');
+    const [withCopy] = await importer.importFolder(dir, { mode: 'approve', actor: await asOperator() });
+    const own = (await t.http.get(`/api/content/versions/${withCopy?.versionId}`).set(agent).expect(200)).body;
+    expect(own.momentsCopy).toBe('周末读到一篇好文，分享给你。');
+    const myths = first.find((r) => r.sourceKey === '03-critical-illness-myths') as ImportResult;
+    const published = (await t.services.contentAuthoring.detail(myths.itemId as string)).publishedVersionId;
+    const made = (await t.http.get(`/api/content/versions/${published}`).set(agent).expect(200)).body;
+    expect(made.momentsCopy).toContain('【重疾险的三个常见误区】买重疾险之前，先把这三件事想清楚。');
+  });
+
   it('re-imports an unchanged folder without a new version', async () => {
     const again = await importer.importFolder(DEMO_CONTENT_DIR, { mode: 'approve', actor: await asOperator() });
     expect(again.map((r) => r.outcome)).toEqual(first.map(() => 'unchanged'));
@@ -79,6 +132,7 @@ describe('importing Markdown content (the content:import CLI)', () => {
   it('makes a changed file a new version of the same item, and reports a bad file without stopping', async () => {
     const dir = tempDir();
     cpSync(join(DEMO_CONTENT_DIR, '03-critical-illness-myths.md'), join(dir, '03-critical-illness-myths.md'));
+    cpSync(join(DEMO_CONTENT_DIR, 'images'), join(dir, 'images'), { recursive: true }); // its cover, beside it as in the demo
     const file = join(dir, '03-critical-illness-myths.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('想知道自己的保额该定多少', '想知道保额该定多少'));
     writeFileSync(join(dir, '90-no-title.md'), '---\nkind: article\n---\n正文');

@@ -200,6 +200,8 @@ describe('dashboards: every figure counted by hand', () => {
     expect(view.ranking.map((r) => [r.agentId, r.rank, r.kashMean])).toEqual([[id('a'), 1, 41.7], [id('b'), 2, 39.2], [id('lx'), 3, 0]]);
     // b: on 10-25 the morning list on 10-01 … 10-08 gave 8 active days (online); on 11-01 only 10-03 … 10-08 are in the window: 6 → offline.
     expect(view.comparedWithDay).toBe(LAST_WEEK);
+    // The screen says 截至 when the figures were computed, not just the day (they are a snapshot).
+    expect(Date.parse(view.computedAt ?? '')).not.toBeNaN();
     expect(view.slipped.map((r) => r.agentId)).toEqual([id('b')]);
     expect(view.slipped[0]?.slippedReasonsZh).toEqual(['活动分层从触网降为不触网']);
     // OMIP (target 60): lx habit 0 (gap 60, mean 0), b knowledge 0 (gap 60, mean 39.2), a habit 9.2 (gap 50.8).
@@ -221,6 +223,7 @@ describe('dashboards: every figure counted by hand', () => {
     expect(view.heatMap).toEqual({ cells: { 'low-low': 1, 'low-mid': 2, 'low-high': 0, 'mid-low': 0, 'mid-mid': 1, 'mid-high': 0, 'high-low': 0, 'high-mid': 1, 'high-high': 1 }, total: 6 });
     // a online; b, lx (team x) and c, ly (team y) offline.
     expect(view.layers).toEqual({ offline: 4, online: 1, deeply_online: 0 });
+    expect(Date.parse(view.computedAt ?? '')).not.toBeNaN();
     expect(view.funnel).toMatchObject({ groupKind: 'branch', contacts: 6, won: 1, lost: 1 });
     expect(view.funnel?.medianDaysInStage).toEqual({ 1: 14, 2: 3, 3: null, 4: 31, 5: 10, 6: null, 7: null, 8: null });
     const byTeam = Object.fromEntries(view.children.map((ch) => [ch.id, [ch.agents, ch.contacts, ch.valuePoints, ch.forecastFen]]));

@@ -35,9 +35,10 @@ async function waitForHealth(base, child, timeoutMs) {
 
 /**
  * Returns { base, stop, logs, dataDir }. The data directory is a fresh temp dir unless `dataDir` is
- * given (a restart over the same data: then the caller removes it); `env` adds settings.
+ * given (a restart over the same data: then the caller removes it); `env` adds settings;
+ * `healthTimeoutMs` how long the first start (demo data loading) may take on a busy machine.
  */
-async function startServer({ h5Dir, dataDir: reuse, env = {} }) {
+async function startServer({ h5Dir, dataDir: reuse, env = {}, healthTimeoutMs = 60_000 }) {
   const main = path.join(REPO, 'server', 'dist', 'main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` at the repository root first`);
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) throw new Error(`${h5Dir} has no index.html: run \`npm run build:h5\` in miniapp/`);
@@ -53,7 +54,7 @@ async function startServer({ h5Dir, dataDir: reuse, env = {} }) {
   child.stderr.on('data', (d) => logs.push(String(d)));
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(base, child, 60_000);
+    await waitForHealth(base, child, healthTimeoutMs);
   } catch (e) {
     child.kill('SIGTERM');
     throw new Error(`${e.message}\n${logs.join('')}`);

@@ -40,5 +40,6 @@ export const openShare: OpenShareView = {
     liveStartsAt: null,
     liveStatus: null,
     replayUrl: null,
+    momentsCopy: '【重疾险怎么选：三分钟看懂】从保额、病种到等待期。\n分享一篇我觉得有用的文章，有疑问随时问我。',
   },
 }

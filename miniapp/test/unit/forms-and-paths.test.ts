@@ -4,7 +4,7 @@ import { devCodeFromUrl, resolveH5DevCode } from '../../src/platform/login-code'
 import { createMemoryStorage } from '../../src/platform/ports'
 import { sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../src/share-path'
-import { drawPoster, wrapText } from '../../src/poster/draw-poster'
+import { avatarColour, BRAND, drawPoster, POSTER_HEIGHT, POSTER_WIDTH, spacedPhone, wrapText } from '../../src/poster/draw-poster'
 import { qrMatrix } from '../../src/poster/qr-matrix'
 import { seededRandom } from '../helpers/fake-clock'
 
@@ -102,48 +102,87 @@ describe('poster', () => {
 
   /** A canvas that records what was drawn on it. */
   function recordingCanvas() {
-    const drawn = { texts: [] as string[], rects: 0, images: [] as { image: object; x: number; y: number; w: number; h: number }[] }
+    const drawn = { texts: [] as { text: string; x: number; y: number }[], rects: 0, clips: 0, images: [] as { image: object; args: number[] }[] }
     const ctx = {
-      fillStyle: '',
+      fillStyle: '' as string,
+      strokeStyle: '' as string,
+      lineWidth: 1,
       font: '',
       textBaseline: 'top' as CanvasTextBaseline,
       fillRect: () => void drawn.rects++,
-      fillText: (t: string) => void drawn.texts.push(t),
+      fillText: (text: string, x: number, y: number) => void drawn.texts.push({ text, x, y }),
       measureText: (t: string) => ({ width: measure(t) }),
       beginPath: () => undefined,
+      moveTo: () => undefined,
+      lineTo: () => undefined,
+      stroke: () => undefined,
       arc: () => undefined,
       fill: () => undefined,
-      drawImage: (image: object, x: number, y: number, w: number, h: number) => void drawn.images.push({ image, x, y, w, h }),
+      save: () => undefined,
+      restore: () => undefined,
+      clip: () => void drawn.clips++,
+      drawImage: (image: object, ...args: number[]) => void drawn.images.push({ image, args }),
     }
-    return { ctx, drawn }
+    const texts = () => drawn.texts.map((t) => t.text)
+    return { ctx, drawn, texts }
   }
+  const agent = { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: 'L123', companyName: '中国平安人寿保险股份有限公司', intro: null, personaTemplate: null }
 
-  it('draws the agent card and a scannable-size QR code', () => {
-    const { ctx, drawn } = recordingCanvas()
+  it('draws the brand, title, agent (name, phone, licence) and a scannable-size QR code, all inside the poster', () => {
+    const { ctx, drawn, texts } = recordingCanvas()
     const qr = qrMatrix('https://h5.example.com/#/customer/read/index?s=abc')
     expect(qr.length).toBeGreaterThanOrEqual(21)
-    drawPoster(ctx, {
-      title: '重疾险怎么选',
-      summary: '三分钟看懂',
-      code: { kind: 'qr', modules: qr },
-      agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: 'L123', companyName: '中国平安人寿保险股份有限公司', intro: null, personaTemplate: null },
-    })
-    expect(drawn.texts).toEqual(expect.arrayContaining(['重疾险怎么选', '李娜', '执业证号', 'L123', '长按识别，阅读全文']))
+    drawPoster(ctx, { title: '重疾险怎么选', summary: '三分钟看懂', code: { kind: 'qr', modules: qr }, agent, phone: '13812345678' })
+    expect(texts()).toEqual(expect.arrayContaining(['中国平安人寿保险股份有限公司', '重疾险怎么选', '三分钟看懂', '李娜', '电话 138 1234 5678', '执业证号', 'L123', '长按识别，阅读全文']))
+    expect(texts().some((t) => t.startsWith(BRAND))).toBe(true)
     expect(drawn.rects).toBeGreaterThan(100)
+    for (const t of drawn.texts) {
+      expect(t.x).toBeGreaterThanOrEqual(0)
+      expect(t.x + measure(t.text)).toBeLessThanOrEqual(POSTER_WIDTH)
+      expect(t.y).toBeLessThan(POSTER_HEIGHT)
+    }
+  })
+
+  it('fills the top with the cover (cropped to fit, never squashed) and the avatar with the photo in a circle', () => {
+    const { ctx, drawn, texts } = recordingCanvas()
+    const cover = { image: { src: 'cover' }, width: 750, height: 420 }
+    const photo = { image: { src: 'photo' }, width: 240, height: 240 }
+    drawPoster(ctx, { title: '重疾险怎么选', summary: null, code: { kind: 'qr', modules: [[true]] }, agent, cover, avatar: photo })
+    const coverDraw = drawn.images.find((d) => d.image === cover.image)
+    // Source rectangle of the same 600:338 shape as the box, centred in the 750 × 420 picture.
+    const [sx, sy, sw, sh, , , w, h] = coverDraw?.args ?? []
+    expect(w).toBe(POSTER_WIDTH)
+    expect(sw / sh).toBeCloseTo(w / h, 5)
+    expect(sx).toBeCloseTo((750 - sw) / 2, 5)
+    expect(sy).toBeCloseTo((420 - sh) / 2, 5)
+    expect(drawn.images.some((d) => d.image === photo.image)).toBe(true)
+    expect(drawn.clips).toBe(1)
+    // No initial drawn when the photo is there; no phone line when the agent keeps it private.
+    expect(texts()).not.toContain('李')
+    expect(texts().some((t) => t.startsWith('电话'))).toBe(false)
+  })
+
+  it('without cover or photo, draws a brand panel with the title and the initial on the agent\'s own colour', () => {
+    const { ctx, texts } = recordingCanvas()
+    drawPoster(ctx, { title: '重疾险怎么选', summary: null, code: { kind: 'qr', modules: [[true]] }, agent })
+    expect(texts().filter((t) => t === '重疾险怎么选')).toHaveLength(2)
+    expect(texts()).toContain('李')
+    expect(avatarColour('a')).toBe(avatarColour('a'))
+    expect(new Set(['a', 'b', 'c', 'd', 'e', 'f'].map(avatarColour)).size).toBeGreaterThan(1)
   })
 
   it('draws a mini program code image in the code square instead of QR modules', () => {
     const { ctx, drawn } = recordingCanvas()
     const code = { src: 'wxfile://tmp/code.png' }
-    drawPoster(ctx, {
-      title: '重疾险怎么选',
-      summary: null,
-      code: { kind: 'image', image: code },
-      agent: { agentId: 'a', name: '李娜', photoUrl: null, licenceNo: null, companyName: '中国平安', intro: null, personaTemplate: null },
-    })
-    expect(drawn.images).toEqual([{ image: code, x: 600 - 200 - 30, y: expect.any(Number), w: 200, h: 200 }])
-    // A handful of background and card rectangles, not the hundreds of QR modules.
+    drawPoster(ctx, { title: '重疾险怎么选', summary: null, code: { kind: 'image', image: code }, agent: { ...agent, licenceNo: null } })
+    expect(drawn.images).toEqual([{ image: code, args: [POSTER_WIDTH - 196 - 32, expect.any(Number), 196, 196] }])
+    // Background panels and the initial's card, not the hundreds of QR modules.
     expect(drawn.rects).toBeLessThan(20)
+  })
+
+  it('spaces a mobile number as people read it', () => {
+    expect(spacedPhone('13812345678')).toBe('138 1234 5678')
+    expect(spacedPhone('021-12345678')).toBe('021-12345678')
   })
 })
 

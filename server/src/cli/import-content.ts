@@ -63,7 +63,7 @@ export async function runImportCli(argv: string[], env: NodeJS.ProcessEnv = proc
     closers.push(() => dataSource.destroy());
     const services = buildServices(config, dataSource, systemClock, logger);
     const actor = options.as ? await actorForStaff(dataSource, options.as) : BOOTSTRAP_ADMIN;
-    const results = await new ContentImporter(dataSource, services.contentAuthoring).importFolder(options.folder, { mode: options.approve ? 'approve' : 'draft', actor });
+    const results = await new ContentImporter(dataSource, services.contentAuthoring, services.uploads).importFolder(options.folder, { mode: options.approve ? 'approve' : 'draft', actor });
     write(`${report(results)}\n`);
     return results.some((r) => r.outcome === 'failed') ? 1 : 0;
   } finally {

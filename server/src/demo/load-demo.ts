@@ -6,6 +6,7 @@ import { User } from '../modules/auth/user.entity';
 import { StaffMember } from '../modules/staff/staff-member.entity';
 import { Share } from '../modules/shares/share.entity';
 import type { NewTouchpoint } from '../modules/events/touchpoint-row';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actorForStaff, ContentImporter, staffActorFor } from '../modules/content/content-import';
 
@@ -61,15 +62,20 @@ export async function loadDemo(s: Services): Promise<boolean> {
     if (login) await bindDemoStaff(s, created.staffId, DEMO_LOGINS[login]);
   }
   const mainAgent = staffIds['王晓梅'] as string;
-  // The card is text customers read: it passes the same compliance check as anyone's.
-  await s.staff.updateCard(await staffActorFor(s.dataSource, mainAgent), {
+  // The card is text customers read: it passes the same compliance check as anyone's. Her photo
+  // ships with the demo library and is stored as any upload (the other agents show the generated
+  // initial avatar, as a newcomer's card does); she shows her phone, so her posters carry it.
+  const mainActor = await staffActorFor(s.dataSource, mainAgent);
+  const photo = await s.uploads.storeImage(mainAgent, readFileSync(join(DEMO_CONTENT_DIR, 'images', 'avatar-wangxiaomei.png')));
+  await s.staff.updateCard(mainActor, {
     intro: '十年保险从业经验，专注家庭保障规划。用心做好每一份保单。', personaTemplate: 'family_guardian',
-    photoUrl: 'https://example.com/avatar/wangxiaomei.png',
+    photoUrl: photo.url,
   });
+  await s.cardReach.update(mainActor, { phone: '13800138000', phonePublic: true });
   // The library goes through the same review as any content: the demo operator approves it,
   // after the forbidden-word list and WeChat's check (the local fake in the embedded default).
   const operator = await actorForStaff(s.dataSource, staffIds['孙悦'] as string);
-  const imported = await new ContentImporter(s.dataSource, s.contentAuthoring).importFolder(DEMO_CONTENT_DIR, { mode: 'approve', actor: operator });
+  const imported = await new ContentImporter(s.dataSource, s.contentAuthoring, s.uploads).importFolder(DEMO_CONTENT_DIR, { mode: 'approve', actor: operator });
   for (const failed of imported.filter((r) => r.outcome === 'failed')) s.logger.warn('demo content not imported', { file: failed.file, error: failed.error ?? '' });
   const versions = imported
     .filter((r) => r.status === 'approved' && r.versionId)

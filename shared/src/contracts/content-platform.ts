@@ -20,6 +20,8 @@ export interface ContentDraftRequest {
   liveStartsAt?: string;
   liveEndsAt?: string;
   replayUrl?: string;
+  /** The 朋友圈文案 agents copy when they share (≤ 300 characters); empty: made from the title and summary. */
+  momentsCopy?: string;
   tags: TagCode[];
 }
 export interface CreateContentRequest extends ContentDraftRequest {
@@ -104,7 +106,7 @@ export interface OperatorContentDetailView extends OperatorContentSummaryView {
 
 /** A word that blocked a submission, and in which field it was found. */
 export interface ForbiddenWordHit {
-  field: 'title' | 'summary' | 'bodyHtml';
+  field: 'title' | 'summary' | 'bodyHtml' | 'momentsCopy';
   word: string;
   category: string;
 }

@@ -19,4 +19,6 @@ export interface ContentVersionView extends ContentSummaryView {
   liveStartsAt: string | null;
   liveStatus: 'scheduled' | 'live' | 'ended' | null;
   replayUrl: string | null;
+  /** The 朋友圈文案 agents copy with it: the operator's, or one made from the title and summary. */
+  momentsCopy: string;
 }

@@ -208,6 +208,8 @@ export interface TeamDashboardView {
   teamId: string;
   name: string;
   day: string;
+  /** When the day's figures were computed (the latest of its agents' snapshots); null when none exist. */
+  computedAt: string | null;
   /** The day "who slipped" compares with; null when no earlier snapshot exists. */
   comparedWithDay: string | null;
   ranking: TeamMemberRowView[];
@@ -237,6 +239,8 @@ export interface OrgDashboardView {
   kind: 'company' | 'branch' | 'team';
   name: string;
   day: string;
+  /** When the day's figures were computed (the latest of its agents' snapshots); null when none exist. */
+  computedAt: string | null;
   funnel: FunnelView | null;
   /** The 9-cell heat map: contacts per (trust, intent) cell. */
   heatMap: { cells: Record<GridCellCode, number>; total: number };

@@ -15,6 +15,7 @@ export * from './radar';
 export * from './privacy';
 export * from './content-platform';
 export * from './content-labels';
+export * from './content-search';
 export * from './dashboards';
 export * from './responses';
 export * from './contact-profile';

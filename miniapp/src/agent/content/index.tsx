@@ -12,6 +12,7 @@ import { api } from '../../services'
 import { READER_PAGE, sharePath } from '@kejing/shared'
 import { shareUrl } from '../../share-path'
 import { renderPoster, savePoster } from './poster'
+import { absoluteImageUrl } from '../../uploads/upload-image'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -20,6 +21,9 @@ const h5Base = () => (isH5 ? window.location.origin + window.location.pathname.r
 function Preview({ content, card }: { content: ContentVersionView; card: AgentCardView | null }) {
   return (
     <View className='section preview' id='preview-root'>
+      {content.kind !== 'poster' && content.coverUrl ? (
+        <Image className='preview__cover' id='preview-cover' src={absoluteImageUrl(content.coverUrl)} mode='widthFix' />
+      ) : null}
       <View className='preview__title'>{content.title}</View>
       <View className='chips'>
         <Text className='chip chip--hot'>{KIND_NAMES_ZH[content.kind]}</Text>
@@ -33,8 +37,25 @@ function Preview({ content, card }: { content: ContentVersionView; card: AgentCa
       {content.kind === 'article' && content.bodyHtml ? <RichText className='preview__body' nodes={content.bodyHtml} /> : null}
       {content.kind === 'video' && content.videoUrl ? <Video className='preview__video' src={content.videoUrl} /> : null}
       {content.kind === 'live' ? <View className='muted'>直播开始：{formatDateTime(content.liveStartsAt)}</View> : null}
-      {content.kind === 'poster' && content.coverUrl ? <Image className='preview__poster' src={content.coverUrl} mode='widthFix' /> : null}
+      {content.kind === 'poster' && content.coverUrl ? <Image className='preview__poster' src={absoluteImageUrl(content.coverUrl)} mode='widthFix' /> : null}
       {card ? <AgentCard agent={card} /> : null}
+    </View>
+  )
+}
+
+/** The 朋友圈文案 to post with the share, with its own copy button. */
+function MomentsCopy({ text, onCopy }: { text: string; onCopy: () => void }) {
+  return (
+    <View className='section moments-copy' id='moments-copy'>
+      <View className='moments-copy__head'>
+        <Text className='section__title'>朋友圈文案</Text>
+        <Text className='moments-copy__copy' id='copy-moments-inline' onClick={onCopy}>
+          复制文案
+        </Text>
+      </View>
+      <Text className='moments-copy__text' selectable userSelect>
+        {text}
+      </Text>
     </View>
   )
 }
@@ -47,6 +68,8 @@ export default function AgentContentPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const content = useAsync(() => api().contentVersion(v), [v], { immediate: !s && !!v })
   const card = useAsync(() => api().card(), [], { immediate: !s })
+  // The poster shows the agent's phone only when they chose to show it to customers.
+  const reach = useAsync(() => api().reach(), [], { immediate: !s })
   // Reading an article here is the agent's own study (KYB134 Knowledge).
   useStudyRecording(v, !s && content.data?.kind === 'article', '#preview-root')
 
@@ -100,55 +123,42 @@ export default function AgentContentPage() {
     withBusy('poster', async () => {
       if (!content.data || !card.data) throw new Error('内容或名片尚未加载')
       const created = await api().createShare(v, 'poster')
+      const phone = reach.data?.phonePublic ? reach.data.phone : null
       const src = await renderPoster(
-        { title: content.data.title, summary: content.data.summary, agent: card.data },
+        { title: content.data.title, summary: content.data.summary, agent: card.data, phone, coverUrl: content.data.coverUrl, photoUrl: card.data.photoUrl },
         created.shareId,
         shareUrl(h5Base(), created.shareId),
         '#poster-canvas',
       )
       setPoster(src)
+      // The poster appears above the bar; bring it into view.
+      setTimeout(() => void Taro.pageScrollTo({ selector: '#poster-image', duration: 200 }).catch(() => undefined), 50)
+    })
+
+  const copyMoments = () =>
+    withBusy('copy', async () => {
+      if (!content.data) return
+      await Taro.setClipboardData({ data: content.data.momentsCopy })
+      void Taro.showToast({ title: '文案已复制，发朋友圈时粘贴', icon: 'none' })
     })
 
   if (s) return <StateView loading />
 
   return (
     <AgentGate>
-      <View className='page'>
+      <View className='page page--with-bar'>
         {content.data ? (
           <Preview content={content.data} card={card.data} />
         ) : (
           <StateView loading={content.loading} error={content.error} onRetry={content.reload} />
         )}
-        {content.data ? (
-          <View className='section share-bar'>
-            <View className='section__title'>
-              <Text>分享给客户</Text>
-            </View>
-            {isH5 ? (
-              <Button className='btn-primary share-bar__btn' id='share-link' loading={busy === 'link'} onClick={shareLink}>
-                生成分享链接
-              </Button>
-            ) : (
-              <Button className='btn-primary share-bar__btn' openType='share'>
-                分享给好友 / 群
-              </Button>
-            )}
-            {!isH5 ? (
-              <Button className='btn-plain share-bar__btn' loading={busy === 'moments'} onClick={prepareMoments}>
-                分享到朋友圈
-              </Button>
-            ) : null}
-            <Button className='btn-plain share-bar__btn' id='make-poster' loading={busy === 'poster'} onClick={makePoster}>
-              生成海报
-            </Button>
-            {link ? (
-              <View className='share-bar__link'>
-                <View className='muted'>链接已复制，发给客户即可：</View>
-                <Text id='share-url' selectable userSelect>
-                  {link}
-                </Text>
-              </View>
-            ) : null}
+        {content.data ? <MomentsCopy text={content.data.momentsCopy} onCopy={copyMoments} /> : null}
+        {link ? (
+          <View className='section share-link' id='share-link-box'>
+            <View className='muted'>链接已复制，发给客户即可：</View>
+            <Text id='share-url' selectable userSelect>
+              {link}
+            </Text>
           </View>
         ) : null}
         {poster ? (
@@ -160,6 +170,31 @@ export default function AgentContentPage() {
           </View>
         ) : null}
         {!isH5 ? <Canvas type='2d' id='poster-canvas' className='poster__canvas' /> : null}
+        {content.data ? (
+          // Sticky at the foot: the agent can share from anywhere in a long article.
+          <View className='share-bar' id='share-bar'>
+            {isH5 ? (
+              <Button className='share-bar__btn share-bar__btn--main' id='share-link' loading={busy === 'link'} onClick={shareLink}>
+                分享链接
+              </Button>
+            ) : (
+              <Button className='share-bar__btn share-bar__btn--main' id='share-friend' openType='share'>
+                发给好友
+              </Button>
+            )}
+            {!isH5 ? (
+              <Button className='share-bar__btn' id='share-moments' loading={busy === 'moments'} onClick={prepareMoments}>
+                朋友圈
+              </Button>
+            ) : null}
+            <Button className='share-bar__btn' id='make-poster' loading={busy === 'poster'} onClick={makePoster}>
+              生成海报
+            </Button>
+            <Button className='share-bar__btn' id='copy-moments' loading={busy === 'copy'} onClick={copyMoments}>
+              复制文案
+            </Button>
+          </View>
+        ) : null}
       </View>
     </AgentGate>
   )

@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
-import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterCode, type PosterContext, type PosterData } from '../../poster/draw-poster'
+import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterCode, type PosterContext, type PosterData, type PosterPicture } from '../../poster/draw-poster'
 import { qrMatrix } from '../../poster/qr-matrix'
 import { getApi } from '../../services'
+import { absoluteImageUrl } from '../../uploads/upload-image'
 
-/** What the poster says apart from its code. */
-export type PosterText = Omit<PosterData, 'code'>
+/** What the poster says apart from its code, with the pictures as URLs (loaded here). */
+export type PosterText = Omit<PosterData, 'code' | 'cover' | 'avatar'> & { coverUrl: string | null; photoUrl: string | null }
 
 /**
  * The mini program code for a share, as a temp file: the server asks WeChat for it (only the
@@ -28,6 +29,27 @@ function loadImage(image: Taro.Image, src: string): Promise<Taro.Image> {
   })
 }
 
+type NaturalImage = { width: number; height: number; naturalWidth?: number; naturalHeight?: number }
+
+/**
+ * A cover or photo for the poster, or null when it cannot load: the poster then draws its own
+ * panel or the initial, rather than failing the agent's share. On H5 the image is asked for with
+ * CORS, so a picture from another host that does not allow it is skipped instead of tainting the canvas.
+ */
+async function loadPicture(make: () => Taro.Image | HTMLImageElement, url: string | null): Promise<PosterPicture | null> {
+  if (!url) return null
+  try {
+    const image = make()
+    if (process.env.TARO_ENV === 'h5') (image as HTMLImageElement).crossOrigin = 'anonymous'
+    const loaded = (await loadImage(image as Taro.Image, absoluteImageUrl(url))) as unknown as NaturalImage
+    const width = loaded.naturalWidth || loaded.width
+    const height = loaded.naturalHeight || loaded.height
+    return width > 0 && height > 0 ? { image: loaded as object, width, height } : null
+  } catch {
+    return null
+  }
+}
+
 /**
  * Renders a share's poster and returns an image src: on weapp a temp file with the share's mini
  * program code (scanning it opens the reader in the mini program); on H5 a data URL with a QR
@@ -38,7 +60,8 @@ export async function renderPoster(text: PosterText, shareId: string, h5Link: st
     const canvas = document.createElement('canvas')
     canvas.width = POSTER_WIDTH
     canvas.height = POSTER_HEIGHT
-    drawPoster(canvas.getContext('2d') as unknown as PosterContext, { ...text, code: { kind: 'qr', modules: qrMatrix(h5Link) } })
+    const [cover, avatar] = await Promise.all([loadPicture(() => new Image(), text.coverUrl), loadPicture(() => new Image(), text.photoUrl)])
+    drawPoster(canvas.getContext('2d') as unknown as PosterContext, { ...text, cover, avatar, code: { kind: 'qr', modules: qrMatrix(h5Link) } })
     return canvas.toDataURL('image/png')
   }
   const [node, codeFile] = await Promise.all([
@@ -53,7 +76,8 @@ export async function renderPoster(text: PosterText, shareId: string, h5Link: st
   node.width = POSTER_WIDTH
   node.height = POSTER_HEIGHT
   const code: PosterCode = { kind: 'image', image: await loadImage(node.createImage(), codeFile) }
-  drawPoster(node.getContext('2d') as unknown as PosterContext, { ...text, code })
+  const [cover, avatar] = await Promise.all([loadPicture(() => node.createImage(), text.coverUrl), loadPicture(() => node.createImage(), text.photoUrl)])
+  drawPoster(node.getContext('2d') as unknown as PosterContext, { ...text, cover, avatar, code })
   const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: node } as Taro.canvasToTempFilePath.Option)
   return tempFilePath
 }

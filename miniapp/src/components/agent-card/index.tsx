@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import type { AgentCardView } from '@kejing/shared'
+import { avatarColour } from './avatar-colour'
+import { absoluteImageUrl } from '../../uploads/upload-image'
 import './index.css'
 
 interface Props {
@@ -20,9 +22,12 @@ export default function AgentCard({ agent, expanded, onTap }: Props) {
       <View className='agent-card__company'>{agent.companyName}</View>
       <View className='agent-card__row'>
         {agent.photoUrl && !photoFailed ? (
-          <Image className='agent-card__photo' src={agent.photoUrl} mode='aspectFill' onError={() => setPhotoFailed(true)} />
+          <Image className='agent-card__photo' src={absoluteImageUrl(agent.photoUrl)} mode='aspectFill' onError={() => setPhotoFailed(true)} />
         ) : (
-          <View className='agent-card__photo agent-card__photo--initial'>{initial}</View>
+          // No photo yet: a generated avatar, the initial on the agent's own colour (the same on the poster).
+          <View className='agent-card__photo agent-card__photo--initial' style={{ background: avatarColour(agent.agentId || agent.name) }}>
+            {initial}
+          </View>
         )}
         <View className='agent-card__who'>
           <Text className='agent-card__name'>{agent.name}</Text>

@@ -13,6 +13,7 @@ import ConsultPanel from './consult-panel'
 import { LiveBlock, TrackedVideo } from './media'
 import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
 import NpsQuestion from './nps'
+import { absoluteImageUrl } from '../../uploads/upload-image'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -107,7 +108,7 @@ export default function ReaderPage() {
       {content.kind === 'video' && content.videoUrl ? <TrackedVideo id='video-player' src={content.videoUrl} shareId={s} /> : null}
       {content.kind === 'live' ? <LiveBlock content={content} shareId={s} /> : null}
       {content.kind === 'poster' && content.coverUrl ? (
-        <Image className='reader__poster' src={content.coverUrl} mode='widthFix' showMenuByLongpress />
+        <Image className='reader__poster' src={absoluteImageUrl(content.coverUrl)} mode='widthFix' showMenuByLongpress />
       ) : null}
       {content.kind !== 'article' && content.summary ? <View className='reader__summary'>{content.summary}</View> : null}
 

@@ -62,7 +62,7 @@ export function FunnelBlock({ funnel, chartId }: { funnel: FunnelView | null; ch
         ]}
       />
       {funnel.contacts > 0 ? (
-        <F2Chart id={chartId} height={280} chart={chart} padding={[24, 0, 24, 0]} label='过程漏斗：到达各阶段的客户数' />
+        <F2Chart id={chartId} height={300} chart={chart} padding={[48, 24, 32, 24]} label='过程漏斗：到达各阶段的客户数' />
       ) : (
         <View className='muted'>还没有客户进入漏斗</View>
       )}

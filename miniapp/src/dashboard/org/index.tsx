@@ -38,7 +38,7 @@ function Org({ d }: { d: OrgData }) {
           {unitKindName(org.kind)}看板 · {org.assets.agents} 位营销员 · {org.assets.contacts} 位客户
         </View>
       </View>
-      <DayLine day={org.day} />
+      <DayLine day={org.day} computedAt={org.computedAt ?? undefined} />
 
       <Section title='过程漏斗' extra='八阶段' id='funnel'>
         <FunnelBlock funnel={org.funnel} chartId='org-funnel' />

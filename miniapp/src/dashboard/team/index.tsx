@@ -33,7 +33,7 @@ function Team({ t }: { t: TeamDashboardView }) {
           {t.ranking.length} 位成员 · 团队看板
         </View>
       </View>
-      <DayLine day={t.day} suffix={t.comparedWithDay ? `对比 ${formatDay(t.comparedWithDay)}` : '暂无上周快照可对比'} />
+      <DayLine day={t.day} computedAt={t.computedAt ?? undefined} suffix={t.comparedWithDay ? `对比 ${formatDay(t.comparedWithDay)}` : '暂无上周快照可对比'} />
 
       <Section title='团队排名' extra='按 KASH 平均分' id='ranking'>
         {ranking.length > 0 ? <F2Chart id='team-ranking' height={Math.max(120, 44 * ranking.length + 50)} chart={rankChart} label='成员 KASH 平均分排名' /> : null}

@@ -7,6 +7,7 @@ import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
 import { KIND_NAMES_ZH, TAG_FAMILY_NAMES_ZH, tagName } from '../../format'
 import { api } from '../../services'
+import { absoluteImageUrl } from '../../uploads/upload-image'
 import './index.css'
 
 const KINDS: (ContentKind | '')[] = ['', 'article', 'video', 'live', 'poster']
@@ -19,7 +20,7 @@ function ContentRow({ item }: { item: ContentSummaryView }) {
       id={`content-${item.versionId}`}
       onClick={() => Taro.navigateTo({ url: `/agent/content/index?v=${encodeURIComponent(item.versionId)}` })}
     >
-      {item.coverUrl ? <Image className='content-row__cover' src={item.coverUrl} mode='aspectFill' lazyLoad /> : null}
+      {item.coverUrl ? <Image className='content-row__cover' src={absoluteImageUrl(item.coverUrl)} mode='aspectFill' lazyLoad /> : null}
       <View className='content-row__body'>
         <View className='content-row__title'>
           <Text className='chip chip--hot'>{KIND_NAMES_ZH[item.kind]}</Text>
@@ -75,7 +76,7 @@ function Library() {
         <Input
           className='field__input'
           id='content-search'
-          placeholder='搜索标题，如：重疾、教育金'
+          placeholder='搜索标题或标签，如：重疾、养老'
           confirmType='search'
           value={q}
           onInput={(e) => setQ(e.detail.value)}

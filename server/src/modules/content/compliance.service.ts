@@ -15,6 +15,8 @@ export interface CheckedText {
   title: string;
   summary: string | null;
   bodyHtml: string | null;
+  /** 朋友圈文案, which customers read in Moments. */
+  momentsCopy?: string | null;
 }
 
 /** One text a customer may read, with the field it came in and its name in Chinese for refusals. */
@@ -35,6 +37,7 @@ function contentFields(text: CheckedText): CustomerText[] {
   const fields: CustomerText[] = [{ field: 'title', label: '标题', text: text.title }];
   if (text.summary) fields.push({ field: 'summary', label: '摘要', text: text.summary });
   if (text.bodyHtml) fields.push({ field: 'bodyHtml', label: '正文', text: htmlToText(text.bodyHtml) });
+  if (text.momentsCopy) fields.push({ field: 'momentsCopy', label: '朋友圈文案', text: text.momentsCopy });
   return fields;
 }
 
@@ -103,7 +106,7 @@ export class ComplianceService {
    */
   async assertWeChatPasses(text: CheckedText, submitterUserId: string | null): Promise<{ traceIds: string[] }> {
     const openid = await this.openidOf(submitterUserId);
-    const readable = [text.summary ?? '', text.bodyHtml ? htmlToText(text.bodyHtml) : ''].join('\n').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+    const readable = [text.summary ?? '', text.bodyHtml ? htmlToText(text.bodyHtml) : '', text.momentsCopy ?? ''].join('\n').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
     return this.secCheck([{ field: 'bodyHtml', label: '正文', text: readable.length > 0 ? readable : text.title }], openid, 3, text.title);
   }
 

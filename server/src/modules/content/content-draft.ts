@@ -1,4 +1,4 @@
-import type { ContentKind, FieldError, TagCode } from '@kejing/shared';
+import { MOMENTS_COPY_MAX_CHARS, type ContentKind, type FieldError, type TagCode } from '@kejing/shared';
 import { badRequest } from '../../lib/app-error';
 import { hasArticleContent, sanitizeArticleHtml } from './sanitize-html';
 
@@ -13,6 +13,8 @@ export interface DraftInput {
   liveStartsAtMs?: number | null;
   liveEndsAtMs?: number | null;
   replayUrl?: string | null;
+  /** 朋友圈文案; null: made from the title and summary when shown. */
+  momentsCopy?: string | null;
   tags: TagCode[];
 }
 
@@ -39,6 +41,7 @@ export function prepareDraft(kind: ContentKind, input: DraftInput): PreparedDraf
     liveStartsAtMs: input.liveStartsAtMs ?? null,
     liveEndsAtMs: input.liveEndsAtMs ?? null,
     replayUrl: blank(input.replayUrl),
+    momentsCopy: blank(input.momentsCopy),
     tags: [...new Set(input.tags)],
   };
   const errors: FieldError[] = [];
@@ -48,6 +51,9 @@ export function prepareDraft(kind: ContentKind, input: DraftInput): PreparedDraf
   if (kind === 'live' && draft.liveStartsAtMs === null) errors.push({ field: 'liveStartsAt', reason: 'a live stream needs its scheduled start' });
   if (draft.liveStartsAtMs !== null && draft.liveEndsAtMs !== null && draft.liveEndsAtMs <= draft.liveStartsAtMs) {
     errors.push({ field: 'liveEndsAt', reason: 'must be after liveStartsAt' });
+  }
+  if (draft.momentsCopy !== null && Array.from(draft.momentsCopy).length > MOMENTS_COPY_MAX_CHARS) {
+    errors.push({ field: 'momentsCopy', reason: `朋友圈文案最多 ${MOMENTS_COPY_MAX_CHARS} 字` });
   }
   if (kind === 'poster' && draft.coverUrl === null) errors.push({ field: 'coverUrl', reason: 'a poster needs its image template' });
   if (errors.length > 0) throw badRequest(errors);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, normalize } from 'node:path';
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import type { DataSource } from 'typeorm';
@@ -47,6 +47,14 @@ export interface ImportOptions {
   actor: StaffActor;
 }
 
+/** Where a file's local images (a cover written as a path beside the Markdown) are stored and served. */
+export interface ImportImageStore {
+  storeImage(ownerId: string, bytes: Buffer): Promise<{ url: string }>;
+}
+
+/** A cover written as a URL (http, https or an upload already served at /api/uploads/…) is kept as is. */
+const isServedUrl = (value: string) => /^https?:\/\//i.test(value) || value.startsWith('/api/uploads/');
+
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 
 function timeOf(value: unknown, field: string): number | null {
@@ -64,7 +72,8 @@ function stringOf(value: unknown, field: string): string | undefined {
 
 /**
  * Reads one file's front-matter and Markdown body. Recognised keys: title, kind, slug, summary,
- * cover, tags ("family:code"), need / audience / life_event (codes), stage (1–8 or a list),
+ * cover (a URL, or an image file's path relative to the folder: stored as an upload), moments
+ * (the 朋友圈文案 agents copy), tags ("family:code"), need / audience / life_event (codes), stage (1–8 or a list),
  * visibility ("company" or org unit names/ids), visible_from, visible_until, video {url,
  * duration}, live {start, end, replay}. The body becomes the item's sanitised HTML.
  */
@@ -95,6 +104,7 @@ export function parseContentFile(file: string, text: string): ContentFile {
       title,
       summary: stringOf(fm.summary, 'summary') ?? null,
       coverUrl: stringOf(fm.cover, 'cover') ?? null,
+      momentsCopy: stringOf(fm.moments, 'moments') ?? null,
       bodyHtml: body === '' ? null : markdown.render(body),
       videoUrl: stringOf(video.url ?? live.url, 'video url') ?? null,
       durationSec: (duration as number | undefined) ?? null,
@@ -126,7 +136,12 @@ export async function actorForStaff(dataSource: DataSource, staffId: string): Pr
 
 /** Imports Markdown files (one item each) into the content platform, file by file. */
 export class ContentImporter {
-  constructor(private readonly dataSource: DataSource, private readonly authoring: ContentAuthoringService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly authoring: ContentAuthoringService,
+    /** Without it, a cover given as a local file fails that file's import. */
+    private readonly images?: ImportImageStore,
+  ) {}
 
   /** Every *.md in the folder, in name order; one file failing does not stop the others. */
   async importFolder(folder: string, options: ImportOptions): Promise<ImportResult[]> {
@@ -135,7 +150,8 @@ export class ContentImporter {
     for (const name of files) {
       const path = join(folder, name);
       try {
-        results.push(await this.importOne(parseContentFile(name, readFileSync(path, 'utf8')), options));
+        const file = parseContentFile(name, readFileSync(path, 'utf8'));
+        results.push(await this.importOne(await this.withLocalCover(file, folder, options.actor), options));
       } catch (error) {
         results.push({ file: name, sourceKey: name.replace(/\.md$/i, ''), outcome: 'failed', error: describe(error) });
       }
@@ -170,6 +186,21 @@ export class ContentImporter {
       file: file.file, sourceKey: file.sourceKey, outcome, itemId, status: detail.status,
       versionId: current?.versionId ?? detail.latestVersionId, tags: detail.tags,
     };
+  }
+
+  /**
+   * A cover written as a path beside the Markdown (content/demo/images/…) becomes an upload, so
+   * the library ships its own pictures and needs no outside host. Uploads are named by their
+   * bytes, so importing again gives the same URL and no new version.
+   */
+  private async withLocalCover(file: ContentFile, folder: string, actor: StaffActor): Promise<ContentFile> {
+    const cover = file.draft.coverUrl;
+    if (!cover || isServedUrl(cover)) return file;
+    const path = normalize(join(folder, cover));
+    if (isAbsolute(cover) || !path.startsWith(normalize(folder))) throw new Error(`cover ${cover} must be a URL or a path inside the folder`);
+    if (!this.images) throw new Error(`cover ${cover} is a local file; this import has no image store to put it in`);
+    const stored = await this.images.storeImage(actor.staffId, readFileSync(path));
+    return { ...file, draft: { ...file.draft, coverUrl: stored.url } };
   }
 
   /** Takes the latest version through review: submit (forbidden words, WeChat) and approve. */

@@ -4,7 +4,7 @@ import {
 import {
   CONTENT_KINDS, type ContentDraftRequest, type ContentKind, type ContentVisibilityRequest, type CreateContentRequest,
   type CreateForbiddenWordRequest, type RejectContentRequest, type RetireContentRequest, type TagCode,
-  TAG_CODE_PATTERN,
+  MOMENTS_COPY_MAX_CHARS, TAG_CODE_PATTERN,
 } from '@kejing/shared';
 import { Optional, Nested } from '../../middleware/validate';
 
@@ -26,6 +26,7 @@ export class ContentDraftDto implements ContentDraftRequest {
   @Optional() @IsISO8601({ strict: true }) liveStartsAt?: string;
   @Optional() @IsISO8601({ strict: true }) liveEndsAt?: string;
   @Optional() @IsUrl(URL_OPTIONS) @Length(1, 500) replayUrl?: string;
+  @Optional() @IsString() @Length(0, MOMENTS_COPY_MAX_CHARS) momentsCopy?: string;
   @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(TAG_CODE_PATTERN, { each: true, message: 'each tag must look like need:critical_illness' })
   tags!: TagCode[];
 }
@@ -54,7 +55,7 @@ const ms = (iso: string | null | undefined) => (iso === undefined || iso === nul
 export function draftInputOf(dto: ContentDraftDto) {
   return {
     title: dto.title, summary: dto.summary, coverUrl: dto.coverUrl, bodyHtml: dto.bodyHtml, videoUrl: dto.videoUrl, durationSec: dto.durationSec,
-    liveStartsAtMs: ms(dto.liveStartsAt), liveEndsAtMs: ms(dto.liveEndsAt), replayUrl: dto.replayUrl, tags: dto.tags,
+    liveStartsAtMs: ms(dto.liveStartsAt), liveEndsAtMs: ms(dto.liveEndsAt), replayUrl: dto.replayUrl, momentsCopy: dto.momentsCopy, tags: dto.tags,
   };
 }
 

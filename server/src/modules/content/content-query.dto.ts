@@ -12,7 +12,7 @@ const TAG = { message: 'must be a tag like need:critical_illness' };
 
 /** GET /api/content: approved content visible to the caller. */
 export class ContentListQuery extends PageQuery {
-  @Optional() @IsString(TEXT) @MaxLength(100, TEXT) @JSONSchema({ description: 'text in title or summary' }) q?: string;
+  @Optional() @IsString(TEXT) @MaxLength(100, TEXT) @JSONSchema({ description: 'words in the title, the summary or a tag name, synonyms included (重疾 finds 重大疾病); every word must match' }) q?: string;
   @Optional() @IsString(TAG) @Matches(TAG_CODE_PATTERN, TAG) tag?: string;
   @Optional() @IsIn(CONTENT_KINDS, oneOf(CONTENT_KINDS)) kind?: ContentKind;
 }

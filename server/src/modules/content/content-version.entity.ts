@@ -22,6 +22,8 @@ export class ContentVersion {
   @EpochMsColumn({ name: 'live_starts_at_ms', nullable: true }) liveStartsAtMs!: number | null;
   @EpochMsColumn({ name: 'live_ends_at_ms', nullable: true }) liveEndsAtMs!: number | null;
   @Column({ name: 'replay_url', type: 'varchar', length: 500, nullable: true }) replayUrl!: string | null;
+  /** 朋友圈文案 the operator wrote (≤ 300 characters); null: made from the title and summary when shown. */
+  @Column({ name: 'moments_copy', type: 'varchar', length: 500, nullable: true }) momentsCopy!: string | null;
   @Column({ type: 'simple-json' }) tags!: TagCode[];
   /** The review state of this version: only an approved version can be shared. */
   @Column({ type: 'varchar', length: 16 }) status!: VersionStatus;

@@ -1,4 +1,4 @@
-import type { ContentSummaryView, ContentVersionView } from '@kejing/shared';
+import { defaultMomentsCopy, type ContentSummaryView, type ContentVersionView } from '@kejing/shared';
 import type { ContentItem } from './content-item.entity';
 import type { ContentVersion } from './content-version.entity';
 
@@ -34,5 +34,6 @@ export function presentContentVersion(item: ContentItem, version: ContentVersion
     liveStartsAt: iso(version.liveStartsAtMs),
     liveStatus: liveStatusAt(version, nowMs),
     replayUrl: version.replayUrl,
+    momentsCopy: version.momentsCopy ?? defaultMomentsCopy(version.title, version.summary),
   };
 }

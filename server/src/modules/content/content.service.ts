@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ContentKind, ContentSummaryView, ContentVersionView, Page } from '@kejing/shared';
+import { matchesContentSearch, type ContentKind, type ContentSummaryView, type ContentVersionView, type Page } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ComplianceService } from './compliance.service';
+import { Tag } from '../tags/tag.entity';
 import { ContentItem } from './content-item.entity';
 import { ContentVersionTag } from './content-tag.entity';
 import { ContentVersion } from './content-version.entity';
@@ -54,6 +55,7 @@ export class ContentService {
         { field: 'title', label: '标题', text: content.title },
         { field: 'summary', label: '摘要', text: content.summary ?? '' },
         { field: 'bodyHtml', label: '正文', text: content.bodyHtml ? htmlToText(content.bodyHtml) : '' },
+        { field: 'momentsCopy', label: '朋友圈文案', text: content.momentsCopy ?? '' },
       ],
       { actor, subjectType: 'content_item', subjectId: 'new', scene: 3 },
     );
@@ -75,7 +77,7 @@ export class ContentService {
       const version = manager.create(ContentVersion, {
         id: versionId, itemId, versionNo: 1, title: content.title, summary: content.summary ?? null, coverUrl: content.coverUrl ?? null,
         bodyHtml: content.bodyHtml ?? null, videoUrl: content.videoUrl ?? null, durationSec: content.durationSec ?? null,
-        liveStartsAtMs: content.liveStartsAtMs ?? null, liveEndsAtMs: content.liveEndsAtMs ?? null, replayUrl: content.replayUrl ?? null,
+        liveStartsAtMs: content.liveStartsAtMs ?? null, liveEndsAtMs: content.liveEndsAtMs ?? null, replayUrl: content.replayUrl ?? null, momentsCopy: content.momentsCopy ?? null,
         tags: content.tags, status: 'approved', approvedAtMs: now, createdBy, createdAtMs: now,
       });
       const item = manager.create(ContentItem, {
@@ -98,13 +100,19 @@ export class ContentService {
       // Published and not retired: a newer draft in review does not hide the approved version.
       .where('item.status <> :retired', { retired: 'retired' });
     if (query.kind) qb.andWhere('item.kind = :kind', { kind: query.kind });
-    if (query.q) qb.andWhere('(version.title LIKE :q OR version.summary LIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, '\\$&')}%` });
     if (query.tag) {
       qb.andWhere('EXISTS (SELECT 1 FROM content_version_tag t WHERE t.version_id = version.id AND t.tag = :tag)', { tag: query.tag });
     }
     const rows = (await qb.orderBy('version.approved_at_ms', 'DESC').addOrderBy('item.id', 'ASC').getMany()) as (ContentItem & { version: ContentVersion })[];
     // Visibility is per org path and time window: filtered here, content counts are small.
-    const visible = rows.filter((item) => isVisibleTo(item, actor.orgPath, this.clock.nowMs()) || actor.role === 'admin' || actor.role === 'operator');
+    let visible = rows.filter((item) => isVisibleTo(item, actor.orgPath, this.clock.nowMs()) || actor.role === 'admin' || actor.role === 'operator');
+    // Search over titles, summaries, tag names and synonyms (shared's rule), in memory like the
+    // visibility filter: a library is hundreds of items, and tag names live in their own table.
+    const q = query.q?.trim();
+    if (q) {
+      const tagNames = Object.fromEntries((await this.dataSource.getRepository(Tag).find()).map((t) => [t.code, t.name]));
+      visible = visible.filter((item) => matchesContentSearch(q, item.version, tagNames));
+    }
     const start = (query.page - 1) * query.pageSize;
     return {
       items: visible.slice(start, start + query.pageSize).map((item) => presentContentSummary(item, item.version)),

@@ -54,12 +54,12 @@ export class DashboardsService {
     if (unit.kind !== 'team') throw notFound('team');
     const d = await this.snapshotDay(companyOfPath(unit.path), day);
     const lastWeek = addDays(d, -7);
-    const [rows, before] = await Promise.all([this.records({ teamId }, d), this.records({ teamId }, lastWeek)]);
+    const [rows, before, computedAt] = await Promise.all([this.records({ teamId }, d), this.records({ teamId }, lastWeek), this.computedAt({ teamId }, d)]);
     const names = await staffNamesOf(this.dataSource, rows.map((r) => r.agentId));
     const previous = new Map(before.map((r) => [r.agentId, r]));
     const ranking = rankMembers(rows, names, previous);
     return {
-      teamId, name: unit.name, day: d, comparedWithDay: before.length > 0 ? lastWeek : null,
+      teamId, name: unit.name, day: d, computedAt, comparedWithDay: before.length > 0 ? lastWeek : null,
       ranking,
       slipped: ranking.filter((m) => m.slipped),
       omip: presentOmip(planOmip(rows.map((r) => ({ agentId: r.agentId, name: names.get(r.agentId) ?? '', scores: r.kash.scores })))),
@@ -80,6 +80,7 @@ export class DashboardsService {
     const children = await this.childAssets(unit, found);
     return {
       orgUnitId: unit.id, kind: unit.kind, name: unit.name, day: d,
+      computedAt: found.length === 0 ? null : new Date(Math.max(...found.map((r) => r.computedAtMs))).toISOString(),
       funnel: await this.funnelWithChange(unit.id, unit.kind, d),
       heatMap: { cells: assets.grid, total: GRID_CELLS.reduce((s, c) => s + assets.grid[c], 0) },
       layers: countLayers(rows),
@@ -151,6 +152,12 @@ export class DashboardsService {
     }
     await pending;
     return (await latest()) ?? this.snapshots.today();
+  }
+
+  /** When a day's snapshots of these agents were computed: the screens say 截至 that time, not just the day. */
+  private async computedAt(where: { teamId?: string }, day: string): Promise<string | null> {
+    const rows = await this.dataSource.getRepository(Kyb134AgentDay).find({ select: { computedAtMs: true, agentId: true }, where: { ...where, day } });
+    return rows.length === 0 ? null : new Date(Math.max(...rows.map((r) => r.computedAtMs))).toISOString();
   }
 
   private async records(where: { teamId?: string; branchId?: string; companyId?: string }, day: string): Promise<AgentKyb134Record[]> {

@@ -29,6 +29,7 @@ export function staffMemberById(db: DataSource | EntityManager, id: string): Pro
 export async function lockStaffMember(manager: EntityManager, id: string): Promise<void> {
   if (manager.connection.options.type === 'better-sqlite3') return;
   await manager.getRepository(StaffMember).findOne({ where: { id }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+}
 
 /** Serving staff of these roles who can log in (bound WeChat), by name: e.g. who may review content. */
 export function servingStaffWithRoles(db: DataSource | EntityManager, roles: readonly StaffRow['role'][]): Promise<Pick<StaffRow, 'id' | 'name'>[]> {

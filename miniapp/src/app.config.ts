@@ -3,7 +3,7 @@ export default defineAppConfig({
   // opening a share downloads the main package plus "customer" only.
   pages: ['pages/today/index', 'pages/content/index', 'pages/radar/index', 'pages/contacts/index', 'pages/card/index'],
   subPackages: [
-    { root: 'customer', pages: ['read/index', 'lead/index', 'my-data/index'] },
+    { root: 'customer', pages: ['read/index', 'lead/index', 'my-data/index'], independent: true },
     { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index', 'contact-edit/index', 'notices/index', 'notice-settings/index', 'pool/index', 'contact-import/index', 'policy-edit/index'] },
     // KYB134 and the team / org dashboards, with the chart library (AntV F2): only those who open them download it.
     { root: 'dashboard', pages: ['agent/index', 'team/index', 'org/index'] },

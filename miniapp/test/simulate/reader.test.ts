@@ -2,7 +2,7 @@ import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
 import { openShare, viewerSession } from './fixtures'
 
 type Ev = { type: string; depthPct?: number; clientEventId: string }
-const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.events.v1') ?? '{"events":[]}').events as Ev[]
+const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.reader-events.v1') ?? '{"events":[]}').events as Ev[]
 const sent = (h: Harness) => h.requests.filter((r) => r.path === '/api/events').flatMap((r) => (r.data as { events: Ev[] }).events)
 /** Queued or already sent: the queue sends a second after an event, whatever the test's pace. */
 const seen = (h: Harness) => [...queued(h), ...sent(h)]

@@ -12,6 +12,8 @@ import { api } from '../../services'
 import { READER_PAGE, sharePath } from '@kejing/shared'
 import { shareUrl } from '../../share-path'
 import { renderPoster, savePoster } from './poster'
+import { entryScene, isSinglePage } from '../../customer/entry-scene'
+import SinglePageReader from '../../customer/read/single-page'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -52,7 +54,8 @@ export default function AgentContentPage() {
 
   useLoad(() => {
     // Moments opens the page that was shared, with its query: that reader belongs in the reader.
-    if (s) void Taro.redirectTo({ url: sharePath(s) })
+    // Single-page mode (Moments, scene 1154) allows no navigation: the reader is shown right here.
+    if (s && !isSinglePage(entryScene())) void Taro.redirectTo({ url: sharePath(s) })
     else if (!isH5) void Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as Taro.showShareMenu.Option)
   })
 
@@ -109,7 +112,10 @@ export default function AgentContentPage() {
       setPoster(src)
     })
 
-  if (s) return <StateView loading />
+  if (s) {
+    const scene = entryScene()
+    return isSinglePage(scene) ? <SinglePageReader shareId={s} scene={scene as number} /> : <StateView loading />
+  }
 
   return (
     <AgentGate>

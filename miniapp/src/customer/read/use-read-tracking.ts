@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { useDidHide, useDidShow, usePageScroll } from '@tarojs/taro'
-import { ReadDepthTracker } from '../tracking/read-depth'
-import { track, tracker } from '../services'
-import { measureHeight, windowHeight } from '../platform/measure'
+import { ReadDepthTracker } from '../../tracking/read-depth'
+import { track, tracker } from '../reader-services'
+import { measureHeight, windowHeight } from '../../platform/measure'
 
 const REMEASURE_MS = 1000
 

@@ -102,9 +102,12 @@ export async function loadPage(
   wx.onNetworkStatusChange = () => undefined
   wx.getEnterOptionsSync = () => ({ path: route, query, scene })
   wx.getLaunchOptionsSync = () => ({ path: route, query, scene })
+  // A test's own wx.showModal (set before loading) still answers; the harness only records.
+  const ownModal = wx.showModal
   wx.showModal = (opts: any) => {
     modals.push({ title: opts.title, content: opts.content })
-    setTimeout(() => opts?.success?.({ confirm: true, cancel: false }), 0)
+    if (typeof ownModal === 'function') return ownModal(opts)
+    setTimeout(() => opts?.success?.({ confirm: true, cancel: false, errMsg: 'showModal:ok' }), 0)
   }
   wx.createSelectorQuery = () => {
     const queued: (() => unknown)[] = []

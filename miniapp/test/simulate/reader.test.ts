@@ -100,9 +100,8 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
     expect(reads.find((e) => e.type === 'read_complete')!.depthPct).toBe(100)
   })
 
-  it('flushes the queue to POST /api/events with client ids', async () => {
-    const app = (global as any).getApp()
-    app.onHide?.()
+  it('flushes its own queue to POST /api/events with client ids when the page hides (the reader has no App)', async () => {
+    h.instance.onHide?.()
     await h.flush(200)
     const all = sent(h)
     expect(all.map((e) => e.type)).toEqual(expect.arrayContaining(['open', 'consult_tap', 'card_view', 'read_complete']))

@@ -50,7 +50,12 @@ export function useReadTracking(shareId: string | null, active: boolean, rootSel
     }
   })
 
-  useDidHide(() => trackerRef.current?.onHide())
+  // The reader has no App of its own (an independent sub-package): leaving the page, or WeChat,
+  // is when its queue goes out.
+  useDidHide(() => {
+    trackerRef.current?.onHide()
+    void tracker().flush()
+  })
   useDidShow(() => trackerRef.current?.onShow())
 
   return {

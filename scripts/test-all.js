@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-check (the builds, the tests, the mini program), lint the OpenAPI document, then every suite — shared + server + API on SQLite, the server and API
 // suites again on MySQL/MariaDB when TEST_DATABASE_URL is set, the mini program's unit and
-// simulator tests, and the browser end-to-end test. Prints one closing line: "N passed, N failed".
+// simulator tests, WeChat's compiler and code-quality scan on the weapp build, and the browser end-to-end test. Prints one closing line: "N passed, N failed".
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, mkdtempSync } = require('node:fs');
 const { join } = require('node:path');
@@ -62,6 +62,9 @@ if (existsSync(join(root, 'miniapp', 'node_modules'))) {
   const out = join(tmp, 'miniapp.json');
   run('mini program: type-check', 'npm', ['--prefix', 'miniapp', 'run', 'typecheck']);
   run('mini program: unit and simulator', 'npm', ['--prefix', 'miniapp', 'test', '--', '--json', '--outputFile', out], {}, out);
+  // On the weapp build the stage above made (and checked for package sizes): WeChat's own compiler
+  // and code-quality scan, offline through miniprogram-ci (miniapp/scripts/wechat-ci.js).
+  run('mini program: WeChat toolchain (miniprogram-ci)', 'npm', ['--prefix', 'miniapp', 'run', 'wechat-ci']);
   run('mini program: browser end-to-end', 'npm', ['--prefix', 'miniapp', 'run', 'test:e2e'], {}, null, true);
 } else {
   results.push({ name: 'mini program (not installed: run `npm run setup`)', passed: 0, failed: 1, seconds: 0 });

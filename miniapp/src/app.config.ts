@@ -1,13 +1,16 @@
 export default defineAppConfig({
-  // Main package: the agent's five tabs. Everything else is in sub-packages so a customer
-  // opening a share downloads the main package plus "customer" only.
+  // Main package: the agent's five tabs. Everything else is in sub-packages. "customer" (the reader,
+  // the lead form, 我的信息) is independent (独立分包): a customer opening a share downloads it
+  // alone, without the main package; it has its own API client and queue (customer/reader-services).
   pages: ['pages/today/index', 'pages/content/index', 'pages/radar/index', 'pages/contacts/index', 'pages/card/index'],
   subPackages: [
-    { root: 'customer', pages: ['read/index', 'lead/index', 'my-data/index'] },
+    { root: 'customer', pages: ['read/index', 'lead/index', 'my-data/index'], independent: true },
     { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index', 'contact-edit/index', 'notices/index', 'notice-settings/index', 'pool/index', 'contact-import/index', 'policy-edit/index'] },
     // KYB134 and the team / org dashboards, with the chart library (AntV F2): only those who open them download it.
     { root: 'dashboard', pages: ['agent/index', 'team/index', 'org/index'] },
   ],
+  // Only the components a page uses are injected when it opens (WeChat's 按需注入).
+  lazyCodeLoading: 'requiredComponents',
   preloadRule: {
     'pages/today/index': { network: 'all', packages: ['agent'] },
   },

@@ -5,12 +5,7 @@ import { getApi } from '../services'
 /** The server refuses more; checking first saves the agent an upload that would fail. */
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024
 
-/** An image path the API answered ("/api/uploads/…") as a URL <Image> can load on both builds. */
-export function absoluteImageUrl(url: string): string {
-  if (!url.startsWith('/')) return url
-  const base = KEJING_API_BASE || (process.env.TARO_ENV === 'h5' ? window.location.origin : '')
-  return base + url
-}
+export { absoluteImageUrl } from './image-url'
 
 /**
  * Lets the agent pick one photo (album or camera) and uploads it with Taro.uploadFile (multipart,

@@ -35,6 +35,8 @@ export interface Harness {
   storage: Map<string, string>
   navigations: string[]
   toasts: string[]
+  /** wx.showModal calls (each confirmed at once). */
+  modals: { title: string; content: string }[]
   /** Lets pending timers, requests and renders settle. */
   flush: (ms?: number) => Promise<void>
   text: () => string
@@ -70,6 +72,8 @@ export async function loadPage(
   query: Record<string, string>,
   routes: Record<string, Route>,
   layout: Layout = {},
+  /** The WeChat scene the page is entered with (getEnterOptionsSync): 1154 is Moments' single-page mode. */
+  scene = 1007,
 ): Promise<Harness> {
   assertBuilt()
   ensureWccExecutable()
@@ -77,6 +81,7 @@ export async function loadPage(
   const storage = new Map<string, string>()
   const navigations: string[] = []
   const toasts: string[] = []
+  const modals: { title: string; content: string }[] = []
   const g = global as any
   const wx = g.wx
 
@@ -95,6 +100,15 @@ export async function loadPage(
     setTimeout(() => opts?.success?.({}), 0)
   }
   wx.onNetworkStatusChange = () => undefined
+  wx.getEnterOptionsSync = () => ({ path: route, query, scene })
+  wx.getLaunchOptionsSync = () => ({ path: route, query, scene })
+  // A test's own wx.showModal (set before loading) still answers; the harness only records.
+  const ownModal = wx.showModal
+  wx.showModal = (opts: any) => {
+    modals.push({ title: opts.title, content: opts.content })
+    if (typeof ownModal === 'function') return ownModal(opts)
+    setTimeout(() => opts?.success?.({ confirm: true, cancel: false, errMsg: 'showModal:ok' }), 0)
+  }
   wx.createSelectorQuery = () => {
     const queued: (() => unknown)[] = []
     const q = {
@@ -179,8 +193,8 @@ export async function loadPage(
   jest.isolateModules(() => {
     require(path.join(ROOT, 'app.js'))
   })
-  app?.onLaunch?.({ path: route, query, scene: 1007 })
-  app?.onShow?.({ path: route, query, scene: 1007 })
+  app?.onLaunch?.({ path: route, query, scene })
+  app?.onShow?.({ path: route, query, scene })
 
   const id = simulate.load(path.join(ROOT, route), { rootPath: ROOT })
   const page = simulate.render(id)
@@ -201,7 +215,7 @@ export async function loadPage(
     await flush()
   }
   await flush(100)
-  return { page, instance, requests, storage, navigations, toasts, flush, text, tap, unload: () => page.detach() }
+  return { page, instance, requests, storage, navigations, toasts, modals, flush, text, tap, unload: () => page.detach() }
 }
 
 export const json = (data: unknown, status = 200): FakeResponse => ({ status, data })

@@ -2,7 +2,7 @@ import { json, loadPage, type Harness } from './harness'
 import { openShare, viewerSession } from './fixtures'
 
 type Ev = { type: string; npsScore?: number }
-const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.events.v1') ?? '{"events":[]}').events as Ev[]
+const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.reader-events.v1') ?? '{"events":[]}').events as Ev[]
 const sent = (h: Harness) => h.requests.filter((r) => r.path === '/api/events').flatMap((r) => (r.data as { events: Ev[] }).events)
 
 describe('the reader asks the NPS question after a service (compiled weapp, miniprogram-simulate)', () => {

@@ -2,7 +2,7 @@ import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
 import { openShare, viewerSession } from './fixtures'
 
 type Ev = { type: string; depthPct?: number; clientEventId: string }
-const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.events.v1') ?? '{"events":[]}').events as Ev[]
+const queued = (h: Harness) => JSON.parse(h.storage.get('kejing.reader-events.v1') ?? '{"events":[]}').events as Ev[]
 const sent = (h: Harness) => h.requests.filter((r) => r.path === '/api/events').flatMap((r) => (r.data as { events: Ev[] }).events)
 /** Queued or already sent: the queue sends a second after an event, whatever the test's pace. */
 const seen = (h: Harness) => [...queued(h), ...sent(h)]
@@ -100,9 +100,8 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
     expect(reads.find((e) => e.type === 'read_complete')!.depthPct).toBe(100)
   })
 
-  it('flushes the queue to POST /api/events with client ids', async () => {
-    const app = (global as any).getApp()
-    app.onHide?.()
+  it('flushes its own queue to POST /api/events with client ids when the page hides (the reader has no App)', async () => {
+    h.instance.onHide?.()
     await h.flush(200)
     const all = sent(h)
     expect(all.map((e) => e.type)).toEqual(expect.arrayContaining(['open', 'consult_tap', 'card_view', 'read_complete']))

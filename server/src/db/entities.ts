@@ -39,6 +39,7 @@ import { AgentReach } from '../modules/card/agent-reach.entity';
 import { CustomerMessage } from '../modules/card/customer-message.entity';
 import { UploadedImage } from '../modules/uploads/uploaded-image.entity';
 import { Policy } from '../modules/policies/policy.entity';
+import { AnonymousShareOpen } from '../modules/shares/anonymous-share-open.entity';
 
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
@@ -51,4 +52,5 @@ export const ENTITIES = [
   Policy,
   JobDay, JobPart,
   AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
+  AnonymousShareOpen,
 ];

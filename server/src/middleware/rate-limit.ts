@@ -59,6 +59,9 @@ function limitsOf(deps: RateLimitDeps): Limit[] {
     { name: 'leads-user', method: 'POST', path: '/api/leads', max: config.leads.perUser, key: user },
     { name: 'leads-ip', method: 'POST', path: '/api/leads', max: config.leads.perIp, key: ipKey },
     { name: 'leads-share', method: 'POST', path: '/api/leads', max: config.leads.perShare, key: shareKey },
+    // Anonymous opens (no user to count by): the events' own limits per IP and per share.
+    { name: 'glance-ip', method: 'POST', path: '/api/shares/glance', max: config.events.perIp, key: ipKey },
+    { name: 'glance-share', method: 'POST', path: '/api/shares/glance', max: config.events.perShare, key: shareKey },
   ].filter((l) => l.max > 0);
 }
 

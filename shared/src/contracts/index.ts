@@ -25,3 +25,4 @@ export * from './imports';
 export * from './contact-merge';
 export * from './notifications';
 export * from './policies';
+export * from './wechat-scenes';

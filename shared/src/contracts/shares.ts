@@ -27,3 +27,25 @@ export interface OpenShareView {
 export interface ForwardShareRequest {
   channel: ShareChannel;
 }
+/**
+ * POST /api/shares/:shareId/open, optional body: the WeChat scene the reader was opened with
+ * (getEnterOptionsSync().scene), so a share sent to a group is recorded as a group share.
+ */
+export interface OpenShareRequest {
+  scene?: number;
+}
+/**
+ * POST /api/shares/glance — a reader without a login (WeChat's single-page mode from Moments, scene
+ * 1154, has no wx.login) sees the share and an anonymous open is counted for it. No identity: one
+ * random id per open (a retried call is counted once), and the scene.
+ */
+export interface GlanceShareRequest {
+  shareId: string;
+  clientEventId: string;
+  scene?: number;
+}
+export interface GlanceShareView {
+  shareId: string;
+  content: ContentVersionView;
+  agent: AgentCardView;
+}

@@ -13,6 +13,8 @@ import { READER_PAGE, sharePath } from '@kejing/shared'
 import { shareUrl } from '../../share-path'
 import { renderPoster, savePoster } from './poster'
 import { absoluteImageUrl } from '../../uploads/upload-image'
+import { entryScene, isSinglePage } from '../../customer/entry-scene'
+import SinglePageReader from '../../customer/read/single-page'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -75,7 +77,8 @@ export default function AgentContentPage() {
 
   useLoad(() => {
     // Moments opens the page that was shared, with its query: that reader belongs in the reader.
-    if (s) void Taro.redirectTo({ url: sharePath(s) })
+    // Single-page mode (Moments, scene 1154) allows no navigation: the reader is shown right here.
+    if (s && !isSinglePage(entryScene())) void Taro.redirectTo({ url: sharePath(s) })
     else if (!isH5) void Taro.showShareMenu({ withShareTicket: true, menus: ['shareAppMessage'] } as Taro.showShareMenu.Option)
   })
 
@@ -142,7 +145,10 @@ export default function AgentContentPage() {
       void Taro.showToast({ title: '文案已复制，发朋友圈时粘贴', icon: 'none' })
     })
 
-  if (s) return <StateView loading />
+  if (s) {
+    const scene = entryScene()
+    return isSinglePage(scene) ? <SinglePageReader shareId={s} scene={scene as number} /> : <StateView loading />
+  }
 
   return (
     <AgentGate>

@@ -16,8 +16,9 @@ import {
   type LeadFormState,
 } from '../../forms/lead-form'
 import { ApiError } from '../../api/client'
-import { api } from '../../services'
+import { api } from '../reader-services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
+import '../../app.css'
 import './index.css'
 import { passesCheck } from '../../forms/first-error'
 

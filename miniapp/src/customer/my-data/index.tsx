@@ -5,8 +5,9 @@ import type { ConsentView } from '@kejing/shared'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
 import { formatDateTime } from '../../format'
-import { api } from '../../services'
+import { api } from '../reader-services'
 import { CONSENT_NAMES, deletionSummary, heldSummaries, isOptedOut, shoulderMask, withdrawWarning } from '../../privacy/my-data-view'
+import '../../app.css'
 import './index.css'
 
 const confirm = async (title: string, content: string, confirmText: string): Promise<boolean> =>

@@ -3,9 +3,9 @@ import { Button, Image, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
-import { api } from '../../services'
+import { api } from '../reader-services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
-import { absoluteImageUrl } from '../../uploads/upload-image'
+import { absoluteImageUrl } from '../../uploads/image-url'
 
 const MESSAGE_MAX = 200
 const random = defaultRandom()

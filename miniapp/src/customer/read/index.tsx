@@ -4,27 +4,38 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import AgentCard from '../../components/agent-card'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
-import { useReadTracking } from '../../hooks/use-read-tracking'
 import { formatDateTime } from '../../format'
-import { api, track } from '../../services'
+import { api, openShare, track } from '../reader-services'
+import { entryScene, isSinglePage } from '../entry-scene'
+import { useReadTracking } from './use-read-tracking'
+import SinglePageReader from './single-page'
 import { READER_PAGE, sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../share-path'
 import ConsultPanel from './consult-panel'
 import { LiveBlock, TrackedVideo } from './media'
 import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
 import NpsQuestion from './nps'
-import { absoluteImageUrl } from '../../uploads/upload-image'
+import { absoluteImageUrl } from '../../uploads/image-url'
+import '../../app.css'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
 
+/** Moments opens this page in single-page mode (no login): the reader for it is its own component. */
 export default function ReaderPage() {
+  const params = useRouter().params
+  const [enteredWith] = useState(entryScene)
+  if (isSinglePage(enteredWith) && params.s) return <SinglePageReader shareId={params.s} scene={enteredWith as number} />
+  return <FullReader enteredWith={enteredWith} />
+}
+
+function FullReader({ enteredWith }: { enteredWith: number | null }) {
   const entry = readerEntry(useRouter().params)
   const scene = entry && 'scene' in entry ? entry.scene : null
   // A scanned poster code brings a scene; the share id behind it comes from the server.
   const scanned = useAsync(() => api().shareByScene(scene as string), [scene], { immediate: scene !== null })
   const s = entry && 'shareId' in entry ? entry.shareId : scanned.data?.shareId ?? ''
-  const opened = useAsync(() => api().openShare(s), [s], { immediate: !!s })
+  const opened = useAsync(() => openShare(s, enteredWith), [s], { immediate: !!s })
   const [cardOpen, setCardOpen] = useState(false)
   const [consultOpen, setConsultOpen] = useState(false)
   const [forwardLink, setForwardLink] = useState<string | null>(null)

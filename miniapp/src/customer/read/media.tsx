@@ -4,7 +4,7 @@ import { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ContentVersionView } from '@kejing/shared'
 import { formatCountdown, formatDateTime } from '../../format'
 import { LivePresence, VideoProgressTracker } from '../../tracking/media-progress'
-import { track } from '../../services'
+import { track } from '../reader-services'
 
 /** A video with progress milestones reported to the queue. */
 export function TrackedVideo({ src, shareId, id }: { src: string; shareId: string; id: string }) {

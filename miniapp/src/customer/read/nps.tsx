@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { track } from '../../services'
+import { track } from '../reader-services'
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i)
 

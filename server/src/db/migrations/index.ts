@@ -15,6 +15,7 @@ import { Policies1766000000000 } from './1766000000000-policies';
 import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
 import { DealPastOutcomes1766300000000 } from './1766300000000-deal-past-outcomes';
 import { MomentsCopy1766700000000 } from './1766700000000-moments-copy';
+import { AnonymousShareOpens1766900000000 } from './1766900000000-anonymous-share-opens';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   StaffLifecycle1766100000000,
   DealPastOutcomes1766300000000,
   MomentsCopy1766700000000,
+  AnonymousShareOpens1766900000000,
 ];

@@ -1,7 +1,7 @@
 import { route, RouteDef } from '../../http/route';
 import { SHARERS, VIEWERS } from '../../permissions/access';
 import type { Services } from '../../services';
-import { CreateShareDto, ForwardShareDto } from './share.dto';
+import { CreateShareDto, ForwardShareDto, GlanceShareDto, OpenShareDto } from './share.dto';
 
 export function sharesRoutes(s: Pick<Services, 'posterCodes' | 'shares'>): RouteDef[] {
   const tag = 'shares';
@@ -30,8 +30,14 @@ export function sharesRoutes(s: Pick<Services, 'posterCodes' | 'shares'>): Route
     }),
     route({
       method: 'post', path: '/api/shares/:shareId/open', access: VIEWERS, summary: 'A viewer opens a share: the pinned version, the agent card, and their contact', tag,
-      responds: 'OpenShareView', errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired' },
-      handler: ({ params, userId }) => s.shares.open(userId, params.shareId),
+      body: OpenShareDto, responds: 'OpenShareView', errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired' },
+      handler: ({ params, userId, body }) => s.shares.open(userId, params.shareId, body.scene),
+    }),
+    route({
+      method: 'post', path: '/api/shares/glance', access: 'public',
+      summary: "A reader without a login (WeChat's single-page mode from Moments) sees a share; one anonymous open is counted for it", tag,
+      body: GlanceShareDto, responds: 'GlanceShareView', errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired', 429: 'too many from this IP or for this share' },
+      handler: ({ body }) => s.shares.glance(body),
     }),
     route({
       method: 'post', path: '/api/shares/:shareId/forward', access: VIEWERS, summary: 'A viewer forwards: a child share that credits the referral', tag,

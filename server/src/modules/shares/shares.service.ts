@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { sharePath, type OpenShareView, type ShareChannel, type ShareCreatedView } from '@kejing/shared';
+import { arrivalChannel, sharePath, type GlanceShareRequest, type GlanceShareView, type OpenShareView, type ShareChannel, type ShareCreatedView } from '@kejing/shared';
+import { MoreThanOrEqual } from 'typeorm';
+import { AnonymousShareOpen } from './anonymous-share-open.entity';
 import { AppError } from '../../lib/app-error';
 import { npsQuestionDue } from '../events/nps-after-service.queries';
 import type { Clock } from '../../lib/clock';
@@ -19,6 +21,13 @@ import type { SharePayload, ShareTokenSigner } from './share-token';
  */
 export const shareScene = (share: Pick<Share, 'id'>) => share.id.replace(/-/g, '');
 const SCENE = /^[0-9a-f]{32}$/;
+
+/**
+ * Anonymous opens counted per share per day, at most: beyond it the page is still shown but no more
+ * are stored, so a script replaying one share cannot fill the table (the per-IP limit comes first).
+ */
+export const ANONYMOUS_OPENS_PER_SHARE_PER_DAY = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Tracked shares: created by agents, opened and forwarded by viewers. */
 export class SharesService {
@@ -41,8 +50,9 @@ export class SharesService {
     return this.arrivals.verify(token);
   }
 
-  async open(viewerUserId: string, token: string): Promise<OpenShareView> {
+  async open(viewerUserId: string, token: string, scene?: number): Promise<OpenShareView> {
     const { share, payload } = await this.arrivals.load(token);
+    await this.recordGroupArrival(share, scene);
     const { item, version } = await this.content.findVersion(payload.contentVersionId);
     if (item.status === 'retired') throw new AppError(410, 'content_retired', 'this content has been withdrawn');
     const { contactId } = await this.arrivals.arrive(token, viewerUserId);
@@ -53,6 +63,37 @@ export class SharesService {
       contactId,
       askNps: await npsQuestionDue(this.dataSource, contactId, this.clock.nowMs()),
     };
+  }
+
+  /**
+   * A reader without a login (single-page mode from Moments): the share's content and agent card, and
+   * one anonymous open counted for the share (no person, no contact; the same clientEventId counts once).
+   */
+  async glance(request: GlanceShareRequest): Promise<GlanceShareView> {
+    const { share, payload } = await this.arrivals.load(request.shareId);
+    const { item, version } = await this.content.findVersion(payload.contentVersionId);
+    if (item.status === 'retired') throw new AppError(410, 'content_retired', '该内容已下架');
+    const now = this.clock.nowMs();
+    const repo = this.dataSource.getRepository(AnonymousShareOpen);
+    const today = await repo.countBy({ shareId: share.id, openedAtMs: MoreThanOrEqual(now - DAY_MS) });
+    if (today < ANONYMOUS_OPENS_PER_SHARE_PER_DAY) {
+      await repo.createQueryBuilder().insert().into(AnonymousShareOpen).orIgnore().values({
+        clientEventId: request.clientEventId, shareId: share.id, agentId: share.agentId,
+        channel: arrivalChannel(request.scene) ?? 'moments', scene: request.scene ?? null, openedAtMs: now,
+      }).execute();
+    }
+    return { shareId: request.shareId, content: presentContentVersion(item, version, now), agent: await this.staff.card(share.agentId) };
+  }
+
+  /**
+   * WeChat never tells the sharer whether a card went to a friend or a group; the reader's entry scene
+   * does (1008, or 1044 with a shareTicket). A share sent as 好友 that is opened in a group becomes 群聊.
+   */
+  private async recordGroupArrival(share: Share, scene: number | undefined): Promise<void> {
+    if (share.channel !== 'friend' || arrivalChannel(scene) !== 'group') return;
+    await this.dataSource.getRepository(Share).update({ id: share.id, channel: 'friend' }, { channel: 'group' });
+    // The cached row is the same object: later reads see the new channel without a query.
+    share.channel = 'group';
   }
 
   /** A viewer forwards: a child share names the forwarding contact, so referrals are credited. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { useDidHide, useDidShow, usePageScroll } from '@tarojs/taro'
-import { ReadDepthTracker } from '../tracking/read-depth'
-import { track, tracker } from '../services'
-import { measureHeight, windowHeight } from '../platform/measure'
+import { ReadDepthTracker } from '../../tracking/read-depth'
+import { track, tracker } from '../reader-services'
+import { measureHeight, windowHeight } from '../../platform/measure'
 
 const REMEASURE_MS = 1000
 
@@ -50,7 +50,12 @@ export function useReadTracking(shareId: string | null, active: boolean, rootSel
     }
   })
 
-  useDidHide(() => trackerRef.current?.onHide())
+  // The reader has no App of its own (an independent sub-package): leaving the page, or WeChat,
+  // is when its queue goes out.
+  useDidHide(() => {
+    trackerRef.current?.onHide()
+    void tracker().flush()
+  })
   useDidShow(() => trackerRef.current?.onShow())
 
   return {

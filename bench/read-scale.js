@@ -117,8 +117,8 @@ async function seedMysql(ds, target) {
         FROM seq_${from}_to_${to}`, [TAGS, EXPLANATION]);
     await ds.query(`INSERT INTO follow_up_task (${TASK_COLS.join(',')})
       SELECT CONCAT('10000000-0000-4000-8000-', LPAD(HEX(seq), 12, '0')), ${aid}, ${cid('seq')}, CONCAT('seed:', seq), 'bench', '跟进', '您好，上次的文章看完了吗？',
-             ${NOW} + ((seq % 96) - 48) * 1800000, 1 + seq % 5, ELT(1 + seq % 4, 'done', 'snoozed', 'open', 'open'),
-             IF(seq % 4 = 1, ${NOW} + ((seq % 48) - 24) * 1800000, NULL), '[{"type":"read_complete","atMs":1764000000000,"contentTitle":"重疾险的三个误区"}]', ${NOW} - (seq % 30) * ${DAY_MS},
+             ${NOW} + (CAST(seq % 96 AS SIGNED) - 48) * 1800000, 1 + seq % 5, ELT(1 + seq % 4, 'done', 'snoozed', 'open', 'open'),
+             IF(seq % 4 = 1, ${NOW} + (CAST(seq % 48 AS SIGNED) - 24) * 1800000, NULL), '[{"type":"read_complete","atMs":1764000000000,"contentTitle":"重疾险的三个误区"}]', ${NOW} - (seq % 30) * ${DAY_MS},
              IF(seq % 4 = 0, NULL, ${cid('seq')})
         FROM seq_${from}_to_${to} WHERE seq % ${AGENTS} = 0 OR seq % 5 = 1`);
     progress(to + 1);

@@ -55,6 +55,7 @@ const agentId = (k, target) => (k === 0 ? target : `a0000000-0000-4000-8000-${he
 const EXPLANATION = JSON.stringify({ trust: [{ rule: 'read_complete', points: 12, evidence: '读完《重疾险的三个误区》' }, { rule: 'forward', points: 8, evidence: '转发给朋友' }], intent: [{ rule: 'consult_tap', points: 15, evidence: '点了咨询' }], stage: { from: 2, to: 3, because: '读完与需求相关的内容' } });
 const TAGS = '[{"tag":"need:critical_illness","weight":3},{"tag":"need:medical","weight":1}]';
 const BANDS = ['low', 'mid', 'high'];
+const TASK_BECAUSE = '[{"type":"read_complete","atMs":1764000000000,"contentTitle":"重疾险的三个误区"}]';
 
 /** The seeded values of contact i (the same formulas in JS for SQLite and in SQL for MariaDB). */
 function contactRow(i, target) {
@@ -72,13 +73,15 @@ const CONTACT_COLS = ['id', 'agent_id', 'viewer_user_id', 'display_name', 'trust
 const TASK_COLS = ['id', 'agent_id', 'contact_id', 'trigger_key', 'rule_id', 'action', 'suggested_message', 'due_at_ms', 'priority', 'status', 'snoozed_until_ms', 'because', 'created_at_ms', 'active_contact_id'];
 /** A follow-up on every one of the agent's contacts and on one in five of the others'. */
 const hasTask = (i) => i % AGENTS === 0 || i % 5 === 1;
+/** From a hash of i, not i itself: the measured agent's i are all multiples of AGENTS. */
 function taskRow(i, target) {
-  const status = i % 4 === 0 ? 'done' : i % 4 === 1 ? 'snoozed' : 'open';
+  const t = Math.floor(((i * 2654435761) % 4294967296) / 1024);
+  const status = t % 4 === 0 ? 'done' : t % 4 === 1 ? 'snoozed' : 'open';
   const active = status === 'done' ? null : contactId(i);
   return [
     `10000000-0000-4000-8000-${hex12(i)}`, agentId(agentOf(i), target), contactId(i), `seed:${i}`, 'bench', '跟进', '您好，上次的文章看完了吗？',
-    NOW + ((i % 96) - 48) * 1_800_000, 1 + (i % 5), status, status === 'snoozed' ? NOW + ((i % 48) - 24) * 1_800_000 : null,
-    '[{"type":"read_complete","atMs":1764000000000,"contentTitle":"重疾险的三个误区"}]', NOW - (i % 30) * DAY_MS, active,
+    NOW + ((t % 96) - 48) * 1_800_000, 1 + (t % 5), status, status === 'snoozed' ? NOW + ((t % 48) - 24) * 1_800_000 : null,
+    TASK_BECAUSE, NOW - (t % 30) * DAY_MS, active,
   ];
 }
 
@@ -105,6 +108,7 @@ async function seedMysql(ds, target) {
   const cid = (e) => `CONCAT('00000000-0000-4000-8000-', LPAD(HEX(${e}), 12, '0'))`;
   const aid = `IF(seq % ${AGENTS} = 0, '${target}', CONCAT('a0000000-0000-4000-8000-', LPAD(HEX(1 + FLOOR(seq * ${AGENTS - 1} / ${TOTAL})), 12, '0')))`;
   const h = '((seq * 2654435761) % 4294967296)';
+  const t = `FLOOR(${h} / 1024)`;
   const band = (v) => `CASE WHEN ${v} < 34 THEN 'low' WHEN ${v} < 67 THEN 'mid' ELSE 'high' END`;
   const chunk = 1_000_000;
   for (let from = 0; from < TOTAL; from += chunk) {
@@ -117,10 +121,10 @@ async function seedMysql(ds, target) {
         FROM seq_${from}_to_${to}`, [TAGS, EXPLANATION]);
     await ds.query(`INSERT INTO follow_up_task (${TASK_COLS.join(',')})
       SELECT CONCAT('10000000-0000-4000-8000-', LPAD(HEX(seq), 12, '0')), ${aid}, ${cid('seq')}, CONCAT('seed:', seq), 'bench', '跟进', '您好，上次的文章看完了吗？',
-             ${NOW} + (CAST(seq % 96 AS SIGNED) - 48) * 1800000, 1 + seq % 5, ELT(1 + seq % 4, 'done', 'snoozed', 'open', 'open'),
-             IF(seq % 4 = 1, ${NOW} + (CAST(seq % 48 AS SIGNED) - 24) * 1800000, NULL), '[{"type":"read_complete","atMs":1764000000000,"contentTitle":"重疾险的三个误区"}]', ${NOW} - (seq % 30) * ${DAY_MS},
-             IF(seq % 4 = 0, NULL, ${cid('seq')})
-        FROM seq_${from}_to_${to} WHERE seq % ${AGENTS} = 0 OR seq % 5 = 1`);
+             ${NOW} + (CAST(${t} % 96 AS SIGNED) - 48) * 1800000, 1 + ${t} % 5, ELT(1 + ${t} % 4, 'done', 'snoozed', 'open', 'open'),
+             IF(${t} % 4 = 1, ${NOW} + (CAST(${t} % 48 AS SIGNED) - 24) * 1800000, NULL), ?, ${NOW} - (${t} % 30) * ${DAY_MS},
+             IF(${t} % 4 = 0, NULL, ${cid('seq')})
+        FROM seq_${from}_to_${to} WHERE seq % ${AGENTS} = 0 OR seq % 5 = 1`, [TASK_BECAUSE]);
     progress(to + 1);
   }
 }
@@ -131,11 +135,16 @@ function progress(done) {
   process.stderr.write(`  seeded ${fmt(Math.min(done, TOTAL))} contacts, ${fmt(Math.min(done, TOTAL) / sec)}/s\r`);
 }
 
-async function api(base, method, path, token, body) {
+async function api(base, method, path, token, body, retried = false) {
+  // A kept-alive socket the server closed while seeding ran fails once: connect again.
   const res = await fetch(base + path, {
     method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch((error) => {
+    if (retried) throw error;
+    return null;
   });
+  if (res === null) return api(base, method, path, token, body, true);
   const text = await res.text();
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;

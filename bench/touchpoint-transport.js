@@ -139,7 +139,13 @@ async function tableRun(url, pollMs) {
 }
 
 async function streamRun(url) {
-  const nats = require(process.env.NATS_MODULE ? join(process.env.NATS_MODULE, 'nats') : 'nats');
+  let nats;
+  try {
+    nats = require(process.env.NATS_MODULE ? join(process.env.NATS_MODULE, 'nats') : 'nats');
+  } catch {
+    out('  JetStream: skipped, the nats client is not installed (npm install --no-save nats@2, or NATS_MODULE=<its node_modules>)');
+    return;
+  }
   const nc = await nats.connect({ servers: NATS_URL });
   const jsm = await nc.jetstreamManager();
   const stream = `KEJING_BENCH_${randomBytes(3).toString('hex').toUpperCase()}`;

@@ -11,6 +11,7 @@ import { loadDemo } from './demo/load-demo';
 import { scheduleDailyJob } from './jobs/daily-job-schedule';
 import { shiftedClock, systemClock } from './lib/clock';
 import { createLogger, type Logger } from './lib/logger';
+import { setEventIdLayout } from './modules/events/event-id';
 import { buildServices, type Services } from './services';
 import { startFakeWeChat } from './wechat/fake-wechat-server';
 
@@ -23,6 +24,7 @@ export async function start(config: AppConfig = loadConfig()): Promise<{ server:
   const closers: (() => Promise<void>)[] = [];
   const { services, dataSource } = await openServices(config, logger, closers);
   const role = config.processes.role;
+  setEventIdLayout(config.processes.eventIds ?? 'time');
   if (role !== 'api') {
     services.scoringWorker.start(services.changes);
     closers.push(() => services.scoringWorker.stop());

@@ -9,19 +9,21 @@ describe('process settings', () => {
   const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env });
 
   it('runs one process doing everything unless told otherwise', () => {
-    expect(load({}).processes).toEqual({ count: 1, role: 'all' });
+    expect(load({}).processes).toEqual({ count: 1, role: 'all', eventIds: 'time' });
   });
 
   it.each([
-    [{ WEB_CONCURRENCY: '4', PROCESS_ROLE: 'api' }, { count: 4, role: 'api' }],
-    [{ WEB_CONCURRENCY: '2', PROCESS_ROLE: 'worker' }, { count: 2, role: 'worker' }],
-    [{ PROCESS_ROLE: '' }, { count: 1, role: 'all' }],
+    [{ WEB_CONCURRENCY: '4', PROCESS_ROLE: 'api' }, { count: 4, role: 'api', eventIds: 'time' }],
+    [{ WEB_CONCURRENCY: '2', PROCESS_ROLE: 'worker' }, { count: 2, role: 'worker', eventIds: 'time' }],
+    [{ PROCESS_ROLE: '' }, { count: 1, role: 'all', eventIds: 'time' }],
+    [{ EVENT_ID_LAYOUT: 'spread' }, { count: 1, role: 'all', eventIds: 'spread' }],
   ])('reads %j as %j', (env, expected) => {
     expect(load(env).processes).toEqual(expected);
   });
 
   it.each([
     [{ PROCESS_ROLE: 'scorer' }, 'PROCESS_ROLE must be one of all, api, worker'],
+    [{ EVENT_ID_LAYOUT: 'random' }, 'EVENT_ID_LAYOUT must be one of time, spread'],
     [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY must be at least 1'],
     [{ WEB_CONCURRENCY: 'two' }, 'WEB_CONCURRENCY must be a non-negative integer'],
   ])('refuses %j at start-up, naming the setting', (env, message) => {

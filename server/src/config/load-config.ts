@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { EventIdLayout } from '../modules/events/event-id';
 import { MINI_PROGRAM_ENVS, type MiniProgramEnv } from '../wechat/wechat-client';
 
 export interface AppConfig {
@@ -22,7 +23,7 @@ export interface AppConfig {
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
   scoring: ScoringSettings;
   /** How many server processes `npm start` runs (node's cluster) and what each of them does. */
-  processes: { count: number; role: ProcessRole };
+  processes: { count: number; role: ProcessRole; eventIds?: EventIdLayout };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** redis://… shares rate-limit counters between processes; null keeps them in memory. */
   redisUrl: string | null;
@@ -66,6 +67,7 @@ export interface NotificationSettings {
  */
 export type ProcessRole = 'all' | 'api' | 'worker';
 export const PROCESS_ROLES: readonly ProcessRole[] = ['all', 'api', 'worker'];
+export const EVENT_ID_LAYOUTS: readonly EventIdLayout[] = ['time', 'spread'];
 
 export interface ScoringSettings {
   pollMs: number;
@@ -112,7 +114,7 @@ interface Defaults {
   session: { ttlSeconds: number; issuer: string; audience: string };
   ingest: { flushMaxRows: number; flushMaxInFlight: number; dbTimeoutMs: number };
   scoring: ScoringSettings;
-  processes: { count: number; role: ProcessRole };
+  processes: { count: number; role: ProcessRole; eventIds?: EventIdLayout };
   logLevel: AppConfig['logLevel'];
   trustProxyHops: number;
   rateLimits: RateLimitConfig;
@@ -273,7 +275,9 @@ function processesFrom(env: Env, d: AppConfig['processes']): AppConfig['processe
   if (count < 1) throw new Error('config: WEB_CONCURRENCY must be at least 1');
   const role = (env.PROCESS_ROLE === undefined || env.PROCESS_ROLE === '' ? d.role : env.PROCESS_ROLE) as ProcessRole;
   if (!PROCESS_ROLES.includes(role)) throw new Error(`config: PROCESS_ROLE must be one of ${PROCESS_ROLES.join(', ')}, got "${env.PROCESS_ROLE}"`);
-  return { count, role };
+  const eventIds = (env.EVENT_ID_LAYOUT === undefined || env.EVENT_ID_LAYOUT === '' ? d.eventIds ?? 'time' : env.EVENT_ID_LAYOUT) as EventIdLayout;
+  if (!EVENT_ID_LAYOUTS.includes(eventIds)) throw new Error(`config: EVENT_ID_LAYOUT must be one of ${EVENT_ID_LAYOUTS.join(', ')}, got "${env.EVENT_ID_LAYOUT}"`);
+  return { count, role, eventIds };
 }
 
 function boolFrom(env: Env, name: string, fallback: boolean): boolean {

@@ -53,6 +53,10 @@ export function createDataSource(settings: DatabaseSettings, flavour: MysqlFlavo
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
+        // SQLite's own page cache is 2 MB by default: in a big file an agent's 2,000 contacts sit on
+        // 2,000 pages, re-read through the OS on every list. 256 MB at most (taken only as pages are
+        // read) made the morning list, count and grid 3–4× faster at 10,000,000 contacts (bench/read-scale.js).
+        db.pragma('cache_size = -262144');
         // better-sqlite3 waits synchronously: keep the wait short so a locked file answers 503, not a frozen loop.
         db.pragma('busy_timeout = 300');
       },

@@ -50,6 +50,12 @@ describe('retryOnLockConflict', () => {
     expect(isLockConflict(deadlock())).toBe(true);
     expect(isLockConflict({ errno: 1205 })).toBe(true);
     expect(isLockConflict(new Error('no'))).toBe(false);
+    expect(isLockConflict({ errno: 1062 })).toBe(false);
+  });
+
+  it('knows TiDB\'s write conflicts (9007, 8022): the transaction was rolled back whole, so it runs again', () => {
+    expect(isLockConflict({ errno: 9007, code: 'ER_UNKNOWN_ERROR' })).toBe(true);
+    expect(isLockConflict(new QueryFailedError('UPDATE …', [], Object.assign(new Error('Write conflict'), { errno: 8022 })))).toBe(true);
     expect(isLockConflict(null)).toBe(false);
   });
 });

@@ -3,9 +3,12 @@ import { AppError } from './app-error';
 // InnoDB's answers to two writers in each other's way: the statement (deadlock: the whole
 // transaction) was rolled back and nothing of it remains, so running it again is safe.
 const LOCK_CONFLICT_CODES = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
-const LOCK_CONFLICT_ERRNOS = new Set([1213, 1205]);
+// TiDB (docs/scale-out.md) answers the same in its pessimistic mode, and in an optimistic
+// transaction a write conflict found at commit (9007) or a retry it gave up (8022): also rolled
+// back whole, so also safe to run again.
+const LOCK_CONFLICT_ERRNOS = new Set([1213, 1205, 9007, 8022]);
 
-/** True for a deadlock (1213) or lock-wait timeout (1205), raw from mysql2 or wrapped by TypeORM. */
+/** True for a deadlock (1213), lock-wait timeout (1205) or TiDB write conflict (9007, 8022), raw from mysql2 or wrapped by TypeORM. */
 export function isLockConflict(error: unknown): boolean {
   const e = error as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;
   const code = e?.code ?? e?.driverError?.code;

@@ -8,9 +8,17 @@ import type { AuditService } from '../audit/audit.service';
 import type { ComplianceService, CustomerText } from '../content/compliance.service';
 import { FollowUpRuleSet } from './follow-up-rule-set.entity';
 
+/**
+ * How long a process uses the rule set it read before reading the newest again. An operator
+ * publishes through one API process; the scorers in every other process (worker processes, other
+ * machines) follow within this long, not at their next restart.
+ */
+export const RULE_SET_RECHECK_MS = 5_000;
+
 /** The follow-up rules in force: the newest published set, or the default Chinese set. */
 export class FollowUpRulesService {
   private cached: { rules: readonly FollowUpRule[]; version: string } | null = null;
+  private cachedAtMs = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -24,9 +32,11 @@ export class FollowUpRulesService {
   }
 
   async currentSet(): Promise<{ rules: readonly FollowUpRule[]; version: string }> {
-    if (this.cached) return this.cached;
+    const nowMs = this.clock.nowMs();
+    if (this.cached && nowMs >= this.cachedAtMs && nowMs - this.cachedAtMs < RULE_SET_RECHECK_MS) return this.cached;
     const newest = await this.dataSource.getRepository(FollowUpRuleSet).findOne({ where: {}, order: { createdAtMs: 'DESC', id: 'DESC' } });
     this.cached = newest ? { rules: newest.rules, version: newest.id } : { rules: DEFAULT_FOLLOW_UP_RULES, version: 'default' };
+    this.cachedAtMs = nowMs;
     return this.cached;
   }
 
@@ -53,6 +63,7 @@ export class FollowUpRulesService {
       actorId, action: 'follow_up_rules.publish', subjectType: 'follow_up_rule_set', subjectId: set.id, detail: { rules: rules.length, wechatTraceId: traceIds[0] ?? null },
     });
     this.cached = { rules: set.rules, version: set.id };
+    this.cachedAtMs = this.clock.nowMs();
     return this.cached;
   }
 }

@@ -51,7 +51,7 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
     if (!token) throw unauthorized();
     const state = ctx.state as AuthState;
     if (sameSecret(token, deps.adminBootstrapToken)) {
-      if (!options.bootstrap) throw unauthorized('the bootstrap token only sets up the first admin (org units and an admin invite); log in with WeChat');
+      if (!options.bootstrap) throw unauthorized('初始化令牌只能用来建立组织和第一位管理员，请用微信登录');
       return bootstrapOpen(deps.dataSource).then(() => {
         state.actor = BOOTSTRAP_ADMIN;
         return next();
@@ -71,12 +71,12 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
  * sees the binding at once.
  */
 async function bootstrapOpen(dataSource: DataSource): Promise<void> {
-  if (await anyAdminBound(dataSource)) throw unauthorized('the bootstrap token retired when the first admin bound WeChat; log in as an admin');
+  if (await anyAdminBound(dataSource)) throw unauthorized('第一位管理员绑定微信后，初始化令牌已失效，请用管理员微信登录');
 }
 
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
   const staff = await staffMemberOfUser(deps.dataSource, userId);
-  if (!staff || !staffRoles.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
+  if (!staff || !staffRoles.includes(staff.role)) throw forbidden('这项操作需要员工身份或更高的角色，如需开通请联系管理员');
   // The leaver's tokens end with their session epoch; this holds for any token that slipped through another process's cache.
   if (staff.deactivatedAtMs !== null) throw staffDeactivated();
   const unit = await orgUnitById(deps.dataSource, staff.orgUnitId);

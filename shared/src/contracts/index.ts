@@ -24,3 +24,4 @@ export * from './imports';
 export * from './contact-merge';
 export * from './notifications';
 export * from './policies';
+export * from './error-messages.zh';

@@ -27,7 +27,7 @@ export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): Rou
       body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
       handler: ({ body, actor }) => {
         // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
-        if (actor.bootstrap && body.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
+        if (actor.bootstrap && body.role !== 'admin') throw forbidden('初始化令牌只能创建管理员：请用该管理员的微信登录后再创建其他员工');
         return s.staff.create(body, actor.bootstrap ? undefined : actor);
       },
     }),

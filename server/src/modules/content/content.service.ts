@@ -117,7 +117,7 @@ export class ContentService {
   /** A version with its item; 404 when either is missing. */
   async findVersion(versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
     const version = await this.dataSource.getRepository(ContentVersion).findOneBy({ id: versionId });
-    if (!version) throw notFound('content version');
+    if (!version) throw notFound('content');
     const item = await this.dataSource.getRepository(ContentItem).findOneByOrFail({ id: version.itemId });
     return { item, version };
   }
@@ -131,13 +131,13 @@ export class ContentService {
   /** Only an approved version of a visible, unretired item may be shared (403 otherwise). */
   async shareableVersion(actor: StaffActor, versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
     const found = await this.findVersion(versionId);
-    if (!isVisibleTo(found.item, actor.orgPath, this.clock.nowMs()) && actor.role !== 'admin') throw notFound('content version');
+    if (!isVisibleTo(found.item, actor.orgPath, this.clock.nowMs()) && actor.role !== 'admin') throw notFound('content');
     if (found.version.status !== 'approved' || found.item.status === 'retired') {
-      throw new AppError(403, 'content_not_approved', 'only approved content can be shared');
+      throw new AppError(403, 'content_not_approved');
     }
     // Shares made before stay pinned to this version, but new ones take the current approved text.
     if (found.item.publishedVersionId !== found.version.id) {
-      throw new AppError(403, 'content_version_superseded', 'a newer approved version of this content exists; share that one');
+      throw new AppError(403, 'content_version_superseded');
     }
     return found;
   }

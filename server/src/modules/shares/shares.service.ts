@@ -44,7 +44,7 @@ export class SharesService {
   async open(viewerUserId: string, token: string): Promise<OpenShareView> {
     const { share, payload } = await this.arrivals.load(token);
     const { item, version } = await this.content.findVersion(payload.contentVersionId);
-    if (item.status === 'retired') throw new AppError(410, 'content_retired', 'this content has been withdrawn');
+    if (item.status === 'retired') throw new AppError(410, 'share_retired');
     const { contactId } = await this.arrivals.arrive(token, viewerUserId);
     return {
       shareId: token,

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES_ZH, type ErrorCode, type FieldError, type NotFoundSubject } from '@kejing/shared';
+import { ERROR_MESSAGES_ZH, type ServerErrorCode, type FieldError, type NotFoundSubject } from '@kejing/shared';
 
 /**
  * The one error type the API throws; the error middleware renders it. The code is one of shared's
@@ -8,7 +8,7 @@ import { ERROR_MESSAGES_ZH, type ErrorCode, type FieldError, type NotFoundSubjec
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: ServerErrorCode,
     message?: string,
     readonly details?: FieldError[],
     readonly headers?: Record<string, string>,
@@ -18,7 +18,7 @@ export class AppError extends Error {
 }
 
 /** 404 for one kind of thing: notFound('contact') answers contact_not_found. */
-export const notFound = (what: NotFoundSubject) => new AppError(404, `${what}_not_found` as ErrorCode);
+export const notFound = (what: NotFoundSubject) => new AppError(404, `${what}_not_found` as ServerErrorCode);
 export const badRequest = (details: FieldError[], message?: string) => new AppError(400, 'field_invalid', message, details);
 export const forbidden = (message?: string) => new AppError(403, 'forbidden', message);
 export const unauthorized = (message?: string) => new AppError(401, 'unauthorized', message);

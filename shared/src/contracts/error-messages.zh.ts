@@ -124,6 +124,8 @@ export const ERROR_MESSAGES_ZH = {
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_ZH;
+/** The codes the server answers with (the rest are the mini program's own). */
+export type ServerErrorCode = Exclude<ErrorCode, 'network'>;
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES_ZH) as ErrorCode[];
 
 /** What a 404 names: notFound('contact') answers contact_not_found. */

@@ -1,10 +1,12 @@
 /** The error body every endpoint answers with, and a page of a list. */
+import type { ServerErrorCode } from './error-messages.zh';
+
 /**
  * Every error body: a stable code (one of ERROR_CODES, error-messages.zh.ts), a Chinese message
  * saying what to do next, and per-field details for a 400.
  */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: FieldError[] };
+  error: { code: ServerErrorCode; message: string; details?: FieldError[] };
 }
 export interface FieldError {
   /** The request field, as sent (e.g. "phones.1.phone"). */

@@ -19,7 +19,7 @@ import type {
 } from './staff-lifecycle';
 import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
 import type { RadarItemView } from './radar';
-import type { OpenShareView, ShareCreatedView } from './shares';
+import type { OpenShareView, ShareCreatedView, ShareMoreView } from './shares';
 import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
 import type { ContactMergeView, SharedPersonView } from './contact-merge';
@@ -78,6 +78,7 @@ export interface ResponseBodies {
   ContentVersionView: ContentVersionView;
   ShareCreatedView: ShareCreatedView;
   OpenShareView: OpenShareView;
+  ShareMoreView: ShareMoreView;
   IngestEventsResponse: IngestEventsResponse;
   LeadView: LeadView;
   'Page<ContactSummaryView>': Page<ContactSummaryView>;

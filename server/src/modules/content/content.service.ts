@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ContentKind, ContentSummaryView, ContentVersionView, Page } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -120,6 +120,24 @@ export class ContentService {
     if (!version) throw notFound('content');
     const item = await this.dataSource.getRepository(ContentItem).findOneByOrFail({ id: version.itemId });
     return { item, version };
+  }
+
+  /**
+   * Of these versions, the ones a customer may still be sent to: the item not retired and visible
+   * at this org path now. By version id; the retired-share page lists them as 顾问的其他内容.
+   */
+  async liveSummaries(versionIds: readonly string[], orgPath: string): Promise<Map<string, ContentSummaryView>> {
+    if (versionIds.length === 0) return new Map();
+    const versions = await this.dataSource.getRepository(ContentVersion).findBy({ id: In([...versionIds]) });
+    const items = await this.dataSource.getRepository(ContentItem).findBy({ id: In([...new Set(versions.map((v) => v.itemId))]) });
+    const itemById = new Map(items.map((item) => [item.id, item]));
+    const now = this.clock.nowMs();
+    const live = new Map<string, ContentSummaryView>();
+    for (const version of versions) {
+      const item = itemById.get(version.itemId);
+      if (item && item.status !== 'retired' && isVisibleTo(item, orgPath, now)) live.set(version.id, presentContentSummary(item, version));
+    }
+    return live;
   }
 
   /** What an agent previews: the version, if it is approved and visible to them. */

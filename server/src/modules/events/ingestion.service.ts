@@ -38,7 +38,7 @@ export class IngestionService {
       const known = this.arrivals.known(event.shareId, viewerUserId);
       const arrival = known !== undefined ? known : await this.arrive(event.shareId, viewerUserId, (resolved ??= new Map()));
       if (!arrival) {
-        invalid.push({ index, field: 'shareId', reason: 'is not a valid share id' });
+        invalid.push({ index, field: 'shareId', reason: '分享编号无效' });
         continue;
       }
       touchpoints.push(toTouchpoint(event, arrival, occurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs, arrival.share.createdAtMs)));
@@ -51,11 +51,11 @@ export class IngestionService {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest([{ field: '(body)', reason: '应为 JSON 对象' }]);
     const b = body as Record<string, unknown>;
     const errors: FieldError[] = [];
-    for (const key of Object.keys(b)) if (key !== 'sentAtDeviceMs' && key !== 'events') errors.push({ field: key, reason: 'is not a known field' });
+    for (const key of Object.keys(b)) if (key !== 'sentAtDeviceMs' && key !== 'events') errors.push({ field: key, reason: '不是可以提交的字段，请去掉后再提交' });
     if (typeof b.sentAtDeviceMs !== 'number' || !Number.isSafeInteger(b.sentAtDeviceMs) || b.sentAtDeviceMs <= 0) {
-      errors.push({ field: 'sentAtDeviceMs', reason: 'must be a positive integer (epoch milliseconds)' });
+      errors.push({ field: 'sentAtDeviceMs', reason: '应为正整数（毫秒时间戳）' });
     }
-    if (!Array.isArray(b.events)) errors.push({ field: 'events', reason: 'must be an array' });
+    if (!Array.isArray(b.events)) errors.push({ field: 'events', reason: '应为一组记录（列表）' });
     if (errors.length > 0) throw badRequest(errors);
     const events = b.events as unknown[];
     if (events.length > EVENT_BATCH_MAX_EVENTS) {

@@ -260,9 +260,9 @@ function checkMapping(columns: readonly ImportColumn[], headers: string[], mappi
   const byColumn = new Map<string, number | null>();
   const usedHeaders = new Set<number>();
   for (const [i, entry] of mapping.entries()) {
-    if (!columns.some((c) => c.key === entry.column)) errors.push({ field: `mapping.${i}.column`, reason: `is not a column of this import (${columns.map((c) => c.key).join(', ')})` });
-    else if (byColumn.has(entry.column)) errors.push({ field: `mapping.${i}.column`, reason: 'is mapped twice' });
-    if (entry.header !== null && entry.header >= headers.length) errors.push({ field: `mapping.${i}.header`, reason: `the file has ${headers.length} columns` });
+    if (!columns.some((c) => c.key === entry.column)) errors.push({ field: `mapping.${i}.column`, reason: `不是这类导入的列（可选：${columns.map((c) => c.key).join('、')}）` });
+    else if (byColumn.has(entry.column)) errors.push({ field: `mapping.${i}.column`, reason: '这一列对应了两次，请只保留一个' });
+    if (entry.header !== null && entry.header >= headers.length) errors.push({ field: `mapping.${i}.header`, reason: `文件只有 ${headers.length} 列，请重新选择` });
     else if (entry.header !== null && usedHeaders.has(entry.header)) errors.push({ field: `mapping.${i}.header`, reason: '同一列不能对应两个字段' });
     if (entry.header !== null) usedHeaders.add(entry.header);
     byColumn.set(entry.column, entry.header);

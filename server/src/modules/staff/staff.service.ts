@@ -162,6 +162,14 @@ export class StaffService {
     return staffNamesOf(this.dataSource, staffIds);
   }
 
+  /** The org path of a staff member's unit ("/company/branch/team/"), for what is visible to them. */
+  async orgPathOf(staffId: string): Promise<string> {
+    const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
+    const unit = staff ? await orgUnitById(this.dataSource, staff.orgUnitId) : null;
+    if (!unit) throw notFound('agent');
+    return unit.path;
+  }
+
   async card(staffId: string): Promise<AgentCardView> {
     const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
     if (!staff) throw notFound('agent');

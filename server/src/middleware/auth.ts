@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { DataSource } from 'typeorm';
 import type { Role, StaffRole } from '@kejing/shared';
-import { forbidden, unauthorized } from '../lib/app-error';
+import { AppError, forbidden, unauthorized } from '../lib/app-error';
 import type { Clock } from '../lib/clock';
 import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
@@ -51,7 +51,7 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
     if (!token) throw unauthorized();
     const state = ctx.state as AuthState;
     if (sameSecret(token, deps.adminBootstrapToken)) {
-      if (!options.bootstrap) throw unauthorized('初始化令牌只能用来建立组织和第一位管理员，请用微信登录');
+      if (!options.bootstrap) throw new AppError(401, 'bootstrap_token_limited');
       return bootstrapOpen(deps.dataSource).then(() => {
         state.actor = BOOTSTRAP_ADMIN;
         return next();
@@ -71,7 +71,7 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
  * sees the binding at once.
  */
 async function bootstrapOpen(dataSource: DataSource): Promise<void> {
-  if (await anyAdminBound(dataSource)) throw unauthorized('第一位管理员绑定微信后，初始化令牌已失效，请用管理员微信登录');
+  if (await anyAdminBound(dataSource)) throw new AppError(401, 'bootstrap_token_retired');
 }
 
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {

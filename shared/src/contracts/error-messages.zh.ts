@@ -21,6 +21,9 @@ export const ERROR_MESSAGES_ZH = {
   not_owner: '只有客户的专属营销员可以这样做，如需处理请联系该营销员',
   not_author: '只有记录的作者可以修改或删除它',
   staff_deactivated: '该员工账号已停用，无法登录或绑定，如有疑问请联系管理员',
+  bootstrap_token_admin_only: '初始化令牌只能创建管理员：请用该管理员的微信登录后再创建其他员工',
+  bootstrap_token_limited: '初始化令牌只能用来建立组织和第一位管理员，请用微信登录',
+  bootstrap_token_retired: '第一位管理员绑定微信后，初始化令牌已失效，请用管理员微信登录',
 
   // Not found: what, and where to go
   not_found: '没有找到要访问的页面，请返回上一页刷新后再试',

@@ -10,12 +10,15 @@ const CHINESE = /[\u4e00-\u9fff]/;
 const NEXT_STEP = /请|可以|无需|稍后|重新|联系|刷新|直接|先|核对|检查|已忽略|重试/;
 const SERVER_SRC = join(__dirname, '..');
 
+/** A DTO class as class-validator keys its metadata. */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
 /** Every DTO class: loading each source that uses class-validator registers its decorators. */
-function loadAllDtos(): Map<Function, ValidationMetadata[]> {
+async function loadAllDtos(): Promise<Map<DtoClass, ValidationMetadata[]>> {
   for (const file of sourceFiles(SERVER_SRC)) {
-    if (/\.dto\.ts$|touchpoint-input\.ts$|http[\\/]query\.ts$/.test(file)) require(file);
+    if (/\.dto\.ts$|touchpoint-input\.ts$|http[\\/]query\.ts$/.test(file)) await import(file);
   }
-  return (getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> }).validationMetadatas;
+  return (getMetadataStorage() as unknown as { validationMetadatas: Map<DtoClass, ValidationMetadata[]> }).validationMetadatas;
 }
 
 /** Metadata kinds that say nothing to a person by themselves (a condition, a nested class's own checks). */
@@ -37,10 +40,10 @@ describe('the server\'s messages are Chinese and say what to do next', () => {
     expect(found.map((f) => `${f.file}:${f.line} ${f.text}`)).toEqual([]);
   });
 
-  it('every validated request field has a Chinese name, and every constraint on it a Chinese reason', () => {
+  it('every validated request field has a Chinese name, and every constraint on it a Chinese reason', async () => {
     const unnamed = new Set<string>();
     const english: string[] = [];
-    const dtos = loadAllDtos();
+    const dtos = await loadAllDtos();
     // Every DTO was loaded (a scan over none would pass).
     expect(dtos.size).toBeGreaterThan(40);
     for (const [target, metadatas] of dtos) {

@@ -14,7 +14,8 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
+  // A busy machine may keep the local fake of WeChat waiting past the default timeout.
+  server = await startServer({ h5Dir: H5_DIR, env: { WECHAT_TIMEOUT_MS: '60000' } });
   browser = await launchChromium();
 });
 

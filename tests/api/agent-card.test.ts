@@ -79,7 +79,7 @@ describe('the agent card: being reached (电话、微信二维码、留言)', ()
     for (let i = 0; i < 3; i += 1) await say(reader.token, reader.shareId, `第${i + 1}条`).expect(201);
     const refused = await say(reader.token, reader.shareId, '第4条').expect(429);
     expect(refused.headers['retry-after']).toBe('600');
-    expect(refused.body.error.details[0]).toEqual({ field: 'text', reason: '留言太频繁，请 10 分钟后再试' });
+    expect(refused.body.error.details[0]).toEqual({ field: 'text', label: '留言', reason: '留言太频繁，请 10 分钟后再试' });
     expect(await count('SELECT COUNT(*) AS n FROM customer_message WHERE body = ?', ['第4条'])).toBe(0);
     t.clock.advance(11 * MINUTE_MS);
     await say(reader.token, reader.shareId, '第4条').expect(201);

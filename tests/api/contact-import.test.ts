@@ -128,7 +128,7 @@ describe('importing contacts from CSV and .xlsx (批量导入)', () => {
   it('refuses a mapping without 姓名, a column out of range, a column used twice, and a second commit; nothing is imported', async () => {
     const preview = await upload({ fileName: 'bad-map.csv', contentBase64: csv('姓名,手机\n孙女士,13500000401\n') });
     const bad = async (mapping: object[]) => (await t.http.post(`/api/imports/${preview.jobId}/commit`).set(as('a')).send({ mapping }).expect(400)).body.error;
-    expect((await bad([{ column: 'phone', header: 1 }])).details).toEqual([{ field: 'mapping', reason: expect.stringContaining('姓名') }]);
+    expect((await bad([{ column: 'phone', header: 1 }])).details).toEqual([{ field: 'mapping', label: '列对应', reason: expect.stringContaining('姓名') }]);
     expect((await bad([{ column: 'remarkName', header: 5 }])).details[0].field).toBe('mapping.0.header');
     expect((await bad([{ column: 'remarkName', header: 0 }, { column: 'note', header: 0 }])).details[0].field).toBe('mapping.1.header');
     expect((await bad([{ column: 'salary', header: 0 }])).details[0].field).toBe('mapping.0.column');

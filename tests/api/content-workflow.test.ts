@@ -61,7 +61,7 @@ describe('the content platform (issue 5)', () => {
       const { itemId } = await create({ title: '自己提交自己审' });
       await act(itemId, 'submit').expect(200);
       const res = await act(itemId, 'approve', {}, op()).expect(409);
-      expect(res.body.error.code).toBe('four_eyes');
+      expect(res.body.error.code).toBe('four_eyes_self_approval');
       const after = await detail(itemId);
       expect(after.status).toBe('in_review');
       expect(after.history.map((h) => h.action)).not.toContain('content.approved');
@@ -71,8 +71,8 @@ describe('the content platform (issue 5)', () => {
     it('refuses the writer too when someone else submitted, and the submitter; another operator approves', async () => {
       const { itemId } = await create({ title: '写的人和提交的人都不能审' });
       await act(itemId, 'submit', {}, as('op2')).expect(200);
-      expect((await act(itemId, 'approve', {}, op()).expect(409)).body.error.code).toBe('four_eyes');
-      expect((await act(itemId, 'approve', {}, as('op2')).expect(409)).body.error.code).toBe('four_eyes');
+      expect((await act(itemId, 'approve', {}, op()).expect(409)).body.error.code).toBe('four_eyes_self_approval');
+      expect((await act(itemId, 'approve', {}, as('op2')).expect(409)).body.error.code).toBe('four_eyes_self_approval');
       // An admin who neither wrote nor submitted it is a second pair of eyes.
       await act(itemId, 'approve', {}, adminAuth(world)).expect(200);
       expect((await detail(itemId)).status).toBe('approved');
@@ -235,7 +235,7 @@ describe('the content platform (issue 5)', () => {
       expect(preview.bodyHtml).toBe(opened.content.bodyHtml);
 
       await act(itemId, 'retire').expect(200);
-      expect((await open().expect(410)).body.error.code).toBe('content_retired');
+      expect((await open().expect(410)).body.error.code).toBe('share_retired');
       const afterRetire = (await t.http.get('/api/content').set(as('a')).expect(200)).body.items as { itemId: string }[];
       expect(afterRetire.some((i) => i.itemId === itemId)).toBe(false);
     });
@@ -415,7 +415,7 @@ describe('the content platform (issue 5)', () => {
     it('refuses a rename to a blank name (400), of a tag that does not exist (404), and by an agent (403), changing nothing', async () => {
       const path = `/api/operator/tags/${encodeURIComponent('need:medical')}`;
       const blank = await t.http.put(path).set(op()).send({ name: '   ' }).expect(400);
-      expect(blank.body.error.details).toEqual([{ field: 'name', reason: 'must not be blank' }]);
+      expect(blank.body.error.details).toEqual([{ field: 'name', label: '名称', reason: '名称不能为空' }]);
       await t.http.put(path).set(op()).send({}).expect(400);
       await t.http.put(`/api/operator/tags/${encodeURIComponent('need:space_travel')}`).set(op()).send({ name: '太空旅行' }).expect(404);
       await t.http.put(path).set(as('a')).send({ name: '看病' }).expect(403);
@@ -425,7 +425,7 @@ describe('the content platform (issue 5)', () => {
 
     it('refuses content with a tag the tree does not have', async () => {
       const res = await t.http.post('/api/operator/content').set(op()).send(draft({ tags: ['need:medical', 'need:space_travel'] })).expect(400);
-      expect(res.body.error.details).toEqual([{ field: 'tags', reason: expect.stringContaining('need:space_travel') }]);
+      expect(res.body.error.details).toEqual([{ field: 'tags', label: '标签', reason: expect.stringContaining('need:space_travel') }]);
     });
   });
 

@@ -46,7 +46,7 @@ describe('the running core', () => {
       await t.http.post('/api/auth/bind').set(bearer(first.token)).send({ inviteCode: staff.inviteCode }).expect(200);
       const second = await login(t, 'invitee-2');
       const res = await t.http.post('/api/auth/bind').set(bearer(second.token)).send({ inviteCode: staff.inviteCode }).expect(400);
-      expect(res.body.error.code).toBe('invite_invalid');
+      expect(res.body.error.code).toBe('invite_code_invalid');
     });
   });
 

@@ -36,7 +36,7 @@ describe('past outcomes imported for the deal index', () => {
   it('an agent may not import outcomes; a header without 结果 imports nothing (400, in Chinese)', async () => {
     await importCsv('客户编号,结果,日期', 'a', 403);
     const res = await importCsv(`客户编号,日期\n${a1},2026-01-01`, 'm1', 400);
-    expect(res.error.details).toEqual([{ field: 'csv.outcome', reason: '表头缺少“结果”列' }]);
+    expect(res.error.details).toEqual([{ field: 'csv.outcome', label: '结果', reason: '表头缺少“结果”列' }]);
     expect((await t.services.dealIndex.train()).readiness.n).toBe(1); // only the contact lost in Kejing
   });
 

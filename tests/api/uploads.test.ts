@@ -65,7 +65,7 @@ describe('image uploads (名片二维码、头像)', () => {
     const before = await t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
     const big = Buffer.concat([PNG, Buffer.alloc(MAX, 0)]);
     const res = await upload(big).expect(413);
-    expect(res.body.error.details[0]).toEqual({ field: 'file', reason: '图片不能超过 2 MB' });
+    expect(res.body.error.details[0]).toEqual({ field: 'file', label: '图片', reason: '图片不能超过 2 MB' });
     expect(await t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, FieldError, SessionView } from '@kejing/shared'
+import { errorTextZh, fieldLabelZh, statusMessageZh, type ApiErrorBody, type FieldError, type SessionView } from '@kejing/shared'
 import { NetworkError, type HttpMethod, type HttpResponse, type HttpTransport, type KeyValueStorage, type Random } from '../platform/ports'
 import { backoffDelayMs, DEFAULT_BACKOFF, headerValue, isRetryableStatus, parseRetryAfterMs, type BackoffPolicy } from '../tracking/backoff'
 
@@ -60,23 +60,34 @@ export function buildQuery(query: RequestOptions['query']): string {
   return parts.length ? `?${parts.join('&')}` : ''
 }
 
-function toApiError(res: HttpResponse): ApiError {
+/**
+ * An error answer in Chinese, whoever sent it: the server's own Chinese message, else shared's
+ * message for its code (error-messages.zh.ts), else the status's; each field named in Chinese.
+ */
+export function toApiError(res: HttpResponse): ApiError {
   const body = res.data as Partial<ApiErrorBody> | null
   const err = body && typeof body === 'object' ? body.error : undefined
   if (err && typeof err.code === 'string') {
-    return new ApiError(res.status, err.code, err.message || defaultMessage(res.status), err.details ?? [])
+    const details = (Array.isArray(err.details) ? err.details : []).map((d) => ({ ...d, label: d.label ?? fieldLabelZh(d.field) }))
+    return new ApiError(res.status, err.code, errorTextZh({ status: res.status, code: err.code, message: err.message }), details)
   }
   return new ApiError(res.status, `http_${res.status}`, defaultMessage(res.status))
 }
 
-function defaultMessage(status: number): string {
-  if (status === 0) return '网络不可用，请稍后重试'
-  if (status === 401) return '登录已失效，请重新打开'
-  if (status === 403) return '没有权限查看'
-  if (status === 404) return '内容不存在或已下架'
-  if (status === 429) return '操作太频繁，请稍后再试'
-  if (status >= 500) return '服务暂时不可用，请稍后重试'
-  return '请求失败'
+const defaultMessage = statusMessageZh
+
+/**
+ * The server's complaints by form field, for showing each beside its input: "phones.1.phone" and
+ * "phone" both land on `phone`, the first reason of a field wins.
+ */
+export function fieldReasons(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!(e instanceof ApiError)) return out
+  for (const d of e.details) {
+    const key = d.field.split(/[.[\]]+/).filter((p) => p !== '' && !/^\d+$/.test(p)).pop() ?? d.field
+    if (!(key in out)) out[key] = d.reason
+  }
+  return out
 }
 
 /**

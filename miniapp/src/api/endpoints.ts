@@ -38,6 +38,7 @@ import type {
   LogActionRequest,
   MeView,
   OpenShareView,
+  ShareMoreView,
   Page,
   RadarItemView,
   ReferralClass,
@@ -105,6 +106,8 @@ export function createEndpoints(api: ApiClient) {
     createShare: (contentVersionId: string, channel: ShareChannel) =>
       api.request<ShareCreatedView>('POST', '/api/shares', { body: { contentVersionId, channel } }),
     shareByScene: (scene: string) => api.request<ShareCreatedView>('GET', `/api/shares/scenes/${seg(scene)}`),
+    // The agent's card and other live shares: what the reader offers when the content was retired.
+    shareMore: (shareId: string) => api.request<ShareMoreView>('GET', `/api/shares/${seg(shareId)}/more`),
     openShare: (shareId: string) => api.request<OpenShareView>('POST', `/api/shares/${seg(shareId)}/open`, { retry: true }),
     forwardShare: (shareId: string, channel: ShareChannel) =>
       api.request<ShareCreatedView>('POST', `/api/shares/${seg(shareId)}/forward`, { body: { channel } }),

@@ -114,7 +114,7 @@ describe('api client', () => {
     client.setSession(session('t'))
     const err = (await client.request('GET', '/api/me').catch((e) => e)) as ApiError
     expect(err).toBeInstanceOf(ApiError)
-    expect(err).toMatchObject({ status: 0, code: 'network', message: '网络不可用，请稍后重试' })
+    expect(err).toMatchObject({ status: 0, code: 'network', message: '网络不可用，请检查网络后重试' })
   })
 
   it('passes field errors of a 400 through', async () => {

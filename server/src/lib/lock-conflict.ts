@@ -18,7 +18,7 @@ export function isLockConflict(error: unknown): boolean {
 
 /** What a client hears when the retries ran out: busy for a moment, not broken. */
 export const databaseBusy = () =>
-  new AppError(503, 'database_busy', 'the database is busy; retry shortly', undefined, { 'Retry-After': '1' });
+  new AppError(503, 'database_busy', undefined, undefined, { 'Retry-After': '1' });
 
 export interface LockRetryOptions {
   /** Tries in all, the first included. */

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { DataSource } from 'typeorm';
 import type { Role, StaffRole } from '@kejing/shared';
-import { forbidden, unauthorized } from '../lib/app-error';
+import { AppError, forbidden, unauthorized } from '../lib/app-error';
 import type { Clock } from '../lib/clock';
 import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
@@ -51,7 +51,7 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
     if (!token) throw unauthorized();
     const state = ctx.state as AuthState;
     if (sameSecret(token, deps.adminBootstrapToken)) {
-      if (!options.bootstrap) throw unauthorized('the bootstrap token only sets up the first admin (org units and an admin invite); log in with WeChat');
+      if (!options.bootstrap) throw new AppError(401, 'bootstrap_token_limited');
       return bootstrapOpen(deps.dataSource).then(() => {
         state.actor = BOOTSTRAP_ADMIN;
         return next();
@@ -71,12 +71,12 @@ export function requireAuth(deps: AuthDeps, roles?: readonly Role[], options: Au
  * sees the binding at once.
  */
 async function bootstrapOpen(dataSource: DataSource): Promise<void> {
-  if (await anyAdminBound(dataSource)) throw unauthorized('the bootstrap token retired when the first admin bound WeChat; log in as an admin');
+  if (await anyAdminBound(dataSource)) throw new AppError(401, 'bootstrap_token_retired');
 }
 
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
   const staff = await staffMemberOfUser(deps.dataSource, userId);
-  if (!staff || !staffRoles.includes(staff.role)) throw forbidden('this needs a staff role you do not have');
+  if (!staff || !staffRoles.includes(staff.role)) throw forbidden('这项操作需要员工身份或更高的角色，如需开通请联系管理员');
   // The leaver's tokens end with their session epoch; this holds for any token that slipped through another process's cache.
   if (staff.deactivatedAtMs !== null) throw staffDeactivated();
   const unit = await orgUnitById(deps.dataSource, staff.orgUnitId);

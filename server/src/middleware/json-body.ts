@@ -20,7 +20,7 @@ export function parseJsonBody(options: BodyParserOptions): Middleware {
     } catch (error) {
       const status = (error as { status?: unknown })?.status;
       if (typeof status === 'number' || error instanceof SyntaxError) throw error;
-      throw new AppError(400, 'invalid_encoding', 'the body could not be decoded as its Content-Encoding says', [{ field: '(body)', reason: 'does not match its Content-Encoding' }]);
+      throw new AppError(400, 'invalid_encoding', undefined, [{ field: '(body)', reason: '内容与声明的压缩格式不符' }]);
     }
     return next();
   };

@@ -125,7 +125,7 @@ export function rateLimits(deps: RateLimitDeps): Middleware {
         const retryAfter = Math.max(1, Number.isFinite(resetSec) ? Math.ceil(resetSec - Date.now() / 1000) : 1);
         ctx.status = 429;
         ctx.set('Retry-After', String(retryAfter));
-        ctx.body = { error: { code: 'rate_limited', message: `too many requests (${limit.name}); retry in ${retryAfter} s` } };
+        ctx.body = { error: { code: 'rate_limited', message: `操作太频繁了，请 ${retryAfter} 秒后再试` } };
         return;
       }
     }

@@ -23,7 +23,7 @@ const fieldOf = (path: string[]) => path.join('.') || '(body)';
  * and nearly all are fine.
  */
 function problemIn(value: unknown, path: string[], checkText: boolean): Problem | null {
-  if (path.length > MAX_DEPTH) return { field: fieldOf(path), reason: `nests deeper than ${MAX_DEPTH} levels` };
+  if (path.length > MAX_DEPTH) return { field: fieldOf(path), reason: `嵌套超过 ${MAX_DEPTH} 层` };
   if (typeof value === 'string') {
     const reason = checkText ? stringProblem(value) : null;
     return reason ? { field: fieldOf(path), reason } : null;
@@ -54,14 +54,14 @@ const CONTROL_IN_PATH = /%(?:[01][0-9a-f]|7f)/i;
  * emoji included, goes through to validation and is stored intact.
  */
 export function requireWellFormedText(ctx: Context, next: Next): Promise<void> {
-  if (CONTROL_IN_PATH.test(ctx.path)) throw new AppError(404, 'not_found', 'no such resource');
+  if (CONTROL_IN_PATH.test(ctx.path)) throw new AppError(404, 'not_found');
   // The body parser decodes UTF-8 (invalid bytes become U+FFFD) and JSON forbids raw control
   // characters in strings, so a lone surrogate or a NUL can only arrive through a \u escape:
   // a body whose text has none needs only its nesting checked.
   const raw = ctx.request.rawBody;
   const bodyMayHoldBadText = typeof raw !== 'string' || raw.includes('\\u');
   const problem = problemIn(ctx.request.body, [], bodyMayHoldBadText) ?? (ctx.querystring === '' ? null : problemIn(ctx.query, [], true));
-  if (problem) throw badRequest([problem], 'the request holds text that is not valid Unicode');
+  if (problem) throw badRequest([problem], '提交的文字里有无法识别的字符，请删除后重新输入');
   // Not async: one promise fewer on every request (koa-compose turns a synchronous throw into a rejection).
   return next();
 }

@@ -106,8 +106,8 @@ const TOKEN_STALE = new Set([40001, 42001, 40014]);
 const CREDENTIALS_WRONG = new Set([40013, 40125, 40164, 41002, 41004]);
 
 const weChatDown = () =>
-  new AppError(503, 'wechat_unavailable', 'WeChat is not answering; retry later', undefined, { 'Retry-After': '5' });
-const weChatGarbled = () => new AppError(502, 'wechat_bad_reply', 'WeChat answered with something we cannot read');
+  new AppError(503, 'wechat_unavailable', undefined, undefined, { 'Retry-After': '5' });
+const weChatGarbled = () => new AppError(502, 'wechat_bad_reply');
 
 type Reply = Record<string, unknown>;
 
@@ -154,7 +154,7 @@ export class WeChatClient {
     const errcode = (reply as Reply).errcode;
     if (errcode === -1) throw weChatDown();
     if (typeof errcode === 'number' && RATE_LIMITED.has(errcode)) {
-      throw new AppError(429, 'wechat_rate_limited', 'WeChat says we called too often; retry later', undefined, { 'Retry-After': '60' });
+      throw new AppError(429, 'wechat_rate_limited', undefined, undefined, { 'Retry-After': '60' });
     }
     return reply as Reply;
   }
@@ -172,7 +172,7 @@ export class WeChatClient {
         grant_type: 'client_credential', appid: this.options.appId, secret: this.options.appSecret, force_refresh: forceRefresh,
       });
       const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
-      if (CREDENTIALS_WRONG.has(errcode)) throw new AppError(502, 'wechat_credentials_invalid', 'WeChat refused our app id or secret; check the configuration');
+      if (CREDENTIALS_WRONG.has(errcode)) throw new AppError(502, 'wechat_credentials_invalid');
       if (errcode !== 0 || typeof reply.access_token !== 'string' || reply.access_token.length === 0) throw weChatGarbled();
       const expiresInSec = typeof reply.expires_in === 'number' ? reply.expires_in : 7200;
       this.token = { value: reply.access_token, expiresAtMs: Date.now() + Math.max(60, expiresInSec - 300) * 1000 };
@@ -198,7 +198,7 @@ export class WeChatClient {
     // 87014 is the 1.0 API's "risky content" answer; treat it the same if WeChat ever sends it.
     if (errcode === 87014) return { suggest: 'risky', label: 0, traceId };
     if (errcode === 40003 || errcode === 43104) {
-      throw new AppError(422, 'wechat_openid_rejected', 'WeChat would not check text for this person: open the mini program with this WeChat account, then try again within two hours');
+      throw new AppError(422, 'wechat_openid_rejected');
     }
     if (errcode !== 0) throw weChatGarbled();
     const result = reply.result as { suggest?: unknown; label?: unknown } | undefined;
@@ -229,9 +229,9 @@ export class WeChatClient {
       return answer.image;
     }
     const { reply } = answer;
-    if (reply.errcode === 45009) throw new AppError(429, 'wechat_rate_limited', 'WeChat says we made too many codes; retry later', undefined, { 'Retry-After': '60' });
+    if (reply.errcode === 45009) throw new AppError(429, 'wechat_rate_limited', '今天生成小程序码太多了，请稍后再试', undefined, { 'Retry-After': '60' });
     if (reply.errcode === 41030) {
-      throw new AppError(502, 'wechat_page_unknown', `WeChat does not know the page ${request.page} in the ${body.env_version} version of the mini program`);
+      throw new AppError(502, 'wechat_page_unknown', `微信在小程序的 ${body.env_version} 版本里找不到页面 ${request.page}，请确认小程序已发布新版本`);
     }
     throw weChatGarbled();
   }
@@ -250,7 +250,7 @@ export class WeChatClient {
     }
     const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
     if (INVALID_CODE.has(errcode)) {
-      throw new AppError(400, 'wechat_phone_code_invalid', 'the phone-number code is invalid, used or expired', [
+      throw new AppError(400, 'wechat_phone_code_invalid', undefined, [
         { field: 'phoneCode', reason: '微信手机号授权已失效，请重新点击“使用微信手机号”' },
       ]);
     }
@@ -308,9 +308,9 @@ export class WeChatClient {
     }
     if (reply === null || typeof reply !== 'object') throw weChatGarbled();
     const errcode = typeof reply.errcode === 'number' ? reply.errcode : 0;
-    if (INVALID_CODE.has(errcode)) throw new AppError(401, 'wechat_code_invalid', 'the login code is invalid or used; call wx.login again');
+    if (INVALID_CODE.has(errcode)) throw new AppError(401, 'wechat_code_invalid');
     if (RATE_LIMITED.has(errcode)) {
-      throw new AppError(429, 'wechat_rate_limited', 'too many logins; retry later', undefined, { 'Retry-After': '60' });
+      throw new AppError(429, 'wechat_rate_limited', '登录的人太多了，请一分钟后再试', undefined, { 'Retry-After': '60' });
     }
     if (BUSY.has(errcode)) throw weChatDown();
     if (errcode !== 0) throw weChatGarbled();

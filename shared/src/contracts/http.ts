@@ -1,11 +1,20 @@
 /** The error body every endpoint answers with, and a page of a list. */
-/** Every error body: a stable code, a message for people, and per-field details for a 400. */
+import type { ServerErrorCode } from './error-messages.zh';
+
+/**
+ * Every error body: a stable code (one of ERROR_CODES, error-messages.zh.ts), a Chinese message
+ * saying what to do next, and per-field details for a 400.
+ */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: FieldError[] };
+  error: { code: ServerErrorCode; message: string; details?: FieldError[] };
 }
 export interface FieldError {
+  /** The request field, as sent (e.g. "phones.1.phone"). */
   field: string;
+  /** Why, in Chinese. */
   reason: string;
+  /** The field's Chinese name (FIELD_LABELS_ZH); the server fills it in on every answer. */
+  label?: string;
   /** Position in a batch, when the error is about one item of it. */
   index?: number;
 }

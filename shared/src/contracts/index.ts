@@ -26,3 +26,4 @@ export * from './contact-merge';
 export * from './notifications';
 export * from './policies';
 export * from './wechat-scenes';
+export * from './error-messages.zh';

@@ -19,7 +19,7 @@ import type {
 } from './staff-lifecycle';
 import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
 import type { RadarItemView } from './radar';
-import type { GlanceShareView, OpenShareView, ShareCreatedView } from './shares';
+import type { GlanceShareView, OpenShareView, ShareCreatedView, ShareMoreView } from './shares';
 import type { TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
 import type { ContactMergeView, SharedPersonView } from './contact-merge';
@@ -79,6 +79,7 @@ export interface ResponseBodies {
   ShareCreatedView: ShareCreatedView;
   OpenShareView: OpenShareView;
   GlanceShareView: GlanceShareView;
+  ShareMoreView: ShareMoreView;
   IngestEventsResponse: IngestEventsResponse;
   LeadView: LeadView;
   'Page<ContactSummaryView>': Page<ContactSummaryView>;

@@ -1,7 +1,7 @@
 /** The wire format of shares: request and response bodies (times ISO-8601, money in fen, percentages 0..100). */
 import type { AgentCardView } from './card';
 import type { ContentVersionView } from './content';
-import type { ShareChannel } from './domain';
+import type { ContentKind, ShareChannel } from './domain';
 
 /** POST /api/shares — an agent shares an approved content version. */
 export interface CreateShareRequest {
@@ -48,4 +48,24 @@ export interface GlanceShareView {
   shareId: string;
   content: ContentVersionView;
   agent: AgentCardView;
+}
+
+/** One more thing to read from the same agent: a share the agent made of other live content. */
+export interface ShareTeaserView {
+  /** Signed id of the agent's own share of this content: opening it is tracked like any share. */
+  shareId: string;
+  kind: ContentKind;
+  title: string;
+  summary: string | null;
+  coverUrl: string | null;
+}
+/**
+ * GET /api/shares/:shareId/more — the sharing agent's card and a few of their other live shares,
+ * answered for a retired share too, so a reader who lands on withdrawn content has a way on.
+ */
+export interface ShareMoreView {
+  /** The shared content was retired (the reader shows 该内容已下架). */
+  retired: boolean;
+  agent: AgentCardView;
+  more: ShareTeaserView[];
 }

@@ -37,9 +37,8 @@ const TODAY = new Date().toISOString().slice(0, 10)
 /** What the server said, in Chinese: its own message when it wrote one for people, else a general one. */
 function saveFailure(e: unknown): string {
   const error = e as ApiError
-  if (error.code === 'duplicate_phone' || error.code === 'not_owner') return error.message
-  if (error.status === 400) return '有内容没有填对，请检查后再保存'
-  return error.message || '保存失败，请稍后再试'
+  // ApiError's message is Chinese already (the server's, or shared's table by code), naming the field for a 400.
+  return error.message || '保存没有成功，请稍后重试'
 }
 
 function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {

@@ -34,9 +34,8 @@ function Field({ label, error, children }: { label: string; error?: string; chil
 
 function saveFailure(e: unknown): string {
   const error = e as ApiError
-  if (error.code === 'duplicate_policy_number' || error.code === 'not_owner') return error.message
-  if (error.status === 400) return error.message && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '有内容没有填对，请检查后再保存'
-  return error.message || '保存失败，请稍后再试'
+  // ApiError's message is Chinese already (the server's, or shared's table by code), naming the field for a 400.
+  return error.message || '保存没有成功，请稍后重试'
 }
 
 function PolicyForm({ contactId, policyId, family, initial }: { contactId: string; policyId: string | null; family: FamilyMember[]; initial: PolicyFormState }) {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { fieldReasons, type ApiError } from '../../api/client'
 import { useAgentSession } from '../../hooks/use-agent-session'
 import StateView from '../state-view'
 import './index.css'
@@ -10,13 +11,15 @@ export default function AgentGate({ children }: { children: ReactNode }) {
   const { isAgent, loading, error, bind } = useAgentSession()
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
+  // The server's word on the code (wrong, used, expired), shown under the box until it is changed.
+  const [codeError, setCodeError] = useState<string | null>(null)
 
   if (loading || error) return <StateView loading={loading} error={error} />
   if (isAgent) return <>{children}</>
 
   const submit = async () => {
     if (!code.trim()) {
-      void Taro.showToast({ title: '请输入邀请码', icon: 'none' })
+      setCodeError('请输入机构发给您的 8 位邀请码')
       return
     }
     setBusy(true)
@@ -24,7 +27,10 @@ export default function AgentGate({ children }: { children: ReactNode }) {
       await bind(code)
       void Taro.showToast({ title: '绑定成功', icon: 'success' })
     } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '绑定失败', icon: 'none' })
+      const onCode = fieldReasons(e).inviteCode
+      // A refused code says what to do (核对, or ask for a new one); a malformed one says its form.
+      if (onCode) setCodeError((e as ApiError).code === 'invite_code_invalid' ? (e as ApiError).message : onCode)
+      else void Taro.showToast({ title: (e as Error).message || '绑定没有成功，请稍后重试', icon: 'none' })
     } finally {
       setBusy(false)
     }
@@ -34,7 +40,21 @@ export default function AgentGate({ children }: { children: ReactNode }) {
     <View className='agent-gate'>
       <View className='agent-gate__title'>绑定营销员身份</View>
       <View className='agent-gate__hint'>请输入机构发给您的邀请码，绑定后即可分享内容、查看客户动态。</View>
-      <Input className='agent-gate__input' id='invite-code' placeholder='邀请码' value={code} onInput={(e) => setCode(e.detail.value)} />
+      <Input
+        className={`agent-gate__input${codeError ? ' agent-gate__input--error' : ''}`}
+        id='invite-code'
+        placeholder='邀请码'
+        value={code}
+        onInput={(e) => {
+          setCode(e.detail.value)
+          setCodeError(null)
+        }}
+      />
+      {codeError ? (
+        <View className='field__error agent-gate__error' id='invite-code-error'>
+          {codeError}
+        </View>
+      ) : null}
       <Button className='btn-primary' id='bind-submit' loading={busy} onClick={submit}>
         绑定
       </Button>

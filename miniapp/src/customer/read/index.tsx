@@ -17,6 +17,7 @@ import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
 import NpsQuestion from './nps'
 import { absoluteImageUrl } from '../../uploads/image-url'
 import '../../app.css'
+import { InvalidShare, RetiredShare } from './share-unavailable'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -66,11 +67,15 @@ function FullReader({ enteredWith }: { enteredWith: number | null }) {
     return { title, path: s ? sharePath(s) : READER_PAGE, promise } as unknown as Taro.ShareAppMessageReturn
   })
 
-  if (!entry) return <StateView error='链接不完整，请让顾问重新分享' />
+  if (!entry) return <InvalidShare incomplete />
+  if (scanned.errorCode === 'share_invalid' && !scanned.loading) return <InvalidShare />
   if (!s) {
     const failed = !!scanned.error && !scanned.loading
     return <StateView loading={scanned.loading} error={failed ? '没能找到这张海报对应的内容，请重试或让顾问重新分享' : null} onRetry={scanned.reload} />
   }
+  // A retired item or a broken link is no failure to retry: each has its own page and a way on.
+  if (!opened.data && !opened.loading && opened.errorCode === 'share_retired') return <RetiredShare shareId={s} />
+  if (!opened.data && !opened.loading && opened.errorCode === 'share_invalid') return <InvalidShare />
   if (!opened.data || !content) {
     return <StateView loading={opened.loading} error={opened.error} onRetry={opened.reload} />
   }

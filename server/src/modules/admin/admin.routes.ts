@@ -1,5 +1,5 @@
 import { route, RouteDef } from '../../http/route';
-import { forbidden } from '../../lib/app-error';
+import { AppError } from '../../lib/app-error';
 import { ADMINS, COMPLIANCE_ERRORS, STAFF_MANAGERS } from '../../permissions/access';
 import { sanitizeArticleHtml } from '../content/sanitize-html';
 import { presentContentSummary } from '../content/content.presenter';
@@ -27,7 +27,7 @@ export function adminRoutes(s: Pick<Services, 'content' | 'org' | 'staff'>): Rou
       body: CreateStaffDto, responds: 'StaffCreatedView', status: 201,
       handler: ({ body, actor }) => {
         // The bootstrap token sets up the first admin only; that admin, logged in, creates everyone else.
-        if (actor.bootstrap && body.role !== 'admin') throw forbidden('the bootstrap token creates only an admin; log in as that admin to create other staff');
+        if (actor.bootstrap && body.role !== 'admin') throw new AppError(403, 'bootstrap_token_admin_only');
         return s.staff.create(body, actor.bootstrap ? undefined : actor);
       },
     }),

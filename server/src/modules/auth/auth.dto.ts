@@ -6,6 +6,6 @@ export class LoginDto implements LoginRequest {
 }
 
 export class BindDto implements BindRequest {
-  @IsString() @Matches(/^[A-Z2-9]{8}$/, { message: 'inviteCode must be the 8-character code from your invitation' })
+  @IsString() @Matches(/^[A-Z2-9]{8}$/, { message: '邀请码是邀请里的 8 位字母和数字，请核对后重新填写' })
   inviteCode!: string;
 }

@@ -61,12 +61,12 @@ export class SessionGuard {
   /** The epoch a new session of the user starts in. */
   async currentEpoch(userId: string): Promise<number> {
     const epoch = await this.read(userId, this.clock.nowMs());
-    if (epoch === null) throw unauthorized('this WeChat identity was erased; log in again');
+    if (epoch === null) throw unauthorized('该微信身份的数据已删除，请重新登录');
     return epoch;
   }
 
   private compare(current: number | null, tokenEpoch: number): void {
-    if (current === null || tokenEpoch < current) throw unauthorized('the session was ended; log in again');
+    if (current === null || tokenEpoch < current) throw unauthorized('登录已结束，请重新登录');
   }
 
   private async read(userId: string, nowMs: number): Promise<number | null> {

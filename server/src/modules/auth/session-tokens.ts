@@ -83,7 +83,7 @@ export class SessionTokens {
       }
       return claims;
     } catch {
-      throw unauthorized('the session is invalid or expired; log in again');
+      throw unauthorized('登录已过期，请重新登录');
     }
   }
 }

@@ -25,7 +25,7 @@ export class VerifiedPhones {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
     const { purePhoneNumber, countryCode } = await this.wechat.phoneNumber(code, user?.openid);
     if (countryCode !== '86' || !MAINLAND_MOBILE_PATTERN.test(purePhoneNumber)) {
-      throw new AppError(422, 'phone_not_mainland', 'the WeChat phone number is not a mainland mobile number', [
+      throw new AppError(422, 'phone_not_mainland', undefined, [
         { field: 'phoneCode', reason: '微信绑定的不是中国大陆手机号，请手动填写手机号' },
       ]);
     }

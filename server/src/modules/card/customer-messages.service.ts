@@ -36,7 +36,7 @@ export class CustomerMessagesService {
     for (const limit of MESSAGE_LIMITS) {
       const recent = await repo.countBy({ viewerUserId, createdAtMs: MoreThanOrEqual(nowMs - limit.windowMs) });
       if (recent >= limit.max) {
-        throw new AppError(429, 'messages_rate_limited', 'too many messages from this person; retry later', [{ field: 'text', reason: limit.reason }], {
+        throw new AppError(429, 'messages_rate_limited', undefined, [{ field: 'text', reason: limit.reason }], {
           'Retry-After': String(Math.ceil(limit.windowMs / 1000)),
         });
       }

@@ -29,7 +29,7 @@ interface PhonePlan {
 
 const duplicatePhone = (index: number, holder: { id: string; name: string }) =>
   new AppError(409, 'duplicate_phone', `该手机号已在客户「${holder.name}」名下`, [
-    { field: `phones.${index}.phone`, reason: `already held by contact ${holder.id} (${holder.name})`, index },
+    { field: `phones.${index}.phone`, reason: `已在客户「${holder.name}」名下（${holder.id}）`, index },
   ]);
 
 /**
@@ -149,14 +149,14 @@ export class ContactBookService {
     for (const [index, entry] of wanted.entries()) {
       if (entry.phone === undefined) {
         const phone = held.find((p) => p.id === entry.phoneId);
-        if (!phone) throw badRequest([{ field: `phones.${index}.phoneId`, reason: 'is not a phone of this contact', index }]);
-        if (seen.has(phone.phoneHash)) throw badRequest([{ field: `phones.${index}`, reason: 'is listed twice', index }]);
+        if (!phone) throw badRequest([{ field: `phones.${index}.phoneId`, reason: '不是这位客户的手机号，请刷新后重试', index }]);
+        if (seen.has(phone.phoneHash)) throw badRequest([{ field: `phones.${index}`, reason: '这个手机号重复填写了', index }]);
         seen.add(phone.phoneHash);
         plan.keep.push({ id: phone.id, basis: entry.basis, position: index });
         continue;
       }
       const hash = this.phoneCrypto.hash(entry.phone);
-      if (seen.has(hash)) throw badRequest([{ field: `phones.${index}.phone`, reason: 'is listed twice', index }]);
+      if (seen.has(hash)) throw badRequest([{ field: `phones.${index}.phone`, reason: '这个手机号重复填写了', index }]);
       seen.add(hash);
       const mine = held.find((p) => p.phoneHash === hash);
       if (mine) {

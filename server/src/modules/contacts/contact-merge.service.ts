@@ -69,7 +69,7 @@ export class ContactMergeService {
     if (intoContactId === fromContactId) throw badRequest([{ field: 'fromContactId', reason: '不能把客户合并到自己' }], '不能把客户合并到自己');
     const into = await this.contacts.findInScope(actor, intoContactId);
     const from = await this.contacts.findInScope(actor, fromContactId).catch(() => {
-      throw badRequest([{ field: 'fromContactId', reason: 'is not one of your contacts' }], '要合并的客户不存在');
+      throw badRequest([{ field: 'fromContactId', reason: '不是您名下的客户' }], '要合并的客户不存在');
     });
     if (into.agentId !== actor.staffId || from.agentId !== actor.staffId) throw new AppError(403, 'not_owner', '只能合并自己名下的客户');
     const merge = await this.run(actor.staffId, into, from, 'manual');

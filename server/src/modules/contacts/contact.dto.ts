@@ -14,7 +14,7 @@ import { Optional } from '../../middleware/validate';
 
 // A name or tag the agent types: some visible text, no control characters.
 const TYPED_TEXT = /^(?=.*\S)[^\u0000-\u001f\u007f]*$/;
-const typed = { message: 'must be visible text without control characters' };
+const typed = { message: '请填写文字，不能含不可见字符' };
 
 /** Query string of GET /api/contacts (strings from the URL, converted explicitly). */
 export class ListContactsQuery {
@@ -45,7 +45,7 @@ export class LogActionDto implements LogActionRequest {
 export class FamilyMemberDto implements FamilyMember {
   @IsString() @Length(1, CONTACT_LIMITS.nameMax) @Matches(TYPED_TEXT, typed) name!: string;
   @IsIn(FAMILY_RELATIONS) relation!: FamilyRelation;
-  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: 'birthday must be a date YYYY-MM-DD' }) birthday!: string | null;
+  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: '生日应为日期，例如 1985-06-01' }) birthday!: string | null;
   @IsOptional() @IsIn(GENDERS) gender!: Gender | null;
 }
 
@@ -53,12 +53,12 @@ export class FamilyMemberDto implements FamilyMember {
 export class ContactPhoneDto implements ContactPhoneInput {
   @ValidateIf((o: ContactPhoneDto) => o.phone === undefined) @IsUUID() phoneId?: string;
   @ValidateIf((o: ContactPhoneDto) => o.phoneId === undefined || o.phone !== undefined)
-  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;
+  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: '请填写 11 位中国大陆手机号' }) phone?: string;
   @IsIn(PHONE_BASES) basis!: PhoneBasis;
 }
 
 export class NewContactPhoneDto {
-  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' }) phone!: string;
+  @IsString() @Matches(MAINLAND_MOBILE_PATTERN, { message: '请填写 11 位中国大陆手机号' }) phone!: string;
   @IsIn(PHONE_BASES) basis!: PhoneBasis;
 }
 
@@ -67,8 +67,8 @@ export class NewContactPhoneDto {
 class ContactFieldsDto {
   @IsOptional() @IsString() @Length(1, CONTACT_LIMITS.nameMax) @Matches(TYPED_TEXT, typed) realName?: string | null;
   @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
-  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: 'birthday must be a date YYYY-MM-DD' }) birthday?: string | null;
-  @IsOptional() @IsString() @Matches(WECHAT_ID_PATTERN, { message: 'wechatId must be a WeChat id (6–20 letters, digits, _ or -, starting with a letter)' }) wechatId?: string | null;
+  @IsOptional() @IsString() @Matches(DATE_PATTERN, { message: '生日应为日期，例如 1985-06-01' }) birthday?: string | null;
+  @IsOptional() @IsString() @Matches(WECHAT_ID_PATTERN, { message: '微信号应为 6–20 位字母、数字、_ 或 -，以字母开头' }) wechatId?: string | null;
   @IsOptional() @IsString() @Length(1, CONTACT_LIMITS.relationshipMax) @Matches(TYPED_TEXT, typed) relationship?: string | null;
   @Optional() @IsArray() @ArrayMaxSize(CONTACT_LIMITS.familyMembersMax) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers?: FamilyMemberDto[];
   @Optional() @IsArray() @ArrayMaxSize(CONTACT_LIMITS.agentTagsMax) @IsString({ each: true }) @Length(1, CONTACT_LIMITS.agentTagMax, { each: true })
@@ -90,7 +90,7 @@ export class CreateContactDto extends ContactFieldsDto implements CreateContactR
 }
 
 export class ContactNoteDto implements ContactNoteRequest {
-  @IsString() @Length(1, CONTACT_LIMITS.noteMax) @Matches(/\S/, { message: 'body must not be blank' }) body!: string;
+  @IsString() @Length(1, CONTACT_LIMITS.noteMax) @Matches(/\S/, { message: '请写下记录内容' }) body!: string;
 }
 
 export class RevealPhoneDto implements RevealPhoneRequest {

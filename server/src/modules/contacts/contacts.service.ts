@@ -152,10 +152,10 @@ export class ContactsService {
   /** An offline action the agent logged (call, visit, proposal, close …): a touchpoint like any other. */
   async logAction(actor: StaffActor, contactId: string, action: LogActionDto): Promise<{ stored: boolean }> {
     const contact = await this.findInScope(actor, contactId);
-    if (contact.agentId !== actor.staffId) throw new AppError(403, 'not_owner', 'only the contact\'s own agent logs actions on it');
+    if (contact.agentId !== actor.staffId) throw new AppError(403, 'not_owner', '只有客户的专属营销员可以记录跟进动作');
     const now = this.clock.nowMs();
     const occurredAtMs = action.occurredAt ? Date.parse(action.occurredAt) : now;
-    if (occurredAtMs > now + 60_000) throw new AppError(400, 'invalid_request', 'an action cannot be logged in the future', [{ field: 'occurredAt', reason: 'is in the future' }]);
+    if (occurredAtMs > now + 60_000) throw new AppError(400, 'field_invalid', '发生时间不能晚于现在', [{ field: 'occurredAt', reason: '不能晚于现在' }]);
     const result = await this.touchpoints.write([{
       clientEventId: action.clientEventId, contactId, agentId: contact.agentId, shareId: null, contentVersionId: null,
       type: action.type, occurredAtMs, note: action.note ?? null,

@@ -69,7 +69,7 @@ export class ComplianceService {
   async addWord(actor: StaffActor, word: string, category: string): Promise<ComplianceWord> {
     const repo = this.dataSource.getRepository(ComplianceWord);
     const trimmed = word.trim();
-    if (await repo.findOneBy({ word: trimmed })) throw new AppError(409, 'word_exists', `"${trimmed}" is on the list already`);
+    if (await repo.findOneBy({ word: trimmed })) throw new AppError(409, 'word_exists', `“${trimmed}”已在禁用词列表中，无需重复添加`);
     const actorId = actor.bootstrap ? null : actor.staffId;
     const row = repo.create({ id: randomUUID(), word: trimmed, category, createdBy: actorId, createdAtMs: this.clock.nowMs() });
     await this.dataSource.transaction(async (manager) => {
@@ -81,7 +81,7 @@ export class ComplianceService {
 
   async removeWord(actor: StaffActor, id: string): Promise<void> {
     const row = await this.dataSource.getRepository(ComplianceWord).findOneBy({ id });
-    if (!row) throw notFound('forbidden word');
+    if (!row) throw notFound('forbidden_word');
     const actorId = actor.bootstrap ? null : actor.staffId;
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(ComplianceWord, { id });
@@ -155,7 +155,7 @@ export class ComplianceService {
   private async openidOf(userId: string | null): Promise<string> {
     const openid = userId ? await openidOfUser(this.dataSource, userId) : null;
     if (!openid) {
-      throw new AppError(403, 'wechat_identity_required', "publishing text to customers needs someone signed in with WeChat: WeChat's content check is made on behalf of a WeChat user");
+      throw new AppError(403, 'wechat_identity_required');
     }
     return openid;
   }
@@ -177,7 +177,7 @@ export class ComplianceService {
             result.suggest === 'risky' ? `微信内容安全检测未通过（标签 ${result.label}），请修改后再提交` : `微信内容安全检测建议人工复核（标签 ${result.label}），未能通过`,
             [{
               field: onTitle && i === 0 ? 'title' : field.field, ...(field.index !== undefined ? { index: field.index } : {}),
-              reason: `${onTitle && i === 0 ? '标题或' : ''}${field.label}未通过微信内容安全检测：WeChat answered ${result.suggest} (label ${result.label}) on part ${i + 1} of ${pieces.length}`,
+              reason: `${onTitle && i === 0 ? '标题或' : ''}${field.label}未通过微信内容安全检测（${result.suggest === 'risky' ? '有风险' : '需人工复核'}，标签 ${result.label}，第 ${i + 1}/${pieces.length} 段），请修改后再提交`,
             }],
           );
         }

@@ -40,7 +40,7 @@ export class ContentAnalyticsService {
   async item(itemId: string, filter: AnalyticsFilter): Promise<ContentRankingRowView & { versions: { versionId: string; versionNo: number; metrics: ContentMetricsView }[] }> {
     const snapshot = await this.snapshot(filter, itemId);
     const item = snapshot.items.get(itemId);
-    if (!item) throw notFound('content item');
+    if (!item) throw notFound('content');
     const versions = snapshot.versions.filter((v) => v.itemId === itemId).sort((a, b) => b.versionNo - a.versionNo);
     const current = versions.find((v) => v.id === item.publishedVersionId) ?? (versions[0] as ContentVersion);
     return {
@@ -179,7 +179,7 @@ export class ContentAnalyticsService {
   private async scope(filter: AnalyticsFilter): Promise<string | null> {
     if (!filter.orgUnitId) return null;
     const unit = await orgUnitById(this.dataSource, filter.orgUnitId);
-    if (!unit) throw notFound('org unit');
+    if (!unit) throw notFound('org_unit');
     return unit.path;
   }
 }

@@ -45,7 +45,7 @@ const AUDIT_ACTION: Record<WorkflowAction, string> = {
   edit: 'content.edited', submit: 'content.submitted', approve: 'content.approved', reject: 'content.rejected', retire: 'content.retired',
 };
 const actorIdOf = (actor: StaffActor) => (actor.bootstrap ? null : actor.staffId);
-const conflict = () => new AppError(409, 'content_changed', 'the content changed while you were working on it; reload and try again');
+const conflict = () => new AppError(409, 'content_changed');
 
 /**
  * Operators' side of content (issue 5): drafts, immutable versions, the compliance workflow,
@@ -104,7 +104,7 @@ export class ContentAuthoringService {
   /** Any version of an item, as a reader would see it (preview before and after review). */
   async version(itemId: string, versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
     const version = await this.dataSource.getRepository(ContentVersion).findOneBy({ id: versionId, itemId });
-    if (!version) throw notFound('content version');
+    if (!version) throw notFound('content');
     return { item: await this.dataSource.getRepository(ContentItem).findOneByOrFail({ id: itemId }), version };
   }
 
@@ -160,7 +160,7 @@ export class ContentAuthoringService {
   async submit(actor: StaffActor, itemId: string, options: TransitionOptions = {}): Promise<void> {
     const { item, latest } = await this.load(this.dataSource.manager, itemId);
     requireTransition('submit', item.status, item.publishedVersionId !== null);
-    if (latest.tags.length === 0) throw badRequest([{ field: 'tags', reason: 'every item carries at least one tag before review' }]);
+    if (latest.tags.length === 0) throw badRequest([{ field: 'tags', reason: '提交审核前请至少选一个标签' }]);
     let traceIds: string[];
     try {
       await this.compliance.assertNoForbiddenWords(latest);
@@ -187,7 +187,7 @@ export class ContentAuthoringService {
   async approve(actor: StaffActor, itemId: string, options: TransitionOptions = {}): Promise<void> {
     await this.transition(actor, itemId, 'approve', null, async (manager, version, now) => {
       if (options.via !== 'import' && this.barredFromApproving(version, actorIdOf(actor))) {
-        throw new AppError(409, 'four_eyes', 'a version is approved by someone other than whoever wrote or submitted it: ask another operator');
+        throw new AppError(409, 'four_eyes_self_approval');
       }
       await manager.update(ContentVersion, { id: version.id }, { status: 'approved', approvedAtMs: now, reviewedBy: actorIdOf(actor), reviewedAtMs: now });
       return { publishedVersionId: version.id };
@@ -197,7 +197,7 @@ export class ContentAuthoringService {
   /** in review → rejected, with the reason the author will read. */
   async reject(actor: StaffActor, itemId: string, reason: string): Promise<void> {
     const trimmed = reason.trim();
-    if (trimmed === '') throw badRequest([{ field: 'reason', reason: 'say why, so the author can fix it' }]);
+    if (trimmed === '') throw badRequest([{ field: 'reason', reason: '请写明驳回原因，方便作者修改' }]);
     await this.transition(actor, itemId, 'reject', null, async (manager, version, now) => {
       await manager.update(ContentVersion, { id: version.id }, { status: 'rejected', rejectionReason: trimmed, reviewedBy: actorIdOf(actor), reviewedAtMs: now });
       return {};
@@ -214,7 +214,7 @@ export class ContentAuthoringService {
     await this.checkVisibility(visibility);
     await this.dataSource.transaction(async (manager) => {
       const { item } = await this.load(manager, itemId);
-      if (item.status === 'retired') throw new AppError(409, 'illegal_transition', 'cannot change the visibility of retired content');
+      if (item.status === 'retired') throw new AppError(409, 'illegal_transition', '已下架的内容不能再改可见范围');
       await manager.update(ContentItem, { id: itemId }, {
         visibleOrgUnitIds: visibility.orgUnitIds, visibleFromMs: visibility.visibleFromMs, visibleUntilMs: visibility.visibleUntilMs,
       });
@@ -250,9 +250,9 @@ export class ContentAuthoringService {
 
   private async load(manager: EntityManager, itemId: string): Promise<{ item: ContentItem; latest: ContentVersion }> {
     const item = await manager.findOneBy(ContentItem, { id: itemId });
-    if (!item) throw notFound('content item');
+    if (!item) throw notFound('content');
     const latest = await manager.findOne(ContentVersion, { where: { itemId }, order: { versionNo: 'DESC' } });
-    if (!latest) throw notFound('content version');
+    if (!latest) throw notFound('content');
     return { item, latest };
   }
 
@@ -309,10 +309,10 @@ export class ContentAuthoringService {
     if (ids.length > 0) {
       const found = await orgUnitsByIds(this.dataSource, ids);
       const missing = ids.filter((id) => !found.some((u) => u.id === id));
-      if (missing.length > 0) throw badRequest(missing.map((id) => ({ field: 'orgUnitIds', reason: `no org unit ${id}` })));
+      if (missing.length > 0) throw badRequest(missing.map((id) => ({ field: 'orgUnitIds', reason: `没有这个组织（${id}），请重新选择` })));
     }
     if (visibility.visibleFromMs !== null && visibility.visibleUntilMs !== null && visibility.visibleUntilMs <= visibility.visibleFromMs) {
-      throw badRequest([{ field: 'visibleUntil', reason: 'must be after visibleFrom' }]);
+      throw badRequest([{ field: 'visibleUntil', reason: '下架时间应晚于上架时间' }]);
     }
   }
 

@@ -45,17 +45,17 @@ export function prepareDraft(kind: ContentKind, input: DraftInput): PreparedDraf
     tags: [...new Set(input.tags)],
   };
   const errors: FieldError[] = [];
-  if (draft.title === '') errors.push({ field: 'title', reason: 'must not be empty' });
-  if (kind === 'article' && draft.bodyHtml === null) errors.push({ field: 'bodyHtml', reason: 'an article needs a body (nothing was left after sanitising)' });
-  if (kind === 'video' && draft.videoUrl === null) errors.push({ field: 'videoUrl', reason: 'a video needs its URL' });
-  if (kind === 'live' && draft.liveStartsAtMs === null) errors.push({ field: 'liveStartsAt', reason: 'a live stream needs its scheduled start' });
+  if (draft.title === '') errors.push({ field: 'title', reason: '请填写标题' });
+  if (kind === 'article' && draft.bodyHtml === null) errors.push({ field: 'bodyHtml', reason: '文章需要正文（去掉不安全的内容后正文为空），请补充正文' });
+  if (kind === 'video' && draft.videoUrl === null) errors.push({ field: 'videoUrl', reason: '视频需要填写视频地址' });
+  if (kind === 'live' && draft.liveStartsAtMs === null) errors.push({ field: 'liveStartsAt', reason: '直播需要填写开始时间' });
   if (draft.liveStartsAtMs !== null && draft.liveEndsAtMs !== null && draft.liveEndsAtMs <= draft.liveStartsAtMs) {
-    errors.push({ field: 'liveEndsAt', reason: 'must be after liveStartsAt' });
+    errors.push({ field: 'liveEndsAt', reason: '直播结束时间应晚于开始时间' });
   }
   if (draft.momentsCopy !== null && Array.from(draft.momentsCopy).length > MOMENTS_COPY_MAX_CHARS) {
     errors.push({ field: 'momentsCopy', reason: `朋友圈文案最多 ${MOMENTS_COPY_MAX_CHARS} 字` });
   }
-  if (kind === 'poster' && draft.coverUrl === null) errors.push({ field: 'coverUrl', reason: 'a poster needs its image template' });
+  if (kind === 'poster' && draft.coverUrl === null) errors.push({ field: 'coverUrl', reason: '海报需要上传图片' });
   if (errors.length > 0) throw badRequest(errors);
   return draft;
 }

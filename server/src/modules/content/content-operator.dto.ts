@@ -26,8 +26,8 @@ export class ContentDraftDto implements ContentDraftRequest {
   @Optional() @IsISO8601({ strict: true }) liveStartsAt?: string;
   @Optional() @IsISO8601({ strict: true }) liveEndsAt?: string;
   @Optional() @IsUrl(URL_OPTIONS) @Length(1, 500) replayUrl?: string;
-  @Optional() @IsString() @Length(0, MOMENTS_COPY_MAX_CHARS) momentsCopy?: string;
-  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(TAG_CODE_PATTERN, { each: true, message: 'each tag must look like need:critical_illness' })
+  @Optional() @IsString() @Length(0, MOMENTS_COPY_MAX_CHARS, { message: `朋友圈文案最多 ${MOMENTS_COPY_MAX_CHARS} 字` }) momentsCopy?: string;
+  @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Matches(TAG_CODE_PATTERN, { each: true, message: '标签应为“类别:编码”，例如 need:critical_illness，请从标签树选择' })
   tags!: TagCode[];
 }
 
@@ -46,7 +46,7 @@ export class RetireContentDto implements RetireContentRequest {
 
 export class CreateForbiddenWordDto implements CreateForbiddenWordRequest {
   @IsString() @Length(1, 100) word!: string;
-  @Optional() @IsString() @Matches(/^[a-z_]{1,32}$/, { message: 'category must be 1–32 lower-case letters or _' }) category?: string;
+  @Optional() @IsString() @Matches(/^[a-z_]{1,32}$/, { message: '类别应为 1–32 个小写字母或 _' }) category?: string;
 }
 
 const ms = (iso: string | null | undefined) => (iso === undefined || iso === null ? null : Date.parse(iso));

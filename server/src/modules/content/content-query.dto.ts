@@ -6,9 +6,9 @@ import { IsCount, IsTime, PageQuery } from '../../http/query';
 import { CONTENT_STATUSES } from './content-workflow';
 import { Optional } from '../../middleware/validate';
 
-const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
-const TEXT = { message: 'must be text of at most 100 characters' };
-const TAG = { message: 'must be a tag like need:critical_illness' };
+const oneOf = (values: readonly string[]) => ({ message: `应为以下之一：${values.join('、')}` });
+const TEXT = { message: '最多 100 个字' };
+const TAG = { message: '应为标签，例如 need:critical_illness' };
 
 /** GET /api/content: approved content visible to the caller. */
 export class ContentListQuery extends PageQuery {
@@ -25,7 +25,7 @@ export class OperatorContentQuery extends PageQuery {
   @Optional() @IsString(TAG) @Matches(TAG_CODE_PATTERN, TAG) @JSONSchema({ description: 'a tag the latest version carries' }) tag?: string;
 }
 
-const ORG_UNIT = { message: 'must be an org unit id' };
+const ORG_UNIT = { message: '应为组织编号，请从组织树选择' };
 
 /** ?orgUnitId=&from=&to= — common to every analytics query: what agents under a unit did, in a time window. */
 export class AnalyticsQuery {
@@ -36,7 +36,7 @@ export class AnalyticsQuery {
 
 /** GET /api/operator/analytics/content: items ranked by a metric. */
 export class ContentRankingQuery extends AnalyticsQuery {
-  @Optional() @IsString({ message: 'must be a tag like stage:3' }) @Matches(TAG_CODE_PATTERN, { message: 'must be a tag like stage:3' })
+  @Optional() @IsString({ message: '应为阶段标签，例如 stage:3' }) @Matches(TAG_CODE_PATTERN, { message: '应为阶段标签，例如 stage:3' })
   @JSONSchema({ description: 'only items whose current version carries it' }) tag?: string;
   @Optional() @IsIn(CONTENT_KINDS, oneOf(CONTENT_KINDS)) kind?: ContentKind;
   @Optional() @IsIn(CONTENT_METRICS, oneOf(CONTENT_METRICS)) @JSONSchema({ description: 'the metric to rank by (default stageMoves)' }) sort?: ContentMetric;

@@ -1,5 +1,9 @@
 import { AppError } from '../../lib/app-error';
+import { CONTENT_STATUS_NAMES_ZH } from '@kejing/shared';
 import type { ContentStatus } from './content-item.entity';
+
+/** An action as an operator reads it in a refusal: 不能{提交审核}. */
+const CONTENT_ACTION_ZH: Record<WorkflowAction, string> = { edit: '编辑', submit: '提交审核', approve: '审核通过', reject: '驳回', retire: '下架' };
 
 /** What an operator can do to an item. Editing always makes a new draft version. */
 export type WorkflowAction = 'edit' | 'submit' | 'approve' | 'reject' | 'retire';
@@ -38,7 +42,7 @@ export function nextStatus(action: WorkflowAction, from: ContentStatus, hasPubli
 export function requireTransition(action: WorkflowAction, from: ContentStatus, hasPublishedVersion: boolean): ContentStatus {
   const to = nextStatus(action, from, hasPublishedVersion);
   if (to === null) {
-    throw new AppError(409, 'illegal_transition', `cannot ${action} content that is ${from.replace('_', ' ')}`);
+    throw new AppError(409, 'illegal_transition', `内容当前是“${CONTENT_STATUS_NAMES_ZH[from]}”，不能${CONTENT_ACTION_ZH[action] ?? '这样操作'}，请刷新后查看最新状态`);
   }
   return to;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { matchesContentSearch, type ContentKind, type ContentSummaryView, type ContentVersionView, type Page } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
@@ -125,9 +125,27 @@ export class ContentService {
   /** A version with its item; 404 when either is missing. */
   async findVersion(versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
     const version = await this.dataSource.getRepository(ContentVersion).findOneBy({ id: versionId });
-    if (!version) throw notFound('content version');
+    if (!version) throw notFound('content');
     const item = await this.dataSource.getRepository(ContentItem).findOneByOrFail({ id: version.itemId });
     return { item, version };
+  }
+
+  /**
+   * Of these versions, the ones a customer may still be sent to: the item not retired and visible
+   * at this org path now. By version id; the retired-share page lists them as 顾问的其他内容.
+   */
+  async liveSummaries(versionIds: readonly string[], orgPath: string): Promise<Map<string, ContentSummaryView>> {
+    if (versionIds.length === 0) return new Map();
+    const versions = await this.dataSource.getRepository(ContentVersion).findBy({ id: In([...versionIds]) });
+    const items = await this.dataSource.getRepository(ContentItem).findBy({ id: In([...new Set(versions.map((v) => v.itemId))]) });
+    const itemById = new Map(items.map((item) => [item.id, item]));
+    const now = this.clock.nowMs();
+    const live = new Map<string, ContentSummaryView>();
+    for (const version of versions) {
+      const item = itemById.get(version.itemId);
+      if (item && item.status !== 'retired' && isVisibleTo(item, orgPath, now)) live.set(version.id, presentContentSummary(item, version));
+    }
+    return live;
   }
 
   /** What an agent previews: the version, if it is approved and visible to them. */
@@ -139,13 +157,13 @@ export class ContentService {
   /** Only an approved version of a visible, unretired item may be shared (403 otherwise). */
   async shareableVersion(actor: StaffActor, versionId: string): Promise<{ item: ContentItem; version: ContentVersion }> {
     const found = await this.findVersion(versionId);
-    if (!isVisibleTo(found.item, actor.orgPath, this.clock.nowMs()) && actor.role !== 'admin') throw notFound('content version');
+    if (!isVisibleTo(found.item, actor.orgPath, this.clock.nowMs()) && actor.role !== 'admin') throw notFound('content');
     if (found.version.status !== 'approved' || found.item.status === 'retired') {
-      throw new AppError(403, 'content_not_approved', 'only approved content can be shared');
+      throw new AppError(403, 'content_not_approved');
     }
     // Shares made before stay pinned to this version, but new ones take the current approved text.
     if (found.item.publishedVersionId !== found.version.id) {
-      throw new AppError(403, 'content_version_superseded', 'a newer approved version of this content exists; share that one');
+      throw new AppError(403, 'content_version_superseded');
     }
     return found;
   }

@@ -7,7 +7,7 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** ?day=YYYY-MM-DD: read that day's snapshot instead of the latest. */
 export class DashboardQuery {
-  @Optional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
+  @Optional() @IsString() @Matches(DAY, { message: '日期应为 YYYY-MM-DD，例如 2026-05-01' }) day?: string;
 }
 
 /** GET /api/dashboards/funnel: exactly one of orgUnitId and agentId; days of trend (1..90, default 30). */
@@ -23,5 +23,5 @@ export class RecordStudyDto implements RecordStudyRequest {
 }
 
 export class ComputeSnapshotsDto implements ComputeSnapshotsRequest {
-  @Optional() @IsString() @Matches(DAY, { message: 'day must be YYYY-MM-DD' }) day?: string;
+  @Optional() @IsString() @Matches(DAY, { message: '日期应为 YYYY-MM-DD，例如 2026-05-01' }) day?: string;
 }

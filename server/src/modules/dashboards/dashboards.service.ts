@@ -41,7 +41,7 @@ export class DashboardsService {
     const ref = await this.agentInScope(actor, agentId);
     const d = await this.snapshotDay(ref.companyId, day);
     const row = await this.dataSource.getRepository(Kyb134AgentDay).findOneBy({ agentId, day: d });
-    if (!row) throw notFound('snapshot for this agent and day');
+    if (!row) throw notFound('snapshot');
     return {
       kyb134: presentAgentKyb134(row.detail, ref.staff.name, row.computedAtMs),
       funnel: await this.funnelWithChange(agentId, 'agent', d),
@@ -92,7 +92,7 @@ export class DashboardsService {
   /** GET /api/dashboards/funnel — one group's funnel today and its daily trend. */
   async funnel(actor: StaffActor, query: { orgUnitId?: string; agentId?: string; days?: number; day?: string }): Promise<FunnelTrendView> {
     if (Boolean(query.orgUnitId) === Boolean(query.agentId)) {
-      throw badRequest([{ field: 'orgUnitId', reason: 'give exactly one of orgUnitId and agentId' }]);
+      throw badRequest([{ field: 'orgUnitId', reason: '请在组织和营销员中选且只选一个' }]);
     }
     let groupId: string;
     let kind: FunnelGroupKind;
@@ -131,7 +131,7 @@ export class DashboardsService {
 
   private async unitInScope(actor: StaffActor, orgUnitId: string): Promise<OrgUnitRow> {
     const unit = await orgUnitById(this.dataSource, orgUnitId);
-    if (!unit || !canSeeOrgUnit(actor, unit.path)) throw notFound('org unit');
+    if (!unit || !canSeeOrgUnit(actor, unit.path)) throw notFound('org_unit');
     return unit;
   }
 

@@ -27,7 +27,7 @@ export class Kyb134InputsService {
       "SELECT item_id FROM content_version WHERE id = ? AND status = 'approved'", [contentVersionId],
     );
     const itemId = rows[0]?.item_id;
-    if (!itemId) throw notFound('content version');
+    if (!itemId) throw notFound('content');
     const nowMs = this.clock.nowMs();
     const day = chinaDayOf(nowMs);
     const repo = this.dataSource.getRepository(AgentContentStudy);

@@ -53,7 +53,7 @@ class Pending {
   }
 }
 
-const shuttingDown = () => new AppError(503, 'shutting_down', 'the server is restarting; retry', undefined, { 'Retry-After': '1' });
+const shuttingDown = () => new AppError(503, 'shutting_down', undefined, undefined, { 'Retry-After': '1' });
 
 /**
  * Group commit. Requests queue their rows; whenever a commit slot is free (checked at the end of

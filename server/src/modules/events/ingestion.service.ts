@@ -38,7 +38,7 @@ export class IngestionService {
       const known = this.arrivals.known(event.shareId, viewerUserId);
       const arrival = known !== undefined ? known : await this.arrive(event.shareId, viewerUserId, (resolved ??= new Map()));
       if (!arrival) {
-        invalid.push({ index, field: 'shareId', reason: 'is not a valid share id' });
+        invalid.push({ index, field: 'shareId', reason: '分享编号无效' });
         continue;
       }
       touchpoints.push(toTouchpoint(event, arrival, occurredAtMs(receivedAtMs, sentAtDeviceMs, event.createdAtDeviceMs, arrival.share.createdAtMs)));
@@ -48,22 +48,22 @@ export class IngestionService {
   }
 
   private checkEnvelope(body: unknown, rawBodyChars: number | undefined): { sentAtDeviceMs: number; events: unknown[] } {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest([{ field: '(body)', reason: 'must be a JSON object' }]);
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest([{ field: '(body)', reason: '应为 JSON 对象' }]);
     const b = body as Record<string, unknown>;
     const errors: FieldError[] = [];
-    for (const key of Object.keys(b)) if (key !== 'sentAtDeviceMs' && key !== 'events') errors.push({ field: key, reason: 'is not a known field' });
+    for (const key of Object.keys(b)) if (key !== 'sentAtDeviceMs' && key !== 'events') errors.push({ field: key, reason: '不是可以提交的字段，请去掉后再提交' });
     if (typeof b.sentAtDeviceMs !== 'number' || !Number.isSafeInteger(b.sentAtDeviceMs) || b.sentAtDeviceMs <= 0) {
-      errors.push({ field: 'sentAtDeviceMs', reason: 'must be a positive integer (epoch milliseconds)' });
+      errors.push({ field: 'sentAtDeviceMs', reason: '应为正整数（毫秒时间戳）' });
     }
-    if (!Array.isArray(b.events)) errors.push({ field: 'events', reason: 'must be an array' });
+    if (!Array.isArray(b.events)) errors.push({ field: 'events', reason: '应为一组记录（列表）' });
     if (errors.length > 0) throw badRequest(errors);
     const events = b.events as unknown[];
     if (events.length > EVENT_BATCH_MAX_EVENTS) {
-      throw new AppError(413, 'batch_too_large', `a batch holds at most ${EVENT_BATCH_MAX_EVENTS} events`);
+      throw new AppError(413, 'batch_too_large', `一次最多上报 ${EVENT_BATCH_MAX_EVENTS} 条记录，请分批上报`);
     }
     const mayHoldLargeEvent = rawBodyChars === undefined || rawBodyChars > SMALL_BODY_CHARS;
     if (mayHoldLargeEvent && events.some((event) => JSON.stringify(event ?? null).length > EVENT_MAX_BYTES)) {
-      throw new AppError(413, 'event_too_large', `one event holds at most ${EVENT_MAX_BYTES} bytes`);
+      throw new AppError(413, 'event_too_large', `单条记录最多 ${EVENT_MAX_BYTES} 字节，已忽略`);
     }
     return { sentAtDeviceMs: b.sentAtDeviceMs as number, events };
   }

@@ -131,7 +131,7 @@ export class HandoverService {
   /** The pool of a team (公海), named for people. */
   async poolOf(orgUnitId: string): Promise<HandoverTarget> {
     const unit = (await this.org.list()).find((u) => u.id === orgUnitId);
-    if (!unit) throw notFound('org unit');
+    if (!unit) throw notFound('org_unit');
     return { agentId: null, poolOrgUnitId: unit.id, name: `${unit.name}公海` };
   }
 

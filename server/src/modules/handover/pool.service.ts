@@ -107,7 +107,7 @@ export class PoolService {
 
   private async inPoolOf(contactId: string, visible: (row: PooledContactRow) => boolean): Promise<PooledContactRow> {
     const row = await pooledContact(this.dataSource, contactId);
-    if (!row || !visible(row)) throw notFound('contact in the pool');
+    if (!row || !visible(row)) throw notFound('pool_contact');
     return row;
   }
 

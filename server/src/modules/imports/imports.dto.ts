@@ -11,14 +11,14 @@ import { Optional } from '../../middleware/validate';
 function IsBase64Text(): PropertyDecorator {
   return ValidateBy({
     name: 'isBase64Text',
-    validator: { validate: (value: unknown) => typeof value === 'string' && !/[^A-Za-z0-9+/=\r\n]/.test(value), defaultMessage: () => 'contentBase64 must be base64' },
+    validator: { validate: (value: unknown) => typeof value === 'string' && !/[^A-Za-z0-9+/=\r\n]/.test(value), defaultMessage: () => '文件内容应为 base64 编码，请重新选择文件' },
   });
 }
 
 /** POST /api/imports: the file as base64 in JSON (Taro.request and wx's file manager both give base64; the body limit is set for this path). */
 export class ImportUploadDto implements ImportUploadRequest {
   @IsString() @Matches(/^[a-z]{2,20}$/) kind!: string;
-  @IsString() @Length(1, 200) @Matches(/^[^\u0000-\u001f\u007f/\\]+$/, { message: 'fileName must be a plain file name' }) fileName!: string;
+  @IsString() @Length(1, 200) @Matches(/^[^\u0000-\u001f\u007f/\\]+$/, { message: '文件名不能含路径或不可见字符' }) fileName!: string;
   @Optional() @IsIn(IMPORT_FORMATS) format?: ImportFormat;
   @IsString() @Length(1) @IsBase64Text() contentBase64!: string;
 }

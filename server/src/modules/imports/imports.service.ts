@@ -73,7 +73,7 @@ export class ImportsService {
 
   private kindFor(actor: StaffActor, kind: string): AnyImportKind {
     const found = this.kinds.get(kind);
-    if (!found) throw badRequest([{ field: 'kind', reason: `must be one of ${[...this.kinds.keys()].join(', ')}` }], '不支持导入这类数据');
+    if (!found) throw badRequest([{ field: 'kind', reason: `应为以下之一：${[...this.kinds.keys()].join('、')}` }], '不支持导入这类数据');
     if (!found.roles.includes(actor.role)) throw new AppError(403, 'forbidden', '你的角色不能导入这类数据');
     return found;
   }
@@ -82,9 +82,9 @@ export class ImportsService {
     const kind = this.kindFor(actor, dto.kind);
     const format = dto.format ?? formatOf(dto.fileName);
     const bytes = Buffer.from(dto.contentBase64, 'base64');
-    if (bytes.length === 0) throw badRequest([{ field: 'contentBase64', reason: 'is empty' }], '文件是空的');
+    if (bytes.length === 0) throw badRequest([{ field: 'contentBase64', reason: '文件是空的，请选择有内容的文件' }], '文件是空的');
     if (bytes.length > IMPORT_FILE_MAX_BYTES) {
-      throw new AppError(413, 'file_too_large', `文件不能超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024}MB`, [{ field: 'contentBase64', reason: `larger than ${IMPORT_FILE_MAX_BYTES} bytes` }]);
+      throw new AppError(413, 'file_too_large', `文件不能超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024}MB`, [{ field: 'contentBase64', reason: `超过 ${IMPORT_FILE_MAX_BYTES / 1024 / 1024}MB，请拆成几个文件` }]);
     }
     const table = await readTable(bytes, format, IMPORT_ROWS_MAX);
     await this.dropStalePreviews(actor.staffId);
@@ -155,7 +155,7 @@ export class ImportsService {
 
   private async ownJob(actor: StaffActor, jobId: string): Promise<ImportJob> {
     const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id: jobId, ownerId: actor.staffId });
-    if (!job) throw notFound('import job');
+    if (!job) throw notFound('import_job');
     return job;
   }
 
@@ -251,7 +251,7 @@ export class ImportsService {
 function formatOf(fileName: string): ImportFormat {
   const ending = fileName.toLowerCase().split('.').pop();
   if (ending === 'csv' || ending === 'xlsx') return ending;
-  throw badRequest([{ field: 'fileName', reason: 'must end in .csv or .xlsx' }], '只支持 .csv 和 .xlsx 文件');
+  throw badRequest([{ field: 'fileName', reason: '文件名应以 .csv 或 .xlsx 结尾' }], '只支持 .csv 和 .xlsx 文件');
 }
 
 /** The agent's mapping, checked against the kind's columns and the file's headers; every column listed (null where unmapped). */
@@ -260,9 +260,9 @@ function checkMapping(columns: readonly ImportColumn[], headers: string[], mappi
   const byColumn = new Map<string, number | null>();
   const usedHeaders = new Set<number>();
   for (const [i, entry] of mapping.entries()) {
-    if (!columns.some((c) => c.key === entry.column)) errors.push({ field: `mapping.${i}.column`, reason: `is not a column of this import (${columns.map((c) => c.key).join(', ')})` });
-    else if (byColumn.has(entry.column)) errors.push({ field: `mapping.${i}.column`, reason: 'is mapped twice' });
-    if (entry.header !== null && entry.header >= headers.length) errors.push({ field: `mapping.${i}.header`, reason: `the file has ${headers.length} columns` });
+    if (!columns.some((c) => c.key === entry.column)) errors.push({ field: `mapping.${i}.column`, reason: `不是这类导入的列（可选：${columns.map((c) => c.key).join('、')}）` });
+    else if (byColumn.has(entry.column)) errors.push({ field: `mapping.${i}.column`, reason: '这一列对应了两次，请只保留一个' });
+    if (entry.header !== null && entry.header >= headers.length) errors.push({ field: `mapping.${i}.header`, reason: `文件只有 ${headers.length} 列，请重新选择` });
     else if (entry.header !== null && usedHeaders.has(entry.header)) errors.push({ field: `mapping.${i}.header`, reason: '同一列不能对应两个字段' });
     if (entry.header !== null) usedHeaders.add(entry.header);
     byColumn.set(entry.column, entry.header);

@@ -71,6 +71,6 @@ export async function readTable(bytes: Buffer, format: ImportFormat, maxRows: nu
     rows.push({ line: i + 1, cells: grid[i] });
   }
   if (rows.length === 0) throw unreadable('除表头外没有数据行');
-  if (rows.length > maxRows) throw new AppError(413, 'too_many_rows', `一次最多导入 ${maxRows} 行，文件有 ${rows.length} 行`, [{ field: 'contentBase64', reason: `more than ${maxRows} rows` }]);
+  if (rows.length > maxRows) throw new AppError(413, 'too_many_rows', `一次最多导入 ${maxRows} 行，文件有 ${rows.length} 行`, [{ field: 'contentBase64', reason: `超过 ${maxRows} 行，请拆成几个文件` }]);
   return { headers, rows };
 }

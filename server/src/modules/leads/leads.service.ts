@@ -29,7 +29,7 @@ export class LeadsService {
   async submit(viewerUserId: string, form: SubmitLeadDto): Promise<{ lead: LeadView; created: boolean }> {
     // Health needs are sensitive personal information (PIPL art. 28–29): their own consent, or nothing is stored.
     if ((form.needs ?? []).some((need) => HEALTH_NEEDS.includes(need)) && !form.healthConsent) {
-      throw badRequest([{ field: 'healthConsent', reason: `needs ${HEALTH_NEEDS.join(' and ')} are health data and need their own consent` }]);
+      throw badRequest([{ field: 'healthConsent', reason: '健康相关的需求属于健康信息，请单独勾选健康信息授权' }]);
     }
     if (form.phone !== undefined && form.phoneCode !== undefined) {
       throw badRequest([{ field: 'phoneCode', reason: '手机号只能二选一：使用微信手机号，或手动填写' }]);

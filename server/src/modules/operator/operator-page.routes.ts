@@ -4,6 +4,7 @@ import {
 } from '@kejing/shared';
 import type { RouteDef } from '../../http/route';
 import { staticPageRoutes } from '../../http/static-page';
+import { ERROR_MESSAGES_JS } from '../../http/error-messages-script';
 
 /**
  * The page's words and codes, from shared's tables: the pages are plain script in the browser and
@@ -23,7 +24,7 @@ window.KEJING_LABELS = ${JSON.stringify({
 export function operatorPageRoutes(): RouteDef[] {
   return staticPageRoutes({
     path: '/operator', folder: 'operator', script: 'operator.js', stylesheet: 'operator.css', tag: 'operator',
-    generated: new Map([['labels.js', LABELS_JS]]),
+    generated: new Map([['labels.js', LABELS_JS], ['error-messages.js', ERROR_MESSAGES_JS]]),
     summary: 'The operators\' desktop page (内容运营台): static HTML using the operator API with a pasted token',
     // The page runs only its own script and talks only to this origin; previews of article HTML
     // (already sanitised on the server) cannot run script even if something slipped through.

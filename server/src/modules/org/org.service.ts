@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { CreateOrgUnitRequest, OrgUnitView } from '@kejing/shared';
+import type { CreateOrgUnitRequest, OrgUnitKind, OrgUnitView } from '@kejing/shared';
 import { badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { OrgUnit } from './org-unit.entity';
+
+const ORG_KIND_ZH: Record<OrgUnitKind, string> = { company: '公司', branch: '分公司', team: '团队' };
 
 const PARENT_KIND = { company: null, branch: 'company', team: 'branch' } as const;
 
@@ -18,12 +20,12 @@ export class OrgService {
     const wantedParent = PARENT_KIND[request.kind];
     let parent: OrgUnit | null = null;
     if (wantedParent) {
-      if (!request.parentId) throw badRequest([{ field: 'parentId', reason: `a ${request.kind} needs a ${wantedParent} as parent` }]);
+      if (!request.parentId) throw badRequest([{ field: 'parentId', reason: `${ORG_KIND_ZH[request.kind]}须挂在某个${ORG_KIND_ZH[wantedParent]}下，请选择上级组织` }]);
       parent = await repo.findOneBy({ id: request.parentId });
-      if (!parent) throw notFound('parent org unit');
-      if (parent.kind !== wantedParent) throw badRequest([{ field: 'parentId', reason: `a ${request.kind}'s parent must be a ${wantedParent}` }]);
+      if (!parent) throw notFound('org_unit');
+      if (parent.kind !== wantedParent) throw badRequest([{ field: 'parentId', reason: `${ORG_KIND_ZH[request.kind]}的上级应为${ORG_KIND_ZH[wantedParent]}，请重新选择` }]);
     } else if (request.parentId) {
-      throw badRequest([{ field: 'parentId', reason: 'a company has no parent' }]);
+      throw badRequest([{ field: 'parentId', reason: '公司是最上级，不能选上级组织' }]);
     }
     const id = randomUUID();
     const unit = repo.create({

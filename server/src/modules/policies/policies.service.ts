@@ -20,7 +20,7 @@ import type { CreatePolicyDto, PremiumActualsQuery, UpdatePolicyDto } from './po
 
 export type OwnedContact = Awaited<ReturnType<ContactsService['findInScope']>>;
 
-const numberTaken = () => new AppError(409, 'duplicate_policy_number', '该保单号已登记过', [{ field: 'policyNumber', reason: 'is already recorded' }]);
+const numberTaken = () => new AppError(409, 'duplicate_policy_number', '该保单号已登记过', [{ field: 'policyNumber', reason: '该保单号已登记过' }]);
 
 /**
  * Policies (保单): the contact's agent records what was signed (the policy_signed touchpoint in
@@ -66,7 +66,7 @@ export class PoliciesService {
     if (contact.agentId !== actor.staffId) throw new AppError(403, 'not_owner', '只有客户的专属营销员可以登记保单');
     const replay = await this.dataSource.getRepository(Policy).findOneBy({ signedEventId: dto.clientEventId.toLowerCase() });
     if (replay) {
-      if (replay.contactId !== contact.id) throw new AppError(409, 'client_event_reused', 'clientEventId 已用于另一张保单', [{ field: 'clientEventId', reason: 'was used for another policy' }]);
+      if (replay.contactId !== contact.id) throw new AppError(409, 'client_event_reused', undefined, [{ field: 'clientEventId', reason: '已用于另一张保单，请刷新后重新填写' }]);
       return this.present(replay, actor);
     }
     const today = this.today();
@@ -171,7 +171,7 @@ export class PoliciesService {
   /** The full number, for the owning agent only (a leader who sees the policy gets 404, as for phones); audited. */
   async revealNumber(actor: StaffActor, policyId: string): Promise<RevealedPolicyNumberView> {
     const policy = await this.findInScope(actor, policyId);
-    if (policy.agentId !== actor.staffId) throw notFound('policy number');
+    if (policy.agentId !== actor.staffId) throw notFound('policy');
     await this.audit.record({ actorId: actor.staffId, action: 'policy.reveal_number', subjectType: 'policy', subjectId: policy.id, detail: { contactId: policy.contactId } });
     return { policyNumber: this.crypto.decrypt(policy.numberCipher) };
   }
@@ -181,7 +181,7 @@ export class PoliciesService {
     const today = this.today();
     const toDate = query.to ?? today;
     const fromDate = query.from ?? `${toDate.slice(0, 8)}01`;
-    if (fromDate > toDate) throw badRequest([{ field: 'from', reason: 'is after to' }], '开始日期不能晚于结束日期');
+    if (fromDate > toDate) throw badRequest([{ field: 'from', reason: '开始日期不能晚于结束日期' }], '开始日期不能晚于结束日期');
     const qb = this.dataSource.createQueryBuilder().select('s.id', 'id').from('staff_member', 's').where("s.role IN ('agent', 'leader')");
     const agentIds = (await whereAgentInScope(qb, actor, 's.id').getRawMany<{ id: string }>()).map((r) => r.id);
     const actuals = premiumActuals(await signedPoliciesOf(this.dataSource, agentIds, fromDate, toDate), agentIds, fromDate, toDate);

@@ -2,15 +2,15 @@ import {
   IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min,
 } from 'class-validator';
 import {
-  CreatePolicyRequest, DATE_PATTERN, INSURED_RELATIONS, InsuredRelation, NEED_CODES, NeedCode, PAYMENT_FREQUENCIES, PaymentFrequency,
+  CreatePolicyRequest, DATE_PATTERN, FIELD_LABELS_ZH, INSURED_RELATIONS, InsuredRelation, NEED_CODES, NeedCode, PAYMENT_FREQUENCIES, PaymentFrequency,
   POLICY_LIMITS, POLICY_NUMBER_PATTERN, POLICY_STATUSES, PolicyStatus, UpdatePolicyRequest,
 } from '@kejing/shared';
 import { Optional } from '../../middleware/validate';
 
 const TYPED_TEXT = /^(?=.*\S)[^\u0000-\u001f\u007f]*$/;
-const typed = { message: 'must be visible text without control characters' };
-const date = (field: string) => ({ message: `${field} must be a date YYYY-MM-DD` });
-const numberMessage = { message: `policyNumber must be ${POLICY_LIMITS.policyNumberMin}–${POLICY_LIMITS.policyNumberMax} letters or digits` };
+const typed = { message: '请填写文字，不能含不可见字符' };
+const date = (field: string) => ({ message: `${FIELD_LABELS_ZH[field] ?? '日期'}应为日期，例如 2026-05-01` });
+const numberMessage = { message: `保单号应为 ${POLICY_LIMITS.policyNumberMin}–${POLICY_LIMITS.policyNumberMax} 位字母或数字` };
 
 /** PUT /api/policies/:policyId: any of the fields; the number is replaced only when given. */
 export class UpdatePolicyDto implements UpdatePolicyRequest {

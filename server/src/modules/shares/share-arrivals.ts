@@ -4,7 +4,7 @@ import type { ContactResolver } from '../contacts/contact-resolver';
 import { Share } from './share.entity';
 import type { SharePayload, ShareTokenSigner } from './share-token';
 
-export const invalidShare = () => new AppError(404, 'share_invalid', 'this share link is not valid');
+export const invalidShare = () => new AppError(404, 'share_invalid');
 
 /** A viewer who came through a share: the share's row and the contact (agent, viewer) it resolved to. */
 export interface ShareArrival {

@@ -30,7 +30,7 @@ export function sharesRoutes(s: Pick<Services, 'posterCodes' | 'shares'>): Route
     }),
     route({
       method: 'post', path: '/api/shares/:shareId/open', access: VIEWERS, summary: 'A viewer opens a share: the pinned version, the agent card, and their contact', tag,
-      body: OpenShareDto, responds: 'OpenShareView', errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired' },
+      body: OpenShareDto, responds: 'OpenShareView', errors: { 404: 'forged, tampered or unknown share id (share_invalid)', 410: 'content retired (share_retired): GET …/more gives the agent card and other content' },
       handler: ({ params, userId, body }) => s.shares.open(userId, params.shareId, body.scene),
     }),
     route({
@@ -38,6 +38,12 @@ export function sharesRoutes(s: Pick<Services, 'posterCodes' | 'shares'>): Route
       summary: "A reader without a login (WeChat's single-page mode from Moments) sees a share; one anonymous open is counted for it", tag,
       body: GlanceShareDto, responds: 'GlanceShareView', errors: { 404: 'forged, tampered or unknown share id', 410: 'content retired', 429: 'too many from this IP or for this share' },
       handler: ({ body }) => s.shares.glance(body),
+    }),
+    route({
+      method: 'get', path: '/api/shares/:shareId/more', access: VIEWERS,
+      summary: "The sharing agent's card and a few of their other live shares, answered for a retired share too (the reader's 该内容已下架 page)", tag,
+      responds: 'ShareMoreView', errors: { 404: 'forged, tampered or unknown share id' },
+      handler: ({ params }) => s.shares.more(params.shareId),
     }),
     route({
       method: 'post', path: '/api/shares/:shareId/forward', access: VIEWERS, summary: 'A viewer forwards: a child share that credits the referral', tag,

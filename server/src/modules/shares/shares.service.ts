@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { arrivalChannel, sharePath, type GlanceShareRequest, type GlanceShareView, type OpenShareView, type ShareChannel, type ShareCreatedView } from '@kejing/shared';
+import {
+  arrivalChannel, sharePath, type GlanceShareRequest, type GlanceShareView, type OpenShareView, type ShareChannel, type ShareCreatedView, type ShareMoreView, type ShareTeaserView,
+} from '@kejing/shared';
 import { MoreThanOrEqual } from 'typeorm';
 import { AnonymousShareOpen } from './anonymous-share-open.entity';
 import { AppError } from '../../lib/app-error';
@@ -21,6 +23,9 @@ import type { SharePayload, ShareTokenSigner } from './share-token';
  */
 export const shareScene = (share: Pick<Share, 'id'>) => share.id.replace(/-/g, '');
 const SCENE = /^[0-9a-f]{32}$/;
+/** How many of the agent's other shares the retired-share page offers, and how far back it looks for them. */
+const MORE_SHOWN = 4;
+const MORE_LOOKED_AT = 60;
 
 /**
  * Anonymous opens counted per share per day, at most: beyond it the page is still shown but no more
@@ -54,7 +59,7 @@ export class SharesService {
     const { share, payload } = await this.arrivals.load(token);
     await this.recordGroupArrival(share, scene);
     const { item, version } = await this.content.findVersion(payload.contentVersionId);
-    if (item.status === 'retired') throw new AppError(410, 'content_retired', 'this content has been withdrawn');
+    if (item.status === 'retired') throw new AppError(410, 'share_retired');
     const { contactId } = await this.arrivals.arrive(token, viewerUserId);
     return {
       shareId: token,
@@ -72,7 +77,7 @@ export class SharesService {
   async glance(request: GlanceShareRequest): Promise<GlanceShareView> {
     const { share, payload } = await this.arrivals.load(request.shareId);
     const { item, version } = await this.content.findVersion(payload.contentVersionId);
-    if (item.status === 'retired') throw new AppError(410, 'content_retired', '该内容已下架');
+    if (item.status === 'retired') throw new AppError(410, 'share_retired');
     const now = this.clock.nowMs();
     const repo = this.dataSource.getRepository(AnonymousShareOpen);
     const today = await repo.countBy({ shareId: share.id, openedAtMs: MoreThanOrEqual(now - DAY_MS) });
@@ -94,6 +99,33 @@ export class SharesService {
     await this.dataSource.getRepository(Share).update({ id: share.id, channel: 'friend' }, { channel: 'group' });
     // The cached row is the same object: later reads see the new channel without a query.
     share.channel = 'group';
+  }
+
+  /**
+   * The sharing agent's card and a few of their other live shares, for a share whose content was
+   * retired (or any valid one): only the agent's own shares, never a customer's forward, and only
+   * content still visible to the agent. Reads only: no contact is made for asking.
+   */
+  async more(token: string): Promise<ShareMoreView> {
+    const { share, payload } = await this.arrivals.load(token);
+    const { item } = await this.content.findVersion(payload.contentVersionId);
+    const [agent, orgPath] = await Promise.all([this.staff.card(share.agentId), this.staff.orgPathOf(share.agentId)]);
+    const rows = await this.dataSource.getRepository(Share).createQueryBuilder('s')
+      .where('s.agentId = :agentId AND s.parentShareId IS NULL AND s.forwardedByContactId IS NULL', { agentId: share.agentId })
+      .orderBy('s.createdAtMs', 'DESC').addOrderBy('s.id', 'ASC')
+      .take(MORE_LOOKED_AT)
+      .getMany();
+    const live = await this.content.liveSummaries([...new Set(rows.map((r) => r.contentVersionId))], orgPath);
+    const more: ShareTeaserView[] = [];
+    const seen = new Set([item.id]);
+    for (const row of rows) {
+      const summary = live.get(row.contentVersionId);
+      if (!summary || seen.has(summary.itemId)) continue;
+      seen.add(summary.itemId);
+      more.push({ shareId: this.created(row).shareId, kind: summary.kind, title: summary.title, summary: summary.summary, coverUrl: summary.coverUrl });
+      if (more.length === MORE_SHOWN) break;
+    }
+    return { retired: item.status === 'retired', agent, more };
   }
 
   /** A viewer forwards: a child share names the forwarding contact, so referrals are credited. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { AgentCardView, CreateStaffRequest, StaffCreatedView, StaffMemberView, StaffRole, UpdateCardRequest, UpdateStaffRequest } from '@kejing/shared';
+import type { AgentCardView, CreateStaffRequest, OrgUnitKind, Role, StaffCreatedView, StaffMemberView, StaffRole, UpdateCardRequest, UpdateStaffRequest } from '@kejing/shared';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { presentCard } from '../card/card.presenter';
@@ -15,12 +15,15 @@ import { hashInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-codes';
 import { StaffMember } from './staff-member.entity';
 import { staffNamesOf } from './queries/staff-names';
 
+const ORG_KIND_ZH: Record<OrgUnitKind, string> = { company: '公司', branch: '分公司', team: '团队' };
+const ROLE_NAMES_ZH: Record<Role, string> = { viewer: '客户', agent: '营销员', leader: '团队长', manager: '机构管理者', operator: '内容运营', admin: '管理员' };
+
 /** A leaver's session, login or binding: refused for good. */
 export const staffDeactivated = () => new AppError(403, 'staff_deactivated', '该员工账号已停用，无法登录或绑定');
 
 function assertUnitFitsRole(role: StaffRole, unit: OrgUnitRow): void {
   if (!(UNIT_KINDS_FOR_ROLE[role] as readonly string[]).includes(unit.kind)) {
-    throw badRequest([{ field: 'orgUnitId', reason: `a ${role} belongs to a ${UNIT_KINDS_FOR_ROLE[role].join(' or ')}` }]);
+    throw badRequest([{ field: 'orgUnitId', reason: `${ROLE_NAMES_ZH[role]}应属于${UNIT_KINDS_FOR_ROLE[role].map((k) => ORG_KIND_ZH[k]).join('或')}，请重新选择组织` }]);
   }
 }
 
@@ -41,7 +44,7 @@ export class StaffService {
 
   async create(request: CreateStaffRequest, actor?: StaffActor): Promise<StaffCreatedView> {
     const unit = await orgUnitById(this.dataSource, request.orgUnitId);
-    if (!unit) throw notFound('org unit');
+    if (!unit) throw notFound('org_unit');
     if (actor) this.assertMayManage(actor, unit.path, request.role);
     assertUnitFitsRole(request.role, unit);
     const inviteCode = newInviteCode();
@@ -65,14 +68,14 @@ export class StaffService {
     const repo = this.dataSource.getRepository(StaffMember);
     const existing = await repo.findOneBy({ userId });
     if (existing?.deactivatedAtMs) throw staffDeactivated();
-    if (existing) throw new AppError(409, 'already_bound', 'this WeChat account is already bound to a staff member');
+    if (existing) throw new AppError(409, 'already_bound');
     const result = await repo
       .createQueryBuilder()
       .update()
       .set({ userId, inviteCodeHash: null, inviteExpiresAtMs: null })
       .where('invite_code_hash = :hash AND user_id IS NULL AND invite_expires_at_ms > :now AND deactivated_at_ms IS NULL', { hash: hashInviteCode(inviteCode), now: this.clock.nowMs() })
       .execute();
-    if (result.affected !== 1) throw new AppError(400, 'invite_invalid', 'the invite code is unknown, used or expired', [{ field: 'inviteCode', reason: 'unknown, used or expired' }]);
+    if (result.affected !== 1) throw new AppError(400, 'invite_code_invalid', undefined, [{ field: 'inviteCode', reason: '邀请码不正确、已使用或已过期' }]);
     return repo.findOneByOrFail({ userId });
   }
 
@@ -96,7 +99,7 @@ export class StaffService {
   async findManaged(actor: StaffActor, staffId: string): Promise<{ staff: StaffMember; unit: OrgUnitRow }> {
     const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
     const unit = staff ? await orgUnitById(this.dataSource, staff.orgUnitId) : null;
-    if (!staff || !unit || !(actor.role === 'admin' || unit.path.startsWith(actor.orgPath))) throw notFound('staff member');
+    if (!staff || !unit || !(actor.role === 'admin' || unit.path.startsWith(actor.orgPath))) throw notFound('staff');
     return { staff, unit };
   }
 
@@ -111,7 +114,7 @@ export class StaffService {
     if (staff.deactivatedAtMs) throw staffDeactivated();
     const role = update.role ?? staff.role;
     const unit = await orgUnitById(this.dataSource, update.orgUnitId ?? staff.orgUnitId);
-    if (!unit) throw notFound('org unit');
+    if (!unit) throw notFound('org_unit');
     this.assertMayManage(actor, unit.path, role);
     assertUnitFitsRole(role, unit);
     if (role !== 'agent' && role !== 'leader' && contactsHeld > 0) {
@@ -126,7 +129,7 @@ export class StaffService {
       }, manager);
     });
     const view = (await this.list({ ...actor, role: 'admin' })).find((s) => s.staffId === staff.id);
-    if (!view) throw notFound('staff member');
+    if (!view) throw notFound('staff');
     return view;
   }
 
@@ -157,6 +160,14 @@ export class StaffService {
   /** Names of staff members by id (who wrote a note, who owns a contact). */
   namesOf(staffIds: string[]): Promise<Map<string, string>> {
     return staffNamesOf(this.dataSource, staffIds);
+  }
+
+  /** The org path of a staff member's unit ("/company/branch/team/"), for what is visible to them. */
+  async orgPathOf(staffId: string): Promise<string> {
+    const staff = await this.dataSource.getRepository(StaffMember).findOneBy({ id: staffId });
+    const unit = staff ? await orgUnitById(this.dataSource, staff.orgUnitId) : null;
+    if (!unit) throw notFound('agent');
+    return unit.path;
   }
 
   async card(staffId: string): Promise<AgentCardView> {

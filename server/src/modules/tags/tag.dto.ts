@@ -4,7 +4,7 @@ import { Optional } from '../../middleware/validate';
 
 export class CreateTagDto implements CreateTagRequest {
   @IsIn(TAG_FAMILIES) family!: TagFamily;
-  @IsString() @Matches(/^[\w-]{1,40}$/, { message: 'code must be 1–40 letters, digits, _ or -' }) code!: string;
+  @IsString() @Matches(/^[\w-]{1,40}$/, { message: '编码应为 1–40 个字母、数字、_ 或 -' }) code!: string;
   @IsString() @Length(1, 100) name!: string;
   @Optional() @IsString() @Matches(TAG_CODE_PATTERN) parentCode?: TagCode;
 }

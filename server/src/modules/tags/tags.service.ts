@@ -40,21 +40,21 @@ export class TagsService {
     if (codes.length === 0) return;
     const known = new Set((await this.all()).map((t) => t.code as string));
     const unknown = [...new Set(codes)].filter((c) => !known.has(c));
-    if (unknown.length > 0) throw badRequest(unknown.map((c) => ({ field, reason: `unknown tag ${c}: add it to the tag tree first` })));
+    if (unknown.length > 0) throw badRequest(unknown.map((c) => ({ field, reason: `没有标签 ${c}，请先在标签树里添加` })));
   }
 
   /** Operators add tags; the stage family is fixed at the eight sales stages. */
   async create(actor: StaffActor, request: CreateTagRequest): Promise<Tag> {
-    if (request.family === 'stage') throw badRequest([{ field: 'family', reason: 'the eight sales stages are fixed; add tags to another family' }]);
+    if (request.family === 'stage') throw badRequest([{ field: 'family', reason: '八个销售阶段是固定的，请把标签加到其他类别' }]);
     const code = `${request.family}:${request.code}` as TagCode;
-    if (!TAG_CODE_PATTERN.test(code)) throw badRequest([{ field: 'code', reason: 'letters, digits, _ or -, at most 40' }]);
+    if (!TAG_CODE_PATTERN.test(code)) throw badRequest([{ field: 'code', reason: '编码只能用字母、数字、_ 或 -，最多 40 个' }]);
     const repo = this.dataSource.getRepository(Tag);
     if (request.parentCode) {
       const parent = await repo.findOneBy({ code: request.parentCode });
-      if (!parent) throw badRequest([{ field: 'parentCode', reason: `unknown tag ${request.parentCode}` }]);
-      if (parent.family !== request.family) throw badRequest([{ field: 'parentCode', reason: 'a tag sits under a parent of its own family' }]);
+      if (!parent) throw badRequest([{ field: 'parentCode', reason: `没有标签 ${request.parentCode}，请重新选择上级标签` }]);
+      if (parent.family !== request.family) throw badRequest([{ field: 'parentCode', reason: '上级标签应属于同一类别' }]);
     }
-    if (await repo.findOneBy({ code })) throw new AppError(409, 'tag_exists', `the tag ${code} exists already`);
+    if (await repo.findOneBy({ code })) throw new AppError(409, 'tag_exists', `标签编码 ${code} 已存在，请换一个编码`);
     const last = await repo.createQueryBuilder('tag').select('MAX(tag.sort_order)', 'max').getRawOne<{ max: number | string | null }>();
     const actorId = actor.bootstrap ? null : actor.staffId;
     const tag = repo.create({
@@ -75,7 +75,7 @@ export class TagsService {
    */
   async rename(actor: StaffActor, code: string, request: RenameTagRequest): Promise<Tag> {
     const name = request.name.trim();
-    if (name.length === 0) throw badRequest([{ field: 'name', reason: 'must not be blank' }]);
+    if (name.length === 0) throw badRequest([{ field: 'name', reason: '名称不能为空' }]);
     const repo = this.dataSource.getRepository(Tag);
     const tag = await repo.findOneBy({ code: code as TagCode });
     if (!tag) throw notFound('tag');

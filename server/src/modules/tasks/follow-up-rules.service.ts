@@ -47,10 +47,10 @@ export class FollowUpRulesService {
    */
   async publish(rules: unknown, actor: StaffActor): Promise<{ rules: readonly FollowUpRule[]; version: string }> {
     const actorId = actor.bootstrap ? null : actor.staffId;
-    if (!Array.isArray(rules)) throw new AppError(400, 'invalid_rules', 'rules must be an array', [{ field: 'rules', reason: 'must be an array' }]);
+    if (!Array.isArray(rules)) throw new AppError(400, 'invalid_rules', '跟进规则应为一组规则，规则没有改动', [{ field: 'rules', reason: '应为一组规则（列表）' }]);
     const errors = validateFollowUpRules(rules);
     if (errors.length > 0) {
-      throw new AppError(400, 'invalid_rules', 'the rule set has errors; nothing was changed', errors.map((e) => ({ index: e.index, field: e.field, reason: e.reason })));
+      throw new AppError(400, 'invalid_rules', undefined, errors.map((e) => ({ index: e.index, field: e.field, reason: e.reason })));
     }
     const valid = rules as FollowUpRule[];
     const current = await this.currentSet();

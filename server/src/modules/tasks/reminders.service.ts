@@ -13,6 +13,9 @@ import type { CreateReminderDto } from './task.dto';
 import { presentTask } from './task.presenter';
 import { announceReminderDue, type ReminderNotifier } from './reminder-due';
 
+/** A closed task's status in a refusal: 这条任务已{完成}. */
+const TASK_STATUS_ZH: Partial<Record<string, string>> = { done: '完成', dismissed: '忽略', snoozed: '推迟', scheduled: '安排', waiting: '等待中' };
+
 /** An agent's promise to a customer ranks beside the sharper rule tasks (a lead is 1). */
 const REMINDER_PRIORITY = 2;
 /** A reminder set a moment ago for "now" is not refused for the seconds the request took. */
@@ -34,7 +37,7 @@ export class RemindersService {
   async create(actor: StaffActor, dto: CreateReminderDto): Promise<TaskView> {
     const contact = await this.ownContact(actor, dto.contactId);
     if (contact.optedOut) {
-      throw new AppError(409, 'contact_opted_out', 'the contact opted out of follow-ups', [{ field: 'contactId', reason: '客户已选择不接收个性化跟进，不能设提醒' }]);
+      throw new AppError(409, 'contact_opted_out', undefined, [{ field: 'contactId', reason: '客户已选择不接收个性化跟进，不能设提醒' }]);
     }
     const now = this.clock.nowMs();
     const dueAtMs = Date.parse(dto.dueAt);
@@ -76,7 +79,7 @@ export class RemindersService {
     const due = await this.dataSource.transaction(async (manager) => {
       await lockContactForTasks(manager, found.contactId);
       const current = await manager.getRepository(FollowUpTask).findOneByOrFail({ id: found.id });
-      if (!['scheduled', 'open', 'snoozed'].includes(current.status)) throw new AppError(409, 'task_closed', `the reminder is already ${current.status}`);
+      if (!['scheduled', 'open', 'snoozed'].includes(current.status)) throw new AppError(409, 'task_closed', `这条提醒已${TASK_STATUS_ZH[current.status] ?? '处理'}，请刷新后查看`);
       await manager.update(FollowUpTask, { id: current.id }, { status: 'dismissed', snoozedUntilMs: null, activeContactId: null });
       return fillPlace(manager, current.contactId, endOfChinaDay(now));
     });

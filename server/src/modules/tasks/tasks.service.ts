@@ -14,6 +14,9 @@ import { FollowUpTask, PENDING_TASK_STATUSES } from './follow-up-task.entity';
 import { lockContactForTasks, moveTask } from './follow-up-slot';
 import { presentTask } from './task.presenter';
 
+/** A closed task's status in a refusal: 这条任务已{完成}. */
+const TASK_STATUS_ZH: Partial<Record<string, string>> = { done: '完成', dismissed: '忽略', snoozed: '推迟', scheduled: '安排', waiting: '等待中' };
+
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
 export const DEFAULT_EXPECTED_PREMIUM_FEN = 5_000_00;
 
@@ -111,8 +114,8 @@ export class TasksService {
     const now = this.clock.nowMs();
     if ((to.until === undefined) === (to.preset === undefined)) throw badRequest([{ field: 'until', reason: '请给出推迟到的时间（until）或“明天/下周”（preset），二选一' }]);
     const until = to.preset ? snoozePresetUntilMs(to.preset, now) : Date.parse(to.until as string);
-    if (!(until > now)) throw badRequest([{ field: 'until', reason: 'must be in the future' }]);
-    if (until > now + SNOOZE_AHEAD_MAX_DAYS * DAY_MS) throw badRequest([{ field: 'until', reason: `must be within ${SNOOZE_AHEAD_MAX_DAYS} days` }]);
+    if (!(until > now)) throw badRequest([{ field: 'until', reason: '应为将来的时间' }]);
+    if (until > now + SNOOZE_AHEAD_MAX_DAYS * DAY_MS) throw badRequest([{ field: 'until', reason: `最多推迟 ${SNOOZE_AHEAD_MAX_DAYS} 天` }]);
     return this.transition(actor, taskId, { status: 'snoozed', snoozedUntilMs: until });
   }
 
@@ -124,7 +127,7 @@ export class TasksService {
       await lockContactForTasks(manager, found.contactId);
       // Read again under the lock: the scorer may have moved the task meanwhile.
       const current = await manager.getRepository(FollowUpTask).findOneByOrFail({ id: found.id });
-      if (!PENDING_TASK_STATUSES.includes(current.status)) throw new AppError(409, 'task_closed', `the task is already ${current.status}`);
+      if (!PENDING_TASK_STATUSES.includes(current.status)) throw new AppError(409, 'task_closed', `这条任务已${TASK_STATUS_ZH[current.status] ?? '处理'}，请刷新今日列表`);
       return moveTask(manager, current, change, now, endOfChinaDay(now));
     });
     if (due) await this.reminderDue([due]);

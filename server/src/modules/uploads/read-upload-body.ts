@@ -5,7 +5,7 @@ import { AppError, badRequest } from '../../lib/app-error';
 const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
 
 const tooLarge = (maxBytes: number) =>
-  new AppError(413, 'upload_too_large', `an image may be at most ${maxBytes} bytes`, [{ field: 'file', reason: `图片不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }]);
+  new AppError(413, 'upload_too_large', `图片不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后重新上传`, [{ field: 'file', reason: `图片不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB` }]);
 
 /** Reads the request body, refusing (413) as soon as it passes the limit rather than after. */
 async function readCapped(ctx: Context, capBytes: number, maxBytes: number): Promise<Buffer> {
@@ -47,7 +47,7 @@ export async function readUploadBody(ctx: Context, maxBytes: number): Promise<Bu
   const boundary = /^multipart\/form-data;.*boundary="?([^";]+)"?/i.exec(type)?.[1];
   const body = await readCapped(ctx, boundary ? maxBytes + MULTIPART_OVERHEAD_BYTES : maxBytes, maxBytes);
   const bytes = boundary ? fileFromMultipart(body, boundary) : body;
-  if (!bytes || bytes.length === 0) throw badRequest([{ field: 'file', reason: '没有收到图片文件' }], 'no image in the body');
+  if (!bytes || bytes.length === 0) throw badRequest([{ field: 'file', reason: '没有收到图片文件，请重新选择图片' }]);
   if (bytes.length > maxBytes) throw tooLarge(maxBytes);
   return bytes;
 }

@@ -23,7 +23,7 @@ export class UploadsService {
   async storeImage(ownerId: string, bytes: Buffer): Promise<UploadedImageView> {
     const contentType = sniffImage(bytes);
     if (!contentType) {
-      throw new AppError(415, 'upload_not_image', 'only PNG, JPEG or WebP images are accepted', [{ field: 'file', reason: '只支持 PNG、JPEG 或 WebP 图片' }]);
+      throw new AppError(415, 'upload_not_image', undefined, [{ field: 'file', reason: '只支持 PNG、JPEG 或 WebP 图片' }]);
     }
     if (bytes.length > UPLOAD_MAX_BYTES) throw badRequest([{ field: 'file', reason: '图片不能超过 2 MB' }]);
     const id = createHash('sha256').update(bytes).digest('hex');

@@ -58,7 +58,7 @@
   // ---- the API ----------------------------------------------------------------------------
   /** The Chinese message for an error code, from the table served with the labels (when there is one). */
   function messageFor(code, fallback) {
-    const table = window.KEJING_MESSAGES || LABELS.messages || {};
+    const table = (window.KEJING_ERRORS && window.KEJING_ERRORS.messages) || LABELS.messages || {};
     const entry = code ? table[code] : undefined;
     return (typeof entry === 'string' ? entry : entry && entry.message) || fallback;
   }

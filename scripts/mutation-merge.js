@@ -3,12 +3,11 @@
 // mutation-testing.md) into one file Stryker reuses: `node scripts/mutation-merge.js out.json in1.json in2.json …`.
 //
 // Each piece's report holds its own files' mutants, and the tests of its dry run with ids numbered
-// for that run only, so the pieces' ids cannot simply be pooled. Stryker identifies a test by its
-// file, start position and name; this script keeps, for each test file, the newest piece's copy
-// (pieces run one after another, so later is newer), renumbers every test once and rewrites each
-// mutant's coveredBy/killedBy through that identity. A test a newer copy no longer has is dropped
-// from the mutants that named it: Stryker then reruns a killed mutant whose killer is gone.
-// For a source file measured by several pieces, the later piece's results win.
+// for that run only, so the pieces' ids cannot simply be pooled. This script keeps, for each test
+// file, the newest piece's copy (by file time: pieces run one after another), renumbers every test
+// once and rewrites each mutant's coveredBy/killedBy through the test's file and name; a test whose
+// text changed since an older piece, or is gone, is dropped from that piece's mutants, so Stryker
+// reruns a killed mutant whose killer changed. For a source file in several pieces, the newest wins.
 const { readFileSync, writeFileSync, statSync } = require('node:fs');
 
 const [out, ...inputs] = process.argv.slice(2);

@@ -121,6 +121,14 @@ describe('two records of one day are merged field by field', () => {
     }
   });
 
+  it('two records of a day that both left the morning list unopened leave it unopened', () => {
+    const [first] = buildDays('2024-05-07', [{ shares: 1, morningListOpened: false }]);
+    const [second] = buildDays('2024-05-07', [{ shares: 2, morningListOpened: false }]);
+    const summary = layerAgent([first, second], window7);
+    expect(summary.daily[6]).toMatchObject({ day: '2024-05-07', shares: 3, morningListOpened: false });
+    expect(summary.totals.morningListDays).toBe(0);
+  });
+
   it('a day missing from the records is all zeros, for the same agent', () => {
     const summary = layerAgent(buildDays('2024-05-07', [{ shares: 1 }], 'agent-9'), window7);
     expect(summary.agentId).toBe('agent-9');

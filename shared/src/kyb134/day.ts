@@ -11,8 +11,9 @@ export function dayNumber(day: DayString): number {
   const [, y, m, d] = match;
   const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
   const back = new Date(ms);
-  // Date.UTC rolls 2024-02-30 over to March; refuse it instead.
-  if (back.getUTCDate() !== Number(d) || back.getUTCMonth() !== Number(m) - 1) {
+  // Date.UTC rolls 2024-02-30 over to March; refuse it instead. A day out of its month (00 to 99)
+  // always lands in another month (at most 71 days off), so comparing the month is the whole check.
+  if (back.getUTCMonth() !== Number(m) - 1) {
     throw new RangeError(`not a calendar day: ${day}`);
   }
   return ms / DAY_MS;

@@ -52,6 +52,20 @@ describe('the skill window', () => {
     expect(detail([history('c1', [[1, 0], [2, 41]]), history('c2', [[1, 45]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 0 });
   });
 
+  it('a stage reached and left before the window is no move: the move is measured from the base stage', () => {
+    // 1 → 3 on day 3, back to 2 on day 5: base 2, and nothing happens inside the window.
+    expect(detail([history('c1', [[1, 0], [3, 3], [2, 5]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 0 });
+  });
+
+  it('an entry at the window’s first instant is part of the base, even one the contact stepped back from at that instant', () => {
+    expect(detail([history('c1', [[1, 0], [3, 10], [2, 10]])])).toMatchObject({ moved: 0, eligible: 1 });
+  });
+
+  it('a repeated entry of the same stage is not a forward step', () => {
+    // 1 → 2 on day 15 (15 days), 2 again on day 20: one step, median 15, not the median of 15 and 5.
+    expect(detail([history('c1', [[1, 0], [2, 15], [2, 20]])])).toMatchObject({ moved: 1, eligible: 1, forwardSteps: 1, medianDays: 15 });
+  });
+
   it('a step back is not a forward step, and returning to the base stage is not a move', () => {
     expect(detail([history('c1', [[3, 0], [2, 15], [3, 20]])])).toMatchObject({ moved: 0, eligible: 1, forwardSteps: 1, medianDays: 5 });
   });

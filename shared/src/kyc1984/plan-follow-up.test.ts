@@ -231,6 +231,7 @@ describe('placeholder values', () => {
 
   it.each<[string, () => string | undefined, string]>([
     ['a blank contact name is greeted 您好, and names are trimmed', () => render(buildEvent('call'), { contactName: '  ', agentName: ' 李明 ' }), '您好|李明|我分享的内容|保障'],
+    ['a padded contact name is trimmed', () => render(buildEvent('call'), { contactName: ' 王姐 ' }), '王姐|李明|我分享的内容|保障'],
     ['a padded title is trimmed inside 《》', () => render(buildEvent('open'), { contentTitle: '  养老规划  ' }), '王姐|李明|《养老规划》|保障'],
     ['a blank title falls back', () => render(buildEvent('open'), { contentTitle: '   ' }), '王姐|李明|我分享的内容|保障'],
     ['the content’s need comes before the lead form’s', () => render(buildEvent('lead_submit', { contentTags: ['need:medical'], lead: { needs: ['education'] } })), '王姐|李明|我分享的内容|医疗'],

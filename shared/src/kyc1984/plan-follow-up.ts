@@ -93,6 +93,7 @@ export function transitionsOf(before: ContactScore | null, after: ContactScore):
     intentBand: before?.intentBand ?? ('low' as Band),
     stage: before?.stage ?? 1,
     referralClass: before?.referralClass ?? ('indifferent' as ReferralClass),
+    // Stryker disable next-line StringLiteral: the outcome is compared only with 'won' and 'lost', so any other stand-in reads the same
     outcome: before?.outcome ?? 'open',
   };
   const out = new Set<FollowUpTransition>();
@@ -142,7 +143,8 @@ export function greetingFallback(template: string, contactName: string): string 
 function placeholderValues(input: FollowUpInput): Record<MessagePlaceholder, string> {
   const title = input.contentTitle?.trim();
   return {
-    contactName: input.contactName.trim() || '您',
+    // Never blank here: without a name, greetingFallback has already taken {contactName} out.
+    contactName: input.contactName.trim(),
     agentName: input.agentName.trim(),
     contentTitle: title ? `《${title}》` : FALLBACK_CONTENT_TITLE,
     need: needOf(input),

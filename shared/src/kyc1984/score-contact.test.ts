@@ -139,3 +139,15 @@ describe('the explanation of a score', () => {
     expect(scoreContact([buildEvent('open', { occurredAtMs: at(0, 9) })], buildContext(), at(0, 12), config)).toMatchObject({ trust: 8, trustBand: 'mid', cell: 'mid-low' });
   });
 });
+
+describe('the order of the explanation', () => {
+  it('lists a standing fact before an event of the same instant, whatever the event’s id', () => {
+    // The fact (a policy held) is dated now; so is the open, whose id sorts below most letters.
+    const nowMs = at(3, 9);
+    const open = buildEvent('open', { id: 'A-open', occurredAtMs: nowMs });
+    const result = scoreContact([open], buildContext({ policiesHeld: 1 }), nowMs);
+    const sameInstant = result.contributions.filter((c) => c.atMs === nowMs);
+    expect(sameInstant.map((c) => c.eventId)).toEqual([null, ...sameInstant.slice(1).map(() => 'A-open')]);
+    expect(sameInstant.length).toBeGreaterThan(1);
+  });
+});

@@ -109,7 +109,7 @@ export function rateLimits(deps: RateLimitDeps): Middleware {
   }
   return async function limitRequests(ctx: Context, next: Next): Promise<void> {
     const applicable = limiters.filter(({ limit }) => limit.method === ctx.method && limit.path === ctx.path);
-    for (const { limit, counter } of applicable) {
+    for (const { counter } of applicable) {
       let passed = false;
       try {
         await counter(ctx, async () => {

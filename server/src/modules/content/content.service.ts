@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { AuditService } from '../audit/audit.service';
 import type { ComplianceService } from './compliance.service';
-import { Tag } from '../tags/tag.entity';
+import { tagNamesByCode } from '../tags/queries/tag-names';
 import { ContentItem } from './content-item.entity';
 import { ContentVersionTag } from './content-tag.entity';
 import { ContentVersion } from './content-version.entity';
@@ -110,7 +110,7 @@ export class ContentService {
     // visibility filter: a library is hundreds of items, and tag names live in their own table.
     const q = query.q?.trim();
     if (q) {
-      const tagNames = Object.fromEntries((await this.dataSource.getRepository(Tag).find()).map((t) => [t.code, t.name]));
+      const tagNames = await tagNamesByCode(this.dataSource);
       visible = visible.filter((item) => matchesContentSearch(q, item.version, tagNames));
     }
     const start = (query.page - 1) * query.pageSize;

@@ -91,7 +91,7 @@ describe('the content platform (issue 5)', () => {
       expect((await seenBy(as('op2'))).review.callerMayApprove).toBe(false);
       expect((await seenBy(adminAuth(world))).review.callerMayApprove).toBe(true);
       // What the page is told matches what the server does.
-      expect((await act(itemId, 'approve', {}, op()).expect(409)).body.error.code).toBe('four_eyes');
+      expect((await act(itemId, 'approve', {}, op()).expect(409)).body.error.code).toBe('four_eyes_self_approval');
       const approved = (await act(itemId, 'approve', {}, adminAuth(world)).expect(200)).body as OperatorContentDetailView;
       expect(approved.status).toBe('approved');
     });
@@ -333,7 +333,7 @@ describe('the content platform (issue 5)', () => {
 
     it('refuses the bootstrap token: it has no WeChat identity to check text for, and it opens no content route', async () => {
       const { itemId } = await create();
-      expect((await act(itemId, 'submit', {}, bootstrapAuth(t)).expect(401)).body.error.code).toBe('unauthorized');
+      expect((await act(itemId, 'submit', {}, bootstrapAuth(t)).expect(401)).body.error.code).toBe('bootstrap_token_limited');
     });
   });
 

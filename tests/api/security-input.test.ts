@@ -14,7 +14,7 @@ import { adminAuth, bearer, buildWorld, login, shareArticle, startTestApp, TestA
 
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
 /** What must never reach a client: stack frames, driver codes, SQL, internal class names. */
-const LEAK = /\bat .+\.(ts|js):\d+|node_modules|SQLITE_|ER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|syntax error|SELECT |INSERT |UPDATE |DELETE FROM|sqlMessage|errno/i;
+const LEAK = /\bat .+\.(ts|js):\d+|node_modules|SQLITE_|\bER_[A-Z_]+|QueryFailedError|TypeError|ReferenceError|syntax error|SELECT |INSERT |UPDATE |DELETE FROM|sqlMessage|errno/i;
 
 describe('bad input', () => {
   let t: TestApp;

@@ -10,7 +10,7 @@ const TABLES: Table[] = [
       { name: 'share_id', type: 'varchar', length: '36', isNullable: false },
       { name: 'agent_id', type: 'varchar', length: '36', isNullable: false },
       { name: 'channel', type: 'varchar', length: '16', isNullable: true },
-      { name: 'scene', type: 'int', isNullable: true },
+      { name: 'scene', type: 'integer', isNullable: true },
       { name: 'opened_at_ms', type: 'bigint', isNullable: false },
     ],
   }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { ForbiddenWordHit, ForbiddenWordView } from '@kejing/shared';
+import { FORBIDDEN_WORD_CATEGORY_NAMES_ZH, type ForbiddenWordHit, type ForbiddenWordView } from '@kejing/shared';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
@@ -54,6 +54,10 @@ export const presentForbiddenWord = (w: ComplianceWord): ForbiddenWordView => ({
 });
 
 /** The checks a text passes before a customer can read it: the operators' forbidden words, then WeChat's security check. */
+/** The category's Chinese name for the person reading the refusal; an operator's own category reads as 其他. */
+const categoryName = (category: string): string =>
+  (FORBIDDEN_WORD_CATEGORY_NAMES_ZH as Record<string, string>)[category] ?? '其他';
+
 export class ComplianceService {
   constructor(
     private readonly dataSource: DataSource,
@@ -147,7 +151,7 @@ export class ComplianceService {
       422, 'forbidden_words', `合规检查未通过：含有禁用词 ${[...new Set(hits.map((h) => `“${h.word}”`))].join('、')}`,
       hits.map((h) => {
         const where = fields[Number(h.field)] as CustomerText;
-        return { field: where.field, ...(where.index !== undefined ? { index: where.index } : {}), reason: `${where.label}含有禁用词“${h.word}”（${h.category}）` };
+        return { field: where.field, ...(where.index !== undefined ? { index: where.index } : {}), reason: `${where.label}含有禁用词“${h.word}”（${categoryName(h.category)}）` };
       }),
     );
   }

@@ -22,7 +22,7 @@ describe('the compliance workflow', () => {
   });
 
   it('refuses with 409 and says what was tried from where', () => {
-    expect(() => requireTransition('approve', 'draft', false)).toThrow(expect.objectContaining({ status: 409, code: 'illegal_transition', message: 'cannot approve content that is draft' }));
+    expect(() => requireTransition('approve', 'draft', false)).toThrow(expect.objectContaining({ status: 409, code: 'illegal_transition', message: '内容当前是“草稿”，不能审核通过，请刷新后查看最新状态' }));
   });
 
   it('lets nothing out of retired', () => {

@@ -1,52 +1,23 @@
 import Taro from '@tarojs/taro'
-import { createApiClient, type ApiClient } from './api/client'
-import { createEndpoints, type Endpoints } from './api/endpoints'
-import { resolveH5DevCode } from './platform/login-code'
-import { systemClock } from './platform/ports'
-import { getPlatformLoginCode, sleep, taroStorage, taroTransport } from './platform/taro'
-import { EventQueue, type NewTouchpoint } from './tracking/event-queue'
+import type { ApiClient } from './api/client'
+import type { Endpoints } from './api/endpoints'
+import { lazyServiceInstances } from './platform/service-instances'
+import type { EventQueue, NewTouchpoint } from './tracking/event-queue'
 import { defaultRandom } from './tracking/uuid'
 
-/** The app's single instances, created on first use (never at import, so tests can load pages). */
-let apiClient: ApiClient | null = null
-let endpoints: Endpoints | null = null
-let queue: EventQueue | null = null
-const random = defaultRandom()
+/** The main package's single instances, created on first use (never at import, so tests can load pages). */
+const instances = lazyServiceInstances(defaultRandom())
 
 export function getApi(): ApiClient {
-  if (!apiClient) {
-    apiClient = createApiClient({
-      baseUrl: KEJING_API_BASE,
-      transport: taroTransport,
-      storage: taroStorage,
-      getLoginCode: () => getPlatformLoginCode(taroStorage, random),
-      sleep,
-      random,
-      now: () => Date.now(),
-    })
-    if (process.env.TARO_ENV === 'h5') {
-      // Another ?devCode= in the URL means another person: the stored token is not theirs.
-      if (resolveH5DevCode(window.location.href, taroStorage, random).changed) apiClient.clearSession()
-    }
-  }
-  return apiClient
+  return instances.getApi()
 }
 
 export function api(): Endpoints {
-  if (!endpoints) endpoints = createEndpoints(getApi())
-  return endpoints
+  return instances.api()
 }
 
 export function tracker(): EventQueue {
-  if (!queue) {
-    queue = new EventQueue({
-      storage: taroStorage,
-      clock: systemClock,
-      random,
-      send: (batch) => getApi().raw('POST', '/api/events', batch),
-    })
-  }
-  return queue
+  return instances.tracker()
 }
 
 /** Records a customer touchpoint; it reaches the server even if the app is closed first. */

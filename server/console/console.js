@@ -23,7 +23,7 @@
   }
 
   const fmt = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
-  /** An ISO instant as a datetime-local input's value, in the browser's time zone. */
+  /** An ISO instant as the value of a datetime-local input, in the time zone of the browser. */
   const toLocalInput = (iso) => (iso ? new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 16) : '');
 
   // ---- messages ---------------------------------------------------------------------------

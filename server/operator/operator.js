@@ -127,7 +127,9 @@ function visibilityEditor(d) {
  */
 function reviewBox(d) {
   const r = d.review;
-  const lines = [h('div', {}, `撰写：${r.authorName || '内容库导入'}`, r.submitterName ? `　提交审核：${r.submitterName}` : '')];
+  const author = r.authorName || '内容库导入';
+  const submitter = r.submitterName ? `　提交审核：${r.submitterName}` : '';
+  const lines = [h('div', {}, `撰写：${author}`, submitter)];
   if (d.status === 'in_review') {
     if (r.callerMayApprove) lines.push(h('div', { className: 'may-review' }, '你可以审核这一版：通过后营销员即可分享；驳回请写明原因。'));
     else {
@@ -293,7 +295,7 @@ function renderTagPicker(selected) {
   }));
 }
 
-/** Shows only the chosen kind's fields, and each field's label for that kind. */
+/** Shows only the fields of the chosen kind, each with its label for that kind. */
 function syncKindFields() {
   const kind = $('#editor [name=kind]').value;
   for (const field of document.querySelectorAll('#editor .field[data-kinds]')) field.hidden = !field.dataset.kinds.split(' ').includes(kind);
@@ -344,7 +346,7 @@ function openEditor(detail) {
 
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 
-/** The draft from the form: only the chosen kind's fields, with the page's own checks in Chinese. */
+/** The draft from the form: only the fields of the chosen kind, checked by the page first, in Chinese. */
 function draftFromForm(form) {
   const kind = form.kind.value;
   const shown = (field) => { const box = form.querySelector(`.field[data-field="${field}"]`); return box && !box.hidden; };

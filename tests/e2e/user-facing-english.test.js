@@ -116,6 +116,8 @@ function englishInConsoles() {
     for (const text of englishInMarkup(fs.readFileSync(path.join(dir, 'index.html'), 'utf8'))) lines.push(`${folder}/index.html: ${text}`);
     for (const text of englishInConsoleScript(fs.readFileSync(path.join(dir, script), 'utf8'))) lines.push(`${folder}/${script}: ${text}`);
   }
+  // The script both consoles share (messages, the API client).
+  for (const text of englishInConsoleScript(fs.readFileSync(path.join(ROOT, 'server', 'console', 'console.js'), 'utf8'))) lines.push(`console/console.js: ${text}`);
   return [...new Set(lines)].sort();
 }
 

@@ -1,11 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { GlanceShareView, OpenShareView } from '@kejing/shared'
-import { createApiClient, type ApiClient } from '../api/client'
-import { createEndpoints, type Endpoints } from '../api/endpoints'
-import { resolveH5DevCode } from '../platform/login-code'
-import { systemClock } from '../platform/ports'
-import { getPlatformLoginCode, sleep, taroStorage, taroTransport } from '../platform/taro'
-import { EventQueue, type NewTouchpoint } from '../tracking/event-queue'
+import type { ApiClient } from '../api/client'
+import type { Endpoints } from '../api/endpoints'
+import { lazyServiceInstances } from '../platform/service-instances'
+import type { EventQueue, NewTouchpoint } from '../tracking/event-queue'
 import { defaultRandom, uuidV4 } from '../tracking/uuid'
 
 /**
@@ -18,47 +16,19 @@ import { defaultRandom, uuidV4 } from '../tracking/uuid'
  */
 export const READER_QUEUE_KEY = 'kejing.reader-events.v1'
 
-let apiClient: ApiClient | null = null
-let endpoints: Endpoints | null = null
-let queue: EventQueue | null = null
 const random = defaultRandom()
+const instances = lazyServiceInstances(random, { queueStorageKey: READER_QUEUE_KEY, onQueue: watchNetwork })
 
 export function getReaderApi(): ApiClient {
-  if (!apiClient) {
-    apiClient = createApiClient({
-      baseUrl: KEJING_API_BASE,
-      transport: taroTransport,
-      storage: taroStorage,
-      getLoginCode: () => getPlatformLoginCode(taroStorage, random),
-      sleep,
-      random,
-      now: () => Date.now(),
-    })
-    if (process.env.TARO_ENV === 'h5') {
-      // Another ?devCode= in the URL means another person: the stored token is not theirs.
-      if (resolveH5DevCode(window.location.href, taroStorage, random).changed) apiClient.clearSession()
-    }
-  }
-  return apiClient
+  return instances.getApi()
 }
 
 export function api(): Endpoints {
-  if (!endpoints) endpoints = createEndpoints(getReaderApi())
-  return endpoints
+  return instances.api()
 }
 
 export function tracker(): EventQueue {
-  if (!queue) {
-    queue = new EventQueue({
-      storage: taroStorage,
-      storageKey: READER_QUEUE_KEY,
-      clock: systemClock,
-      random,
-      send: (batch) => getReaderApi().raw('POST', '/api/events', batch),
-    })
-    watchNetwork(queue)
-  }
-  return queue
+  return instances.tracker()
 }
 
 /** Records a customer touchpoint; it reaches the server even if the reader is closed first. */

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
-import { Button, Image, RichText, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import AgentCard from '../../components/agent-card'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
-import { formatDateTime } from '../../format'
 import { api, openShare, track } from '../reader-services'
 import { entryScene, isSinglePage } from '../entry-scene'
 import { useReadTracking } from './use-read-tracking'
@@ -18,6 +17,7 @@ import NpsQuestion from './nps'
 import { absoluteImageUrl } from '../../uploads/image-url'
 import '../../app.css'
 import { InvalidShare, RetiredShare } from './share-unavailable'
+import ArticleText from './article-text'
 import './index.css'
 
 const isH5 = process.env.TARO_ENV === 'h5'
@@ -107,20 +107,7 @@ function FullReader({ enteredWith }: { enteredWith: number | null }) {
 
   return (
     <View className='reader' id='reader-root' onClick={reading.activity}>
-      <View className='reader__head'>
-        <View className='reader__title' id='reader-title'>
-          {content.title}
-        </View>
-        <View className='muted'>
-          {agent.companyName}
-          {content.publishedAt ? ` · ${formatDateTime(content.publishedAt)}` : ''}
-        </View>
-      </View>
-      {content.kind === 'article' ? (
-        <View className='reader__body' id='reader-body'>
-          {content.bodyHtml ? <RichText nodes={content.bodyHtml} /> : <View>{content.summary}</View>}
-        </View>
-      ) : null}
+      <ArticleText content={content} agent={agent} />
       {content.kind === 'video' && content.videoUrl ? <TrackedVideo id='video-player' src={content.videoUrl} shareId={s} /> : null}
       {content.kind === 'live' ? <LiveBlock content={content} shareId={s} /> : null}
       {content.kind === 'poster' && content.coverUrl ? (

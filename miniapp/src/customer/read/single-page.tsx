@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { Button, Image, RichText, Video, View } from '@tarojs/components'
+import { Button, Image, Video, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import AgentCard from '../../components/agent-card'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
-import { formatDateTime } from '../../format'
 import { glanceShare } from '../reader-services'
 import '../../app.css'
+import ArticleText from './article-text'
 import './index.css'
 
 /** Where WeChat's own bar is: tapping 前往小程序 there opens this page in the full mini program. */
@@ -33,20 +33,7 @@ export default function SinglePageReader({ shareId, scene }: { shareId: string; 
     })
   return (
     <View className='reader reader--single-page' id='reader-root'>
-      <View className='reader__head'>
-        <View className='reader__title' id='reader-title'>
-          {content.title}
-        </View>
-        <View className='muted'>
-          {agent.companyName}
-          {content.publishedAt ? ` · ${formatDateTime(content.publishedAt)}` : ''}
-        </View>
-      </View>
-      {content.kind === 'article' ? (
-        <View className='reader__body' id='reader-body'>
-          {content.bodyHtml ? <RichText nodes={content.bodyHtml} /> : <View>{content.summary}</View>}
-        </View>
-      ) : null}
+      <ArticleText content={content} agent={agent} />
       {content.kind === 'video' && content.videoUrl ? <Video className='reader__video' src={content.videoUrl} /> : null}
       {content.kind === 'live' ? <View className='reader__live muted'>直播内容请{GO_TO_MINI_PROGRAM}观看</View> : null}
       {content.kind === 'poster' && content.coverUrl ? <Image className='reader__poster' src={content.coverUrl} mode='widthFix' /> : null}

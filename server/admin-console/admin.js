@@ -33,12 +33,13 @@ async function useToken(token) {
   const me = await api('GET', '/api/me');
   state.roles = me.roles || [];
   if (!has('admin', 'manager', 'leader', 'operator')) throw new Error('管理台仅对管理员、机构管理者、团队长和内容运营开放');
-  $('#who').textContent = `已登录：${roleNames(state.roles)}`;
   // Staff and handover are for managers and admins; a leader works the pool and sees members'
   // overdue follow-ups; rules and persona templates are what operators keep.
   for (const [tab, roles] of Object.entries(TABS)) document.querySelector(`nav [data-tab=${tab}]`).hidden = !has(...roles);
   await refresh();
   openTab(Object.keys(TABS).find((tab) => has(...TABS[tab])));
+  // Said last: a tab chosen while the console was still loading would be switched back by the line above.
+  $('#who').textContent = `已登录：${roleNames(state.roles)}`;
 }
 
 async function loginWithDevCode() {

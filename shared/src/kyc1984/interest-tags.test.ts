@@ -128,6 +128,33 @@ describe('interest weights are shares of the engagement with each item', () => {
     ]);
   });
 
+  it('a lead-form need is an item of its own, even beside content whose id is that need\'s name', () => {
+    // Content "life" opened (1, accident) and a lead naming the need "life" (5): two items, not one.
+    expect(
+      tagsOf([
+        buildEvent('open', { contentId: 'life', contentTags: ['need:accident'], occurredAtMs: at(1) }),
+        buildEvent('lead_submit', { lead: { needs: ['life'] }, occurredAtMs: at(2) }),
+      ]),
+    ).toEqual([
+      { tag: 'need:life', weight: 0.833 },
+      { tag: 'need:accident', weight: 0.167 },
+    ]);
+  });
+
+  it('only a lead form names needs: lead details carried by another touchpoint add none', () => {
+    expect(tagsOf([buildEvent('open', { contentId: 'o', contentTags: ['need:accident'], lead: { needs: ['annuity'] } })])).toEqual([
+      { tag: 'need:accident', weight: 1 },
+    ]);
+  });
+
+  it('an item engaged with at no weight adds no tag, not even one weighing 0', () => {
+    const config = { ...CONFIG, interestTags: { ...CONFIG.interestTags, forwardWeight: 0 } };
+    expect(
+      tagsOf([buildEvent('forward', { contentId: 'f', contentTags: ['need:medical'] }), buildEvent('open', { contentId: 'o', contentTags: ['need:life'] })], config),
+    ).toEqual([{ tag: 'need:life', weight: 1 }]);
+    expect(tagsOf([buildEvent('forward', { contentId: 'f', contentTags: ['need:medical'] })], config)).toEqual([]);
+  });
+
   it('reads the tag families from the config', () => {
     const config = { ...CONFIG, interestTags: { ...CONFIG.interestTags, families: ['audience' as const] } };
     expect(tagsOf([buildEvent('open', { contentId: 'o', contentTags: ['need:accident', 'audience:retirees'] })], config)).toEqual([

@@ -43,7 +43,6 @@ export function inferInterestTags(history: readonly ScoringEvent[], config: Scor
       total += weight;
     }
   }
-  if (total <= 0) return [];
   return [...byTag.entries()]
     .map(([tag, weight]) => ({ tag, weight: Math.round((weight / total) * 1000) / 1000 }))
     .sort((a, b) => b.weight - a.weight || compareStrings(a.tag, b.tag))

@@ -155,6 +155,20 @@ describe('interest weights are shares of the engagement with each item', () => {
     expect(tagsOf([buildEvent('forward', { contentId: 'f', contentTags: ['need:medical'] })], config)).toEqual([]);
   });
 
+  it('an engagement while the item carried no interest tag does not count toward it', () => {
+    // Item m: consulted (4) while tagged only by stage, later opened (1) with a need tag; item o: opened (1).
+    expect(
+      tagsOf([
+        buildEvent('consult_tap', { contentId: 'm', contentTags: ['stage:3'], occurredAtMs: at(1) }),
+        buildEvent('open', { contentId: 'm', contentTags: ['need:medical'], occurredAtMs: at(2) }),
+        buildEvent('open', { contentId: 'o', contentTags: ['need:life'], occurredAtMs: at(3) }),
+      ]),
+    ).toEqual([
+      { tag: 'need:life', weight: 0.5 },
+      { tag: 'need:medical', weight: 0.5 },
+    ]);
+  });
+
   it('reads the tag families from the config', () => {
     const config = { ...CONFIG, interestTags: { ...CONFIG.interestTags, families: ['audience' as const] } };
     expect(tagsOf([buildEvent('open', { contentId: 'o', contentTags: ['need:accident', 'audience:retirees'] })], config)).toEqual([

@@ -14,6 +14,7 @@ import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
 import { Policies1766000000000 } from './1766000000000-policies';
 import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
 import { DealPastOutcomes1766300000000 } from './1766300000000-deal-past-outcomes';
+import { ContactScoreState1766400000000 } from './1766400000000-contact-score-state';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Policies1766000000000,
   StaffLifecycle1766100000000,
   DealPastOutcomes1766300000000,
+  ContactScoreState1766400000000,
 ];

@@ -28,8 +28,12 @@ interface EventQueryRow {
   tags: string | null;
 }
 
-/** Every touchpoint of some contacts, as ScoringEvents, in one query. */
-export async function loadScoringEvents(db: DataSource | EntityManager, contactIds: string[]): Promise<Map<string, LoadedEvent[]>> {
+/**
+ * Every touchpoint of some contacts, as ScoringEvents, in one query; with `unscoredOnly`, only those
+ * not taken in yet (the scorer folding them into stored states), found through the unscored index
+ * without reading the contacts' histories.
+ */
+export async function loadScoringEvents(db: DataSource | EntityManager, contactIds: string[], options: { unscoredOnly?: boolean } = {}): Promise<Map<string, LoadedEvent[]>> {
   const byContact = new Map<string, LoadedEvent[]>(contactIds.map((id) => [id, []]));
   if (contactIds.length === 0) return byContact;
   const rows: (EventQueryRow & { contact_id: string })[] = await db.query(
@@ -37,7 +41,7 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
             e.video_pct, e.nps_score, e.scored, v.item_id, v.title, v.tags
        FROM touchpoint_event e
        LEFT JOIN content_version v ON v.id = e.content_version_id
-      WHERE e.contact_id IN (${contactIds.map(() => '?').join(',')})`,
+      WHERE ${options.unscoredOnly ? 'e.scored = 0 AND ' : ''}e.contact_id IN (${contactIds.map(() => '?').join(',')})`,
     contactIds,
   );
   // A lead_submit touchpoint carries its lead form (the lead shares its client id); one whose lead was erased carries nothing.

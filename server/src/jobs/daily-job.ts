@@ -198,13 +198,15 @@ async function rescore(
   let position = part.position;
   // One indexed query for the range's due contacts (idx_contact_recheck), not one per batch: the
   // due set is a small share of the contacts, and each batch would scan all of it again.
-  const bounds: [string, string | number | null][] = [['next_recheck_at_ms <= ?', asOfMs], ['id >= ?', part.lo], ['id < ?', part.hi]];
+  // The id bounds are written `+id` so that no engine ranges over the primary key (a sixteenth of
+  // every contact) instead of over the recheck index (the due ones).
+  const bounds: [string, string | number | null][] = [['next_recheck_at_ms <= ?', asOfMs], ['+id >= ?', part.lo], ['+id < ?', part.hi]];
   const where = bounds.filter(([, value]) => value !== null);
-  const due: { id: string }[] = await s.dataSource.query(
-    // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
-    `SELECT id FROM contact WHERE merged_into_contact_id IS NULL AND ${where.map(([sql]) => sql).join(' AND ')}`, where.map(([, value]) => value),
+  const due: { id: string; merged: string | null }[] = await s.dataSource.query(
+    `SELECT id, merged_into_contact_id AS merged FROM contact WHERE ${where.map(([sql]) => sql).join(' AND ')}`, where.map(([, value]) => value),
   );
-  const ids = due.map((r) => r.id).filter((id) => position === null || id > position).sort();
+  // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
+  const ids = due.filter((r) => r.merged === null).map((r) => r.id).filter((id) => position === null || id > position).sort();
   for (let i = 0; i < ids.length; i += BATCH) {
     if (!held()) return null;
     const batch = ids.slice(i, i + BATCH);

@@ -144,24 +144,25 @@ describe('what the state keeps of the explanation', () => {
 });
 
 describe('when a contact’s figures next change by time alone (the daily job’s recheck)', () => {
-  it('never, for a contact with nothing to decay or step back', () => {
+  it('never, for a contact with nothing to decay or step back, or whose decay stays in its band', () => {
     expect(nextRecheckAtMs(emptyState(), buildContext(), at(1))).toBeNull();
     const forward = stateFromHistory([buildEvent('forward', { occurredAtMs: at(0) })], at(0, 12));
-    expect(scoreFromState(forward, buildContext(), at(0, 12)).trust).toBeGreaterThan(0);
-    // Trust 6 decays after 14 days of grace, halving every 90: it first reads 5 some days later.
-    const when = nextRecheckAtMs(forward, buildContext(), at(0, 12)) as number;
-    expect(scoreFromState(forward, buildContext(), when).trust).toBe(5);
-    expect(scoreFromState(forward, buildContext(), when - 1).trust).toBe(6);
+    // Trust 6 decays, but within the low band: the grid never sees it.
+    expect(scoreFromState(forward, buildContext(), at(0, 12)).trust).toBe(6);
+    expect(scoreFromState(forward, buildContext(), at(100)).trust).toBe(3);
+    expect(nextRecheckAtMs(forward, buildContext(), at(0, 12))).toBeNull();
   });
 
-  it('at the China midnight on which intent first reads one point lower, after its grace period', () => {
-    const state = stateFromHistory([deepRead(0), deepRead(1)], at(1, 12));
-    const intent = scoreFromState(state, buildContext(), at(1, 12)).intent;
+  it('at the China midnight on which intent first falls into a lower band, after its grace period', () => {
+    const lead = buildEvent('lead_submit', { occurredAtMs: at(0, 9), lead: { budgetFen: 500_000, insuredPerson: '孩子', needs: ['medical'] } });
+    const state = stateFromHistory([lead, deepRead(1)], at(1, 12));
+    const score = scoreFromState(state, buildContext(), at(1, 12));
+    expect(score.intentBand).toBe('mid');
     const when = nextRecheckAtMs(state, buildContext(), at(1, 12)) as number;
     expect((when + CONFIG.dayOffsetMs) % MS_PER_DAY).toBe(0);
     expect(when).toBeGreaterThan(at(1, 12) + CONFIG.intent.decay.graceDays * MS_PER_DAY);
-    expect(scoreFromState(state, buildContext(), when).intent).toBe(intent - 1);
-    expect(scoreFromState(state, buildContext(), when - 1).intent).toBe(intent);
+    expect(scoreFromState(state, buildContext(), when).intentBand).toBe('low');
+    expect(scoreFromState(state, buildContext(), when - 1).intentBand).toBe('mid');
   });
 
   it('at the silence step-back of a stage above 1, when that comes before any decay', () => {
@@ -175,19 +176,22 @@ describe('when a contact’s figures next change by time alone (the daily job’
 
   it('with no step-back for a closed deal, a stage-1 contact, or a period of zero', () => {
     const slow = { ...CONFIG, trust: { ...CONFIG.trust, decay: { graceDays: 1000, halfLifeDays: 90 } }, intent: { ...CONFIG.intent, decay: { graceDays: 1000, halfLifeDays: 30 } } };
-    // Each contact's first recheck is its first decay, past the 1000-day grace: no step-back before it.
+    // Each contact's first recheck is its first change of band, past the 1000-day grace: no step-back before it.
     const firstChange = (state: ContactState, config: typeof slow) => {
       const when = nextRecheckAtMs(state, buildContext(), at(1), config) as number;
       const [before, after] = [scoreFromState(state, buildContext(), when - 1, config), scoreFromState(state, buildContext(), when, config)];
-      return { when, stages: [before.stage, after.stage], fell: before.trust + before.intent - (after.trust + after.intent) };
+      return { afterGrace: when > midnight(1000), stages: [before.stage, after.stage], cells: [before.cell, after.cell] };
     };
-    const signed = firstChange(stateFromHistory([buildEvent('policy_signed', { occurredAtMs: at(0) })], at(1), slow), slow);
-    expect(signed).toEqual({ when: midnight(1004), stages: [8, 8], fell: 1 });
-    const opened = firstChange(stateFromHistory([open(0)], at(1), slow), slow);
-    expect(opened).toEqual({ when: midnight(1009), stages: [1, 1], fell: 1 });
+    const busy = (last: ScoringEvent) => [
+      buildEvent('lead_submit', { occurredAtMs: at(0, 8), lead: { budgetFen: 500_000, insuredPerson: '孩子', needs: ['medical'] } }),
+      buildEvent('visit', { occurredAtMs: at(0, 8, 30) }), last,
+    ];
+    const signed = firstChange(stateFromHistory(busy(buildEvent('policy_signed', { occurredAtMs: at(0, 9) })), at(1), slow), slow);
+    expect(signed).toEqual({ afterGrace: true, stages: [8, 8], cells: ['low-mid', 'low-low'] });
     const never = { ...slow, stages: { ...slow.stages, silenceStepBackDays: 0 } };
-    const proposal = firstChange(stateFromHistory([buildEvent('proposal_made', { occurredAtMs: at(0) })], at(1), never), never);
-    expect(proposal).toEqual({ when: midnight(1005), stages: [6, 6], fell: 1 });
+    const proposal = firstChange(stateFromHistory(busy(buildEvent('proposal_made', { occurredAtMs: at(0, 9) })), at(1), never), never);
+    expect(proposal).toEqual({ afterGrace: true, stages: [6, 6], cells: ['low-mid', 'low-low'] });
+    expect(nextRecheckAtMs(stateFromHistory([open(0)], at(1), slow), buildContext(), at(1), slow)).toBeNull();
   });
 
   it('at a held-back touchpoint’s time, whatever else; for an opted-out contact at nothing else', () => {

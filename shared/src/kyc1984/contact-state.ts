@@ -203,10 +203,12 @@ export function scoreFromState(state: ContactState, context: ContactContext, now
 const HORIZON_DAYS = 36_500;
 
 /**
- * The first instant after `scoredAtMs` at which the contact's stored figures (trust or intent as
- * integers, so also the grid cell, or the stage) change by time alone, or a held-back event comes
- * due; null if nothing ever will without a new touchpoint. The daily job rescores only contacts
- * whose instant has come (and those touched): no other contact's figures can have changed.
+ * The first instant after `scoredAtMs` at which what the contact is counted by changes by time
+ * alone: its grid cell (trust or intent decays into a lower band) or its stage (a silence
+ * step-back), or a held-back event comes due; null if nothing ever will without a new touchpoint.
+ * The daily job rescores only contacts whose instant has come (and those touched): the grid, the
+ * funnel and their snapshots are then exactly what rescoring every contact would give. The integer
+ * scores within a band are as of the contact's last scoring (what it was touched or rechecked).
  */
 export function nextRecheckAtMs(state: ContactState, context: ContactContext, scoredAtMs: number, config: ScoringConfig = DEFAULT_SCORING_CONFIG): number | null {
   const candidates: number[] = [];
@@ -219,15 +221,15 @@ export function nextRecheckAtMs(state: ContactState, context: ContactContext, sc
     if (lastTouchMs !== null && state.stage.outcome === 'open' && stepMs > 0 && stage > 1) {
       candidates.push(lastTouchMs + (Math.floor((scoredAtMs - lastTouchMs) / stepMs) + 1) * stepMs);
     }
-    // Decay: scores only fall with silence and change at China midnight, so the first day with
-    // another integer is found by bisection over days.
+    // Decay: scores only fall with silence and change at China midnight, so the first day in
+    // another band is found by bisection over days.
     if (state.scores.lastDay !== null) {
       const today = calendarDayOf(scoredAtMs, config.dayOffsetMs);
       const dayStartMs = (day: number) => day * MS_PER_DAY - config.dayOffsetMs;
       for (const dimension of ['trust', 'intent'] as const) {
-        const now = dimensionScoreAt(state.scores, context, dimension, scoredAtMs, config);
-        const at = (day: number) => dimensionScoreAt(state.scores, context, dimension, dayStartMs(day), config);
-        let lo = today; // the score is `now` here
+        const now = bandOf(dimensionScoreAt(state.scores, context, dimension, scoredAtMs, config), config);
+        const at = (day: number) => bandOf(dimensionScoreAt(state.scores, context, dimension, dayStartMs(day), config), config);
+        let lo = today; // the band is `now` here
         let hi = today + HORIZON_DAYS;
         if (at(hi) === now) continue;
         while (hi - lo > 1) {

@@ -23,7 +23,7 @@ export class ContactScoreState1766400000000 implements MigrationInterface {
       }),
     ]);
     await queryRunner.addColumn('contact', new TableColumn({ name: 'next_recheck_at_ms', type: 'bigint', isNullable: true }));
-    await queryRunner.query('UPDATE contact SET next_recheck_at_ms = 0');
+    await queryRunner.query('UPDATE contact SET next_recheck_at_ms = 0 WHERE merged_into_contact_id IS NULL');
     await queryRunner.createIndex('contact', new TableIndex({ name: RECHECK_INDEX, columnNames: ['next_recheck_at_ms', 'id'] }));
   }
 

@@ -69,11 +69,15 @@ export async function forgetScoreStates(manager: EntityManager, contactIds: read
   }
 }
 
-/** A merge (and its undo) moves touchpoints between the two contacts: both histories are replayed. */
+/**
+ * A merge (and its undo) moves touchpoints between the two contacts: both histories are replayed.
+ * The contact merged away is hidden: the daily job has nothing to recheck on it (undo rescores it).
+ */
 export const scoreStateMergeStep: ContactMergeStep = {
   name: 'score_states',
   async move(manager, fromContactId, intoContactId) {
     await forgetScoreStates(manager, [fromContactId, intoContactId]);
+    await manager.query('UPDATE contact SET next_recheck_at_ms = NULL WHERE id = ?', [fromContactId]);
     return [];
   },
   async undo(manager, fromContactId, intoContactId) {

@@ -81,11 +81,27 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
 // A referred contact "engaged" when it did more than open: read, watched, tapped, left details, forwarded.
 export const ENGAGED_TYPES: readonly TouchpointType[] = ['read_progress', 'read_complete', 'video_progress', 'live_join', 'card_view', 'consult_tap', 'lead_submit', 'forward'];
 
-/** Which of these contacts engaged at some time (the referral credit they give up their chain). */
+/**
+ * Which of these contacts engaged at some time (the referral credit they give up their chain): from
+ * their stored scoring states (one row each, whatever their histories), and from the touchpoints of
+ * those without a state only.
+ */
 export async function engagedContactIds(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<Set<string>> {
   const engaged = new Set<string>();
+  const withState = new Set<string>();
   for (let i = 0; i < contactIds.length; i += 500) {
     const chunk = contactIds.slice(i, i + 500);
+    const rows: { contact_id: string; engaged: number | boolean }[] = await db.query(
+      `SELECT contact_id, engaged FROM contact_score_state WHERE contact_id IN (${chunk.map(() => '?').join(',')})`, chunk,
+    );
+    for (const row of rows) {
+      withState.add(row.contact_id);
+      if (row.engaged === true || Number(row.engaged) === 1) engaged.add(row.contact_id);
+    }
+  }
+  const rest = contactIds.filter((id) => !withState.has(id));
+  for (let i = 0; i < rest.length; i += 500) {
+    const chunk = rest.slice(i, i + 500);
     const rows: { contact_id: string }[] = await db.query(
       `SELECT DISTINCT contact_id FROM touchpoint_event WHERE contact_id IN (${chunk.map(() => '?').join(',')}) AND type IN (${ENGAGED_TYPES.map(() => '?').join(',')})`,
       [...chunk, ...ENGAGED_TYPES],

@@ -40,6 +40,8 @@ const SCORER_CONTACTS = env('BENCH_SCORER_CONTACTS', 2000);
 const DAILY_CONTACTS = Number(arg('contacts') ?? env('BENCH_DAILY_CONTACTS', 1_000_000));
 const TOUCHED_SHARE = 0.05;
 const FULL_SEED = process.env.BENCH_FULL_SEED === '1';
+/** `--daily-only`: just the daily job (and its seeding). */
+const DAILY_ONLY = process.argv.includes('--daily-only');
 const EVENTS_PER_CONTACT = env('BENCH_EVENTS_PER_CONTACT', 50);
 const TOTAL_CONTACTS = env('BENCH_TOTAL_CONTACTS', 0); // 0: just the contacts seeded above
 const LIST_AGENT_CONTACTS = 2000;
@@ -227,6 +229,7 @@ async function main() {
 
   // 1. The scorer on fresh touchpoints.
   let t0 = Date.now();
+  if (!DAILY_ONLY) {
   const fresh = await seedContacts(ds, agentIds, SCORER_CONTACTS, 0);
   const freshEvents = await seedEvents(ds, fresh, versions, false);
   line('seeded for the scorer', `${fmt(SCORER_CONTACTS)} contacts, ${fmt(freshEvents)} events (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -262,6 +265,8 @@ async function main() {
     line(`scorer: one touchpoint, history of ${fmt(length)}`, `${folded.toFixed(2)} ms folded into the state (replaying the history: ${replayed.toFixed(2)} ms)`);
   }
 
+  }
+
   // 3. The daily job over DAILY_CONTACTS contacts, 5 % touched today, the rest scored by yesterday's run.
   t0 = Date.now();
   // Seeding only: a large page cache while the rows go in, then SQLite's default again for the run.
@@ -284,8 +289,14 @@ async function main() {
   const wallSec = (Date.now() - started) / 1000;
   line(`daily job on ${fmt(DAILY_CONTACTS)} contacts, ${Math.round(TOUCHED_SHARE * 100)} % touched`, `${wallSec.toFixed(1)} s (${fmt(seeded.touched)} touched contacts taken in, ${fmt(summary.contactsRescored)} rechecked, ${fmt(summary.stageStepBacks)} step-backs, ${fmt(s.scorer.replays - replaysBefore)} histories replayed)`);
 
-  // 3. The morning list in a big database.
+  // 4. The morning list in a big database.
   t0 = Date.now();
+  if (DAILY_ONLY) {
+    await ds.destroy();
+    await dropMysql();
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const listAgent = (await s.staff.create({ name: '被测代理人', role: 'agent', orgUnitId: team.id })).staffId;
   const mine = await seedContacts(ds, [listAgent], LIST_AGENT_CONTACTS, 0);
   let made = SCORER_CONTACTS + 200 + DAILY_CONTACTS + LIST_AGENT_CONTACTS;

@@ -17,7 +17,7 @@ export class ContactScoreState1766400000000 implements MigrationInterface {
         columns: [
           { name: 'contact_id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'state', type: 'text', isNullable: false },
-          { name: 'engaged', type: 'boolean', isNullable: false, default: false },
+          { name: 'engaged', type: 'boolean', isNullable: false, default: 0 },
           { name: 'updated_at_ms', type: 'bigint', isNullable: false },
         ],
       }),

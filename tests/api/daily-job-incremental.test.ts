@@ -28,8 +28,8 @@ describe('the daily job rescores what changed, and the figures are those of a fu
     const states = await t.db.dataSource.query('SELECT COUNT(*) AS n FROM contact_score_state');
     expect(Number(states[0].n)).toBe(readers.length);
     const due = await t.db.dataSource.query('SELECT next_recheck_at_ms AS at FROM contact WHERE id = ?', [readers[0]?.contactId]);
-    // Intent from the read decays after 7 quiet days: the figures change some day after that.
-    expect(Number(due[0].at)).toBeGreaterThan(t.clock.nowMs() + 7 * DAY_MS);
+    // A stage-3 reader steps back after 30 quiet days (its scores stay in the low band till then).
+    expect(Number(due[0].at)).toBeGreaterThan(t.clock.nowMs() + 29 * DAY_MS);
   });
 
   it('the next morning rescores nobody: nothing was touched and nothing decays yet', async () => {
@@ -51,8 +51,8 @@ describe('the daily job rescores what changed, and the figures are those of a fu
     expect(scored.map((r) => r.id)).toEqual([reader.contactId]);
   });
 
-  it('weeks later rescores the contacts whose scores decayed, to exactly what replaying every history gives', async () => {
-    t.clock.advance(20 * DAY_MS);
+  it('weeks later rescores the contacts stepping back on silence, to exactly what replaying every history gives', async () => {
+    t.clock.advance(40 * DAY_MS);
     const summary = await runToday();
     expect(summary.contactsRescored).toBe(readers.length);
     const incremental = await figures();

@@ -20,6 +20,7 @@ import { touchpointMergeStep } from './modules/events/touchpoint-merge-step';
 import { ImportsService } from './modules/imports/imports.service';
 import { consentMergeStep, leadMergeStep } from './modules/leads/lead-merge-step';
 import { stageChangeMergeStep } from './modules/scoring/stage-change-merge-step';
+import { scoreStateMergeStep } from './modules/scoring/score-states';
 import { forwardedShareMergeStep } from './modules/shares/share-merge-step';
 import { taskMergeStep } from './modules/tasks/task-merge-step';
 import { noticeMergeStep } from './modules/notifications/notice-merge-step';
@@ -167,11 +168,13 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const contacts = new ContactsService(dataSource, clock, touchpoints, phoneCrypto, staff);
   const followUpRules = new FollowUpRulesService(dataSource, clock, audit, compliance);
   const scorer = new ScorerService(dataSource, clock, logger, followUpRules);
-  const rescore = (ids: string[]) => scorer.scoreContacts(ids);
+  // The callers below change a contact's facts or history other than by new touchpoints (a merge
+  // moves touchpoints): the history is replayed, which is rare, rather than folded into the state.
+  const rescore = (ids: string[]) => scorer.scoreContacts(ids, { replay: true });
   // One person, one contact: each module that keeps rows by contact moves its own (a new module adds its step here, one line).
   const contactMerge = new ContactMergeService(dataSource, clock, logger, audit, contacts, contactResolver, touchpoints, [
     touchpointMergeStep, leadMergeStep, consentMergeStep, taskMergeStep, stageChangeMergeStep, contactNotesMergeStep, contactPhonesMergeStep,
-    referredContactsMergeStep, forwardedShareMergeStep, noticeMergeStep, customerMessageMergeStep,
+    referredContactsMergeStep, forwardedShareMergeStep, noticeMergeStep, customerMessageMergeStep, scoreStateMergeStep,
   ], rescore);
   const leads = new LeadsService(dataSource, clock, arrivals, phoneCrypto, touchpoints, verifiedPhones,
     (verified) => contactMerge.mergeOnVerifiedPhone(verified));
@@ -199,7 +202,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
   const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), (due) => reminders.announceDue(due));
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
-    verifiedPhones, sessions, (ids) => scorer.scoreContacts(ids));
+    verifiedPhones, sessions, rescore);
   const handover = new HandoverService(dataSource, clock, staff, org, sessions, audit);
   const pool = new PoolService(dataSource, clock, staff, org, handover, config.pool ?? poolDefaults());
   const personaTemplates = new PersonaTemplatesService(dataSource, clock, compliance, audit);

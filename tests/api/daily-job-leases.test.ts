@@ -34,12 +34,17 @@ describe('the daily job: once per China day, in leased parts, for any date', () 
   });
   afterAll(() => t.close());
 
+  // The daily job rescores only contacts whose figures change by time alone that day (and those
+  // touched): these tests are about the leases, so every contact is made due, as after a long silence.
+  const makeAllDue = () => t.db.dataSource.query('UPDATE contact SET next_recheck_at_ms = 0');
+
   const partsOf = async (day: string) =>
     (await t.db.dataSource.query('SELECT part, status, owner, attempts FROM job_part WHERE job = ? AND day = ? ORDER BY part', ['daily', day]))
       .map((r: { part: string; status: string; owner: string; attempts: number | string }) => ({ ...r, attempts: Number(r.attempts) }));
 
   it('a part whose process died holding it is finished by another once the lease expires', async () => {
     t.clock.advance(3_600_000); // an hour after the contacts were scored, so today's run rescores them all
+    await makeAllDue();
     const day = today;
     const dead = new JobLeases(t.db.dataSource, t.clock, 'dead-process', { leaseMs: LEASE_MS });
     await dead.openDay('daily', day, t.clock.nowMs(), dailyJobParts());
@@ -110,6 +115,7 @@ describe('the daily job: once per China day, in leased parts, for any date', () 
 
   it('a process shutting down mid-range hands the range back at once, with how far it got, and another finishes the day', async () => {
     t.clock.advance(DAY_MS);
+    await makeAllDue();
     const day = chinaDayOf(t.clock.nowMs());
     const stopping = new AbortController();
     const real = ScorerService.prototype.scoreContacts;

@@ -22,6 +22,7 @@ import { JobDay, JobPart } from '../jobs/job-lease.entity';
 import { ComplianceWord } from '../modules/content/compliance-word.entity';
 import { Tag } from '../modules/tags/tag.entity';
 import { ContactStageChange } from '../modules/scoring/contact-stage-change.entity';
+import { ContactScoreState } from '../modules/scoring/contact-score-state.entity';
 import { FollowUpRuleSet } from '../modules/tasks/follow-up-rule-set.entity';
 import { AgentContentStudy } from '../modules/dashboards/agent-content-study.entity';
 import { FunnelSnapshotRow } from '../modules/dashboards/funnel-snapshot.entity';
@@ -44,7 +45,7 @@ import { AnonymousShareOpen } from '../modules/shares/anonymous-share-open.entit
 /** The explicit entity list: nothing is discovered by globbing. */
 export const ENTITIES = [
   OrgUnit, User, StaffMember, ContentItem, ContentVersion, ContentVersionTag, Share, Contact,
-  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, FollowUpRuleSet, Tag, ComplianceWord,
+  TouchpointEvent, Consent, Lead, FollowUpTask, AuditEntry, JobCursor, ContactStageChange, ContactScoreState, FollowUpRuleSet, Tag, ComplianceWord,
   MorningListOpen, AgentContentStudy, Kyb134AgentDay, FunnelSnapshotRow, DealModelRow, DealTrainingRun, DealPastOutcome, VerifiedPhone,
   ContactPhone, ContactNote,
   ContactHandover, PersonaTemplateRow,

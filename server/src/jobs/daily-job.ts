@@ -181,10 +181,13 @@ async function prepare(live: Services, day: Services, worker: ScoringWorker): Pr
 }
 
 /**
- * Rescores one range of contacts, batch by batch, recording how far it got so
- * a process taking over after a crash resumes there. Contacts already scored at or after that
- * instant (by the live scorer, or by a process that died mid-range) are current and skipped, so a
- * day caught up late never moves a contact back to an older date.
+ * Rescores one range of contacts, batch by batch, recording how far it got so a process taking
+ * over after a crash resumes there. Only contacts whose stored figures change by time alone by
+ * this run's instant (decay past an integer, a silence step-back: next_recheck_at_ms, worked out by
+ * the scorer) are rescored, from their stored states; every touched contact was scored in the
+ * prepare part, and no other contact's figures can have changed. Contacts already scored at or after
+ * that instant (by the live scorer, or by a process that died mid-range) are current and skipped,
+ * so a day caught up late never moves a contact back to an older date.
  */
 async function rescore(
   s: Services, leases: JobLeases, part: JobPart, asOfMs: number, held: () => boolean, report: (done: number) => Promise<void>,
@@ -193,23 +196,30 @@ async function rescore(
   const previous = part.result ? (JSON.parse(part.result) as ScoreResult) : { contactsRescored: 0, stageStepBacks: 0, ms: 0 };
   let { contactsRescored, stageStepBacks } = previous;
   let position = part.position;
-  for (;;) {
+  // One indexed query for the range's due contacts (idx_contact_recheck), not one per batch: the
+  // due set is a small share of the contacts, and each batch would scan all of it again.
+  // The id bounds are written `+id` so that no engine ranges over the primary key (a sixteenth of
+  // every contact) instead of over the recheck index (the due ones).
+  const bounds: [string, string | number | null][] = [['next_recheck_at_ms <= ?', asOfMs], ['+id >= ?', part.lo], ['+id < ?', part.hi]];
+  const where = bounds.filter(([, value]) => value !== null);
+  const due: { id: string; merged: string | null }[] = await s.dataSource.query(
+    `SELECT id, merged_into_contact_id AS merged FROM contact WHERE ${where.map(([sql]) => sql).join(' AND ')}`, where.map(([, value]) => value),
+  );
+  // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
+  const ids = due.filter((r) => r.merged === null).map((r) => r.id).filter((id) => position === null || id > position).sort();
+  for (let i = 0; i < ids.length; i += BATCH) {
     if (!held()) return null;
-    const bounds: [string, string | number | null][] = [['(scored_at_ms IS NULL OR scored_at_ms < ?)', asOfMs], ['id >= ?', part.lo], ['id < ?', part.hi], ['id > ?', position]];
-    const where = bounds.filter(([, value]) => value !== null);
-    const rows: { id: string }[] = await s.dataSource.query(
-      // A contact merged into another is hidden until the merge is undone (which rescores it): nothing to plan for it.
-      `SELECT id FROM contact WHERE merged_into_contact_id IS NULL AND ${where.map(([sql]) => sql).join(' AND ')} ORDER BY id LIMIT ${BATCH}`, where.map(([, value]) => value),
-    );
-    if (rows.length === 0) break;
-    const outcomes = await s.scorer.scoreContacts(rows.map((r) => r.id), { scoredBeforeMs: asOfMs });
+    const batch = ids.slice(i, i + BATCH);
+    const outcomes = await s.scorer.scoreContacts(batch, { scoredBeforeMs: asOfMs });
     contactsRescored += outcomes.length;
     stageStepBacks += outcomes.filter((o) => o.before && o.after.stage < o.before.stage && o.after.outcome === 'open').length;
-    position = (rows[rows.length - 1] as { id: string }).id;
+    position = batch[batch.length - 1] as string;
     const sofar = { contactsRescored, stageStepBacks, ms: previous.ms + Date.now() - started };
     if (!(await leases.checkpoint(part, position, sofar))) return null;
     await report(contactsRescored - previous.contactsRescored);
   }
+  // Stopping (or lost) after the last batch: handed back as it stands; the next holder finds nothing left and completes it.
+  if (!held()) return null;
   return { contactsRescored, stageStepBacks, ms: previous.ms + Date.now() - started };
 }
 

@@ -97,8 +97,11 @@ export interface StageConfig {
   readonly valuableReadAbovePct: number;
   /** A read/watch at or above this share is a deep read. */
   readonly deepReadMinPct: number;
-  /** Deep reads of distinct items in one need family that open the insurance topic (stage 4). */
-  readonly deepReadsForTopic: number;
+  /**
+   * Distinct calendar days with a deep read in one need family that open the insurance topic
+   * (stage 4). Reading the same item again on another day counts: the customer came back to it.
+   */
+  readonly deepReadDaysForTopic: number;
   /** Distinct calendar days with an open that make a contact appointable (stage 2). */
   readonly repeatOpenDays: number;
   /** A contact silent this long steps back one stage (per full period, never below 1). */
@@ -135,6 +138,18 @@ export interface InterestTagConfig {
   readonly forwardWeight: number;
   /** Weight of a need named in the lead form. */
   readonly leadNeedWeight: number;
+}
+
+/**
+ * How much of the explanation a contact keeps: the newest contributions and stage entries. Bounded
+ * so that a contact's stored state, and so the cost of one more touchpoint, does not grow with its
+ * history (issue 15); the agent reads what moved the score lately, not every point since the start.
+ */
+export interface ExplanationConfig {
+  /** Newest score contributions kept (both dimensions together). */
+  readonly contributionsKept: number;
+  /** Newest stage-history entries kept. */
+  readonly stageEvidenceKept: number;
 }
 
 /** Morning-list ordering. */
@@ -179,6 +194,8 @@ export interface ScoringConfig {
   readonly referral: ReferralConfig;
   /** Interest-tag weights. */
   readonly interestTags: InterestTagConfig;
+  /** How much of the explanation is kept. */
+  readonly explanation: ExplanationConfig;
   /** Stage-based prior P(close) for open deals, used before a deal-index model exists. */
   readonly stagePriorCloseProbability: Readonly<Record<Stage, number>>;
   /** Morning-list ordering. */
@@ -226,7 +243,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   stages: {
     valuableReadAbovePct: 50,
     deepReadMinPct: 80,
-    deepReadsForTopic: 2,
+    deepReadDaysForTopic: 2,
     repeatOpenDays: 2,
     silenceStepBackDays: 30,
   },
@@ -241,6 +258,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
     forwardWeight: 3,
     leadNeedWeight: 5,
   },
+  explanation: { contributionsKept: 60, stageEvidenceKept: 50 },
   stagePriorCloseProbability: { 1: 0.02, 2: 0.04, 3: 0.07, 4: 0.12, 5: 0.2, 6: 0.3, 7: 0.45, 8: 0.6 },
   ranking: {
     priorityWeights: { 1: 5, 2: 3, 3: 2, 4: 1.5, 5: 1 },

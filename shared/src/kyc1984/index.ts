@@ -5,11 +5,15 @@ export { normaliseEvents } from './normalise-events';
 export { NEED_NAMES_ZH, needNameZh } from './content';
 export { bandOf, cellOf } from './scores';
 export { computeStage, emptyStageMemory, proveStage } from './stages';
-export type { StageMemory, StageProof, StageResult } from './stages';
+export type { StageMemory, StageProof, StageResult, StageState } from './stages';
 export { classifyReferral } from './referral';
 export type { ReferralResult } from './referral';
 export { inferInterestTags } from './interest-tags';
 export { scoreContact } from './score-contact';
+export {
+  CONTACT_STATE_VERSION, advanceState, applyTouchpoint, applyTouchpoints, emptyState, isAfterState, nextRecheckAtMs, scoreFromState, stateFromHistory,
+} from './contact-state';
+export type { ContactState } from './contact-state';
 export * from './follow-up-rules';
 export { validateFollowUpRules } from './validate-follow-up-rules';
 export type { RuleValidationError } from './validate-follow-up-rules';

@@ -16,30 +16,45 @@ export type ReferralResult = { referralClass: ReferralClass; centreOfInfluence: 
 
 const RANK: Record<ReferralClass, number> = { negative: 0, indifferent: 1, passive_promoter: 2, active_promoter: 3 };
 
+/** The referral part of a contact's state (see contact-state.ts): the latest valid NPS answer and the forwards. */
+export type ReferralState = { latestNps: number | null; forwards: number };
+
+/** The referral state before the first event. */
+export function emptyReferralState(): ReferralState {
+  return { latestNps: null, forwards: 0 };
+}
+
+/** Folds one event (later than every event folded so far) into the referral state, in place. */
+export function applyReferralEvent(state: ReferralState, event: ScoringEvent): void {
+  // Events come in order, so the last valid answer is the latest.
+  if (event.type === 'nps_answer' && typeof event.npsScore === 'number' && Number.isFinite(event.npsScore)) {
+    state.latestNps = event.npsScore;
+  }
+  if (event.type === 'forward') state.forwards += 1;
+}
+
+/** The referral class from the folded state and the contact's standing facts. */
+export function readReferral(state: ReferralState, context: ContactContext, config: ScoringConfig): ReferralResult {
+  const referralClass = referralClassOf(state, context, config);
+  return { referralClass, centreOfInfluence: referralClass === 'active_promoter' };
+}
+
 /** Classifies a contact from a normalised history (see normaliseEvents) and its context. */
 export function classifyReferral(
   history: readonly ScoringEvent[],
   context: ContactContext,
   config: ScoringConfig,
 ): ReferralResult {
-  const referralClass = referralClassOf(history, context, config);
-  return { referralClass, centreOfInfluence: referralClass === 'active_promoter' };
+  const state = emptyReferralState();
+  for (const event of history) applyReferralEvent(state, event);
+  return readReferral(state, context, config);
 }
 
-function referralClassOf(history: readonly ScoringEvent[], context: ContactContext, config: ScoringConfig): ReferralClass {
+function referralClassOf(state: ReferralState, context: ContactContext, config: ScoringConfig): ReferralClass {
   if (context.optedOut) return 'negative';
   const cfg = config.referral;
-  let latestNps: number | null = null;
-  let forwards = 0;
-  for (const event of history) {
-    // The history is sorted, so the last valid answer is the latest.
-    if (event.type === 'nps_answer' && typeof event.npsScore === 'number' && Number.isFinite(event.npsScore)) {
-      latestNps = event.npsScore;
-    }
-    if (event.type === 'forward') forwards += 1;
-  }
+  const { latestNps, forwards } = state;
   if (latestNps !== null && latestNps < cfg.passiveNpsMin) return 'negative';
-
   let fromNps: ReferralClass = 'indifferent';
   if (latestNps !== null) fromNps = latestNps >= cfg.activeNpsMin ? 'active_promoter' : 'passive_promoter';
   let fromChain: ReferralClass = 'indifferent';

@@ -27,9 +27,11 @@ describe('stage transitions (DOMAIN.md, one row per kind of evidence)', () => {
     ['3: a need-tagged video past half', () => [buildEvent('video_progress', { contentTags: CRITICAL_ILLNESS, videoPct: 60 })], 3, 'open'],
     ['3: 20 minutes of a need-tagged live stream', () => [buildEvent('live_leave', { contentTags: CRITICAL_ILLNESS, dwellMs: 20 * 60_000 })], 3, 'open'],
     ['3: one deep read is not yet a topic', () => [read('a1', 90)], 3, 'open'],
-    ['3: two deep reads of the same item count as one', () => [read('a1', 85, CRITICAL_ILLNESS, 0), read('a1', 95, CRITICAL_ILLNESS, 1)], 3, 'open'],
-    ['3: deep reads in two different need families', () => [read('a1', 90), read('m1', 90, MEDICAL)], 3, 'open'],
-    ['4 开启保险话题: two deep reads in one need family', () => [read('a1', 90), read('a2', 80)], 4, 'open'],
+    ['4: reading the same need item again on another day opens the insurance topic', () => [read('a1', 85, CRITICAL_ILLNESS, 0), read('a1', 95, CRITICAL_ILLNESS, 1)], 4, 'open'],
+    ['3: two deep reads on the same day do not', () => [read('a1', 90, CRITICAL_ILLNESS, 0), read('a2', 80, CRITICAL_ILLNESS, 0)], 3, 'open'],
+    ['3: deep reads in two different need families on two days', () => [read('a1', 90, CRITICAL_ILLNESS, 0), read('m1', 90, MEDICAL, 1)], 3, 'open'],
+    ['4 开启保险话题: deep reads of two items of one need family on two days', () => [read('a1', 90, CRITICAL_ILLNESS, 0), read('a2', 80, CRITICAL_ILLNESS, 1)], 4, 'open'],
+    ['3: a deep read and a shallow one in one family on two days', () => [read('a1', 90, CRITICAL_ILLNESS, 0), read('a2', 79, CRITICAL_ILLNESS, 1)], 3, 'open'],
     ['4: a consult about a need', () => [buildEvent('consult_tap', { contentTags: MEDICAL })], 4, 'open'],
     ['5 唤醒需求: a lead with a budget', () => [buildEvent('lead_submit', { lead: { budgetFen: 300_000 } })], 5, 'open'],
     ['5: a lead naming the insured person', () => [buildEvent('lead_submit', { lead: { insuredPerson: '孩子' } })], 5, 'open'],
@@ -107,20 +109,28 @@ describe('stepping back on silence', () => {
 });
 
 describe('thresholds of the reading stages', () => {
-  const read = (contentId: string, depthPct: number) =>
-    buildEvent('read_progress', { contentId, contentTags: MEDICAL, depthPct, occurredAtMs: at(0, 9) });
+  const read = (contentId: string, depthPct: number, day = 0) =>
+    buildEvent('read_progress', { contentId, contentTags: MEDICAL, depthPct, occurredAtMs: at(day, 9) });
   it.each<[string, number, number, Stage]>([
-    ['two reads at 79 % are past half but not deep', 79, 79, 3],
-    ['two reads at 80 % are deep: the topic is open', 80, 80, 4],
-    ['one read at 80 % and one at 79 % are one deep read', 80, 79, 3],
+    ['two reads at 79 % on two days are past half but not deep', 79, 79, 3],
+    ['two reads at 80 % on two days are deep: the topic is open', 80, 80, 4],
+    ['one read at 80 % and one at 79 % are one deep-read day', 80, 79, 3],
   ])('%s', (_name, first, second, stage) => {
-    expect(stageOf([read('m1', first), read('m2', second)]).stage).toBe(stage);
+    expect(stageOf([read('m1', first, 0), read('m2', second, 1)], at(3)).stage).toBe(stage);
+  });
+
+  it('counts deep-read days on the China calendar: 23:00 and 01:00 Beijing time are two days', () => {
+    const late = buildEvent('read_complete', { contentId: 'm1', contentTags: MEDICAL, occurredAtMs: at(0, 23) });
+    const early = buildEvent('read_complete', { contentId: 'm1', contentTags: MEDICAL, occurredAtMs: at(1, 1) });
+    expect(stageOf([late, early]).stageEvidence.at(-1)).toEqual(
+      expect.objectContaining({ stage: 4, eventId: early.id, reason: '在2天深度阅读医疗相关内容' }),
+    );
   });
 
   it('reads the thresholds from the config', () => {
-    const config = { ...CONFIG, stages: { ...CONFIG.stages, valuableReadAbovePct: 60, deepReadMinPct: 90, deepReadsForTopic: 3 } };
+    const config = { ...CONFIG, stages: { ...CONFIG.stages, valuableReadAbovePct: 60, deepReadMinPct: 90, deepReadDaysForTopic: 3 } };
     const stage = (...depths: number[]) =>
-      computeStage(normaliseEvents(depths.map((d, i) => read(`m${i}`, d)), at(2)), buildContext(), at(2), config).stage;
+      computeStage(normaliseEvents(depths.map((d, i) => read(`m${i}`, d, i)), at(5)), buildContext(), at(5), config).stage;
     expect(stage(60)).toBe(1);
     expect(stage(61)).toBe(3);
     expect(stage(89, 89, 89)).toBe(3);
@@ -174,17 +184,17 @@ describe('the stage history records each step once, with its reason', () => {
       buildEvent('open', { occurredAtMs: at(1, 9) }),
       buildEvent('read_progress', { contentId: 'a1', contentTags: ['need:medical', 'need:life'], depthPct: 66.6, occurredAtMs: at(1, 10) }),
       buildEvent('read_complete', { contentId: 'a2', contentTags: ['need:life'], occurredAtMs: at(1, 11) }),
-      buildEvent('read_complete', { contentId: 'a3', contentTags: ['need:life'], occurredAtMs: at(1, 12) }),
-      buildEvent('lead_submit', { lead: { budgetFen: 1, insuredPerson: ' 孩子 ', needs: [' ', 'life'] }, occurredAtMs: at(1, 13) }),
-      buildEvent('proposal_made', { occurredAtMs: at(1, 14) }),
-      buildEvent('proposal_delivered', { occurredAtMs: at(1, 15) }),
-      buildEvent('objection', { occurredAtMs: at(1, 16) }),
+      buildEvent('read_complete', { contentId: 'a2', contentTags: ['need:life'], occurredAtMs: at(2, 12) }),
+      buildEvent('lead_submit', { lead: { budgetFen: 1, insuredPerson: ' 孩子 ', needs: [' ', 'life'] }, occurredAtMs: at(2, 13) }),
+      buildEvent('proposal_made', { occurredAtMs: at(2, 14) }),
+      buildEvent('proposal_delivered', { occurredAtMs: at(2, 15) }),
+      buildEvent('objection', { occurredAtMs: at(2, 16) }),
     ];
-    expect(stageOf(journey).stageEvidence.map((e) => [e.stage, e.reason])).toEqual([
+    expect(stageOf(journey, at(3)).stageEvidence.map((e) => [e.stage, e.reason])).toEqual([
       [1, '打开了分享的内容'],
       [2, '在2个不同的日子主动打开内容'],
       [3, '医疗、寿险相关内容看过一半以上（67%）'],
-      [4, '深度阅读2篇寿险相关内容'],
+      [4, '在2天深度阅读寿险相关内容'],
       [5, '留资并说明了预算、被保险人、需求类别'],
       [6, '营销员制作了建议书'],
       [7, '建议书已递送'],

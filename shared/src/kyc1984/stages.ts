@@ -5,7 +5,7 @@
  */
 import type { DealOutcome, Stage } from '../contracts';
 import { MS_PER_DAY, type ScoringConfig } from './config';
-import { contentKeyOf, depthOf, needCodesOf, needNameZh } from './content';
+import { depthOf, needCodesOf, needNameZh } from './content';
 import { calendarDayOf } from './time';
 import type { ContactContext, ScoringEvent, StageEvidence } from './types';
 
@@ -15,12 +15,19 @@ export type StageResult = { stage: Stage; outcome: DealOutcome; stageEvidence: S
 /** What an event proves about the stage, given the history before it. */
 export type StageProof = { stage: Stage; reason: string; outcome?: Exclude<DealOutcome, 'open'> };
 
-/** Running facts about the history that multi-event evidence needs (open days, deep reads per need). */
-export type StageMemory = { openDays: Set<number>; deepReadItemsByNeed: Map<string, Set<string>> };
+/** Deep-read days of one need family: how many distinct days, and the latest (histories come in order). */
+export type NeedReadDays = { need: string; days: number; lastDay: number };
+
+/**
+ * Running facts about the history that multi-event evidence needs: distinct open days and
+ * deep-read days per need family. Counters, not sets: events come in order, so a day is new
+ * exactly when it differs from the last one counted. Plain JSON, so it can be stored.
+ */
+export type StageMemory = { openDays: number; lastOpenDay: number | null; deepReadDays: NeedReadDays[] };
 
 /** An empty memory, before the first event. */
 export function emptyStageMemory(): StageMemory {
-  return { openDays: new Set(), deepReadItemsByNeed: new Map() };
+  return { openDays: 0, lastOpenDay: null, deepReadDays: [] };
 }
 
 /**
@@ -32,9 +39,13 @@ export function proveStage(event: ScoringEvent, memory: StageMemory, config: Sco
   const needs = needCodesOf(event.contentTags);
   switch (event.type) {
     case 'open': {
-      memory.openDays.add(calendarDayOf(event.occurredAtMs, config.dayOffsetMs));
-      if (memory.openDays.size >= cfg.repeatOpenDays) {
-        return { stage: 2, reason: `在${memory.openDays.size}个不同的日子主动打开内容` };
+      const day = calendarDayOf(event.occurredAtMs, config.dayOffsetMs);
+      if (memory.lastOpenDay !== day) {
+        memory.openDays += 1;
+        memory.lastOpenDay = day;
+      }
+      if (memory.openDays >= cfg.repeatOpenDays) {
+        return { stage: 2, reason: `在${memory.openDays}个不同的日子主动打开内容` };
       }
       return { stage: 1, reason: '打开了分享的内容' };
     }
@@ -54,14 +65,13 @@ export function proveStage(event: ScoringEvent, memory: StageMemory, config: Sco
       const depth = depthOf(event, config) ?? 0;
       if (needs.length === 0 || depth <= cfg.valuableReadAbovePct) return { stage: 1, reason: '浏览了内容' };
       if (depth >= cfg.deepReadMinPct) {
-        for (const need of needs) {
-          const items = memory.deepReadItemsByNeed.get(need) ?? new Set<string>();
-          items.add(contentKeyOf(event));
-          memory.deepReadItemsByNeed.set(need, items);
-          if (items.size >= cfg.deepReadsForTopic) {
-            return { stage: 4, reason: `深度阅读${items.size}篇${needNameZh(need)}相关内容` };
-          }
-        }
+        // DOMAIN.md stage 4: deep reads of one need family on distinct days; the same item read
+        // again on another day counts (the customer came back to it). Every need of the item is
+        // counted before the first one past the threshold is named.
+        const day = calendarDayOf(event.occurredAtMs, config.dayOffsetMs);
+        const counted = needs.map((need) => countDeepReadDay(memory, need, day));
+        const topic = counted.find((c) => c.days >= cfg.deepReadDaysForTopic);
+        if (topic) return { stage: 4, reason: `在${topic.days}天深度阅读${needNameZh(topic.need)}相关内容` };
       }
       return { stage: 3, reason: `${needs.map(needNameZh).join('、')}相关内容看过一半以上（${Math.round(depth)}%）` };
     }
@@ -93,6 +103,107 @@ export function proveStage(event: ScoringEvent, memory: StageMemory, config: Sco
   }
 }
 
+function countDeepReadDay(memory: StageMemory, need: string, day: number): NeedReadDays {
+  let counted = memory.deepReadDays.find((c) => c.need === need);
+  if (!counted) {
+    counted = { need, days: 0, lastDay: day };
+    memory.deepReadDays.push(counted);
+  }
+  if (counted.days === 0 || counted.lastDay !== day) {
+    counted.days += 1;
+    counted.lastDay = day;
+  }
+  return counted;
+}
+
+/**
+ * The stage part of a contact's state (see contact-state.ts): what the history proved so far,
+ * folded one event at a time, as if the contact were not a WeChat friend (that standing fact is
+ * applied when read). Plain JSON. `evidence` keeps the newest `explanation.stageEvidenceKept`
+ * entries; `evidenceDropped` counts the older ones let go.
+ */
+export type StageState = {
+  /** 0 = nothing proven yet (never reported). */
+  stage: number;
+  outcome: DealOutcome;
+  lastTouchMs: number | null;
+  memory: StageMemory;
+  evidence: StageEvidence[];
+  evidenceDropped: number;
+};
+
+/** The stage state before the first event. */
+export function emptyStageState(): StageState {
+  return { stage: 0, outcome: 'open', lastTouchMs: null, memory: emptyStageMemory(), evidence: [], evidenceDropped: 0 };
+}
+
+/** Silence step-backs from the last touch until `untilMs`: the entries, and the stage they leave. */
+function stepBacks(state: StageState, stage: number, untilMs: number, config: ScoringConfig): { stage: number; entries: StageEvidence[] } {
+  const stepMs = config.stages.silenceStepBackDays * MS_PER_DAY;
+  const entries: StageEvidence[] = [];
+  const lastTouchMs = state.lastTouchMs;
+  if (lastTouchMs === null || state.outcome !== 'open' || stepMs <= 0) return { stage, entries };
+  const periods = Math.floor((untilMs - lastTouchMs) / stepMs);
+  for (let k = 1; k <= periods && stage > 1; k++) {
+    stage -= 1;
+    entries.push({
+      stage: stage as Stage,
+      eventId: null,
+      atMs: lastTouchMs + k * stepMs,
+      reason: `${config.stages.silenceStepBackDays}天没有互动，退回一个阶段`,
+    });
+  }
+  return { stage, entries };
+}
+
+function keepEvidence(state: StageState, entries: StageEvidence[], config: ScoringConfig): void {
+  state.evidence.push(...entries);
+  const over = state.evidence.length - config.explanation.stageEvidenceKept;
+  if (over > 0) {
+    state.evidence.splice(0, over);
+    state.evidenceDropped += over;
+  }
+}
+
+/** Folds one event (later than every event folded so far) into the stage state, in place. */
+export function applyStageEvent(state: StageState, event: ScoringEvent, config: ScoringConfig): void {
+  const back = stepBacks(state, state.stage, event.occurredAtMs, config);
+  state.stage = back.stage;
+  keepEvidence(state, back.entries, config);
+  state.lastTouchMs = event.occurredAtMs;
+  const proof = proveStage(event, state.memory, config);
+  const outcomeChanged = proof.outcome !== undefined && proof.outcome !== state.outcome;
+  if (proof.stage > state.stage || outcomeChanged) {
+    state.stage = Math.max(state.stage, proof.stage);
+    if (proof.outcome !== undefined) state.outcome = proof.outcome;
+    keepEvidence(state, [{ stage: state.stage as Stage, eventId: event.id, atMs: event.occurredAtMs, reason: proof.reason }], config);
+  }
+}
+
+/**
+ * The stage as of `nowMs` (at or after the last folded event): the WeChat friendship applied, and
+ * the silence since the last touch stepped back.
+ */
+export function readStage(state: StageState, context: ContactContext, nowMs: number, config: ScoringConfig): StageResult {
+  const evidence = [...state.evidence];
+  let stage = state.stage;
+  if (context.isWeChatFriend) {
+    // A friend starts at stage 1, dated at the first touch: the first event's own stage-1 entry is
+    // the friendship's instead, and a first event proving more follows the friendship's entry.
+    // Once the oldest entries are let go, both are gone either way.
+    if (state.evidenceDropped === 0) {
+      const first = evidence[0];
+      const friend: StageEvidence = { stage: 1, eventId: null, atMs: first?.atMs ?? nowMs, reason: '已是微信好友，可触达' };
+      if (first && first.stage === 1) evidence[0] = friend;
+      else evidence.unshift(friend);
+    }
+    stage = Math.max(stage, 1);
+  }
+  const back = stepBacks(state, stage, nowMs, config);
+  evidence.push(...back.entries);
+  return { stage: Math.max(1, back.stage) as Stage, outcome: state.outcome, stageEvidence: evidence.slice(-config.explanation.stageEvidenceKept) };
+}
+
 /**
  * Replays a normalised history (see normaliseEvents) up to `nowMs`: stage, outcome and the
  * stage history. A contact with no evidence at all sits in stage 1 with an empty history.
@@ -103,44 +214,7 @@ export function computeStage(
   nowMs: number,
   config: ScoringConfig,
 ): StageResult {
-  const stepMs = config.stages.silenceStepBackDays * MS_PER_DAY;
-  const memory = emptyStageMemory();
-  const evidence: StageEvidence[] = [];
-  let stage = 0; // 0 = nothing proven yet; never reported
-  let outcome: DealOutcome = 'open';
-  let lastTouchMs: number | null = null;
-
-  if (context.isWeChatFriend) {
-    stage = 1;
-    evidence.push({ stage: 1, eventId: null, atMs: history[0]?.occurredAtMs ?? nowMs, reason: '已是微信好友，可触达' });
-  }
-
-  const stepBack = (untilMs: number) => {
-    if (lastTouchMs === null || outcome !== 'open' || stepMs <= 0) return;
-    const periods = Math.floor((untilMs - lastTouchMs) / stepMs);
-    for (let k = 1; k <= periods && stage > 1; k++) {
-      stage -= 1;
-      evidence.push({
-        stage: stage as Stage,
-        eventId: null,
-        atMs: lastTouchMs + k * stepMs,
-        reason: `${config.stages.silenceStepBackDays}天没有互动，退回一个阶段`,
-      });
-    }
-  };
-
-  for (const event of history) {
-    stepBack(event.occurredAtMs);
-    lastTouchMs = event.occurredAtMs;
-    const proof = proveStage(event, memory, config);
-    const outcomeChanged = proof.outcome !== undefined && proof.outcome !== outcome;
-    if (proof.stage > stage || outcomeChanged) {
-      stage = Math.max(stage, proof.stage);
-      if (proof.outcome !== undefined) outcome = proof.outcome;
-      evidence.push({ stage: stage as Stage, eventId: event.id, atMs: event.occurredAtMs, reason: proof.reason });
-    }
-  }
-  stepBack(nowMs);
-
-  return { stage: Math.max(1, stage) as Stage, outcome, stageEvidence: evidence };
+  const state = emptyStageState();
+  for (const event of history) applyStageEvent(state, event, config);
+  return readStage(state, context, nowMs, config);
 }

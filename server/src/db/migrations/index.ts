@@ -14,6 +14,7 @@ import { FollowUpMemory1765900000000 } from './1765900000000-follow-up-memory';
 import { Policies1766000000000 } from './1766000000000-policies';
 import { StaffLifecycle1766100000000 } from './1766100000000-staff-lifecycle';
 import { DealPastOutcomes1766300000000 } from './1766300000000-deal-past-outcomes';
+import { ContactScoreState1766400000000 } from './1766400000000-contact-score-state';
 import { ReadsAtScale1766500000000 } from './1766500000000-reads-at-scale';
 import { MomentsCopy1766700000000 } from './1766700000000-moments-copy';
 import { AnonymousShareOpens1766900000000 } from './1766900000000-anonymous-share-opens';
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   Policies1766000000000,
   StaffLifecycle1766100000000,
   DealPastOutcomes1766300000000,
+  ContactScoreState1766400000000,
   ReadsAtScale1766500000000,
   MomentsCopy1766700000000,
   AnonymousShareOpens1766900000000,

@@ -10,6 +10,7 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 @Index('idx_contact_agent_stage', ['agentId', 'stage'])
 // The contact book lists an agent's contacts by last touch; search filters within those rows.
 @Index('idx_contact_agent_touch', ['agentId', 'lastTouchAtMs'])
+@Index('idx_contact_recheck', ['nextRecheckAtMs', 'id'])
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   /** The agent who serves the contact; null while it waits in a team's pool (公海, poolOrgUnitId). */
@@ -55,6 +56,11 @@ export class Contact {
   @Column({ name: 'opted_out', type: 'boolean', default: false }) optedOut!: boolean;
   @EpochMsColumn({ name: 'last_touch_at_ms', nullable: true }) lastTouchAtMs!: number | null;
   @EpochMsColumn({ name: 'scored_at_ms', nullable: true }) scoredAtMs!: number | null;
+  /**
+   * When the stored figures next change by time alone (decay, a silence step-back), as the scorer
+   * worked out; null: never without a new touchpoint. The daily job rescores contacts whose time has come.
+   */
+  @EpochMsColumn({ name: 'next_recheck_at_ms', nullable: true }) nextRecheckAtMs!: number | null;
   @EpochMsColumn({ name: 'created_at_ms' }) createdAtMs!: number;
   /** Set while this contact is merged into another (one person, one contact); lists leave it out, undo clears it. */
   @Index('idx_contact_merged_into') @UuidColumn({ name: 'merged_into_contact_id', nullable: true }) mergedIntoContactId!: string | null;

@@ -30,6 +30,7 @@ import { dismissOpenTasksOf } from '../tasks/dismiss-open-tasks';
 import { erasePoliciesOfContacts } from '../policies/policy.queries';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
+import { forgetScoreStates } from '../scoring/score-states';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
@@ -187,6 +188,8 @@ export class PrivacyService {
         // Fewer touchpoints can change a score: the scorer hears of these contacts after the commit.
         await this.touchpoints.run(async (manager, _record, touched) => {
           await deleteTouchpoints(manager, rows.map((r) => r.id));
+          // A history that lost touchpoints is replayed, not folded into its stored state.
+          await forgetScoreStates(manager, [...new Set(rows.map((r) => r.contact_id))]);
           touched(rows.map((r) => r.contact_id));
         });
         rawEventsDeleted += rows.length;
@@ -272,6 +275,8 @@ export class PrivacyService {
 
   /** Erases leads' personal data: the rows, the consents they rested on, and the name the contact took from them. */
   private async eraseLeads(manager: EntityManager, leads: LeadRow[]): Promise<void> {
+    // A lead form is part of its lead_submit touchpoint: those histories are replayed, not folded into their states.
+    await forgetScoreStates(manager, [...new Set(leads.map((l) => l.contactId))]);
     // The contact falls back to its latest lead's name left, else to the anonymous name it was made with.
     for (const [contactId, nameLeft] of await eraseLeadRows(manager, leads)) {
       await setContactDisplayName(manager, contactId, nameLeft ?? anonymousNameOf(contactId));
@@ -297,6 +302,7 @@ export class PrivacyService {
           deleted.consents += await this.deleteCount(manager, 'consent', 'contact_id', chunk);
           deleted.tasks += await this.deleteCount(manager, 'follow_up_task', 'contact_id', chunk);
           deleted.stageChanges += await this.deleteCount(manager, 'contact_stage_change', 'contact_id', chunk);
+          await forgetScoreStates(manager, chunk);
           const records = await eraseContactRecords(manager, chunk);
           deleted.notes += records.notes;
           deleted.phones += records.phones;

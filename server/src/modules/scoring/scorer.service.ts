@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  addressNameOf,
+  addressNameOf, advanceState, type ContactState, emptyState, nextRecheckAtMs, scoreFromState, stateFromHistory,
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
@@ -15,6 +15,7 @@ import { staffNamesOf } from '../staff/queries/staff-names';
 import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
+import { loadScoreStates, saveScoreStates } from './score-states';
 import { ENGAGED_TYPES, LoadedEvent, loadContactContexts, loadScoringEvents } from './scoring-inputs';
 
 /** A backlog (a scorer that was down) is scored whole but planned only for its latest touchpoints. */
@@ -48,10 +49,26 @@ export function storableExplanation(score: ContactScore): ContactScore {
 const storedScore = (explanation: unknown): ContactScore | null =>
   explanation && typeof explanation === 'object' && 'cell' in explanation && 'stageEvidence' in explanation ? (explanation as ContactScore) : null;
 
+const engaged = (e: LoadedEvent) => ENGAGED_TYPES.includes(e.type);
+const byHistoryOrder = (a: LoadedEvent, b: LoadedEvent) => a.occurredAtMs - b.occurredAtMs || a.id.localeCompare(b.id);
+
+export interface ScoreOptions {
+  /** Leave out contacts scored at or after this instant (checked under the lock). */
+  scoredBeforeMs?: number;
+  /**
+   * Replay each contact's whole history instead of folding fresh touchpoints into its stored state:
+   * for callers that changed the history other than by adding touchpoints (a merge, an erasure).
+   */
+  replay?: boolean;
+}
+
 /**
- * KYC1984 in the server. Each run recomputes a contact from its whole history (so a scorer that
- * was down catches up to identical results), records stage moves, turns each new touchpoint into
- * at most one follow-up, and marks the touchpoints taken in — all in one transaction.
+ * KYC1984 in the server. Each run folds a contact's fresh touchpoints into its stored state
+ * (shared/src/kyc1984/contact-state.ts) without reading its history — or, when the state cannot
+ * take them (none yet, a touchpoint older than the state, a replay, `replay`), replays the whole
+ * history, which gives the same figures. It records stage moves, turns each new touchpoint into at
+ * most one follow-up, stores the figures, the state and when the figures next change by time alone,
+ * and marks the touchpoints taken in — all in one transaction.
  */
 export class ScorerService {
   constructor(
@@ -65,12 +82,15 @@ export class ScorerService {
   /** Told what each run changed once it has committed (the agent's notices); must not throw. */
   onScored: (outcomes: ScoringOutcome[]) => Promise<void> = async () => undefined;
 
+  /** Contacts whose history was replayed since the service started (for benches and logs). */
+  replays = 0;
+
   /**
    * Scores these contacts now; returns what changed, for callers that want to know.
    * `scoredBeforeMs`: leave out contacts scored at or after that instant (checked under the lock),
    * so a daily run dated in the past never takes back what a later scoring stored.
    */
-  async scoreContacts(contactIds: string[], options: { scoredBeforeMs?: number } = {}): Promise<ScoringOutcome[]> {
+  async scoreContacts(contactIds: string[], options: ScoreOptions = {}): Promise<ScoringOutcome[]> {
     let ids = [...new Set(contactIds)];
     if (ids.length === 0) return [];
     // Touchpoints written to a contact merged away (by a process whose cache had not heard of the
@@ -89,21 +109,47 @@ export class ScorerService {
       // Read after the lock: a scorer that waited for another must not score at the instant it
       // began waiting, or it would leave out touchpoints the other took in and move the contact back.
       const nowMs = this.clock.nowMs();
-      const eventsByContact = await loadScoringEvents(manager, contacts.map((c) => c.id));
+      const contactIdsLocked = contacts.map((c) => c.id);
+      const freshByContact = await loadScoringEvents(manager, contactIdsLocked, { unscoredOnly: true });
+      const stored = options.replay ? new Map() : await loadScoreStates(manager, contactIdsLocked);
+      const advanced = new Map<string, ContactState>();
+      const replay: string[] = [];
+      for (const contact of contacts) {
+        // A contact never scored has taken no touchpoint in: its state starts empty.
+        const base = stored.get(contact.id)?.state ?? (contact.scoredAtMs === null && !options.replay ? emptyState(this.config) : null);
+        const next = advanceState(base, freshByContact.get(contact.id) ?? [], nowMs, this.config);
+        if (next) advanced.set(contact.id, next);
+        else replay.push(contact.id);
+      }
+      this.replays += replay.length;
+      const histories = await loadScoringEvents(manager, replay);
       const contexts = await loadContactContexts(manager, contacts);
       const agentNames = await staffNamesOf(manager, contacts.flatMap((c) => (c.agentId ? [c.agentId] : [])));
       const outcomes: ScoringOutcome[] = [];
       const scoredRowIds: string[] = [];
+      const states: { contactId: string; state: ContactState; engaged: boolean }[] = [];
       for (const contact of contacts) {
-        const events = eventsByContact.get(contact.id) ?? [];
         const context = contexts.get(contact.id) ?? { optedOut: contact.optedOut, engagedReferrals: 0 };
-        const fresh = events.filter((e) => !e.scored).sort((a, b) => a.occurredAtMs - b.occurredAtMs || a.id.localeCompare(b.id));
-        const stored = storedScore(contact.scoreExplanation);
-        // The stored score is what the agent last saw; without one, score what was already taken in.
-        const known = events.filter((e) => e.scored);
-        const before = stored ?? (known.length > 0 ? scoreContact(known, context, nowMs, this.config) : null);
-        const after = scoreContact(events, context, nowMs, this.config);
-        await this.recordStageMoves(manager, contact, before, after, events);
+        const history = histories.get(contact.id);
+        const fresh = (history ? history.filter((e) => !e.scored) : freshByContact.get(contact.id) ?? []).sort(byHistoryOrder);
+        const storedScoreNow = storedScore(contact.scoreExplanation);
+        const prior = stored.get(contact.id);
+        let state: ContactState;
+        let before: ContactScore | null;
+        let wasEngaged: boolean;
+        if (history) {
+          // The stored score is what the agent last saw; without one, score what was already taken in.
+          const known = history.filter((e) => e.scored);
+          before = storedScoreNow ?? (known.length > 0 ? scoreContact(known, context, nowMs, this.config) : null);
+          state = stateFromHistory(history, nowMs, this.config);
+          wasEngaged = known.some(engaged);
+        } else {
+          state = advanced.get(contact.id) as ContactState;
+          before = storedScoreNow ?? (prior?.state ? scoreFromState(prior.state, context, nowMs, this.config) : null);
+          wasEngaged = prior?.engaged ?? false;
+        }
+        const after = scoreFromState(state, context, nowMs, this.config);
+        await this.recordStageMoves(manager, contact, before, after, history ?? fresh);
         // One plan per fresh touchpoint against the same before/after: the touchpoints since the
         // last run caused the change together; the most urgent plan wins the contact's one task.
         const plans: FollowUpPlan[] = [];
@@ -117,12 +163,14 @@ export class ScorerService {
           );
           if (plan) plans.push(plan);
         }
-        if (agentId && plans.length > 0) await applyFollowUpPlans(manager, { id: contact.id, agentId }, plans, events, this.clock.nowMs());
-        await storeContactScore(manager, contact.id, after, storableExplanation(after), nowMs);
+        if (agentId && plans.length > 0) await applyFollowUpPlans(manager, { id: contact.id, agentId }, plans, fresh, this.clock.nowMs());
+        await storeContactScore(manager, contact.id, after, storableExplanation(after), nowMs, nextRecheckAtMs(state, context, nowMs, this.config));
+        // A state that took nothing in is the one stored: not written again (the daily rechecks).
+        if (history || fresh.length > 0 || !prior) states.push({ contactId: contact.id, state, engaged: wasEngaged || fresh.some(engaged) });
         scoredRowIds.push(...fresh.map((e) => e.rowId));
-        const engaged = (e: LoadedEvent) => ENGAGED_TYPES.includes(e.type);
-        outcomes.push({ contactId: contact.id, before, after, plans, fresh, becameEngaged: fresh.some(engaged) && !known.some(engaged) });
+        outcomes.push({ contactId: contact.id, before, after, plans, fresh, becameEngaged: fresh.some(engaged) && !wasEngaged });
       }
+      await saveScoreStates(manager, states, nowMs);
       await markTouchpointsScored(manager, scoredRowIds);
       return outcomes;
     })).then(async (outcomes) => (await this.onScored(outcomes), outcomes));

@@ -28,8 +28,12 @@ interface EventQueryRow {
   tags: string | null;
 }
 
-/** Every touchpoint of some contacts, as ScoringEvents, in one query. */
-export async function loadScoringEvents(db: DataSource | EntityManager, contactIds: string[]): Promise<Map<string, LoadedEvent[]>> {
+/**
+ * Every touchpoint of some contacts, as ScoringEvents, in one query; with `unscoredOnly`, only those
+ * not taken in yet (the scorer folding them into stored states), found through the unscored index
+ * without reading the contacts' histories.
+ */
+export async function loadScoringEvents(db: DataSource | EntityManager, contactIds: string[], options: { unscoredOnly?: boolean } = {}): Promise<Map<string, LoadedEvent[]>> {
   const byContact = new Map<string, LoadedEvent[]>(contactIds.map((id) => [id, []]));
   if (contactIds.length === 0) return byContact;
   const rows: (EventQueryRow & { contact_id: string })[] = await db.query(
@@ -37,7 +41,7 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
             e.video_pct, e.nps_score, e.scored, v.item_id, v.title, v.tags
        FROM touchpoint_event e
        LEFT JOIN content_version v ON v.id = e.content_version_id
-      WHERE e.contact_id IN (${contactIds.map(() => '?').join(',')})`,
+      WHERE ${options.unscoredOnly ? 'e.scored = 0 AND ' : ''}e.contact_id IN (${contactIds.map(() => '?').join(',')})`,
     contactIds,
   );
   // A lead_submit touchpoint carries its lead form (the lead shares its client id); one whose lead was erased carries nothing.
@@ -77,11 +81,27 @@ export async function loadScoringEvents(db: DataSource | EntityManager, contactI
 // A referred contact "engaged" when it did more than open: read, watched, tapped, left details, forwarded.
 export const ENGAGED_TYPES: readonly TouchpointType[] = ['read_progress', 'read_complete', 'video_progress', 'live_join', 'card_view', 'consult_tap', 'lead_submit', 'forward'];
 
-/** Which of these contacts engaged at some time (the referral credit they give up their chain). */
+/**
+ * Which of these contacts engaged at some time (the referral credit they give up their chain): from
+ * their stored scoring states (one row each, whatever their histories), and from the touchpoints of
+ * those without a state only.
+ */
 export async function engagedContactIds(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<Set<string>> {
   const engaged = new Set<string>();
+  const withState = new Set<string>();
   for (let i = 0; i < contactIds.length; i += 500) {
     const chunk = contactIds.slice(i, i + 500);
+    const rows: { contact_id: string; engaged: number | boolean }[] = await db.query(
+      `SELECT contact_id, engaged FROM contact_score_state WHERE contact_id IN (${chunk.map(() => '?').join(',')})`, chunk,
+    );
+    for (const row of rows) {
+      withState.add(row.contact_id);
+      if (row.engaged === true || Number(row.engaged) === 1) engaged.add(row.contact_id);
+    }
+  }
+  const rest = contactIds.filter((id) => !withState.has(id));
+  for (let i = 0; i < rest.length; i += 500) {
+    const chunk = rest.slice(i, i + 500);
     const rows: { contact_id: string }[] = await db.query(
       `SELECT DISTINCT contact_id FROM touchpoint_event WHERE contact_id IN (${chunk.map(() => '?').join(',')}) AND type IN (${ENGAGED_TYPES.map(() => '?').join(',')})`,
       [...chunk, ...ENGAGED_TYPES],

@@ -48,12 +48,23 @@ export class ScoringWorker {
     await this.running;
   }
 
-  /** Scores everything pending now and resolves when done (tests, the daily job, the CLI). */
+  /**
+   * Scores everything pending now and resolves when done (tests, the daily job, the CLI). One look
+   * finds at most 5,000 contacts, so it looks again until nothing is left — or until a look finds
+   * only contacts it found before (their scoring fails; the next poll retries them).
+   */
   async drain(): Promise<void> {
-    await this.findUnscored();
-    while (this.dirty.size > 0 || this.running) {
-      this.kick();
-      await this.running;
+    let before = new Set<string>();
+    for (;;) {
+      const found = await this.findUnscored();
+      if (found.length > 0 && found.every((id) => before.has(id))) return;
+      before = new Set(found);
+      if (this.dirty.size === 0 && !this.running) return;
+      while (this.dirty.size > 0 || this.running) {
+        this.kick();
+        await this.running;
+      }
+      if (found.length === 0) return;
     }
   }
 
@@ -93,14 +104,17 @@ export class ScoringWorker {
     for (let i = 0; i < referrers.length; i += this.options.batchSize) await this.scorer.scoreContacts(referrers.slice(i, i + this.options.batchSize));
   }
 
-  private async findUnscored(): Promise<void> {
+  /** Adds contacts with touchpoints not taken in yet to the work; returns them. */
+  private async findUnscored(): Promise<string[]> {
     try {
       const rows: { contact_id: string }[] = await this.dataSource.query(
         'SELECT DISTINCT contact_id FROM touchpoint_event WHERE scored = 0 LIMIT 5000',
       );
       for (const row of rows) this.dirty.add(row.contact_id);
+      return rows.map((row) => row.contact_id);
     } catch (error) {
       this.logger.warn('scorer could not look for work', { detail: (error as Error).message?.slice(0, 200) });
+      return [];
     }
   }
 }

@@ -1,0 +1,86 @@
+import type { EntityManager } from 'typeorm';
+import type { ContactState } from '@kejing/shared';
+import type { ContactMergeStep } from '../contacts/contact-merge-step';
+
+/** What is stored of a contact's state: the fold, and whether it has engaged yet. */
+export interface StoredScoreState {
+  state: ContactState | null;
+  engaged: boolean;
+}
+
+/**
+ * A state larger than this is not stored (the contact's history is replayed each time instead): a
+ * flood of touchpoints on one day keeps all of that day's evidence, and MySQL's TEXT holds 64 KB.
+ */
+export const MAX_STATE_BYTES = 60_000;
+
+const isMysql = (manager: EntityManager) => manager.connection.options.type !== 'better-sqlite3';
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+/** The stored states of these contacts; a contact without one (or with one that does not parse) is absent. */
+export async function loadScoreStates(manager: EntityManager, contactIds: readonly string[]): Promise<Map<string, StoredScoreState>> {
+  const out = new Map<string, StoredScoreState>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const chunk = contactIds.slice(i, i + 500);
+    const rows: { contact_id: string; state: string; engaged: number | boolean }[] = await manager.query(
+      `SELECT contact_id, state, engaged FROM contact_score_state WHERE contact_id IN (${marks(chunk.length)})`, chunk,
+    );
+    for (const row of rows) {
+      let state: ContactState | null = null;
+      try {
+        state = JSON.parse(row.state) as ContactState;
+      } catch {
+        // A damaged state is replaced by replaying the history.
+      }
+      out.set(row.contact_id, { state, engaged: row.engaged === true || Number(row.engaged) === 1 });
+    }
+  }
+  return out;
+}
+
+/** Stores states (insert or replace), in the scorer's transaction; one too large to store is dropped instead. */
+export async function saveScoreStates(manager: EntityManager, rows: { contactId: string; state: ContactState; engaged: boolean }[], nowMs: number): Promise<void> {
+  const keep: unknown[][] = [];
+  const drop: string[] = [];
+  for (const row of rows) {
+    const json = JSON.stringify(row.state);
+    if (Buffer.byteLength(json) > MAX_STATE_BYTES) drop.push(row.contactId);
+    else keep.push([row.contactId, json, row.engaged ? 1 : 0, nowMs]);
+  }
+  await forgetScoreStates(manager, drop);
+  for (let i = 0; i < keep.length; i += 200) {
+    const chunk = keep.slice(i, i + 200);
+    const values = chunk.map(() => '(?,?,?,?)').join(',');
+    const upsert = isMysql(manager)
+      ? 'ON DUPLICATE KEY UPDATE state = VALUES(state), engaged = VALUES(engaged), updated_at_ms = VALUES(updated_at_ms)'
+      : 'ON CONFLICT(contact_id) DO UPDATE SET state = excluded.state, engaged = excluded.engaged, updated_at_ms = excluded.updated_at_ms';
+    await manager.query(`INSERT INTO contact_score_state (contact_id, state, engaged, updated_at_ms) VALUES ${values} ${upsert}`, chunk.flat());
+  }
+}
+
+/**
+ * Drops the states of contacts whose stored history changed other than by new touchpoints
+ * (touchpoints or lead forms deleted, moved by a merge): their next scoring replays the history.
+ */
+export async function forgetScoreStates(manager: EntityManager, contactIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const chunk = contactIds.slice(i, i + 500);
+    await manager.query(`DELETE FROM contact_score_state WHERE contact_id IN (${marks(chunk.length)})`, chunk);
+  }
+}
+
+/**
+ * A merge (and its undo) moves touchpoints between the two contacts: both histories are replayed.
+ * The contact merged away is hidden: the daily job has nothing to recheck on it (undo rescores it).
+ */
+export const scoreStateMergeStep: ContactMergeStep = {
+  name: 'score_states',
+  async move(manager, fromContactId, intoContactId) {
+    await forgetScoreStates(manager, [fromContactId, intoContactId]);
+    await manager.query('UPDATE contact SET next_recheck_at_ms = NULL WHERE id = ?', [fromContactId]);
+    return [];
+  },
+  async undo(manager, fromContactId, intoContactId) {
+    await forgetScoreStates(manager, [fromContactId, intoContactId]);
+  },
+};

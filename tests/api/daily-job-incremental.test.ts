@@ -11,7 +11,7 @@ import { bearer, buildWorld, openAndRead, startTestApp, testConfig, TestApp, Wor
 describe('the daily job rescores what changed, and the figures are those of a full rescoring', () => {
   let t: TestApp;
   let world: World;
-  let readers: { token: string; shareId: string; contactId: string }[] = [];
+  const readers: { token: string; shareId: string; contactId: string }[] = [];
   const figures = async () =>
     (await t.db.dataSource.query('SELECT id, trust, intent, cell, stage, outcome, referral_class, interest_tags FROM contact ORDER BY id')) as unknown[];
   const runToday = () => runDailyJob(t.services, t.services.scoringWorker, { day: chinaDayOf(t.clock.nowMs()) });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ContactDetailView, ContactSummaryView, DeactivatedStaffView, HandoverResultView, NoticeListView, OverdueFollowUpsView, Page, PersonaTemplateView, PoolContactView, PoolMoveView,
-  StaffMemberView, TaskView,
+  RadarItemView, StaffMemberView, TaskView,
 } from '@kejing/shared';
 import { runDailyJob } from '../../server/src/jobs/daily-job';
 import { adminAuth, bearer, bindStaff, buildWorld, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
@@ -101,6 +101,30 @@ describe('staff lifecycle, handover and the team pool (公海)', () => {
       const notices = (await t.http.get('/api/notifications').set(as('receiver4')).expect(200)).body as NoticeListView;
       expect(notices.items.filter((n) => n.kind === 'message')).toEqual([expect.objectContaining({ body: '还想再问问教育金', contactId: read.contactId })]);
       expect(await count(`SELECT COUNT(*) AS n FROM agent_notice WHERE agent_id = ? AND kind = 'message'`, [leaver.staffId])).toBe(0);
+    });
+    it('shows the receiver, on 谁看了我, the leaver\'s old-share opens of the contacts now theirs, and a giver no longer sees a contact handed away', async () => {
+      const leaver = await hire('leaver5');
+      await hire('receiver5');
+      await hire('colleague5');
+      const { read } = await contactsOf('leaver5');
+      const given = await contactsOf('colleague5');
+      // The reader's page records its own open (the share's /open only resolves the contact).
+      for (const reader of [read, given.read]) {
+        await t.http.post('/api/events').set(bearer(reader.token))
+          .send({ sentAtDeviceMs: t.clock.nowMs(), events: [{ clientEventId: randomUUID(), type: 'open', shareId: reader.shareId, createdAtDeviceMs: t.clock.nowMs() }] }).expect(200);
+      }
+      const radarOf = async (key: string) => (await t.http.get('/api/radar').set(as(key)).expect(200)).body as RadarItemView[];
+      expect((await radarOf('colleague5')).map((r) => r.contactId)).toContain(given.read.contactId);
+
+      await t.http.post(`/api/admin/staff/${leaver.staffId}/deactivate`).set(adminAuth(world)).send({ receiverAgentId: world.people.receiver5?.staffId }).expect(200);
+      await t.http.post('/api/admin/handovers').set(adminAuth(world))
+        .send({ fromAgentId: world.people.colleague5?.staffId, contactIds: [given.read.contactId], receiverAgentId: world.people.receiver5?.staffId }).expect(200);
+
+      const received = await radarOf('receiver5');
+      expect(received.map((r) => r.contactId).sort()).toEqual([read.contactId, given.read.contactId].sort());
+      // The leaver's share, read to 80 % before the handover, as the leaver saw it.
+      expect(received.find((r) => r.contactId === read.contactId)).toMatchObject({ maxDepthPct: 80, dwellMs: 60_000 });
+      expect((await radarOf('colleague5')).map((r) => r.contactId)).not.toContain(given.read.contactId);
     });
   });
 

@@ -31,7 +31,7 @@ export class RadarService {
          FROM touchpoint_event e
          JOIN contact c ON c.id = e.contact_id
          LEFT JOIN content_version v ON v.id = e.content_version_id
-        WHERE e.agent_id = ? AND e.share_id IS NOT NULL AND c.opted_out = 0
+        WHERE c.agent_id = ? AND e.share_id IS NOT NULL AND c.opted_out = 0
         GROUP BY e.contact_id, c.remark_name, c.real_name, c.display_name, e.share_id, v.title
         ${since}
         ORDER BY MAX(e.occurred_at_ms) DESC
@@ -41,8 +41,8 @@ export class RadarService {
     if (rows.length === 0) return [];
     const next: { contact_id: string; share_id: string; type: CustomerTouchpointType }[] = await this.dataSource.query(
       `SELECT DISTINCT contact_id, share_id, type FROM touchpoint_event
-        WHERE agent_id = ? AND type IN (${FOLLOW_ON.map(() => '?').join(',')}) AND contact_id IN (${rows.map(() => '?').join(',')})`,
-      [actor.staffId, ...FOLLOW_ON, ...rows.map((r) => r.contact_id)],
+        WHERE type IN (${FOLLOW_ON.map(() => '?').join(',')}) AND contact_id IN (${rows.map(() => '?').join(',')})`,
+      [...FOLLOW_ON, ...rows.map((r) => r.contact_id)],
     );
     return rows
       .filter((r) => r.opened_at_ms !== null)

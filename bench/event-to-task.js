@@ -269,6 +269,26 @@ async function runLayout(layout, wechat) {
   }
 }
 
+/**
+ * What the cores limit: scored events/s per layout against one process, next to the number of
+ * cores. Every process of a layout, MariaDB and the load generator share the same cores, so a
+ * layout with more processes than cores can only be as fast as the cores it adds.
+ */
+function summarise(results) {
+  const rows = results.filter((r) => r.throughput);
+  if (rows.length === 0) return;
+  const cores = require('node:os').cpus().length;
+  const one = rows.find((r) => r.layout === 'all:1')?.throughput.scoredPerSec;
+  out(`\nThroughput by layout (${cores} cores shared by the server processes, MariaDB and the load generator):`);
+  for (const r of rows) {
+    const t = r.throughput;
+    const ratio = one ? ` (${(t.scoredPerSec / one).toFixed(2)}× one process)` : '';
+    out(`  ${r.layout.padEnd(16)} ${fmt(t.ingestPerSec)} events/s acknowledged, ${fmt(t.scoredPerSec)} events/s scored${ratio}`);
+  }
+  const best = rows.reduce((a, b) => (b.throughput.scoredPerSec > a.throughput.scoredPerSec ? b : a));
+  out(`  best: ${best.layout}; beyond ${cores} busy processes the layouts share the same ${cores} cores, so a gain past that is the scheduler's, not capacity`);
+}
+
 async function main() {
   out(`Event-to-task latency and throughput on MariaDB (node ${process.version}, ${require('node:os').cpus().length} cores, shared machine: load average ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
   const wechat = await startFakeWeChat({ appId: 'wx-bench-app', appSecret: 'bench-app-secret' });
@@ -278,6 +298,7 @@ async function main() {
   } finally {
     await wechat.close();
   }
+  summarise(results);
   if (process.env.BENCH_JSON) require('node:fs').writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
 }
 

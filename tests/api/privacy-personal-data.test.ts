@@ -11,7 +11,7 @@ describe('personal data (PIPL)', () => {
   let world: World;
   const staff = (key: string) => bearer((world.people[key] as { token: string }).token);
   beforeAll(async () => {
-    t = await startTestApp({ retention: { rawEventsDays: 30, unengagedLeadsDays: 60 } });
+    t = await startTestApp({ retention: { rawEventsDays: 30, unengagedLeadsDays: 60, noticesDays: 50 } });
     world = await buildWorld(t);
   }, 60_000);
   afterAll(() => t.close());
@@ -211,7 +211,7 @@ describe('personal data (PIPL)', () => {
     expect(await count('SELECT COUNT(*) AS n FROM audit_entry')).toBe(before + 3);
   });
 
-  it('retention: the daily job with a moved clock expires raw tracking events and leads of contacts who never engaged, keeping the sales trail', async () => {
+  it('retention: the daily job with a moved clock expires raw tracking events, leads of contacts who never engaged and old notices, keeping the sales trail', async () => {
     const engaged = await customer('pipl-retention-engaged');
     const silent = await customer('pipl-retention-silent');
     const startMs = t.clock.nowMs();
@@ -231,12 +231,20 @@ describe('personal data (PIPL)', () => {
     const first = await runDailyJob(t.services, t.services.scoringWorker);
     expect(first.retention.rawEventsDeleted).toBeGreaterThan(0);
     expect(first.retention.unengagedLeadsDeleted).toBe(0);
+    expect(first.retention.noticesDeleted).toBe(0);
     expect(await count("SELECT COUNT(*) AS n FROM touchpoint_event WHERE type = 'read_progress' AND received_at_ms <= ?", [startMs])).toBe(0);
     expect(await count("SELECT COUNT(*) AS n FROM touchpoint_event WHERE type IN ('lead_submit', 'call') AND contact_id IN (?, ?)", [engaged.contactId, silent.contactId])).toBe(3);
     // Day 61: the silent contact's lead goes, the engaged contact's stays.
     t.clock.advance(21 * DAY_MS);
+    const oldNotices = "SELECT COUNT(*) AS n FROM agent_notice WHERE created_at_ms <= ?";
+    expect(await count(oldNotices, [startMs])).toBeGreaterThan(0); // the two leads' notices, kept at day 40
+    const newerNotices = await count('SELECT COUNT(*) AS n FROM agent_notice WHERE created_at_ms > ?', [startMs]);
     const second = await runDailyJob(t.services, t.services.scoringWorker);
     expect(second.retention.unengagedLeadsDeleted).toBeGreaterThanOrEqual(1);
+    // Day 61: notices past 50 days go, read or not; the ones from day 40 stay.
+    expect(second.retention.noticesDeleted).toBeGreaterThan(0);
+    expect(await count(oldNotices, [startMs])).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM agent_notice WHERE created_at_ms > ?', [startMs])).toBe(newerNotices);
     expect(await count('SELECT COUNT(*) AS n FROM lead WHERE contact_id = ?', [silent.contactId])).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM lead WHERE contact_id = ?', [engaged.contactId])).toBe(1);
     expect(await count("SELECT COUNT(*) AS n FROM audit_entry WHERE action IN ('retention.events', 'retention.leads')")).toBeGreaterThanOrEqual(2);

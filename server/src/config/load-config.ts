@@ -101,6 +101,11 @@ export interface RetentionConfig {
   rawEventsDays: number;
   /** A lead whose contact did nothing after leaving it (and the agent logged nothing). */
   unengagedLeadsDays: number;
+  /**
+   * An agent's notices (提醒: reads, leads, 留言, silences): the list shows the newest, and what a
+   * notice points at stays on the contact's timeline, so old ones are only clutter and personal data.
+   */
+  noticesDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -238,6 +243,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     retention: {
       rawEventsDays: intFrom(env, 'RETENTION_RAW_EVENTS_DAYS', defaults.retention.rawEventsDays),
       unengagedLeadsDays: intFrom(env, 'RETENTION_UNENGAGED_LEADS_DAYS', defaults.retention.unengagedLeadsDays),
+      noticesDays: intFrom(env, 'RETENTION_NOTICES_DAYS', defaults.retention.noticesDays),
     },
     contentReview: { fourEyes: boolFrom(env, 'CONTENT_FOUR_EYES', defaults.contentReview.fourEyes) },
     pool: {

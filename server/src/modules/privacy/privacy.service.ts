@@ -31,6 +31,7 @@ import { erasePoliciesOfContacts } from '../policies/policy.queries';
 import type { GiveConsentDto } from './privacy.dto';
 import { presentConsent, presentExport } from './privacy.presenter';
 import { forgetScoreStates } from '../scoring/score-states';
+import { deleteNoticesCreatedBefore } from '../notifications/notice-records.queries';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
@@ -40,6 +41,8 @@ export const TRACKING_TYPES: string[] = CUSTOMER_TOUCHPOINT_TYPES.filter((type) 
 export interface RetentionSummary {
   rawEventsDeleted: number;
   unengagedLeadsDeleted: number;
+  /** Absent in summaries stored before notices expired. */
+  noticesDeleted?: number;
 }
 
 
@@ -208,10 +211,11 @@ export class PrivacyService {
         unengagedLeadsDeleted += chunk.length;
       }
     }
+    const noticesDeleted = this.retention.noticesDays > 0 ? await deleteNoticesCreatedBefore(this.dataSource, now - this.retention.noticesDays * DAY_MS) : 0;
     if (rawEventsDeleted > 0) {
       await this.audit.record({ actorId: null, action: 'retention.events', subjectType: 'job', subjectId: randomUUID(), detail: { events: rawEventsDeleted, days: this.retention.rawEventsDays } });
     }
-    return { rawEventsDeleted, unengagedLeadsDeleted };
+    return { rawEventsDeleted, unengagedLeadsDeleted, noticesDeleted };
   }
 
   // ---- internals ---------------------------------------------------------------------------

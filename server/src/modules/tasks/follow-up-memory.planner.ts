@@ -4,12 +4,16 @@ import {
   addressNameOf, DEFAULT_SILENCE_FOLLOW_UP_CONFIG, planSilenceFollowUps, type SilenceFacts, type SilenceFollowUpConfig, type SilenceFollowUpPlan,
 } from '@kejing/shared';
 import { DAY_MS } from '../../lib/china-day';
+import { retryOnLockConflict } from '../../lib/lock-conflict';
 import { contactBriefs, type ContactBrief } from '../contacts/contact-brief.queries';
 import { quietLatestLeads } from '../leads/queries/quiet-leads';
 import { lossesBetween, silentStepBacksBetween } from '../scoring/queries/stage-moves';
 import { ACTIVE_TASK_STATUSES, activeContactIdFor, FollowUpTask } from './follow-up-task.entity';
 import { lockContactForTasks } from './follow-up-slot';
 import type { RemindersService } from './reminders.service';
+
+/** Contacts whose silence tasks are placed in one transaction. */
+const PLAN_BATCH = 100;
 
 /** What the daily job's follow-up memory did for a day. */
 export interface FollowUpMemorySummary {
@@ -31,14 +35,23 @@ export async function planFollowUpMemory(
   const remindersDue = await s.reminders.comeDue(asOfMs);
   const silence = { lead_quiet: 0, lost_recare: 0, stage_step_back: 0 };
   const facts = await silenceFacts(s.dataSource, asOfMs, config);
-  for (const fact of facts) {
-    for (const plan of planSilenceFollowUps(fact, asOfMs, config)) {
-      const placed = await s.dataSource.transaction(async (manager) => {
+  // A transaction per batch of contacts, not per task: a night of step-backs after a quiet month
+  // plans tens of thousands, and a commit each was most of the daily job's finishing time. The
+  // facts come sorted by contact id, so batches lock in one order and cannot deadlock each other;
+  // a conflict with the scorer rolls the batch back whole, and it runs again.
+  for (let i = 0; i < facts.length; i += PLAN_BATCH) {
+    const batch = facts.slice(i, i + PLAN_BATCH);
+    const placed = await retryOnLockConflict(() => s.dataSource.transaction(async (manager) => {
+      const kinds: SilenceFollowUpPlan['kind'][] = [];
+      for (const fact of batch) {
+        const plans = planSilenceFollowUps(fact, asOfMs, config);
+        if (plans.length === 0) continue;
         await lockContactForTasks(manager, fact.contactId);
-        return placeRuleTask(manager, fact, plan, asOfMs);
-      });
-      if (placed) silence[plan.kind] += 1;
-    }
+        for (const plan of plans) if (await placeRuleTask(manager, fact, plan, asOfMs)) kinds.push(plan.kind);
+      }
+      return kinds;
+    }));
+    for (const kind of placed) silence[kind] += 1;
   }
   return { remindersDue, silence };
 }

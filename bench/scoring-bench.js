@@ -279,6 +279,7 @@ async function main() {
   const replaysBefore = s.scorer.replays;
   let lastShown = 0;
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   const summary = await runDailyJob(s, s.scoringWorker, {
     onProgress: (p) => {
       if (!process.stdout.isTTY && Date.now() - lastShown < 5000 && p.partsDone < p.partsTotal) return;
@@ -287,6 +288,12 @@ async function main() {
     },
   });
   const wallSec = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU seconds of this process beside the wall time: on a shared machine the wall time includes other
+  // work's turns (and the hypervisor's steal), the CPU time does not; on SQLite nearly all the work is here.
+  const parts = await ds.query("SELECT part, result FROM job_part WHERE job = 'daily' ORDER BY part");
+  const partMs = (name) => parts.filter((p) => name(p.part) && p.result).reduce((n, p) => n + (JSON.parse(p.result).ms ?? 0), 0);
+  line('  by part (work time)', `prepare ${(partMs((n) => n === 'prepare') / 1000).toFixed(1)} s, rescoring ${(partMs((n) => n.startsWith('score-')) / 1000).toFixed(1)} s, finish ${(partMs((n) => n === 'finish') / 1000).toFixed(1)} s; this process used ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU s; load average ${require('node:os').loadavg()[0].toFixed(1)}`);
   line(`daily job on ${fmt(DAILY_CONTACTS)} contacts, ${Math.round(TOUCHED_SHARE * 100)} % touched`, `${wallSec.toFixed(1)} s (${fmt(seeded.touched)} touched contacts taken in, ${fmt(summary.contactsRescored)} rechecked, ${fmt(summary.stageStepBacks)} step-backs, ${fmt(s.scorer.replays - replaysBefore)} histories replayed)`);
 
   // 4. The morning list in a big database.

@@ -11,7 +11,6 @@ import {
   type FamilyMember,
   type Gender,
 } from '@kejing/shared'
-import type { ApiError } from '../../api/client'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import {
@@ -28,58 +27,27 @@ import {
 import { api } from '../../services'
 import './index.css'
 import { passesCheck } from '../../forms/first-error'
+import { Field, savedToast, useEditForm } from '../../forms/edit-form'
 
 const BASIS_NAMES = PHONE_BASES.map((b) => PHONE_BASIS_ZH[b])
 const GENDER_NAMES = GENDERS.map((g) => GENDER_ZH[g])
 const RELATION_NAMES = FAMILY_RELATIONS.map((r) => FAMILY_RELATION_ZH[r])
 const TODAY = new Date().toISOString().slice(0, 10)
 
-/** What the server said, in Chinese: its own message when it wrote one for people, else a general one. */
-function saveFailure(e: unknown): string {
-  const error = e as ApiError
-  // ApiError's message is Chinese already (the server's, or shared's table by code), naming the field for a 400.
-  return error.message || '保存没有成功，请稍后重试'
-}
-
-function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <View className='field'>
-      <View className='field__label'>{label}</View>
-      {children}
-      {error ? <View className='field__error'>{error}</View> : null}
-    </View>
-  )
-}
-
 function ContactForm({ contactId, initial }: { contactId: string | null; initial: ContactFormState }) {
-  const [form, setForm] = useState<ContactFormState>(initial)
-  const [errors, setErrors] = useState<ContactFormErrors>({})
+  const { form, set, errors, setErrors, busy, save: send } = useEditForm<ContactFormState, ContactFormErrors>(initial)
   const [tagDraft, setTagDraft] = useState('')
-  const [busy, setBusy] = useState(false)
-  const set = (patch: Partial<ContactFormState>) => {
-    setForm((f) => ({ ...f, ...patch }))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const key of Object.keys(patch)) delete next[key as keyof ContactFormErrors]
-      return next
-    })
-  }
   const setPhone = (i: number, patch: Partial<PhoneRow>) => set({ phones: form.phones.map((p, j) => (j === i ? { ...p, ...patch } : p)) })
   const setMember = (i: number, patch: Partial<FamilyMember>) => set({ familyMembers: form.familyMembers.map((m, j) => (j === i ? { ...m, ...patch } : m)) })
 
   const save = async () => {
     if (!passesCheck(validateContactForm(form), setErrors)) return
-    setBusy(true)
-    try {
+    await send(async () => {
       const saved = contactId ? await api().updateContact(contactId, toUpdateRequest(form)) : await api().createContact(toCreateRequest(form))
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      savedToast()
       if (contactId) void Taro.navigateBack()
       else void Taro.redirectTo({ url: `/agent/contact/index?id=${encodeURIComponent(saved.contactId)}` })
-    } catch (e) {
-      void Taro.showToast({ title: saveFailure(e), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -4,11 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import {
   FAMILY_RELATION_ZH, NEED_CODES, PAYMENT_FREQUENCIES, PAYMENT_FREQUENCY_ZH, POLICY_STATUSES, POLICY_STATUS_ZH, type FamilyMember,
 } from '@kejing/shared'
-import type { ApiError } from '../../api/client'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import { tagName } from '../../format'
 import { passesCheck } from '../../forms/first-error'
+import { Field, savedToast, useEditForm } from '../../forms/edit-form'
 import {
   checkPolicyForm, emptyPolicyForm, formFromPolicy, toCreatePolicyRequest, toUpdatePolicyRequest, type PolicyFormErrors, type PolicyFormState,
 } from '../../forms/policy-form'
@@ -22,52 +22,20 @@ const NEED_NAMES = NEED_CODES.map((n) => tagName(`need:${n}`))
 const FREQUENCY_NAMES = PAYMENT_FREQUENCIES.map((f) => PAYMENT_FREQUENCY_ZH[f])
 const STATUS_NAMES = POLICY_STATUSES.map((s) => POLICY_STATUS_ZH[s])
 
-function Field({ label, error, children }: { label: string; error?: string; children: React.ReactNode }) {
-  return (
-    <View className='field'>
-      <View className='field__label'>{label}</View>
-      {children}
-      {error ? <View className='field__error'>{error}</View> : null}
-    </View>
-  )
-}
-
-function saveFailure(e: unknown): string {
-  const error = e as ApiError
-  // ApiError's message is Chinese already (the server's, or shared's table by code), naming the field for a 400.
-  return error.message || '保存没有成功，请稍后重试'
-}
-
 function PolicyForm({ contactId, policyId, family, initial }: { contactId: string; policyId: string | null; family: FamilyMember[]; initial: PolicyFormState }) {
-  const [form, setForm] = useState(initial)
-  const [errors, setErrors] = useState<PolicyFormErrors>({})
-  const [busy, setBusy] = useState(false)
+  const { form, set, errors, setErrors, busy, save: send } = useEditForm<PolicyFormState, PolicyFormErrors>(initial)
   // One id per policy being recorded, kept across retries so it is stored once.
   const [clientEventId] = useState(() => uuidV4(random))
   const insuredNames = ['本人', ...family.map((m) => `${m.name}（${FAMILY_RELATION_ZH[m.relation]}）`)]
-  const set = (patch: Partial<PolicyFormState>) => {
-    setForm((f) => ({ ...f, ...patch }))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const key of Object.keys(patch)) delete next[key as keyof PolicyFormErrors]
-      return next
-    })
-  }
-
   const save = async () => {
     const { errors: found, policy } = checkPolicyForm(form, family, today(), policyId !== null)
     if (!passesCheck(found, setErrors) || !policy) return
-    setBusy(true)
-    try {
+    await send(async () => {
       if (policyId) await api().updatePolicy(policyId, toUpdatePolicyRequest(policy, form))
       else await api().createPolicy(contactId, toCreatePolicyRequest(policy, clientEventId, form))
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      savedToast()
       void Taro.navigateBack()
-    } catch (e) {
-      void Taro.showToast({ title: saveFailure(e), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

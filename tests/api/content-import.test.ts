@@ -119,7 +119,7 @@ describe('importing Markdown content (the content:import CLI)', () => {
     cpSync(join(DEMO_CONTENT_DIR, 'images'), join(local, 'images'), { recursive: true });
     writeFileSync(join(local, 'local-cover.md'), '---\ntitle: 本地封面\ncover: images/cover-annuity.jpg\nneed: [annuity]\n---\n正文');
     const [noStore] = await withoutStore.importFolder(local, { mode: 'draft', actor: await asOperator() });
-    expect(noStore).toMatchObject({ outcome: 'failed', error: expect.stringContaining('no image store') });
+    expect(noStore).toMatchObject({ outcome: 'failed', error: expect.stringContaining('no upload store') });
   });
 
   it('finds by tag and synonym: searching 重疾 finds every item the 重疾 chip finds, and 重大疾病 finds the same', async () => {

@@ -13,8 +13,9 @@ const {
 const SORT_ORDER = ['stageMoves', 'leads', 'completionPct', 'avgDepthPct', 'medianDepthPct', 'uniqueViewers', 'opens', 'shares', 'forwards'];
 const TOKEN_KEY = 'kejing-operator-token';
 const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+const VIDEO_MAX_BYTES = 50 * 1024 * 1024;
 
-const state = { page: 1, selected: null, tags: null, units: [], editing: null, keptBody: null, quill: null };
+const state = { page: 1, selected: null, tags: null, units: [], editing: null, keptBody: null, keptLiveUrl: null, quill: null };
 session.token = sessionStorage.getItem(TOKEN_KEY) || '';
 
 const badge = (status) => h('span', { className: `badge s-${status}` }, STATUS[status] || '未知状态');
@@ -87,12 +88,15 @@ function renderPreview(version) {
   box.append(h('h2', {}, version.title));
   if (version.summary) box.append(h('p', { className: 'small' }, version.summary));
   if (version.coverUrl) box.append(h('img', { src: version.coverUrl, alt: '封面' }));
-  if (version.kind === 'video' || version.videoUrl) {
-    box.append(h('p', {}, `${version.kind === 'live' ? '直播' : '视频'}地址：`, version.videoUrl ? h('a', { href: version.videoUrl, target: '_blank', rel: 'noopener' }, version.videoUrl) : '未填写',
-      version.durationSec ? `（时长 ${durationText(version.durationSec)}）` : ''));
+  if (version.kind === 'video') {
+    box.append(h('p', {}, '视频：', version.videoUrl ? '' : '未上传', version.durationSec ? `时长 ${durationText(version.durationSec)}` : ''));
+    if (version.videoUrl) box.append(h('video', { src: version.videoUrl, controls: true, preload: 'metadata', playsinline: true, className: 'preview-video' }));
   }
-  if (version.liveStartsAt) {
-    box.append(h('p', {}, `开播：${fmt(version.liveStartsAt)}（${LIVE[version.liveStatus] || '时间待定'}）`, version.replayUrl ? ['　回放：', h('a', { href: version.replayUrl, target: '_blank', rel: 'noopener' }, version.replayUrl)] : ''));
+  if (version.kind === 'live') {
+    const end = version.liveEndsAt ? ` 至 ${fmt(version.liveEndsAt)}` : '';
+    box.append(h('p', {}, `直播：${version.liveStartsAt ? fmt(version.liveStartsAt) : '时间待定'}${end}（${LIVE[version.liveStatus] || '时间待定'}）`));
+    box.append(h('p', {}, '视频号ID：', version.channelsFinderId || '未填写（开播后客户看不到直播入口）'));
+    if (version.replayUrl) box.append(h('p', {}, '回放：'), h('video', { src: version.replayUrl, controls: true, preload: 'metadata', playsinline: true, className: 'preview-video' }));
   }
   if (version.bodyHtml) {
     const body = h('div', { className: 'body' });
@@ -206,24 +210,53 @@ function metricTable(rows) {
 }
 
 // ---- editor -------------------------------------------------------------------------------
-/** Uploads one image file through the uploads module and answers the URL a reader can load. */
+/**
+ * Uploads one image file through the uploads module and answers its path on the API
+ * (/api/uploads/…): covers are kept as paths, which the clients load from whichever host serves the API.
+ */
 async function uploadImage(file) {
   if (!/^image\/(png|jpeg|webp)$/.test(file.type)) throw new Error('只支持 PNG、JPEG 或 WebP 图片');
   if (file.size > IMAGE_MAX_BYTES) throw new Error('图片不能超过 2 MB，请压缩后再上传');
-  const uploaded = await api('POST', '/api/uploads', file);
-  // Absolute: the mini program renders the body with no base URL; this page is served by the API's own origin.
-  return `${location.origin}${uploaded.url}`;
+  return (await api('POST', '/api/uploads', file)).url;
 }
 
-/** Asks for an image file and answers it (null when the operator cancels). */
-function pickImage() {
+/** An image for the article's body: absolute, since the mini program renders the body with no base URL (this page is served by the API's own origin). */
+async function uploadBodyImage(file) {
+  return `${location.origin}${await uploadImage(file)}`;
+}
+
+/**
+ * Uploads an MP4 for a video item or a live's replay; the server checks the bytes and reads the
+ * running time. The page checks what it can first, so a wrong file is refused before a long upload.
+ */
+async function uploadVideo(file, progress) {
+  if (file.type !== 'video/mp4' && !/\.mp4$/i.test(file.name)) throw new Error('只支持 MP4 视频，请用剪辑软件导出为 MP4 后再上传');
+  if (file.size > VIDEO_MAX_BYTES) throw new Error('视频不能超过 50 MB，请压缩或剪短后再上传');
+  progress.hidden = false;
+  progress.textContent = `正在上传 ${(file.size / 1024 / 1024).toFixed(1)} MB 的视频，请稍候……`;
+  try {
+    return await api('POST', '/api/uploads/videos', file);
+  } finally {
+    progress.hidden = true;
+  }
+}
+
+/** Asks for a file of the input's kind and answers it (null when the operator cancels). */
+function pickFile(selector) {
   return new Promise((resolve) => {
-    const input = $('#image-file');
+    const input = $(selector);
     input.value = '';
     input.onchange = () => resolve(input.files && input.files[0] ? input.files[0] : null);
     input.oncancel = () => resolve(null);
     input.click();
   });
+}
+const pickImage = () => pickFile('#image-file');
+
+function previewVideo(url) {
+  const video = $('#video-preview');
+  video.hidden = !url;
+  if (url) video.src = url; else video.removeAttribute('src');
 }
 
 function setCover(url) {
@@ -247,7 +280,7 @@ function createBodyEditor() {
   const insertImages = async (quill, range, files) => {
     let at = range ? range.index : quill.getLength();
     for (const file of files) {
-      const url = await uploadImage(file);
+      const url = await uploadBodyImage(file);
       quill.insertEmbed(at, 'image', url, 'user');
       at += 1;
     }
@@ -334,17 +367,24 @@ function openEditor(detail) {
     form.durationMin.value = v.durationSec === null ? '' : String(Math.floor(v.durationSec / 60));
     form.durationSecPart.value = v.durationSec === null ? '' : String(v.durationSec % 60);
     form.liveStartsAt.value = toLocalInput(v.liveStartsAt);
+    form.liveEndsAt.value = toLocalInput(v.liveEndsAt);
+    form.channelsFinderId.value = v.channelsFinderId || '';
     form.replayUrl.value = v.replayUrl || '';
     if (v.kind === 'article' && v.bodyHtml) state.quill.clipboard.dangerouslyPasteHTML(v.bodyHtml, 'silent');
   }
   setCover(v ? v.coverUrl : null);
+  previewVideo(v && v.kind === 'video' ? v.videoUrl : null);
+  // A live stream's own address (an API client may set one) is not edited here and is kept as it is.
+  state.keptLiveUrl = v && v.kind === 'live' && v.videoUrl ? v.videoUrl : null;
   $('#body-note').classList.toggle('warn', Boolean(v && v.bodyHtml && /<table/i.test(v.bodyHtml)));
   renderTagPicker(v ? v.tags : []);
   syncKindFields();
   switchTab('editor');
 }
 
-const URL_PATTERN = /^https?:\/\/\S+$/i;
+/** A full http(s) address, or a file uploaded to this API (kept as its path). */
+const URL_PATTERN = /^(https?:\/\/\S+|\/api\/uploads\/[0-9a-f]{64})$/i;
+const CHANNELS_ID_PATTERN = /^sph[A-Za-z0-9_-]{3,60}$/;
 
 /** The draft from the form: only the fields of the chosen kind, checked by the page first, in Chinese. */
 function draftFromForm(form) {
@@ -354,7 +394,8 @@ function draftFromForm(form) {
   const time = (name) => (shown(name) && form[name].value ? new Date(form[name].value).toISOString() : undefined);
   const errors = [];
   const body = { title: form.title.value.trim(), tags: [...form.querySelectorAll('input[name=tag]:checked')].map((i) => i.value) };
-  for (const name of ['summary', 'coverUrl', 'videoUrl', 'replayUrl']) body[name] = text(name);
+  for (const name of ['summary', 'coverUrl', 'videoUrl', 'replayUrl', 'channelsFinderId']) body[name] = text(name);
+  if (kind === 'live' && state.keptLiveUrl) body.videoUrl = state.keptLiveUrl;
   body.liveStartsAt = time('liveStartsAt');
   body.liveEndsAt = time('liveEndsAt');
   if (shown('durationSec') && (form.durationMin.value !== '' || form.durationSecPart.value !== '')) {
@@ -366,7 +407,8 @@ function draftFromForm(form) {
   if (kind === 'article' && !body.bodyHtml) errors.push(['bodyHtml', '文章需要正文']);
   // An image pasted from another program arrives as data inside the page; the server would drop it.
   if (body.bodyHtml && /<img[^>]+src="(data|blob):/i.test(body.bodyHtml)) errors.push(['bodyHtml', '正文里有粘贴进来的图片尚未上传：请删除它，再用工具栏的图片按钮上传']);
-  if (kind === 'video' && !body.videoUrl) errors.push(['videoUrl', '视频需要播放地址']);
+  if (kind === 'video' && !body.videoUrl) errors.push(['videoUrl', '视频需要上传 MP4 或填写播放地址']);
+  if (body.channelsFinderId && !CHANNELS_ID_PATTERN.test(body.channelsFinderId)) errors.push(['channelsFinderId', '视频号ID以 sph 开头，请从视频号助手复制']);
   if (kind === 'live' && !body.liveStartsAt) errors.push(['liveStartsAt', '直播需要开播时间']);
   if (body.liveStartsAt && body.liveEndsAt && body.liveEndsAt <= body.liveStartsAt) errors.push(['liveEndsAt', '结束时间要晚于开播时间']);
   if (kind === 'poster' && !body.coverUrl) errors.push(['coverUrl', '海报需要一张海报图']);
@@ -525,6 +567,26 @@ document.addEventListener('DOMContentLoaded', () => {
     show('封面已上传', 'ok');
   }));
   $('#editor [name=coverUrl]').addEventListener('change', (e) => previewCover(URL_PATTERN.test(e.target.value.trim()) ? e.target.value.trim() : null));
+  $('#video-upload').addEventListener('click', run(async () => {
+    const file = await pickFile('#video-file');
+    if (!file) return;
+    const video = await uploadVideo(file, $('#video-progress'));
+    const form = $('#editor');
+    form.videoUrl.value = video.url;
+    previewVideo(video.url);
+    if (video.durationSec !== null) {
+      form.durationMin.value = String(Math.floor(video.durationSec / 60));
+      form.durationSecPart.value = String(video.durationSec % 60);
+    }
+    show(`视频已上传（${(video.sizeBytes / 1024 / 1024).toFixed(1)} MB${video.durationSec !== null ? `，时长 ${durationText(video.durationSec)}` : ''}）`, 'ok');
+  }));
+  $('#editor [name=videoUrl]').addEventListener('change', (e) => previewVideo(URL_PATTERN.test(e.target.value.trim()) ? e.target.value.trim() : null));
+  $('#replay-upload').addEventListener('click', run(async () => {
+    const file = await pickFile('#video-file');
+    if (!file) return;
+    $('#editor').replayUrl.value = (await uploadVideo(file, $('#replay-progress'))).url;
+    show('回放视频已上传', 'ok');
+  }));
   $('#analytics-filters').addEventListener('submit', run(loadAnalytics));
   $('#word-form').addEventListener('submit', run(addWord));
   $('#tag-form').addEventListener('submit', run(addTag));

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NEED_CODES, STAGES } from '@kejing/shared';
@@ -53,9 +53,14 @@ describe('importing Markdown content (the content:import CLI)', () => {
     expect(detail.latest.bodyHtml).toContain('<table>');
     expect(detail.latest.bodyHtml).toContain('<strong>60 万到 100 万元</strong>');
     const video = await t.services.contentAuthoring.detail((first.find((r) => r.sourceKey === '02-medical-million-video') as ImportResult).itemId as string);
-    expect(video.latest).toMatchObject({ kind: 'video', videoUrl: 'https://example.com/video/medical-million.mp4', durationSec: 186 });
+    // The clip ships with the library; its running time is read from the file.
+    expect(video.latest).toMatchObject({ kind: 'video', videoUrl: expect.stringMatching(/^\/api\/uploads\/[0-9a-f]{64}$/), durationSec: 12 });
     const live = await t.services.contentAuthoring.detail((first.find((r) => r.sourceKey === '11-silver-health-live') as ImportResult).itemId as string);
-    expect(live.latest).toMatchObject({ liveStartsAt: '2026-12-10T12:00:00.000Z', replayUrl: 'https://example.com/replay/silver-health' });
+    expect(live.latest).toMatchObject({
+      liveStartsAt: '2026-12-10T12:00:00.000Z', liveEndsAt: '2026-12-10T13:30:00.000Z', replayUrl: expect.stringMatching(/^\/api\/uploads\/[0-9a-f]{64}$/),
+      // The demo has no real 视频号 account, and invents none.
+      videoUrl: null, channelsFinderId: null,
+    });
     // "visibility: [上海分公司]" is the branch b1 of the test world.
     expect(live.visibility.orgUnitIds).toEqual([world.branchIds[0]]);
     expect(live.history.map((h) => h.action)).toEqual(['content.created', 'content.submitted', 'content.approved']);
@@ -81,6 +86,29 @@ describe('importing Markdown content (the content:import CLI)', () => {
     expect(res.body.length).toBeLessThan(80_000);
   });
 
+  it('ships the demo videos with the library: each video item and the live\'s replay play from an upload, an MP4 under 500 KB served with byte ranges', async () => {
+    const agent = bearer((world.people.a as { token: string }).token);
+    const items = (await t.http.get('/api/content').query({ pageSize: 100 }).set(agent).expect(200)).body.items as { versionId: string; kind: string }[];
+    const media: string[] = [];
+    for (const item of items.filter((i) => i.kind === 'video' || i.kind === 'live')) {
+      const version = (await t.http.get(`/api/content/versions/${item.versionId}`).set(agent).expect(200)).body as { videoUrl: string | null; replayUrl: string | null };
+      for (const url of [version.videoUrl, version.replayUrl]) if (url !== null) media.push(url);
+    }
+    expect(media.length).toBeGreaterThanOrEqual(3);
+    for (const url of media) {
+      expect(url).toMatch(/^\/api\/uploads\/[0-9a-f]{64}$/);
+      const head = await t.http.get(url).set('Range', 'bytes=0-11').expect(206);
+      expect(head.headers['content-type']).toBe('video/mp4');
+      expect(Number(head.headers['content-range']?.split('/')[1])).toBeLessThan(500_000);
+    }
+  });
+
+  it('keeps no example.com address anywhere in the demo library', () => {
+    for (const name of readdirSync(DEMO_CONTENT_DIR).filter((f) => f.endsWith('.md'))) {
+      expect(`${name}: ${readFileSync(join(DEMO_CONTENT_DIR, name), 'utf8')}`).not.toMatch(/example\.(com|org|net)/);
+    }
+  });
+
   it('refuses a local cover outside the folder or when no image store is given, and imports nothing for that file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'outside.md'), '---\ntitle: 封面在外面\ncover: ../../etc/passwd\nneed: [medical]\n---\n正文');
@@ -91,7 +119,7 @@ describe('importing Markdown content (the content:import CLI)', () => {
     cpSync(join(DEMO_CONTENT_DIR, 'images'), join(local, 'images'), { recursive: true });
     writeFileSync(join(local, 'local-cover.md'), '---\ntitle: 本地封面\ncover: images/cover-annuity.jpg\nneed: [annuity]\n---\n正文');
     const [noStore] = await withoutStore.importFolder(local, { mode: 'draft', actor: await asOperator() });
-    expect(noStore).toMatchObject({ outcome: 'failed', error: expect.stringContaining('no image store') });
+    expect(noStore).toMatchObject({ outcome: 'failed', error: expect.stringContaining('no upload store') });
   });
 
   it('finds by tag and synonym: searching 重疾 finds every item the 重疾 chip finds, and 重大疾病 finds the same', async () => {

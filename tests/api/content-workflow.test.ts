@@ -271,6 +271,35 @@ describe('the content platform (issue 5)', () => {
       const live = await create({ kind: 'live', bodyHtml: undefined, liveStartsAt: '2026-12-01T12:00:00Z', liveEndsAt: '2026-12-01T13:00:00Z', replayUrl: 'https://example.com/replay' });
       expect(live.latest).toMatchObject({ liveStartsAt: '2026-12-01T12:00:00.000Z', liveStatus: 'scheduled', replayUrl: 'https://example.com/replay' });
     });
+
+    it('gives a live item\'s end back with the item, so an editor that fills its form from it saves the end again', async () => {
+      const live = await create({
+        kind: 'live', bodyHtml: undefined, liveStartsAt: '2026-12-01T12:00:00Z', liveEndsAt: '2026-12-01T13:30:00Z', channelsFinderId: 'sphAbC123xyz',
+      });
+      expect(live.latest).toMatchObject({ liveEndsAt: '2026-12-01T13:30:00.000Z', channelsFinderId: 'sphAbC123xyz' });
+      // What the operator page sends after changing only the title: every field as the item gave it.
+      const { latest } = live;
+      const edited = (await t.http.put(`/api/operator/content/${live.itemId}`).set(op()).send({
+        title: '周四晚八点：重疾险答疑直播', tags: latest.tags, liveStartsAt: latest.liveStartsAt, liveEndsAt: latest.liveEndsAt, channelsFinderId: latest.channelsFinderId,
+      }).expect(200)).body as OperatorContentDetailView;
+      expect(edited.latest).toMatchObject({ title: '周四晚八点：重疾险答疑直播', liveEndsAt: '2026-12-01T13:30:00.000Z', channelsFinderId: 'sphAbC123xyz' });
+      const [article] = [await create()];
+      expect((article as OperatorContentDetailView).latest).toMatchObject({ liveEndsAt: null, channelsFinderId: null });
+    });
+
+    it('takes a 视频号 id only as 视频号助手 shows it, refused in Chinese otherwise', async () => {
+      const res = await t.http.post('/api/operator/content').set(op())
+        .send(draft({ kind: 'live', bodyHtml: undefined, liveStartsAt: '2026-12-01T12:00:00Z', channelsFinderId: 'https://channels.weixin.qq.com/x' })).expect(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'channelsFinderId', reason: '视频号ID以 sph 开头，请从视频号助手复制' })]);
+    });
+
+    it('takes an upload on this API as a video, cover or replay by its path, and nothing else that is not a full URL', async () => {
+      const path = `/api/uploads/${'a'.repeat(64)}`;
+      const video = await create({ kind: 'video', bodyHtml: undefined, videoUrl: path, coverUrl: path, durationSec: 12 });
+      expect(video.latest).toMatchObject({ videoUrl: path, coverUrl: path });
+      const res = await t.http.post('/api/operator/content').set(op()).send(draft({ kind: 'video', bodyHtml: undefined, videoUrl: '/etc/passwd' })).expect(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'videoUrl', reason: '应为以 http:// 或 https:// 开头的网址，或上传的文件' })]);
+    });
   });
 
   describe('the forbidden-word check', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SHARE_CHANNEL_NAMES, type RadarItemView } from '@kejing/shared';
 import { ANONYMOUS_OPENS_PER_SHARE_PER_DAY } from '../../server/src/modules/shares/shares.service';
 import { bearer, buildWorld, login, publishContent, shareArticle, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
@@ -103,5 +104,27 @@ describe('Moments single-page readers and group shares', () => {
     const poster = await shareArticle(t, world, 'a', 'poster');
     await t.http.post(`/api/shares/${encodeURIComponent(poster)}/open`).set(bearer(reader.token)).send({ scene: 1008 }).expect(200);
     expect(await channelOf(poster)).toBe('poster');
+  });
+  it('shows each share\'s channel on the agent\'s radar: 群聊 for a 好友 card opened in a group, 海报 for a scanned poster, and a customer\'s forward as such', async () => {
+    const readAs = async (token: string, shareId: string, scene: number) => {
+      await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(token)).send({ scene }).expect(200);
+      await t.http.post('/api/events').set(bearer(token))
+        .send({ sentAtDeviceMs: t.clock.nowMs(), events: [{ clientEventId: randomUUID(), shareId, createdAtDeviceMs: t.clock.nowMs(), type: 'open' }] }).expect(200);
+    };
+    const reader = await login(t, `radar-reader-${randomUUID().slice(0, 8)}`);
+    const inGroup = await shareArticle(t, world, 'a', 'friend');
+    await readAs(reader.token, inGroup, 1008);
+    const poster = await shareArticle(t, world, 'a', 'poster');
+    await readAs(reader.token, poster, 1047);
+    const forward = (await t.http.post(`/api/shares/${encodeURIComponent(inGroup)}/forward`).set(bearer(reader.token)).send({ channel: 'moments' }).expect(201)).body.shareId as string;
+    const friendOfReader = await login(t, `radar-friend-${randomUUID().slice(0, 8)}`);
+    await readAs(friendOfReader.token, forward, 1154);
+
+    const radar = (await t.http.get('/api/radar').set(bearer((world.people.a as { token: string }).token)).expect(200)).body as RadarItemView[];
+    const row = (shareId: string) => radar.find((r) => r.shareId === rowIdOf(shareId));
+    expect(row(inGroup)).toMatchObject({ channel: 'group', forwarded: false });
+    expect(row(poster)).toMatchObject({ channel: 'poster', forwarded: false });
+    expect(row(forward)).toMatchObject({ channel: 'moments', forwarded: true });
+    expect(radar.map((r) => SHARE_CHANNEL_NAMES[r.channel]).every((name) => ['好友', '群聊', '朋友圈', '海报'].includes(name))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
+const { readFileSync } = require('node:fs');
 const { startServer } = require('./server-process');
 const { H5_DIR, ARTIFACTS, launchChromium } = require('./browser');
 
@@ -15,6 +16,9 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isM
 const BOOTSTRAP = 'e2e-operator-bootstrap-token-0123456789';
 // A 1×1 PNG: the uploads module checks the bytes, not the name.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+// The demo library's own 12-second clip (scripts/render-demo-videos.sh).
+const MP4 = readFileSync(path.join(__dirname, '..', '..', 'content', 'demo', 'videos', 'medical-million.mp4'));
 
 let server;
 let browser;
@@ -114,8 +118,8 @@ test('an article written in the editor with an uploaded image goes to review; it
     assert.deepEqual(await visibleFields(page), ['kind', 'title', 'videoUrl', 'durationSec', 'summary', 'coverUrl', 'tags']);
     await shot(page, 'operator-04-editor-video');
     await page.selectOption('#editor [name=kind]', 'live');
-    assert.deepEqual(await visibleFields(page), ['kind', 'title', 'videoUrl', 'liveStartsAt', 'liveEndsAt', 'replayUrl', 'summary', 'coverUrl', 'tags']);
-    assert.equal(await page.locator('#editor [data-field=videoUrl] label').innerText(), '直播地址');
+    assert.deepEqual(await visibleFields(page), ['kind', 'title', 'channelsFinderId', 'liveStartsAt', 'liveEndsAt', 'replayUrl', 'summary', 'coverUrl', 'tags']);
+    assert.equal(await page.locator('#editor [data-field=channelsFinderId] label').innerText(), '视频号ID');
     await shot(page, 'operator-05-editor-live');
     // A refused field is named in Chinese, under the field and in the message.
     await page.fill('#editor [name=title]', '周五晚八点：重疾险答疑直播');
@@ -210,6 +214,83 @@ test('an article written in the editor with an uploaded image goes to review; it
     } finally {
       await reviewer.close();
     }
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a video item gets its MP4 and cover uploaded in the page and plays from the API; a live item keeps its end and 视频号 when edited', async () => {
+  const { page, errors } = await operatorPage('demo-operator-1');
+  try {
+    await page.click('nav button[data-tab=editor]');
+    await page.waitForSelector('#tab-editor:not([hidden]) .ql-toolbar');
+    await page.selectOption('#editor [name=kind]', 'video');
+    await page.fill('#editor [name=title]', '一分钟看懂意外险');
+    // A PNG renamed .mp4 is refused by its bytes, in Chinese.
+    let chooser = page.waitForEvent('filechooser');
+    await page.click('#video-upload');
+    await (await chooser).setFiles({ name: 'fake.mp4', mimeType: 'video/mp4', buffer: PNG });
+    await page.waitForSelector('#messages .message.error');
+    assert.match(await page.locator('#messages .message.error').innerText(), /只支持 MP4 视频/);
+    await page.click('#messages .message.error .close');
+    // The real clip: uploaded, previewed, its running time filled in from the file.
+    chooser = page.waitForEvent('filechooser');
+    await page.click('#video-upload');
+    await (await chooser).setFiles({ name: 'accident.mp4', mimeType: 'video/mp4', buffer: MP4 });
+    await page.waitForSelector('#video-preview:not([hidden])');
+    assert.match(await page.inputValue('#editor [name=videoUrl]'), /^\/api\/uploads\/[0-9a-f]{64}$/);
+    assert.equal(await page.inputValue('#editor [name=durationMin]'), '0');
+    assert.equal(await page.inputValue('#editor [name=durationSecPart]'), '12');
+    assert.match(await page.locator('#messages .message.ok').last().innerText(), /视频已上传.*时长 12 秒/);
+    // The browser's own player loads it from the API (it asks by byte ranges).
+    await page.waitForFunction(() => document.querySelector('#video-preview').readyState >= 1);
+    assert.equal(await page.evaluate(() => Math.round(document.querySelector('#video-preview').duration)), 12);
+    chooser = page.waitForEvent('filechooser');
+    await page.click('#cover-upload');
+    await (await chooser).setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: PNG });
+    await page.waitForSelector('#cover-preview:not([hidden])');
+    await shot(page, 'operator-17-editor-video-uploaded');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#tab-editor').screenshot({ path: path.join(ARTIFACTS, 'operator-17b-phone-editor-video-uploaded.png') });
+    await page.setViewportSize(DESKTOP.viewport);
+    await page.click('#editor button[type=submit]');
+    await page.waitForSelector('#tab-list:not([hidden]) #detail video.preview-video');
+    const token = await page.evaluate(() => sessionStorage.getItem('kejing-operator-token'));
+    const videoItem = await call('GET', `/api/operator/content/${await page.locator('#items tbody tr.selected').getAttribute('data-item')}`, token);
+    assert.match(videoItem.latest.videoUrl, /^\/api\/uploads\/[0-9a-f]{64}$/);
+    assert.match(videoItem.latest.coverUrl, /^\/api\/uploads\/[0-9a-f]{64}$/);
+    assert.equal(videoItem.latest.durationSec, 12);
+    const ranged = await fetch(`${server.base}${videoItem.latest.videoUrl}`, { headers: { range: 'bytes=0-1023' } });
+    assert.equal(ranged.status, 206);
+    assert.equal(ranged.headers.get('content-type'), 'video/mp4');
+    assert.equal(ranged.headers.get('content-range'), `bytes 0-1023/${MP4.length}`);
+    await shot(page, 'operator-18-detail-video');
+
+    // The demo live: its end is in the form, and saving a new title keeps it.
+    await page.fill('#filters [name=q]', '银发族');
+    await page.click('#filters button[type=submit]');
+    await page.locator('#items tbody tr[data-item]', { hasText: '银发族' }).first().click();
+    await page.waitForSelector('#detail button[data-action=edit]');
+    const liveId = await page.locator('#items tbody tr.selected').getAttribute('data-item');
+    const before = await call('GET', `/api/operator/content/${liveId}`, token);
+    assert.equal(before.latest.liveEndsAt, '2026-12-10T13:30:00.000Z');
+    await page.click('#detail button[data-action=edit]');
+    const endShown = await page.inputValue('#editor [name=liveEndsAt]');
+    assert.equal(new Date(endShown).toISOString(), '2026-12-10T13:30:00.000Z', 'the end is in the form, in the browser\'s time zone');
+    await page.fill('#editor [name=title]', '直播预告：银发族的健康与养老规划（周四晚八点）');
+    await page.fill('#editor [name=channelsFinderId]', 'sphKejingDemo01');
+    await shot(page, 'operator-19-editor-live-edit');
+    await page.click('#editor button[type=submit]');
+    await page.waitForSelector('#tab-list:not([hidden]) #detail .review');
+    const after = await call('GET', `/api/operator/content/${liveId}`, token);
+    assert.equal(after.latestVersionNo, before.latestVersionNo + 1);
+    assert.equal(after.latest.title, '直播预告：银发族的健康与养老规划（周四晚八点）');
+    assert.equal(after.latest.liveEndsAt, '2026-12-10T13:30:00.000Z', 'editing kept the end');
+    assert.equal(after.latest.liveStartsAt, before.latest.liveStartsAt);
+    assert.equal(after.latest.replayUrl, before.latest.replayUrl);
+    assert.equal(after.latest.channelsFinderId, 'sphKejingDemo01');
+    assert.match(await page.locator('#detail .preview').innerText(), /视频号ID：sphKejingDemo01/);
     assert.deepEqual(errors, []);
   } finally {
     await page.close();

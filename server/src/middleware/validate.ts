@@ -63,6 +63,7 @@ export function reasonZh(key: string, args: readonly unknown[], given: string): 
     case 'arrayMaxSize': return `最多 ${String(a)} 项`;
     case 'arrayMinSize': return `至少 ${String(a)} 项`;
     case 'isUrl': return '应为以 http:// 或 https:// 开头的网址';
+    case 'isMediaUrl': return '应为以 http:// 或 https:// 开头的网址，或上传的文件';
     case 'equals': return a === true ? '请先勾选同意' : `应为 ${String(a)}`;
     case 'matches': return '格式不对，请检查后重新填写';
     case 'whitelistValidation': return '不是可以提交的字段，请去掉后再提交';

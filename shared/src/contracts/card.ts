@@ -69,3 +69,14 @@ export interface UploadedImageView {
   contentType: 'image/png' | 'image/jpeg' | 'image/webp';
   sizeBytes: number;
 }
+
+/** POST /api/uploads/videos — an MP4 stored for a video item (operators), served with byte ranges. */
+export interface UploadedVideoView {
+  uploadId: string;
+  /** Path on the API, e.g. "/api/uploads/<id>"; answers Range requests (206) as players need. */
+  url: string;
+  contentType: 'video/mp4';
+  sizeBytes: number;
+  /** The running time read from the file's movie header, in whole seconds; null when it has none. */
+  durationSec: number | null;
+}

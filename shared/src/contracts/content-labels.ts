@@ -31,9 +31,9 @@ export const CONTENT_HISTORY_ACTION_NAMES_ZH = {
  */
 export const CONTENT_FIELD_NAMES_ZH = {
   kind: '类型', title: '标题', summary: '摘要', coverUrl: '封面', bodyHtml: '正文', videoUrl: '视频地址', durationSec: '时长',
-  liveStartsAt: '开播时间', liveEndsAt: '结束时间', replayUrl: '回放地址', tags: '标签', momentsCopy: '朋友圈文案',
+  liveStartsAt: '开播时间', liveEndsAt: '结束时间', replayUrl: '回放', channelsFinderId: '视频号ID', tags: '标签', momentsCopy: '朋友圈文案',
   reason: '原因', visibility: '可见范围', orgUnitIds: '可见机构', visibleFrom: '生效时间', visibleUntil: '截止时间',
-  word: '禁用词', category: '类别', family: '标签类别', code: '代码', name: '名称', parentCode: '上级标签', file: '图片',
+  word: '禁用词', category: '类别', family: '标签类别', code: '代码', name: '名称', parentCode: '上级标签', file: '文件',
 } as const satisfies Record<string, string>;
 
 /** A live stream's state as the reader sees it (ContentVersionView.liveStatus). */

@@ -19,7 +19,10 @@ export interface ContentDraftRequest {
   durationSec?: number;
   liveStartsAt?: string;
   liveEndsAt?: string;
+  /** Cover, video and replay: a full http(s) URL, or an upload's path on the API ("/api/uploads/<id>"). */
   replayUrl?: string;
+  /** Lives: the 视频号 id ("sph…") the live runs on. */
+  channelsFinderId?: string;
   /** The 朋友圈文案 agents copy when they share (≤ 300 characters); empty: made from the title and summary. */
   momentsCopy?: string;
   tags: TagCode[];

@@ -48,6 +48,7 @@ export const ERROR_MESSAGES_ZH = {
   notice_not_found: '没有找到这条通知，请刷新通知列表',
   import_job_not_found: '没有找到这次导入，请重新上传文件',
   image_not_found: '图片不存在或已被删除，请重新上传',
+  upload_not_found: '文件不存在或已被删除，请重新上传',
   consent_not_found: '没有找到这条授权记录，请刷新后重试',
 
   // Shares
@@ -101,6 +102,9 @@ export const ERROR_MESSAGES_ZH = {
   already_committed: '这个文件已经开始导入了，请在导入记录里查看结果',
   upload_too_large: '图片太大，请压缩到 2 MB 以内后重新上传',
   upload_not_image: '只支持 PNG、JPEG 或 WebP 图片，请换一张图片',
+  video_too_large: '视频太大，请压缩到 50 MB 以内后重新上传',
+  upload_not_mp4: '只支持 MP4 视频（H.264），请用剪辑软件导出为 MP4 后重新上传',
+  range_not_satisfiable: '请求的视频片段超出了文件长度，请刷新后重新播放',
 
   // Events and messages
   batch_too_large: '一次上报的记录太多，请稍后自动重试',
@@ -173,11 +177,11 @@ export const FIELD_LABELS_ZH: Record<string, string> = {
   momentsCopy: '朋友圈文案', scene: '打开场景',
   agentId: '营销员', agentTag: '营销员标签', agentTags: '营销员标签', annualPremiumFen: '年缴保费', basis: '依据',
   birthday: '生日', body: '内容', bodyHtml: '正文', budgetFen: '预算', category: '类别', cell: '客户分群', cells: '客户分群',
-  channel: '分享渠道', clientEventId: '提交编号', clientMessageId: '留言编号', code: '编码', colour: '颜色', column: '列',
+  channel: '分享渠道', channelsFinderId: '视频号ID', clientEventId: '提交编号', clientMessageId: '留言编号', code: '编码', colour: '颜色', column: '列',
   consent: '授权', contactId: '客户', contactIds: '客户', contentBase64: '文件', contentVersionId: '内容版本', coverUrl: '封面图',
   csv: '表格', dailyCap: '每日上限', date: '日期', day: '日期', days: '天数', depthPct: '阅读深度', dueAt: '提醒时间',
   dueInHours: '完成时限', durationSec: '时长', effectiveDate: '生效日期', employeeNo: '工号', events: '记录', family: '标签类别',
-  familyMembers: '家庭成员', file: '图片', fileName: '文件名', format: '格式', from: '开始日期', fromAgentId: '移出人',
+  familyMembers: '家庭成员', file: '文件', fileName: '文件名', format: '格式', from: '开始日期', fromAgentId: '移出人',
   fromContactId: '要合并的客户', gender: '性别', given: '同意', header: '表头', healthConsent: '健康信息授权', id: '编号',
   insuredName: '被保险人', insuredPerson: '被保险人', insuredRelation: '与被保险人关系', insurer: '保险公司', intro: '个人简介',
   introTemplate: '简介模板', inviteCode: '邀请码', kind: '类型', lastTouchWithinDays: '最近联系天数', licenceNo: '执业证号',

@@ -6,7 +6,7 @@
  */
 import type { FollowUpRule } from '../kyc1984/follow-up-rules';
 import type { MeView, SessionView } from './auth';
-import type { AgentCardView, AgentReachView, MessageLeftView, ReaderReachView, UploadedImageView } from './card';
+import type { AgentCardView, AgentReachView, MessageLeftView, ReaderReachView, UploadedImageView, UploadedVideoView } from './card';
 import type { MarkedReadView, NoticeListView, NotificationSettingsView, UnreadCountView } from './notifications';
 import type { ContactDetailView, ContactSummaryView, GridCountsView } from './contacts';
 import type { ContentSummaryView, ContentVersionView } from './content';
@@ -69,6 +69,7 @@ export interface ResponseBodies {
   ReaderReachView: ReaderReachView;
   MessageLeftView: MessageLeftView;
   UploadedImageView: UploadedImageView;
+  UploadedVideoView: UploadedVideoView;
   NoticeListView: NoticeListView;
   UnreadCountView: UnreadCountView;
   NotificationSettingsView: NotificationSettingsView;

@@ -37,7 +37,7 @@ function Preview({ content, card }: { content: ContentVersionView; card: AgentCa
       </View>
       {content.summary ? <View className='preview__summary'>{content.summary}</View> : null}
       {content.kind === 'article' && content.bodyHtml ? <RichText className='preview__body' nodes={content.bodyHtml} /> : null}
-      {content.kind === 'video' && content.videoUrl ? <Video className='preview__video' src={content.videoUrl} /> : null}
+      {content.kind === 'video' && content.videoUrl ? <Video className='preview__video' src={absoluteImageUrl(content.videoUrl)} /> : null}
       {content.kind === 'live' ? <View className='muted'>直播开始：{formatDateTime(content.liveStartsAt)}</View> : null}
       {content.kind === 'poster' && content.coverUrl ? <Image className='preview__poster' src={absoluteImageUrl(content.coverUrl)} mode='widthFix' /> : null}
       {card ? <AgentCard agent={card} /> : null}

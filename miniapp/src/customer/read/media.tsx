@@ -1,10 +1,37 @@
 import { useEffect, useRef, useState } from 'react'
-import { Text, Video, View } from '@tarojs/components'
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import { Button, Text, Video, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ContentVersionView } from '@kejing/shared'
 import { formatCountdown, formatDateTime } from '../../format'
 import { LivePresence, VideoProgressTracker } from '../../tracking/media-progress'
+import { absoluteImageUrl } from '../../uploads/image-url'
 import { track } from '../reader-services'
+
+/** "12月10日 20:00–21:30" when the end is the same day, else both in full. */
+function liveTimeText(startsAt: string | null, endsAt: string | null): string {
+  const start = formatDateTime(startsAt)
+  if (!endsAt) return start
+  const end = formatDateTime(endsAt)
+  const sameDay = start.split(' ')[0] === end.split(' ')[0]
+  return `${start}–${sameDay ? end.split(' ')[1] : end}`
+}
+
+/**
+ * The way into a live on 视频号 (WeChat Channels), where agents really go live: the mini program
+ * opens the account's live room with wx.openChannelsLive. A browser (the H5 build) cannot, and says so.
+ */
+function ChannelsLiveEntry({ finderUserName }: { finderUserName: string }) {
+  if (process.env.TARO_ENV !== 'weapp') return <View className='reader__live-note'>请在微信里打开这个页面，进入视频号直播间观看</View>
+  const open = () =>
+    Taro.openChannelsLive({ finderUserName }).catch(() =>
+      Taro.showToast({ title: '暂时打不开直播间，请稍后再试或联系顾问', icon: 'none' }),
+    )
+  return (
+    <Button className='reader__live-enter' id='channels-live-enter' type='primary' onClick={() => void open()}>
+      进入视频号直播间
+    </Button>
+  )
+}
 
 /** A video with progress milestones reported to the queue. */
 export function TrackedVideo({ src, shareId, id }: { src: string; shareId: string; id: string }) {
@@ -18,14 +45,14 @@ export function TrackedVideo({ src, shareId, id }: { src: string; shareId: strin
     <Video
       id={id}
       className='reader__video'
-      src={src}
+      src={absoluteImageUrl(src)}
       onTimeUpdate={(e) => tracker.current?.onTimeUpdate(e.detail.currentTime, e.detail.duration)}
       onEnded={() => tracker.current?.end()}
     />
   )
 }
 
-/** Live stream: countdown before the start, the player while live (join/leave), replay after. */
+/** A live: countdown before the start, the 视频号 room (or a stream) while live (join/leave), the replay after. */
 export function LiveBlock({ content, shareId }: { content: ContentVersionView; shareId: string }) {
   const startsAt = content.liveStartsAt ? Date.parse(content.liveStartsAt) : NaN
   const [now, setNow] = useState(Date.now())
@@ -51,8 +78,17 @@ export function LiveBlock({ content, shareId }: { content: ContentVersionView; s
   if (waiting) {
     return (
       <View className='reader__live reader__live--waiting'>
-        <View>直播将于 {formatDateTime(content.liveStartsAt)} 开始</View>
+        <View>直播时间 {liveTimeText(content.liveStartsAt, content.liveEndsAt)}</View>
         <View className='reader__countdown'>{formatCountdown(startsAt - now)}</View>
+        {content.channelsFinderId ? <View className='reader__live-hint'>开播后在这里进入视频号直播间</View> : null}
+      </View>
+    )
+  }
+  if (isLive && content.channelsFinderId) {
+    return (
+      <View className='reader__live'>
+        <Text className='chip chip--active'>直播中</Text>
+        <ChannelsLiveEntry finderUserName={content.channelsFinderId} />
       </View>
     )
   }
@@ -60,10 +96,11 @@ export function LiveBlock({ content, shareId }: { content: ContentVersionView; s
     return (
       <View className='reader__live'>
         <Text className='chip chip--active'>直播中</Text>
-        <Video id='live-player' className='reader__video' src={content.videoUrl} autoplay isLive />
+        <Video id='live-player' className='reader__video' src={absoluteImageUrl(content.videoUrl)} autoplay isLive />
       </View>
     )
   }
+  if (isLive) return <View className='reader__live muted'>直播进行中，请联系分享给你的顾问获取直播入口</View>
   if (status === 'ended' && content.replayUrl) {
     return (
       <View className='reader__live'>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import AgentCard from '../../components/agent-card'
 import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
+import { absoluteImageUrl } from '../../uploads/image-url'
 import { glanceShare } from '../reader-services'
 import '../../app.css'
 import ArticleText from './article-text'
@@ -34,9 +35,9 @@ export default function SinglePageReader({ shareId, scene }: { shareId: string; 
   return (
     <View className='reader reader--single-page' id='reader-root'>
       <ArticleText content={content} agent={agent} />
-      {content.kind === 'video' && content.videoUrl ? <Video className='reader__video' src={content.videoUrl} /> : null}
+      {content.kind === 'video' && content.videoUrl ? <Video className='reader__video' src={absoluteImageUrl(content.videoUrl)} /> : null}
       {content.kind === 'live' ? <View className='reader__live muted'>直播内容请{GO_TO_MINI_PROGRAM}观看</View> : null}
-      {content.kind === 'poster' && content.coverUrl ? <Image className='reader__poster' src={content.coverUrl} mode='widthFix' /> : null}
+      {content.kind === 'poster' && content.coverUrl ? <Image className='reader__poster' src={absoluteImageUrl(content.coverUrl)} mode='widthFix' /> : null}
       {content.kind !== 'article' && content.summary ? <View className='reader__summary'>{content.summary}</View> : null}
       <View className='reader__end' id='reader-end'>
         — 全文完 —

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { RadarItemView } from '@kejing/shared'
+import { SHARE_CHANNEL_NAMES, type RadarItemView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import StateView from '../../components/state-view'
 import { useRadarFeed } from '../../hooks/use-radar-feed'
@@ -22,8 +22,10 @@ function RadarRow({ item, now }: { item: RadarItemView; now: number }) {
       <View className='radar-row__bar'>
         <View className='radar-row__fill' style={{ width: `${Math.min(100, item.maxDepthPct)}%` }} />
       </View>
-      <View className='muted'>
-        阅读 {item.maxDepthPct}% · 停留 {formatDwell(item.dwellMs)}
+      <View className='muted radar-row__meta'>
+        {/* Where this share went, so the agent knows whom to thank or which group is warm. */}
+        <Text className={`radar-row__channel radar-row__channel--${item.channel}`}>{SHARE_CHANNEL_NAMES[item.channel]}</Text>
+        {item.forwarded ? '经客户转发 · ' : ''}阅读 {item.maxDepthPct}% · 停留 {formatDwell(item.dwellMs)}
       </View>
       {next.length > 0 ? (
         <View className='chips radar-row__next'>

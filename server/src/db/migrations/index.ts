@@ -18,6 +18,7 @@ import { ContactScoreState1766400000000 } from './1766400000000-contact-score-st
 import { ReadsAtScale1766500000000 } from './1766500000000-reads-at-scale';
 import { MomentsCopy1766700000000 } from './1766700000000-moments-copy';
 import { AnonymousShareOpens1766900000000 } from './1766900000000-anonymous-share-opens';
+import { ChannelsLive1767100000000 } from './1767100000000-channels-live';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ReadsAtScale1766500000000,
   MomentsCopy1766700000000,
   AnonymousShareOpens1766900000000,
+  ChannelsLive1767100000000,
 ];

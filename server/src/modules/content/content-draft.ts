@@ -1,4 +1,4 @@
-import { MOMENTS_COPY_MAX_CHARS, type ContentKind, type FieldError, type TagCode } from '@kejing/shared';
+import { CHANNELS_FINDER_ID, MOMENTS_COPY_MAX_CHARS, type ContentKind, type FieldError, type TagCode } from '@kejing/shared';
 import { badRequest } from '../../lib/app-error';
 import { hasArticleContent, sanitizeArticleHtml } from './sanitize-html';
 
@@ -13,6 +13,8 @@ export interface DraftInput {
   liveStartsAtMs?: number | null;
   liveEndsAtMs?: number | null;
   replayUrl?: string | null;
+  /** A live's 视频号 id ("sph…"): where agents really go live, opened with wx.openChannelsLive. */
+  channelsFinderId?: string | null;
   /** 朋友圈文案; null: made from the title and summary when shown. */
   momentsCopy?: string | null;
   tags: TagCode[];
@@ -41,6 +43,7 @@ export function prepareDraft(kind: ContentKind, input: DraftInput): PreparedDraf
     liveStartsAtMs: input.liveStartsAtMs ?? null,
     liveEndsAtMs: input.liveEndsAtMs ?? null,
     replayUrl: blank(input.replayUrl),
+    channelsFinderId: kind === 'live' ? blank(input.channelsFinderId) : null,
     momentsCopy: blank(input.momentsCopy),
     tags: [...new Set(input.tags)],
   };
@@ -51,6 +54,9 @@ export function prepareDraft(kind: ContentKind, input: DraftInput): PreparedDraf
   if (kind === 'live' && draft.liveStartsAtMs === null) errors.push({ field: 'liveStartsAt', reason: '直播需要填写开始时间' });
   if (draft.liveStartsAtMs !== null && draft.liveEndsAtMs !== null && draft.liveEndsAtMs <= draft.liveStartsAtMs) {
     errors.push({ field: 'liveEndsAt', reason: '直播结束时间应晚于开始时间' });
+  }
+  if (draft.channelsFinderId !== null && !CHANNELS_FINDER_ID.test(draft.channelsFinderId)) {
+    errors.push({ field: 'channelsFinderId', reason: '视频号ID以 sph 开头，请从视频号助手复制' });
   }
   if (draft.momentsCopy !== null && Array.from(draft.momentsCopy).length > MOMENTS_COPY_MAX_CHARS) {
     errors.push({ field: 'momentsCopy', reason: `朋友圈文案最多 ${MOMENTS_COPY_MAX_CHARS} 字` });

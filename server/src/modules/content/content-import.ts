@@ -47,12 +47,13 @@ export interface ImportOptions {
   actor: StaffActor;
 }
 
-/** Where a file's local images (a cover written as a path beside the Markdown) are stored and served. */
-export interface ImportImageStore {
+/** Where a file's local media (a cover, a video or a replay written as a path beside the Markdown) are stored and served. */
+export interface ImportMediaStore {
   storeImage(ownerId: string, bytes: Buffer): Promise<{ url: string }>;
+  storeVideo(ownerId: string, bytes: Buffer): Promise<{ url: string; durationSec: number | null }>;
 }
 
-/** A cover written as a URL (http, https or an upload already served at /api/uploads/…) is kept as is. */
+/** A cover or video written as a URL (http, https or an upload already served at /api/uploads/…) is kept as is. */
 const isServedUrl = (value: string) => /^https?:\/\//i.test(value) || value.startsWith('/api/uploads/');
 
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
@@ -75,7 +76,8 @@ function stringOf(value: unknown, field: string): string | undefined {
  * cover (a URL, or an image file's path relative to the folder: stored as an upload), moments
  * (the 朋友圈文案 agents copy), tags ("family:code"), need / audience / life_event (codes), stage (1–8 or a list),
  * visibility ("company" or org unit names/ids), visible_from, visible_until, video {url,
- * duration}, live {start, end, replay}. The body becomes the item's sanitised HTML.
+ * duration}, live {channels (the 视频号 id), url, start, end, replay}; a video's url and a live's replay may be an MP4's
+ * path relative to the folder, stored as an upload, its duration then read from the file when not given. The body becomes the item's sanitised HTML.
  */
 export function parseContentFile(file: string, text: string): ContentFile {
   const { data, content } = matter(text);
@@ -111,6 +113,7 @@ export function parseContentFile(file: string, text: string): ContentFile {
       liveStartsAtMs: timeOf(live.start, 'live start'),
       liveEndsAtMs: timeOf(live.end, 'live end'),
       replayUrl: stringOf(live.replay, 'live replay') ?? null,
+      channelsFinderId: stringOf(live.channels, 'live channels') ?? null,
       tags,
     },
     visibleTo,
@@ -139,8 +142,8 @@ export class ContentImporter {
   constructor(
     private readonly dataSource: DataSource,
     private readonly authoring: ContentAuthoringService,
-    /** Without it, a cover given as a local file fails that file's import. */
-    private readonly images?: ImportImageStore,
+    /** Without it, a cover or video given as a local file fails that file's import. */
+    private readonly media?: ImportMediaStore,
   ) {}
 
   /** Every *.md in the folder, in name order; one file failing does not stop the others. */
@@ -151,7 +154,7 @@ export class ContentImporter {
       const path = join(folder, name);
       try {
         const file = parseContentFile(name, readFileSync(path, 'utf8'));
-        results.push(await this.importOne(await this.withLocalCover(file, folder, options.actor), options));
+        results.push(await this.importOne(await this.withLocalMedia(file, folder, options.actor), options));
       } catch (error) {
         results.push({ file: name, sourceKey: name.replace(/\.md$/i, ''), outcome: 'failed', error: describe(error) });
       }
@@ -189,18 +192,31 @@ export class ContentImporter {
   }
 
   /**
-   * A cover written as a path beside the Markdown (content/demo/images/…) becomes an upload, so
-   * the library ships its own pictures and needs no outside host. Uploads are named by their
-   * bytes, so importing again gives the same URL and no new version.
+   * A cover, video or replay written as a path beside the Markdown (content/demo/images/…,
+   * content/demo/videos/…) becomes an upload, so the library ships its own pictures and clips and
+   * needs no outside host. Uploads are named by their bytes, so importing again gives the same URL
+   * and no new version.
    */
-  private async withLocalCover(file: ContentFile, folder: string, actor: StaffActor): Promise<ContentFile> {
-    const cover = file.draft.coverUrl;
-    if (!cover || isServedUrl(cover)) return file;
-    const path = normalize(join(folder, cover));
-    if (isAbsolute(cover) || !path.startsWith(normalize(folder))) throw new Error(`cover ${cover} must be a URL or a path inside the folder`);
-    if (!this.images) throw new Error(`cover ${cover} is a local file; this import has no image store to put it in`);
-    const stored = await this.images.storeImage(actor.staffId, readFileSync(path));
-    return { ...file, draft: { ...file.draft, coverUrl: stored.url } };
+  private async withLocalMedia(file: ContentFile, folder: string, actor: StaffActor): Promise<ContentFile> {
+    const draft = { ...file.draft };
+    const local = (field: string, value: string | null | undefined): Buffer | null => {
+      if (!value || isServedUrl(value)) return null;
+      const path = normalize(join(folder, value));
+      if (isAbsolute(value) || !path.startsWith(normalize(folder))) throw new Error(`${field} ${value} must be a URL or a path inside the folder`);
+      if (!this.media) throw new Error(`${field} ${value} is a local file; this import has no upload store to put it in`);
+      return readFileSync(path);
+    };
+    const cover = local('cover', draft.coverUrl);
+    if (cover && this.media) draft.coverUrl = (await this.media.storeImage(actor.staffId, cover)).url;
+    const video = local(file.kind === 'live' ? 'live url' : 'video url', draft.videoUrl);
+    if (video && this.media) {
+      const stored = await this.media.storeVideo(actor.staffId, video);
+      draft.videoUrl = stored.url;
+      if (file.kind === 'video' && (draft.durationSec === null || draft.durationSec === undefined)) draft.durationSec = stored.durationSec;
+    }
+    const replay = local('live replay', draft.replayUrl);
+    if (replay && this.media) draft.replayUrl = (await this.media.storeVideo(actor.staffId, replay)).url;
+    return { ...file, draft };
   }
 
   /** Takes the latest version through review: submit (forbidden words, WeChat) and approve. */

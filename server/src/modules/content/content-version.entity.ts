@@ -22,6 +22,8 @@ export class ContentVersion {
   @EpochMsColumn({ name: 'live_starts_at_ms', nullable: true }) liveStartsAtMs!: number | null;
   @EpochMsColumn({ name: 'live_ends_at_ms', nullable: true }) liveEndsAtMs!: number | null;
   @Column({ name: 'replay_url', type: 'varchar', length: 500, nullable: true }) replayUrl!: string | null;
+  /** A live's 视频号 id ("sph…"), which wx.openChannelsLive opens; null for other kinds and older lives. */
+  @Column({ name: 'channels_finder_id', type: 'varchar', length: 64, nullable: true }) channelsFinderId!: string | null;
   /** 朋友圈文案 the operator wrote (≤ 300 characters); null: made from the title and summary when shown. */
   @Column({ name: 'moments_copy', type: 'varchar', length: 500, nullable: true }) momentsCopy!: string | null;
   @Column({ type: 'simple-json' }) tags!: TagCode[];

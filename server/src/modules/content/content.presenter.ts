@@ -32,8 +32,10 @@ export function presentContentVersion(item: ContentItem, version: ContentVersion
     videoUrl: version.videoUrl,
     durationSec: version.durationSec,
     liveStartsAt: iso(version.liveStartsAtMs),
+    liveEndsAt: iso(version.liveEndsAtMs),
     liveStatus: liveStatusAt(version, nowMs),
     replayUrl: version.replayUrl,
+    channelsFinderId: version.channelsFinderId,
     momentsCopy: version.momentsCopy ?? defaultMomentsCopy(version.title, version.summary),
   };
 }

@@ -77,7 +77,7 @@ export class ContentService {
       const version = manager.create(ContentVersion, {
         id: versionId, itemId, versionNo: 1, title: content.title, summary: content.summary ?? null, coverUrl: content.coverUrl ?? null,
         bodyHtml: content.bodyHtml ?? null, videoUrl: content.videoUrl ?? null, durationSec: content.durationSec ?? null,
-        liveStartsAtMs: content.liveStartsAtMs ?? null, liveEndsAtMs: content.liveEndsAtMs ?? null, replayUrl: content.replayUrl ?? null, momentsCopy: content.momentsCopy ?? null,
+        liveStartsAtMs: content.liveStartsAtMs ?? null, liveEndsAtMs: content.liveEndsAtMs ?? null, replayUrl: content.replayUrl ?? null, channelsFinderId: content.channelsFinderId ?? null, momentsCopy: content.momentsCopy ?? null,
         tags: content.tags, status: 'approved', approvedAtMs: now, createdBy, createdAtMs: now,
       });
       const item = manager.create(ContentItem, {

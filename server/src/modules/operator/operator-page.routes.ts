@@ -29,6 +29,6 @@ export function operatorPageRoutes(): RouteDef[] {
     // The page runs only its own script and talks only to this origin; previews of article HTML
     // (already sanitised on the server) cannot run script even if something slipped through.
     // Quill sets element styles from script (CSSOM), which 'self' allows; no inline <style> or style="" is needed.
-    csp: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; media-src https: http:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    csp: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; media-src 'self' https: http:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
 }

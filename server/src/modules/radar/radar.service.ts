@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CustomerTouchpointType, RadarItemView } from '@kejing/shared';
+import type { CustomerTouchpointType, RadarItemView, ShareChannel } from '@kejing/shared';
 import type { StaffActor } from '../../permissions/actor';
 
 const RADAR_LIMIT = 100;
@@ -9,6 +9,8 @@ interface VisitRow {
   contact_id: string;
   display_name: string;
   share_id: string;
+  channel: ShareChannel;
+  parent_share_id: string | null;
   title: string | null;
   opened_at_ms: number | string;
   max_depth: number | string | null;
@@ -25,14 +27,15 @@ export class RadarService {
     const since = sinceMs === null ? '' : 'HAVING MAX(e.occurred_at_ms) > ?';
     if (sinceMs !== null) params.push(sinceMs);
     const rows: VisitRow[] = await this.dataSource.query(
-      `SELECT e.contact_id, COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, e.share_id, v.title,
+      `SELECT e.contact_id, COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, e.share_id, s.channel, s.parent_share_id, v.title,
               MAX(CASE WHEN e.type = 'open' THEN e.occurred_at_ms END) AS opened_at_ms,
               MAX(e.depth_pct) AS max_depth, MAX(e.dwell_ms) AS dwell_ms
          FROM touchpoint_event e
          JOIN contact c ON c.id = e.contact_id
+         JOIN share s ON s.id = e.share_id
          LEFT JOIN content_version v ON v.id = e.content_version_id
         WHERE c.agent_id = ? AND e.share_id IS NOT NULL AND c.opted_out = 0
-        GROUP BY e.contact_id, c.remark_name, c.real_name, c.display_name, e.share_id, v.title
+        GROUP BY e.contact_id, c.remark_name, c.real_name, c.display_name, e.share_id, s.channel, s.parent_share_id, v.title
         ${since}
         ORDER BY MAX(e.occurred_at_ms) DESC
         LIMIT ${RADAR_LIMIT}`,
@@ -50,6 +53,8 @@ export class RadarService {
         contactId: r.contact_id,
         contactName: r.display_name,
         shareId: r.share_id,
+        channel: r.channel,
+        forwarded: r.parent_share_id !== null,
         contentTitle: r.title ?? '',
         openedAt: new Date(Number(r.opened_at_ms)).toISOString(),
         maxDepthPct: Number(r.max_depth ?? 0),

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -10,6 +10,11 @@ export interface UploadStore {
   put(key: string, bytes: Buffer): Promise<void>;
   /** The bytes under a key, or null. */
   get(key: string): Promise<Buffer | null>;
+  /**
+   * Bytes [start, end) under a key, or null: a video player asks for ranges, and reading a whole
+   * video to answer each one would hold megabytes per request. An object store answers it with a ranged GET.
+   */
+  read(key: string, start: number, end: number): Promise<Buffer | null>;
 }
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -41,6 +46,23 @@ export class DiskUploadStore implements UploadStore {
       throw error;
     }
   }
+
+  async read(key: string, start: number, end: number): Promise<Buffer | null> {
+    let file;
+    try {
+      file = await open(this.pathOf(key), 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      const bytes = Buffer.alloc(end - start);
+      const { bytesRead } = await file.read(bytes, 0, bytes.length, start);
+      return bytes.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  }
 }
 
 /** In memory: tests, and a process that is told to keep nothing on disk. */
@@ -53,5 +75,9 @@ export class MemoryUploadStore implements UploadStore {
 
   async get(key: string): Promise<Buffer | null> {
     return this.files.get(key) ?? null;
+  }
+
+  async read(key: string, start: number, end: number): Promise<Buffer | null> {
+    return this.files.get(key)?.subarray(start, end) ?? null;
   }
 }

@@ -1,8 +1,8 @@
-import { route, RouteDef } from '../../http/route';
 import { OPERATORS, SHARERS } from '../../permissions/access';
+import { route, RouteDef } from '../../http/route';
 import type { Services } from '../../services';
 import { readUploadBody } from './read-upload-body';
-import { UPLOAD_MAX_BYTES } from './uploads.service';
+import { UPLOAD_MAX_BYTES, VIDEO_MAX_BYTES } from './uploads.service';
 
 const tag = 'uploads';
 
@@ -16,16 +16,30 @@ export function uploadsRoutes(s: Pick<Services, 'uploads'>): RouteDef[] {
       handler: async ({ actor, ctx }) => s.uploads.storeImage(actor.staffId, await readUploadBody(ctx, UPLOAD_MAX_BYTES)),
     }),
     route({
+      // Only operators make video items; agents share them.
+      method: 'post', path: '/api/uploads/videos', access: OPERATORS, tag, status: 201, responds: 'UploadedVideoView',
+      summary: 'Upload the video of a video item (or a live item\'s replay): multipart/form-data with one file part, or the bytes as the body. MP4 by its bytes (an ftyp box with an MP4 brand), at most 50 MB; answers the running time read from the file',
+      errors: { 413: 'larger than 50 MB', 415: 'not an MP4 video' },
+      handler: async ({ actor, ctx }) => s.uploads.storeVideo(actor.staffId, await readUploadBody(ctx, VIDEO_MAX_BYTES, 'video')),
+    }),
+    route({
       method: 'get', path: '/api/uploads/:uploadId', access: 'public', tag,
-      summary: 'An uploaded image. Public: customers see card images in <Image>, which sends no token; the id is the SHA-256 of the bytes, so it cannot be guessed and never changes',
-      responds: { media: ['image/png', 'image/jpeg', 'image/webp'], returns: 'the image' },
+      summary: 'An uploaded image or video. Public: customers see card images in <Image> and play videos in <video>, which send no token; the id is the SHA-256 of the bytes, so it cannot be guessed and never changes. Answers Range: bytes=… with 206 and that range (players seek and stream by ranges), 416 past the end',
+      responds: { media: ['image/png', 'image/jpeg', 'image/webp', 'video/mp4'], returns: 'the file, or the requested byte range of it' },
+      alsoAnswers: { 206: 'the byte range asked for with Range, with Content-Range' },
+      errors: { 416: 'the range starts past the end of the file' },
       handler: async ({ params, ctx }) => {
-        const image = await s.uploads.readImage(params.uploadId);
-        ctx.type = image.contentType;
+        const part = await s.uploads.readUpload(params.uploadId, ctx.get('range') || undefined);
+        ctx.type = part.contentType;
+        ctx.set('Accept-Ranges', 'bytes');
         // The id names the bytes, so the answer never changes: cached for good, never revalidated.
         ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
         ctx.set('ETag', `"${params.uploadId}"`);
-        return image.bytes;
+        if (part.partial) {
+          ctx.status = 206;
+          ctx.set('Content-Range', `bytes ${part.start}-${part.end}/${part.sizeBytes}`);
+        }
+        return part.bytes;
       },
     }),
   ];

@@ -1,16 +1,56 @@
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { UploadedImageView } from '@kejing/shared';
+import type { UploadedImageView, UploadedVideoView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { sniffImage, type ImageType } from './image-kind';
 import type { UploadStore } from './upload-store';
 import { UploadedImage } from './uploaded-image.entity';
+import { mp4DurationSec, sniffVideo, type VideoType } from './video-kind';
 
 /** WeChat's own avatar and QR images are far smaller; 2 MB leaves room for a phone photo. */
 export const UPLOAD_MAX_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Short explainer clips (a few minutes of 720p H.264 are 20–40 MB); longer talks belong on 视频号,
+ * not in a request body the server holds in memory while it checks the bytes.
+ */
+export const VIDEO_MAX_BYTES = 50 * 1024 * 1024;
+
 export const uploadUrl = (id: string) => `/api/uploads/${id}`;
+
+const UPLOAD_ID = /^[0-9a-f]{64}$/;
+
+/** What GET /api/uploads/:id sends: the whole file or one byte range of it. */
+export interface UploadPart {
+  contentType: ImageType | VideoType;
+  /** The file's full length. */
+  sizeBytes: number;
+  /** Inclusive range of `bytes` within the file; [0, size - 1] for the whole file. */
+  start: number;
+  end: number;
+  /** True when a range was asked for and is answered (206), false for the whole file (200). */
+  partial: boolean;
+  bytes: Buffer;
+}
+
+/** A Range header's one range as inclusive offsets, 'unsatisfiable', or null to send the whole file. */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  // Several ranges (multipart/byteranges) or a malformed header: RFC 9110 lets us answer the whole file.
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  const [, first, last] = match as unknown as [string, string, string];
+  if (first === '') {
+    // "bytes=-500": the last 500 bytes.
+    const suffix = Number(last);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  if (start >= size) return 'unsatisfiable';
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  return end < start ? null : { start, end };
+}
 
 /** Uploaded images (QR codes, photos): checked by their bytes, stored by content hash, served back. */
 export class UploadsService {
@@ -34,16 +74,35 @@ export class UploadsService {
     return { uploadId: id, url: uploadUrl(id), contentType, sizeBytes: bytes.length };
   }
 
-  async readImage(id: string): Promise<{ contentType: ImageType; bytes: Buffer }> {
-    if (!/^[0-9a-f]{64}$/.test(id)) throw notFound('image');
-    const row = await this.dataSource.getRepository(UploadedImage).findOneBy({ id });
-    const bytes = row ? await this.store.get(id) : null;
-    if (!row || !bytes) throw notFound('image');
-    return { contentType: row.contentType, bytes };
+  /** An MP4 for a video item: checked by its bytes (ftyp brand), stored by content hash like images. */
+  async storeVideo(ownerId: string, bytes: Buffer): Promise<UploadedVideoView> {
+    const contentType = sniffVideo(bytes);
+    if (!contentType) throw new AppError(415, 'upload_not_mp4', undefined, [{ field: 'file', reason: '只支持 MP4 视频' }]);
+    if (bytes.length > VIDEO_MAX_BYTES) throw new AppError(413, 'video_too_large', undefined, [{ field: 'file', reason: '视频不能超过 50 MB' }]);
+    const id = createHash('sha256').update(bytes).digest('hex');
+    await this.store.put(id, bytes);
+    await this.dataSource.createQueryBuilder().insert().into(UploadedImage)
+      .values({ id, ownerId, contentType, sizeBytes: bytes.length, createdAtMs: this.clock.nowMs() }).orIgnore().execute();
+    return { uploadId: id, url: uploadUrl(id), contentType, sizeBytes: bytes.length, durationSec: mp4DurationSec(bytes) };
   }
 
-  /** Whether this image exists and someone with this id uploaded it (content-addressed: the first uploader holds the row). */
+  /** An upload, whole or the range a player asked for (Range: bytes=…); 416 for a range past its end. */
+  async readUpload(id: string, rangeHeader?: string): Promise<UploadPart> {
+    const row = UPLOAD_ID.test(id) ? await this.dataSource.getRepository(UploadedImage).findOneBy({ id }) : null;
+    if (!row) throw notFound('upload');
+    const size = row.sizeBytes;
+    const range = byteRange(rangeHeader, size);
+    if (range === 'unsatisfiable') throw new AppError(416, 'range_not_satisfiable', undefined, undefined, { 'Content-Range': `bytes */${size}` });
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    const bytes = range ? await this.store.read(id, start, end + 1) : await this.store.get(id);
+    if (!bytes) throw notFound('upload');
+    return { contentType: row.contentType, sizeBytes: size, start, end, partial: range !== null, bytes };
+  }
+
+  /** Whether this image exists (content-addressed: the first uploader holds the row); a video is not an image for a card. */
   async exists(id: string): Promise<boolean> {
-    return /^[0-9a-f]{64}$/.test(id) && (await this.dataSource.getRepository(UploadedImage).existsBy({ id }));
+    if (!UPLOAD_ID.test(id)) return false;
+    const row = await this.dataSource.getRepository(UploadedImage).findOneBy({ id });
+    return row !== null && row.contentType.startsWith('image/');
   }
 }

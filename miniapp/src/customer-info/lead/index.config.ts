@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '获取专属方案' })

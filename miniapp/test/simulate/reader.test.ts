@@ -83,7 +83,7 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
 
   it('still leads to the lead form from the panel', async () => {
     await h.tap('#consult-lead')
-    expect(h.navigations).toContain('/customer/lead/index?s=share-1&from=consult')
+    expect(h.navigations).toContain('/customer-info/lead/index?s=share-1&from=consult')
   })
 
   it('records a card view when the card is tapped', async () => {

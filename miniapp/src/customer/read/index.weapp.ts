@@ -10,7 +10,7 @@
  * like any other entry, so those imports work. What is here is the page: which view shows, and
  * the events each tap records, the same as index.tsx and its components.
  */
-import { CONTENT_KIND_NAMES_ZH, READER_PAGE, sharePath, type AgentCardView, type ContentVersionView, type OpenShareView, type ReaderReachView, type ShareMoreView } from '@kejing/shared'
+import { CONTENT_KIND_NAMES_ZH, READER_PAGE, sharePath, type AgentCardView, type ContentVersionView, type OpenShareView, type ShareMoreView } from '@kejing/shared'
 import { avatarColour } from '../../components/agent-card/avatar-colour'
 import { formatCountdown, formatDateTime } from '../../format'
 import { getWx, wxMeasureHeight, wxPorts, wxStorage, wxWindowHeight } from '../../platform/wx'
@@ -129,7 +129,6 @@ interface PageState {
   isLive: boolean
   clientMessageId: string
   openTracked: boolean
-  reach: ReaderReachView | null
   loadSeq: number
   /** What 重试 does on the error view: the call that failed, again. */
   retry: () => void
@@ -137,7 +136,8 @@ interface PageState {
 
 interface ReaderPage {
   data: { view: View; card: CardData | null; consult: typeof EMPTY_CONSULT }
-  s: PageState
+  /** The page's own state that never renders (set in onLoad). */
+  inner: PageState
   setData(patch: Record<string, unknown>): void
   load(): Promise<void>
   loadRetired(): Promise<void>
@@ -182,7 +182,7 @@ Page({
 
   onLoad(this: ReaderPage, query: Record<string, string | undefined>) {
     const wx = getWx()
-    this.s = {
+    this.inner = {
       scene: firstScene([() => wx.getEnterOptionsSync(), () => wx.getLaunchOptionsSync()]),
       shareId: '',
       query: query ?? {},
@@ -198,7 +198,6 @@ Page({
       isLive: false,
       clientMessageId: reader.newClientId(),
       openTracked: false,
-      reach: null,
       loadSeq: 0,
       retry: () => void this.load(),
     }
@@ -207,14 +206,14 @@ Page({
 
   /** Which share, then open it: Moments' single page glances without login; a poster code asks the server for the share first. */
   async load(this: ReaderPage) {
-    const { scene, query } = this.s
-    const seq = ++this.s.loadSeq
-    const current = () => seq === this.s.loadSeq
+    const { scene, query } = this.inner
+    const seq = ++this.inner.loadSeq
+    const current = () => seq === this.inner.loadSeq
     // A retry keeps the error on screen until the answer comes (as useAsync does).
     if (this.data.view !== 'failed') this.setData({ view: 'loading', stateError: '' })
-    this.s.retry = () => void this.load()
+    this.inner.retry = () => void this.load()
     if (isSinglePage(scene) && query.s) {
-      this.s.shareId = query.s
+      this.inner.shareId = query.s
       try {
         const glanced = await reader.glanceShare(query.s, scene)
         if (!current()) return
@@ -225,7 +224,7 @@ Page({
           card: cardData(agent, true),
           inviteText: `点击屏幕底部的「${GO_TO_MINI_PROGRAM}」，可咨询${agent.name}、免费获取保障方案，或转发给朋友。`,
         })
-        this.s.agentName = agent.name
+        this.inner.agentName = agent.name
       } catch (e) {
         if (current()) this.setData({ view: 'failed', stateError: failure(e).message })
       }
@@ -236,7 +235,7 @@ Page({
       this.setData({ view: 'invalid', invalidIncomplete: true, canGoBack: getCurrentPages().length > 1 })
       return
     }
-    let shareId = 'shareId' in entry ? entry.shareId : this.s.shareId
+    let shareId = 'shareId' in entry ? entry.shareId : this.inner.shareId
     if (!shareId && 'scene' in entry) {
       try {
         shareId = (await reader.api().shareByScene(entry.scene)).shareId
@@ -248,7 +247,7 @@ Page({
       }
       if (!current()) return
     }
-    this.s.shareId = shareId
+    this.inner.shareId = shareId
     try {
       const opened = await reader.openShare(shareId, scene)
       if (current()) this.showOpened(opened)
@@ -264,7 +263,7 @@ Page({
 
   showOpened(this: ReaderPage, opened: OpenShareView) {
     const { content, agent } = opened
-    const s = this.s
+    const s = this.inner
     s.content = content
     s.agentName = agent.name
     this.setData({
@@ -288,9 +287,9 @@ Page({
   },
 
   async loadRetired(this: ReaderPage) {
-    const shareId = this.s.shareId
+    const shareId = this.inner.shareId
     if (this.data.view !== 'failed') this.setData({ view: 'loading', stateError: '' })
-    this.s.retry = () => void this.loadRetired()
+    this.inner.retry = () => void this.loadRetired()
     let view: ShareMoreView
     try {
       view = await reader.api().shareMore(shareId)
@@ -299,7 +298,7 @@ Page({
       return
     }
     const { agent, more } = view
-    this.s.agentName = agent.name
+    this.inner.agentName = agent.name
     this.setData({
       view: 'retired',
       card: cardData(agent, false),
@@ -316,13 +315,13 @@ Page({
 
   /** 重试 on the error view: the call that failed, again (the open, the scene, or the retired share's other content). */
   retry(this: ReaderPage) {
-    this.s.retry()
+    this.inner.retry()
   },
 
   // Read tracking (use-read-tracking.ts): depth from page scrolls and the root's height, dwell
   // paused while hidden, a last report and a flush when the page goes.
   startReading(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     const shareId = s.shareId
     const t = new ReadDepthTracker({ now: () => Date.now(), emit: (e) => reader.track({ ...e, shareId }) })
     s.reading = t
@@ -338,7 +337,7 @@ Page({
   },
 
   stopReading(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     if (s.firstMeasure) clearTimeout(s.firstMeasure)
     s.firstMeasure = null
     s.reading?.end()
@@ -346,7 +345,7 @@ Page({
   },
 
   onPageScroll(this: ReaderPage, { scrollTop }: { scrollTop: number }) {
-    const s = this.s
+    const s = this.inner
     if (!s) return
     s.size.scrollTop = scrollTop
     const t = s.reading
@@ -363,13 +362,13 @@ Page({
 
   /** Any tap on the reader is reading activity (dwell keeps counting). */
   activity(this: ReaderPage) {
-    this.s.reading?.onActivity()
+    this.inner.reading?.onActivity()
   },
 
   // The reader has no App of its own (an independent sub-package): leaving the page, or WeChat,
   // is when its queue goes out.
   onHide(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     if (!s) return
     s.reading?.onHide()
     s.video?.end()
@@ -378,14 +377,14 @@ Page({
   },
 
   onShow(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     if (!s) return
     s.reading?.onShow()
     s.live?.enter(s.isLive)
   },
 
   onUnload(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     if (!s) return
     this.stopReading()
     s.video?.end()
@@ -396,20 +395,20 @@ Page({
 
   // Video and live (media.tsx): progress milestones for a video, join/leave for a live stream.
   newVideoTracker(this: ReaderPage): VideoProgressTracker {
-    const shareId = this.s.shareId
+    const shareId = this.inner.shareId
     return new VideoProgressTracker({ now: () => Date.now(), emit: (e) => reader.track({ ...e, shareId }) })
   },
 
   videoTime(this: ReaderPage, e: { detail: { currentTime: number; duration: number } }) {
-    this.s.video?.onTimeUpdate(e.detail.currentTime, e.detail.duration)
+    this.inner.video?.onTimeUpdate(e.detail.currentTime, e.detail.duration)
   },
 
   videoEnded(this: ReaderPage) {
-    this.s.video?.end()
+    this.inner.video?.end()
   },
 
   startLive(this: ReaderPage, content: ContentVersionView) {
-    const s = this.s
+    const s = this.inner
     const shareId = s.shareId
     s.liveStartsAt = content.liveStartsAt ? Date.parse(content.liveStartsAt) : NaN
     s.live = new LivePresence(() => Date.now(), (e) => reader.track({ ...e, shareId }))
@@ -418,7 +417,7 @@ Page({
 
   /** The live block's state now: countdown before the start, the player while live, replay after. */
   liveTick(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     const content = s.content
     if (!content || !s.live) return
     const now = Date.now()
@@ -454,8 +453,8 @@ Page({
     const card = this.data.card
     if (!card) return
     if (this.data.view === 'reader') {
-      this.s.reading?.onActivity()
-      if (!card.expanded) reader.track({ type: 'card_view', shareId: this.s.shareId })
+      this.inner.reading?.onActivity()
+      if (!card.expanded) reader.track({ type: 'card_view', shareId: this.inner.shareId })
     }
     if (card.tappable) this.setData({ 'card.expanded': !card.expanded })
   },
@@ -467,16 +466,16 @@ Page({
 
   consult(this: ReaderPage) {
     if (this.data.view === 'single') {
-      this.needsMiniProgram(`联系${this.s.agentName}`)
+      this.needsMiniProgram(`联系${this.inner.agentName}`)
       return
     }
     const open = this.data.consult.open
-    if (this.data.view === 'reader' && !open) reader.track({ type: 'consult_tap', shareId: this.s.shareId })
+    if (this.data.view === 'reader' && !open) reader.track({ type: 'consult_tap', shareId: this.inner.shareId })
     if (open) {
       this.setData({ consult: EMPTY_CONSULT })
       return
     }
-    this.s.clientMessageId = reader.newClientId()
+    this.inner.clientMessageId = reader.newClientId()
     this.setData({ consult: { ...EMPTY_CONSULT, open: true } })
     void this.loadReach()
   },
@@ -488,8 +487,7 @@ Page({
   async loadReach(this: ReaderPage) {
     this.setData({ 'consult.loading': true, 'consult.error': '' })
     try {
-      const r = await reader.api().readerReach(this.s.shareId)
-      this.s.reach = r
+      const r = await reader.api().readerReach(this.inner.shareId)
       this.setData({
         'consult.loading': false,
         'consult.ready': true,
@@ -534,9 +532,9 @@ Page({
     }
     this.setData({ 'consult.sending': true })
     try {
-      await reader.api().leaveMessage(this.s.shareId, this.s.clientMessageId, trimmed)
+      await reader.api().leaveMessage(this.inner.shareId, this.inner.clientMessageId, trimmed)
       // One id per message typed: a retried send is stored once.
-      this.s.clientMessageId = reader.newClientId()
+      this.inner.clientMessageId = reader.newClientId()
       this.setData({ 'consult.sent': true, 'consult.text': '', 'consult.count': 0 })
     } catch (e) {
       getWx().showToast({ title: (e as Error).message, icon: 'none' })
@@ -546,7 +544,7 @@ Page({
   },
 
   leadFromConsult(this: ReaderPage) {
-    getWx().navigateTo({ url: leadPageUrl(this.s.shareId, true) })
+    getWx().navigateTo({ url: leadPageUrl(this.inner.shareId, true) })
   },
 
   leaveLead(this: ReaderPage) {
@@ -554,7 +552,7 @@ Page({
       this.needsMiniProgram('留下联系方式，免费获取方案')
       return
     }
-    getWx().navigateTo({ url: leadPageUrl(this.s.shareId, false) })
+    getWx().navigateTo({ url: leadPageUrl(this.inner.shareId, false) })
   },
 
   /** Single-page mode cannot navigate nor log in: say where WeChat's 前往小程序 is. */
@@ -570,7 +568,7 @@ Page({
 
   answerNps(this: ReaderPage, e: { currentTarget: { dataset: { score: number | string } } }) {
     const score = Number(e.currentTarget.dataset.score)
-    reader.track({ type: 'nps_answer', shareId: this.s.shareId, npsScore: score })
+    reader.track({ type: 'nps_answer', shareId: this.inner.shareId, npsScore: score })
     this.setData({
       npsAnswered: true,
       npsThanks: score >= 9 ? '如果身边有朋友也需要，欢迎把我推荐给他们。' : '您的意见我会认真对待，继续做好服务。',
@@ -603,7 +601,7 @@ Page({
   },
 
   onShareAppMessage(this: ReaderPage) {
-    const s = this.s
+    const s = this.inner
     const shareId = s?.shareId ?? ''
     const title = s?.content?.title ?? '推荐给你'
     // A child share, so the agent sees who brought the new reader (转介绍).

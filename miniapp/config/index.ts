@@ -1,6 +1,7 @@
 import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { NativePackagesPlugin } from './native-packages'
 import prodConfig from './prod'
 
 // The shared contracts are plain TypeScript outside this package: one alias, three places
@@ -36,6 +37,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Modules used only by one sub-package move into it, keeping the main package small.
       optimizeMainPackage: { enable: true },
+      // The customer reader is a native WeChat page on weapp (customer/read/index.weapp.*): its
+      // independent package carries no Taro templates (a customer's first open stays ≤ 150 KB raw).
+      webpackChain(chain) {
+        chain.plugin('nativePackages').use(NativePackagesPlugin, [['customer'], process.env.TARO_ENV ?? 'weapp'])
+      },
       compile: { include: [path.resolve(__dirname, '..', '..', 'shared', 'src')] },
       postcss: {
         pxtransform: { enable: true, config: {} },

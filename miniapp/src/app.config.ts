@@ -1,10 +1,14 @@
 export default defineAppConfig({
-  // Main package: the agent's five tabs. Everything else is in sub-packages. "customer" (the reader,
-  // the lead form, 我的信息) is independent (独立分包): a customer opening a share downloads it
-  // alone, without the main package; it has its own API client and queue (customer/reader-services).
+  // Main package: the agent's five tabs. Everything else is in sub-packages. "customer" (the reader)
+  // is independent (独立分包): a customer opening a share downloads it alone, without the main
+  // package. On weapp the reader is a native WeChat page (customer/read/index.weapp.*: no React, no
+  // Taro runtime), so that first download stays under 150 KB; H5 builds the Taro reader (index.tsx).
+  // The lead form and 我的信息 stay Taro pages (forms with validation, consents, export) in their own
+  // independent "customer-info": only a customer who taps through downloads Taro's runtime for them.
   pages: ['pages/today/index', 'pages/content/index', 'pages/radar/index', 'pages/contacts/index', 'pages/card/index'],
   subPackages: [
-    { root: 'customer', pages: ['read/index', 'lead/index', 'my-data/index'], independent: true },
+    { root: 'customer', pages: ['read/index'], independent: true },
+    { root: 'customer-info', pages: ['lead/index', 'my-data/index'], independent: true },
     { root: 'agent', pages: ['content/index', 'contact-list/index', 'contact/index', 'contact-edit/index', 'notices/index', 'notice-settings/index', 'pool/index', 'contact-import/index', 'policy-edit/index'] },
     // KYB134 and the team / org dashboards, with the chart library (AntV F2): only those who open them download it.
     { root: 'dashboard', pages: ['agent/index', 'team/index', 'org/index'] },

@@ -2,11 +2,12 @@ import Taro from '@tarojs/taro'
 import type { ApiClient } from './api/client'
 import type { Endpoints } from './api/endpoints'
 import { lazyServiceInstances } from './platform/service-instances'
+import { taroPorts } from './platform/taro'
 import type { EventQueue, NewTouchpoint } from './tracking/event-queue'
 import { defaultRandom } from './tracking/uuid'
 
 /** The main package's single instances, created on first use (never at import, so tests can load pages). */
-const instances = lazyServiceInstances(defaultRandom())
+const instances = lazyServiceInstances(taroPorts, defaultRandom())
 
 export function getApi(): ApiClient {
   return instances.getApi()

@@ -61,8 +61,8 @@ const VISITS = {
   'pages/contacts/index': { who: 'demo-agent-1' },
   'pages/card/index': { who: 'demo-agent-1' },
   'customer/read/index': { who: CUSTOMER_CODE, query: () => `s=${encodeURIComponent(ids.share)}` },
-  'customer/lead/index': { who: CUSTOMER_CODE, query: () => `s=${encodeURIComponent(ids.share)}` },
-  'customer/my-data/index': { who: CUSTOMER_CODE },
+  'customer-info/lead/index': { who: CUSTOMER_CODE, query: () => `s=${encodeURIComponent(ids.share)}` },
+  'customer-info/my-data/index': { who: CUSTOMER_CODE },
   'agent/content/index': { who: 'demo-agent-1', query: () => `v=${encodeURIComponent(ids.article)}` },
   'agent/contact-list/index': { who: 'demo-agent-1' },
   'agent/contact/index': { who: 'demo-agent-1', query: () => `id=${encodeURIComponent(ids.contact)}` },
@@ -147,7 +147,7 @@ for (const width of WIDTHS) {
         fs.writeFileSync(path.join(ARTIFACTS, `every-page-${width}-poster.png`), Buffer.from(String(src).split(',')[1], 'base64'));
         await wholeShot(page, width, `${name}-with-poster`);
       }
-      if (pagePath === 'customer/lead/index') {
+      if (pagePath === 'customer-info/lead/index') {
         await page.locator('#lead-name input').fill('钱女士');
         await page.locator('#lead-phone input').fill('13912340000');
         await page.locator('#lead-consent').click();

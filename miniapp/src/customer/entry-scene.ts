@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
-import { SCENE_MOMENTS_SINGLE_PAGE } from '@kejing/shared'
+import { firstScene, isSinglePage } from './reader-core'
+
+export { isSinglePage }
 
 /**
  * The WeChat scene (场景值) the reader was entered with: 1154 is Moments' single-page mode, 1008 /
@@ -11,16 +13,5 @@ export function entryScene(): number | null {
     const match = /[?&]enterScene=(\d{4})(?:[&#]|$)/.exec(window.location.href)
     return match ? Number(match[1]) : null
   }
-  for (const read of [() => Taro.getEnterOptionsSync(), () => Taro.getLaunchOptionsSync()]) {
-    try {
-      const scene = Number(read().scene)
-      if (Number.isFinite(scene) && scene > 0) return scene
-    } catch {
-      // try the next API
-    }
-  }
-  return null
+  return firstScene([() => Taro.getEnterOptionsSync(), () => Taro.getLaunchOptionsSync()])
 }
-
-/** Moments' single-page mode: no login, no navigation, no open-type buttons; WeChat's own bar offers 前往小程序. */
-export const isSinglePage = (scene: number | null) => scene === SCENE_MOMENTS_SINGLE_PAGE

@@ -1,10 +1,8 @@
 import { createApiClient, type ApiClient } from '../api/client'
 import { createEndpoints, type Endpoints } from '../api/endpoints'
-import { resolveH5DevCode } from './login-code'
 import { systemClock } from './ports'
-import { getPlatformLoginCode, sleep, taroStorage, taroTransport } from './taro'
 import { EventQueue } from '../tracking/event-queue'
-import type { Random } from './ports'
+import type { HttpTransport, KeyValueStorage, Random } from './ports'
 
 export interface ServiceInstances {
   getApi(): ApiClient
@@ -13,11 +11,29 @@ export interface ServiceInstances {
 }
 
 /**
+ * What the API client and the queue need from a platform: Taro's APIs for Taro pages
+ * (platform/taro.ts), wx itself for the native reader page (platform/wx.ts). This module imports
+ * neither, so the native reader builds the same client and queue without Taro's runtime.
+ */
+export interface PlatformPorts {
+  transport: HttpTransport
+  storage: KeyValueStorage
+  loginCode: (random: Random) => Promise<string>
+  sleep: (ms: number) => Promise<void>
+  /** Called once the client exists (H5 drops a session that belongs to another ?devCode=). */
+  onApiCreated?: (api: ApiClient, random: Random) => void
+}
+
+/**
  * One package's API client, endpoints and event queue, each made on first use (never at import, so
  * tests can load pages). The main package and the customer reader's independent sub-package each
  * hold their own (the reader cannot reach the main package's), built here the same way.
  */
-export function lazyServiceInstances(random: Random, options: { queueStorageKey?: string; onQueue?: (queue: EventQueue) => void } = {}): ServiceInstances {
+export function lazyServiceInstances(
+  ports: PlatformPorts,
+  random: Random,
+  options: { queueStorageKey?: string; onQueue?: (queue: EventQueue) => void } = {},
+): ServiceInstances {
   let apiClient: ApiClient | null = null
   let endpoints: Endpoints | null = null
   let queue: EventQueue | null = null
@@ -25,17 +41,14 @@ export function lazyServiceInstances(random: Random, options: { queueStorageKey?
     if (!apiClient) {
       apiClient = createApiClient({
         baseUrl: KEJING_API_BASE,
-        transport: taroTransport,
-        storage: taroStorage,
-        getLoginCode: () => getPlatformLoginCode(taroStorage, random),
-        sleep,
+        transport: ports.transport,
+        storage: ports.storage,
+        getLoginCode: () => ports.loginCode(random),
+        sleep: ports.sleep,
         random,
         now: () => Date.now(),
       })
-      if (process.env.TARO_ENV === 'h5') {
-        // Another ?devCode= in the URL means another person: the stored token is not theirs.
-        if (resolveH5DevCode(window.location.href, taroStorage, random).changed) apiClient.clearSession()
-      }
+      ports.onApiCreated?.(apiClient, random)
     }
     return apiClient
   }
@@ -45,7 +58,7 @@ export function lazyServiceInstances(random: Random, options: { queueStorageKey?
     tracker: () => {
       if (!queue) {
         queue = new EventQueue({
-          storage: taroStorage,
+          storage: ports.storage,
           ...(options.queueStorageKey ? { storageKey: options.queueStorageKey } : {}),
           clock: systemClock,
           random,

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { resolveH5DevCode } from './login-code'
 import { NetworkError, type HttpResponse, type HttpTransport, type KeyValueStorage, type Random } from './ports'
+import type { PlatformPorts } from './service-instances'
 
 /** wx storage: setStorageSync has written the value when it returns. */
 export const taroStorage: KeyValueStorage = {
@@ -54,4 +55,18 @@ export async function getPlatformLoginCode(storage: KeyValueStorage, random: Ran
   }
   const { code } = await Taro.login()
   return code
+}
+
+/** Taro's APIs as the API client's and queue's ports (every Taro page, both builds). */
+export const taroPorts: PlatformPorts = {
+  transport: taroTransport,
+  storage: taroStorage,
+  loginCode: (random) => getPlatformLoginCode(taroStorage, random),
+  sleep,
+  onApiCreated: (api, random) => {
+    if (process.env.TARO_ENV === 'h5') {
+      // Another ?devCode= in the URL means another person: the stored token is not theirs.
+      if (resolveH5DevCode(window.location.href, taroStorage, random).changed) api.clearSession()
+    }
+  },
 }

@@ -6,7 +6,7 @@ describe('lead form with 使用微信手机号 (compiled weapp, miniprogram-simu
   const leads: any[] = []
   let refuseNext = false
   beforeAll(async () => {
-    h = await loadPage('customer/lead/index', { s: 'share-1' }, {
+    h = await loadPage('customer-info/lead/index', { s: 'share-1' }, {
       'POST /api/auth/login': () => json(viewerSession),
       'POST /api/leads': (req) => {
         leads.push(req.data)

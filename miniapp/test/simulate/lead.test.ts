@@ -5,7 +5,7 @@ describe('lead form (compiled weapp, miniprogram-simulate)', () => {
   let h: Harness
   const leads: any[] = []
   beforeAll(async () => {
-    h = await loadPage('customer/lead/index', { s: 'share-1' }, {
+    h = await loadPage('customer-info/lead/index', { s: 'share-1' }, {
       'POST /api/auth/login': () => json(viewerSession),
       'POST /api/leads': (req) => {
         leads.push(req.data)

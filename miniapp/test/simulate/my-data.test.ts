@@ -25,7 +25,7 @@ describe('我的信息 (compiled weapp, miniprogram-simulate)', () => {
       modals.push({ title: opts.title, content: opts.content })
       setTimeout(() => opts?.success?.({ confirm: answer, cancel: !answer, errMsg: 'showModal:ok' }), 0)
     }
-    h = await loadPage('customer/my-data/index', {}, {
+    h = await loadPage('customer-info/my-data/index', {}, {
       'POST /api/auth/login': () => json(viewerSession),
       'GET /api/privacy/me/export': () => json(held),
       'GET /api/privacy/me/consents': () => json([consent]),

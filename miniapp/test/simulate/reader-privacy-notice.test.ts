@@ -30,6 +30,6 @@ describe('the first-open privacy notice on a shared article (compiled weapp, min
 
   it('keeps a way to 我的信息 at the end of the article', async () => {
     await h.tap('#my-data-link')
-    expect(h.navigations).toContain('/customer/my-data/index')
+    expect(h.navigations).toContain('/customer-info/my-data/index')
   })
 })

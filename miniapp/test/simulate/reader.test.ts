@@ -1,4 +1,6 @@
-import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
+import fs from 'fs'
+import path from 'path'
+import { json, loadPage, recordDialAndClipboard, ROOT, type Harness } from './harness'
 import { openShare, viewerSession } from './fixtures'
 
 type Ev = { type: string; depthPct?: number; clientEventId: string }
@@ -43,6 +45,17 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
     expect(text).toContain('咨询顾问')
   })
 
+  it('is the native reader page (no Taro runtime in the first download) with the Taro reader\'s texts', () => {
+    // Taro pages render through Taro's base templates; the native page is its own WXML.
+    expect(fs.existsSync(path.join(ROOT, 'customer', 'base.wxml'))).toBe(false)
+    expect(fs.readFileSync(path.join(ROOT, 'customer', 'read', 'index.wxml'), 'utf8')).not.toContain('base.wxml')
+    const text = h.text()
+    for (const words of ['中国平安人寿保险股份有限公司 · 11月20日 10:00', '— 全文完 —', '查看名片 ›', '免费获取方案', '转发给朋友', '我的信息 · 查看、导出或删除您的记录', '以后可在文末“我的信息”找到这些选项']) {
+      expect(text).toContain(words)
+    }
+    expect(h.page.querySelector('#reader-body')).toBeTruthy()
+  })
+
   it('queues the open touchpoint once the share has loaded', () => {
     expect(seen(h).map((e) => e.type)).toContain('open')
   })
@@ -83,7 +96,7 @@ describe('customer reader (compiled weapp, miniprogram-simulate)', () => {
 
   it('still leads to the lead form from the panel', async () => {
     await h.tap('#consult-lead')
-    expect(h.navigations).toContain('/customer/lead/index?s=share-1&from=consult')
+    expect(h.navigations).toContain('/customer-info/lead/index?s=share-1&from=consult')
   })
 
   it('records a card view when the card is tapped', async () => {

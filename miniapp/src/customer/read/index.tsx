@@ -12,7 +12,8 @@ import { READER_PAGE, sharePath } from '@kejing/shared'
 import { readerEntry, shareUrl } from '../../share-path'
 import ConsultPanel from './consult-panel'
 import { LiveBlock, TrackedVideo } from './media'
-import PrivacyNotice, { MY_DATA_PAGE } from './privacy-notice'
+import PrivacyNotice from './privacy-notice'
+import { leadPageUrl, MY_DATA_PAGE, SCENE_NOT_FOUND_TEXT } from '../reader-core'
 import NpsQuestion from './nps'
 import { absoluteImageUrl } from '../../uploads/image-url'
 import '../../app.css'
@@ -71,7 +72,7 @@ function FullReader({ enteredWith }: { enteredWith: number | null }) {
   if (scanned.errorCode === 'share_invalid' && !scanned.loading) return <InvalidShare />
   if (!s) {
     const failed = !!scanned.error && !scanned.loading
-    return <StateView loading={scanned.loading} error={failed ? '没能找到这张海报对应的内容，请重试或让顾问重新分享' : null} onRetry={scanned.reload} />
+    return <StateView loading={scanned.loading} error={failed ? SCENE_NOT_FOUND_TEXT : null} onRetry={scanned.reload} />
   }
   // A retired item or a broken link is no failure to retry: each has its own page and a way on.
   if (!opened.data && !opened.loading && opened.errorCode === 'share_retired') return <RetiredShare shareId={s} />
@@ -91,8 +92,8 @@ function FullReader({ enteredWith }: { enteredWith: number | null }) {
     if (!consultOpen) track({ type: 'consult_tap', shareId: s })
     setConsultOpen(!consultOpen)
   }
-  const leadFromConsult = () => void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}&from=consult` })
-  const leaveLead = () => void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(s)}` })
+  const leadFromConsult = () => void Taro.navigateTo({ url: leadPageUrl(s, true) })
+  const leaveLead = () => void Taro.navigateTo({ url: leadPageUrl(s, false) })
   const forwardOnH5 = async () => {
     try {
       const child = await api().forwardShare(s, 'friend')

@@ -2,9 +2,10 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { taroStorage } from '../../platform/taro'
+import { MY_DATA_PAGE } from '../reader-core'
 import { PRIVACY_NOTICE, rememberPrivacyNoticeSeen, shouldShowPrivacyNotice } from '../../privacy/privacy-notice'
 
-export const MY_DATA_PAGE = '/customer/my-data/index'
+export { MY_DATA_PAGE }
 
 /** Shown over the bottom of the first shared article a customer opens; the article stays readable above it. */
 export default function PrivacyNotice({ agentName }: { agentName: string }) {

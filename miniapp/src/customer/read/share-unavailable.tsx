@@ -7,7 +7,7 @@ import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
 import { api } from '../reader-services'
 import ConsultPanel from './consult-panel'
-import { MY_DATA_PAGE } from './privacy-notice'
+import { leadPageUrl, MY_DATA_PAGE } from '../reader-core'
 
 /** Another of the agent's shares opens in place of this page: the reader starts again with its id. */
 const openShare = (shareId: string) => void Taro.redirectTo({ url: sharePath(shareId) })
@@ -27,7 +27,7 @@ export function RetiredShare({ shareId }: { shareId: string }) {
 export function RetiredShareView({ shareId, view }: { shareId: string; view: ShareMoreView }) {
   const [consultOpen, setConsultOpen] = useState(false)
   const { agent, more } = view
-  const lead = () => void Taro.navigateTo({ url: `/customer/lead/index?s=${encodeURIComponent(shareId)}&from=consult` })
+  const lead = () => void Taro.navigateTo({ url: leadPageUrl(shareId, true) })
   return (
     <View className='reader unavailable' id='share-retired'>
       <View className='unavailable__head'>

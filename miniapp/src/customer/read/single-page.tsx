@@ -8,10 +8,10 @@ import { absoluteImageUrl } from '../../uploads/image-url'
 import { glanceShare } from '../reader-services'
 import '../../app.css'
 import ArticleText from './article-text'
+import { GO_TO_MINI_PROGRAM, needsMiniProgramText } from '../reader-core'
 import './index.css'
 
-/** Where WeChat's own bar is: tapping 前往小程序 there opens this page in the full mini program. */
-export const GO_TO_MINI_PROGRAM = '前往小程序'
+export { GO_TO_MINI_PROGRAM }
 
 /**
  * The reader in WeChat's single-page mode (Moments, scene 1154): no login, no page navigation and
@@ -27,7 +27,7 @@ export default function SinglePageReader({ shareId, scene }: { shareId: string; 
   const needsMiniProgram = (what: string) =>
     void Taro.showModal({
       title: GO_TO_MINI_PROGRAM,
-      content: `朋友圈里只能阅读。请点击屏幕底部的「${GO_TO_MINI_PROGRAM}」，进入小程序后即可${what}。`,
+      content: needsMiniProgramText(what),
       showCancel: false,
       confirmText: '知道了',
       confirmColor: '#c8102e',

@@ -16,7 +16,7 @@ import {
   type LeadFormState,
 } from '../../forms/lead-form'
 import { ApiError } from '../../api/client'
-import { api } from '../reader-services'
+import { api } from '../../customer/reader-services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
 import '../../app.css'
 import './index.css'

@@ -501,14 +501,11 @@ Page({
     }
   },
 
-  call(this: ReaderPage) {
+  dialAgent(this: ReaderPage) {
     const phone = this.data.consult.phone
     if (!phone) return
-    try {
-      getWx().makePhoneCall({ phoneNumber: phone, fail: () => undefined })
-    } catch {
-      // the dial sheet was closed
-    }
+    // Closing the dial sheet is no failure to report.
+    getWx().makePhoneCall({ phoneNumber: phone, fail: () => undefined })
   },
 
   toggleQr(this: ReaderPage) {

@@ -51,6 +51,16 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${p.m}月${p.day}日 ${pad2(p.h)}:${pad2(p.min)}`
 }
 
+/** A live's time: "12月10日 20:00–21:30" when it ends the same day, else both in full; the start alone without an end. */
+export function formatLiveTime(startsAt: string | null | undefined, endsAt: string | null | undefined): string {
+  const start = formatDateTime(startsAt)
+  if (!endsAt) return start
+  const end = formatDateTime(endsAt)
+  const [startDay] = start.split(' ')
+  const [endDay, endTime] = end.split(' ')
+  return `${start}–${startDay === endDay ? endTime : end}`
+}
+
 /** Reading or watching time: "45秒", "3分12秒", "1小时5分". */
 export function formatDwell(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !(ms > 0)) return '0秒'

@@ -38,6 +38,8 @@ export interface Wx {
   showToast(options: { title: string; icon: 'none' }): void
   showModal(options: { title: string; content: string; showCancel: boolean; confirmText: string; confirmColor: string }): void
   makePhoneCall(options: { phoneNumber: string } & WxCallbacks<unknown>): void
+  /** 视频号 (WeChat Channels): opens the account's live room. */
+  openChannelsLive(options: { finderUserName: string } & WxCallbacks<unknown>): void
 }
 
 declare const wx: Wx

@@ -3,6 +3,7 @@ import {
   formatCountdown,
   formatDwell,
   formatFen,
+  formatLiveTime,
   formatRelativeTime,
   maskPhone,
   parseYuanToFen,
@@ -73,5 +74,11 @@ describe('names', () => {
     expect(formatCountdown(3_723_000)).toBe('01:02:03')
     expect(formatCountdown(2 * 86_400_000 + 5000)).toBe('2天 00:00:05')
     expect(formatCountdown(-5)).toBe('00:00:00')
+  })
+
+  it('a live\'s time gives the end\'s hour alone on the same day, the whole end on another, the start alone without an end (Beijing time)', () => {
+    expect(formatLiveTime('2026-12-10T12:00:00Z', '2026-12-10T13:30:00Z')).toBe('12月10日 20:00–21:30')
+    expect(formatLiveTime('2026-12-10T15:00:00Z', '2026-12-10T16:30:00Z')).toBe('12月10日 23:00–12月11日 00:30')
+    expect(formatLiveTime('2026-12-10T12:00:00Z', null)).toBe('12月10日 20:00')
   })
 })

@@ -12,7 +12,7 @@
  */
 import { CONTENT_KIND_NAMES_ZH, READER_PAGE, sharePath, type AgentCardView, type ContentVersionView, type OpenShareView, type ShareMoreView } from '@kejing/shared'
 import { avatarColour } from '../../components/agent-card/avatar-colour'
-import { formatCountdown, formatDateTime } from '../../format'
+import { formatCountdown, formatDateTime, formatLiveTime } from '../../format'
 import { getWx, wxMeasureHeight, wxPorts, wxStorage, wxWindowHeight } from '../../platform/wx'
 import { PRIVACY_NOTICE, rememberPrivacyNoticeSeen, shouldShowPrivacyNotice } from '../../privacy/privacy-notice'
 import { readerEntry } from '../../share-path'
@@ -51,7 +51,8 @@ const failure = (e: unknown) => ({
 })
 
 type View = 'loading' | 'failed' | 'invalid' | 'retired' | 'reader' | 'single'
-type LiveMode = 'waiting' | 'live' | 'replay' | 'ended'
+/** channels: the 视频号 live room's button; live: our own stream; no-entry: live, with neither to show. */
+type LiveMode = 'waiting' | 'channels' | 'live' | 'no-entry' | 'replay' | 'ended'
 
 interface CardData {
   companyName: string
@@ -81,16 +82,16 @@ function cardData(agent: AgentCardView, tappable: boolean): CardData {
 }
 
 /** The title block, body and media of an item (ArticleText and the reader's media, as data for WXML). */
-function contentData(content: ContentVersionView, agent: AgentCardView, singlePage: boolean) {
+function contentData(content: ContentVersionView, agent: AgentCardView) {
   return {
     kind: content.kind,
     title: content.title,
     byline: `${agent.companyName}${content.publishedAt ? ` · ${formatDateTime(content.publishedAt)}` : ''}`,
     bodyHtml: content.bodyHtml ?? '',
     summary: content.summary ?? '',
-    videoUrl: content.kind === 'video' && content.videoUrl ? content.videoUrl : '',
-    // Single-page mode shows the cover as the API gave it (as single-page.tsx does).
-    posterUrl: content.kind === 'poster' && content.coverUrl ? (singlePage ? content.coverUrl : absoluteImageUrl(content.coverUrl)) : '',
+    // Uploaded media come as paths on the API (/api/uploads/…): the player needs the whole address.
+    videoUrl: content.kind === 'video' && content.videoUrl ? absoluteImageUrl(content.videoUrl) : '',
+    posterUrl: content.kind === 'poster' && content.coverUrl ? absoluteImageUrl(content.coverUrl) : '',
     showSummary: content.kind !== 'article' && !!content.summary,
   }
 }
@@ -162,7 +163,7 @@ Page({
     invalidIncomplete: false,
     canGoBack: false,
     article: null as ReturnType<typeof contentData> | null,
-    live: { mode: 'ended' as LiveMode, startsText: '', countdown: '', videoUrl: '', replayUrl: '' },
+    live: { mode: 'ended' as LiveMode, timeText: '', countdown: '', channelsHint: false, videoUrl: '', replayUrl: '' },
     card: null as CardData | null,
     askNps: false,
     npsTitle: '',
@@ -220,7 +221,7 @@ Page({
         const { content, agent } = glanced
         this.setData({
           view: 'single',
-          article: contentData(content, agent, true),
+          article: contentData(content, agent),
           card: cardData(agent, true),
           inviteText: `点击屏幕底部的「${GO_TO_MINI_PROGRAM}」，可咨询${agent.name}、免费获取保障方案，或转发给朋友。`,
         })
@@ -268,7 +269,7 @@ Page({
     s.agentName = agent.name
     this.setData({
       view: 'reader',
-      article: contentData(content, agent, false),
+      article: contentData(content, agent),
       card: cardData(agent, true),
       askNps: opened.askNps,
       npsTitle: `您有多大可能把${agent.name || '我'}推荐给朋友？`,
@@ -427,16 +428,19 @@ Page({
     const isLive = status === 'live' || (status === 'scheduled' && !waiting)
     let mode: LiveMode = 'ended'
     if (waiting) mode = 'waiting'
+    else if (isLive && content.channelsFinderId) mode = 'channels'
     else if (isLive && content.videoUrl) mode = 'live'
+    else if (isLive) mode = 'no-entry'
     else if (status === 'ended' && content.replayUrl) mode = 'replay'
     if (mode === 'replay' && !s.video) s.video = this.newVideoTracker()
     this.setData({
       live: {
         mode,
-        startsText: formatDateTime(content.liveStartsAt),
+        timeText: formatLiveTime(content.liveStartsAt, content.liveEndsAt),
         countdown: waiting ? formatCountdown(startsAt - now) : '',
-        videoUrl: content.videoUrl ?? '',
-        replayUrl: content.replayUrl ?? '',
+        channelsHint: !!content.channelsFinderId,
+        videoUrl: content.videoUrl ? absoluteImageUrl(content.videoUrl) : '',
+        replayUrl: content.replayUrl ? absoluteImageUrl(content.replayUrl) : '',
       },
     })
     s.isLive = isLive
@@ -446,6 +450,16 @@ Page({
       clearInterval(s.liveTimer)
       s.liveTimer = null
     }
+  },
+
+  /** 进入视频号直播间 (media.tsx's ChannelsLiveEntry). */
+  openChannelsLive(this: ReaderPage) {
+    const finderUserName = this.inner.content?.channelsFinderId
+    if (!finderUserName) return
+    getWx().openChannelsLive({
+      finderUserName,
+      fail: () => getWx().showToast({ title: '暂时打不开直播间，请稍后再试或联系顾问', icon: 'none' }),
+    })
   },
 
   // The agent's card, 咨询顾问 and the lead form.

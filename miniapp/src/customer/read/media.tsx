@@ -2,19 +2,10 @@ import { useEffect, useRef, useState } from 'react'
 import { Button, Text, Video, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { ContentVersionView } from '@kejing/shared'
-import { formatCountdown, formatDateTime } from '../../format'
+import { formatCountdown, formatLiveTime } from '../../format'
 import { LivePresence, VideoProgressTracker } from '../../tracking/media-progress'
 import { absoluteImageUrl } from '../../uploads/image-url'
 import { track } from '../reader-services'
-
-/** "12月10日 20:00–21:30" when the end is the same day, else both in full. */
-function liveTimeText(startsAt: string | null, endsAt: string | null): string {
-  const start = formatDateTime(startsAt)
-  if (!endsAt) return start
-  const end = formatDateTime(endsAt)
-  const sameDay = start.split(' ')[0] === end.split(' ')[0]
-  return `${start}–${sameDay ? end.split(' ')[1] : end}`
-}
 
 /**
  * The way into a live on 视频号 (WeChat Channels), where agents really go live: the mini program
@@ -78,7 +69,7 @@ export function LiveBlock({ content, shareId }: { content: ContentVersionView; s
   if (waiting) {
     return (
       <View className='reader__live reader__live--waiting'>
-        <View>直播时间 {liveTimeText(content.liveStartsAt, content.liveEndsAt)}</View>
+        <View>直播时间 {formatLiveTime(content.liveStartsAt, content.liveEndsAt)}</View>
         <View className='reader__countdown'>{formatCountdown(startsAt - now)}</View>
         {content.channelsFinderId ? <View className='reader__live-hint'>开播后在这里进入视频号直播间</View> : null}
       </View>

@@ -90,6 +90,22 @@ test('the demo video plays from the API, the demo live shows its start and end, 
     await liveReader.context.close();
   }
 
+  // The agent's own preview plays the clip under the title too.
+  for (const width of WIDTHS) {
+    const preview = await phonePage(width, 'demo-agent-1', `agent/content/index?v=${encodeURIComponent(video.versionId)}`, errors);
+    const player = preview.page.locator('video').first();
+    await player.waitFor({ state: 'attached', timeout: 60_000 });
+    assert.match(await player.getAttribute('src'), /\/api\/uploads\/[0-9a-f]{64}$/);
+    await preview.page.waitForFunction(() => document.querySelector('video')?.readyState >= 1, null, { timeout: 20_000 });
+    const [titleBottom, videoTop] = await preview.page.evaluate(() => [
+      document.querySelector('.preview__title')?.getBoundingClientRect().bottom ?? 0,
+      document.querySelector('.preview__video')?.getBoundingClientRect().top ?? -1,
+    ]);
+    assert.ok(videoTop >= titleBottom, `the player sits under the title (${videoTop} ≥ ${titleBottom})`);
+    await shotAt(preview.page, width, 'media-agent-preview-video');
+    await preview.context.close();
+  }
+
   // The customers opened a 好友 share and a 朋友圈 one: the radar says which is which.
   const radar = await phonePage(390, 'demo-agent-1', 'pages/radar/index', errors);
   const row = (title) => radar.page.locator('.radar-row', { hasText: title }).first();

@@ -38,8 +38,10 @@ export const openShare: OpenShareView = {
     videoUrl: null,
     durationSec: null,
     liveStartsAt: null,
+    liveEndsAt: null,
     liveStatus: null,
     replayUrl: null,
+    channelsFinderId: null,
     momentsCopy: '【重疾险怎么选：三分钟看懂】从保额、病种到等待期。\n分享一篇我觉得有用的文章，有疑问随时问我。',
   },
 }

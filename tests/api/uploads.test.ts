@@ -176,7 +176,11 @@ describe('video uploads (视频内容的 MP4)', () => {
     const part = await raw(t.http.get(image.url).set('Range', 'bytes=0-7')).expect(206);
     expect(Buffer.compare(part.body as Buffer, PNG.subarray(0, 8))).toBe(0);
     const { uploadId } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    expect(await new DiskUploadStore(dir).read(uploadId, 4, 12)).toEqual(MP4.subarray(4, 12));
+    const stream = await new DiskUploadStore(dir).stream(uploadId, 4, 12);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(Buffer.concat(chunks)).toEqual(MP4.subarray(4, 12));
+    expect(await new DiskUploadStore(dir).stream('f'.repeat(64), 0, 1)).toBeNull();
   });
 
   it.each<[string, Buffer, string]>([

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Test } from 'supertest';
 import type { UploadedImageView, UploadedVideoView } from '@kejing/shared';
 import { DiskUploadStore } from '../../server/src/modules/uploads/upload-store';
 import { bearer, buildWorld, login, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
@@ -14,12 +15,12 @@ const MP4 = readFileSync(join(__dirname, '..', '..', 'content', 'demo', 'videos'
 const VIDEO_MAX = 50 * 1024 * 1024;
 /** An MP4's first box with another major brand: QuickTime's is 'qt  ', HEIF images' 'heic'. */
 const ftyp = (brand: string) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from(`ftyp${brand}`), Buffer.alloc(64, 0)]);
-/** The raw bytes of an answer, whatever its type (supertest parses only text and JSON). */
-const raw = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+/** A request whose answer is read as raw bytes, whatever its type (supertest parses only text and JSON). */
+const raw = (request: Test) => request.buffer(true).parse((res, done) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+});
 
 describe('image uploads (名片二维码、头像)', () => {
   let t: TestApp;
@@ -133,7 +134,7 @@ describe('video uploads (视频内容的 MP4)', () => {
 
   it('serves the whole video as video/mp4 and says it answers byte ranges', async () => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    const whole = await t.http.get(url).buffer(true).parse(raw).expect(200);
+    const whole = await raw(t.http.get(url)).expect(200);
     expect(whole.headers['content-type']).toBe('video/mp4');
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.headers['content-length']).toBe(String(MP4.length));
@@ -148,7 +149,7 @@ describe('video uploads (视频内容的 MP4)', () => {
   ])('answers %s with 206, Content-Range and exactly those bytes', async (_name, header, expected) => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
     const [start, end] = expected(MP4.length);
-    const part = await t.http.get(url).set('Range', header(MP4.length)).buffer(true).parse(raw).expect(206);
+    const part = await raw(t.http.get(url).set('Range', header(MP4.length))).expect(206);
     expect(part.headers['content-range']).toBe(`bytes ${start}-${end}/${MP4.length}`);
     expect(part.headers['content-type']).toBe('video/mp4');
     expect(part.headers['content-length']).toBe(String(end - start + 1));
@@ -165,17 +166,21 @@ describe('video uploads (视频内容的 MP4)', () => {
   it('answers the whole file (200) to a Range it does not serve: several ranges, or not bytes', async () => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
     for (const header of ['bytes=0-1,5-6', 'items=0-1']) {
-      const res = await t.http.get(url).set('Range', header).buffer(true).parse(raw).expect(200);
+      const res = await raw(t.http.get(url).set('Range', header)).expect(200);
       expect((res.body as Buffer).length).toBe(MP4.length);
     }
   });
 
   it('serves ranges of images too, and a fresh disk store reads a range from the file', async () => {
     const image = (await t.http.post('/api/uploads').set(as('a')).attach('file', PNG, 'qr.png').expect(201)).body as UploadedImageView;
-    const part = await t.http.get(image.url).set('Range', 'bytes=0-7').buffer(true).parse(raw).expect(206);
+    const part = await raw(t.http.get(image.url).set('Range', 'bytes=0-7')).expect(206);
     expect(Buffer.compare(part.body as Buffer, PNG.subarray(0, 8))).toBe(0);
     const { uploadId } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    expect(await new DiskUploadStore(dir).read(uploadId, 4, 12)).toEqual(MP4.subarray(4, 12));
+    const stream = await new DiskUploadStore(dir).stream(uploadId, 4, 12);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(Buffer.concat(chunks)).toEqual(MP4.subarray(4, 12));
+    expect(await new DiskUploadStore(dir).stream('f'.repeat(64), 0, 1)).toBeNull();
   });
 
   it.each<[string, Buffer, string]>([

@@ -38,8 +38,27 @@ export const openShare: OpenShareView = {
     videoUrl: null,
     durationSec: null,
     liveStartsAt: null,
+    liveEndsAt: null,
     liveStatus: null,
     replayUrl: null,
+    channelsFinderId: null,
     momentsCopy: '【重疾险怎么选：三分钟看懂】从保额、病种到等待期。\n分享一篇我觉得有用的文章，有疑问随时问我。',
   },
 }
+
+const HOUR = 3_600_000
+
+/** A live on 视频号 (or not), started an hour ago, ending in an hour. */
+export const liveShare = (channelsFinderId: string | null) => ({
+  ...openShare,
+  content: {
+    ...openShare.content,
+    kind: 'live' as const,
+    title: '直播：银发族的健康与养老规划',
+    bodyHtml: null,
+    liveStartsAt: new Date(Date.now() - HOUR).toISOString(),
+    liveEndsAt: new Date(Date.now() + HOUR).toISOString(),
+    liveStatus: 'live' as const,
+    channelsFinderId,
+  },
+})

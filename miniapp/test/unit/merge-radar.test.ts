@@ -5,6 +5,8 @@ const item = (shareId: string, contactId: string, openedAt: string, maxDepthPct 
   contactId,
   contactName: contactId,
   shareId,
+  channel: 'friend',
+  forwarded: false,
   contentTitle: 't',
   openedAt,
   maxDepthPct,

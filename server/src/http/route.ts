@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Context } from 'koa';
 import type { ResponseBodies, Role } from '@kejing/shared';
 import type { StaffActor } from '../permissions/actor';
@@ -29,7 +30,7 @@ export interface Media {
 /** What a route answers on success: a contract body (shared/src/contracts/responses.ts), a list of one, nothing (204), or media. */
 export type Responds = BodyName | `${BodyName}[]` | 'nothing' | Media;
 
-export type ResponseOf<R extends Responds> = R extends Media ? Buffer | string
+export type ResponseOf<R extends Responds> = R extends Media ? Buffer | string | Readable
   : R extends 'nothing' ? void
     : R extends `${infer T extends BodyName}[]` ? ResponseBodies[T][]
       : R extends BodyName ? ResponseBodies[R] : never;

@@ -1,4 +1,6 @@
-import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 
 /**
@@ -11,10 +13,11 @@ export interface UploadStore {
   /** The bytes under a key, or null. */
   get(key: string): Promise<Buffer | null>;
   /**
-   * Bytes [start, end) under a key, or null: a video player asks for ranges, and reading a whole
-   * video to answer each one would hold megabytes per request. An object store answers it with a ranged GET.
+   * Bytes [start, end) under a key as a stream, or null: a video player asks for ranges, and
+   * holding a whole video in memory to answer each one would cost megabytes per viewer. An object
+   * store answers it with a ranged GET.
    */
-  read(key: string, start: number, end: number): Promise<Buffer | null>;
+  stream(key: string, start: number, end: number): Promise<Readable | null>;
 }
 
 const KEY = /^[0-9a-f]{64}$/;
@@ -47,21 +50,16 @@ export class DiskUploadStore implements UploadStore {
     }
   }
 
-  async read(key: string, start: number, end: number): Promise<Buffer | null> {
-    let file;
+  async stream(key: string, start: number, end: number): Promise<Readable | null> {
+    const path = this.pathOf(key);
     try {
-      file = await open(this.pathOf(key), 'r');
+      await access(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    try {
-      const bytes = Buffer.alloc(end - start);
-      const { bytesRead } = await file.read(bytes, 0, bytes.length, start);
-      return bytes.subarray(0, bytesRead);
-    } finally {
-      await file.close();
-    }
+    // createReadStream's end is inclusive.
+    return createReadStream(path, { start, end: end - 1 });
   }
 }
 
@@ -77,7 +75,8 @@ export class MemoryUploadStore implements UploadStore {
     return this.files.get(key) ?? null;
   }
 
-  async read(key: string, start: number, end: number): Promise<Buffer | null> {
-    return this.files.get(key)?.subarray(start, end) ?? null;
+  async stream(key: string, start: number, end: number): Promise<Readable | null> {
+    const bytes = this.files.get(key);
+    return bytes ? Readable.from([bytes.subarray(start, end)]) : null;
   }
 }

@@ -39,7 +39,8 @@ export function uploadsRoutes(s: Pick<Services, 'uploads'>): RouteDef[] {
           ctx.status = 206;
           ctx.set('Content-Range', `bytes ${part.start}-${part.end}/${part.sizeBytes}`);
         }
-        return part.bytes;
+        ctx.length = part.end - part.start + 1;
+        return part.body;
       },
     }),
   ];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { UploadedImageView, UploadedVideoView } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
@@ -31,7 +32,8 @@ export interface UploadPart {
   end: number;
   /** True when a range was asked for and is answered (206), false for the whole file (200). */
   partial: boolean;
-  bytes: Buffer;
+  /** The bytes [start, end], streamed from the store. */
+  body: Readable;
 }
 
 /** A Range header's one range as inclusive offsets, 'unsatisfiable', or null to send the whole file. */
@@ -94,9 +96,9 @@ export class UploadsService {
     const range = byteRange(rangeHeader, size);
     if (range === 'unsatisfiable') throw new AppError(416, 'range_not_satisfiable', undefined, undefined, { 'Content-Range': `bytes */${size}` });
     const { start, end } = range ?? { start: 0, end: size - 1 };
-    const bytes = range ? await this.store.read(id, start, end + 1) : await this.store.get(id);
-    if (!bytes) throw notFound('upload');
-    return { contentType: row.contentType, sizeBytes: size, start, end, partial: range !== null, bytes };
+    const body = await this.store.stream(id, start, end + 1);
+    if (!body) throw notFound('upload');
+    return { contentType: row.contentType, sizeBytes: size, start, end, partial: range !== null, body };
   }
 
   /** Whether this image exists (content-addressed: the first uploader holds the row); a video is not an image for a card. */

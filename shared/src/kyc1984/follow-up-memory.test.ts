@@ -33,6 +33,14 @@ describe('a repeating reminder comes again', () => {
   });
 });
 
+describe('a repeating reminder asked about before it began', () => {
+  it('comes next at its first repeat, never at a time before the series', () => {
+    const first = cn('2026-11-10T09:00:00');
+    expect(nextReminderOccurrenceMs(first, 'daily', first - 3 * DAY)).toBe(first + DAY);
+    expect(nextReminderOccurrenceMs(first, 'weekly', first - 20 * DAY)).toBe(first + 7 * DAY);
+  });
+});
+
 describe('rule-made follow-ups on silence and dates', () => {
   const now = cn('2026-11-10T05:00:00');
   const base: SilenceFacts = {

@@ -56,7 +56,8 @@ const score = (c) => {
 };
 
 const files = Object.entries(report.files)
-  .map(([name, file]) => [relative(root, join(report.projectRoot && existsSync(report.projectRoot) ? report.projectRoot : root, name)).split('\\').join('/'), file])
+  // Stryker names files relative to the directory it ran in: the repository root.
+  .map(([name, file]) => [name.split('\\').join('/'), file])
   .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const dirs = new Map();
 const rows = [];
@@ -90,6 +91,6 @@ const missing = listFiles(join(root, 'shared/src')).filter((f) => mutable(f) && 
 process.stdout.write(
   missing.length === 0
     ? '\nEvery mutable file of shared/src is in the report.\n'
-    : `\nNot measured yet (not in ${relative(root, input) || input}): ${missing.map((f) => f.replace(/^shared\/src\//, '')).join(', ')}\n`,
+    : `\nNot in ${relative(root, input) || input} (not measured yet, or nothing in it to mutate: re-exports, types): ${missing.map((f) => f.replace(/^shared\/src\//, '')).join(', ')}\n`,
 );
 if (all.staticLeft > 0) process.stdout.write(`Static mutants not run yet: ${all.staticLeft} (a run without --ignoreStatic measures them).\n`);

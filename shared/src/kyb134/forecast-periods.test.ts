@@ -47,3 +47,27 @@ describe('forecast by period', () => {
     expect(EXPECTED_CLOSE_RULE_ZH).toContain('阶段1约120天');
   });
 });
+
+describe('forecast by period, at the edges', () => {
+  it('a contact expected to close on the period\'s last day counts in that period', () => {
+    // Thursday 2026-11-05: the week ends Sunday 11-08, exactly when a stage-8 contact (3 days) closes.
+    const [week] = forecastByPeriod([{ stage: 8, closeProbability: 0.4, expectedPremiumFen: 2_500_00 }], '2026-11-05');
+    expect(week).toEqual({ period: 'week', fromDate: '2026-11-02', toDate: '2026-11-08', expectedFen: 1_000_00, contacts: 1 });
+  });
+
+  it('a close probability outside 0..1 counts as certain or as nothing, not beyond', () => {
+    const [week] = forecastByPeriod([
+      { stage: 8, closeProbability: 1.5, expectedPremiumFen: 7_000_00 }, // counted at 1: 7_000_00
+      { stage: 8, closeProbability: -0.3, expectedPremiumFen: 9_000_00 }, // counted at 0
+    ], '2026-11-02');
+    expect(week.expectedFen).toBe(7_000_00);
+    expect(week.contacts).toBe(2);
+  });
+
+  it('rounds the expected premium to whole fen', () => {
+    // 1/3 × 1000 fen = 333.33… → 333; 2/3 × 1000 = 666.66… → 667.
+    const priced = (closeProbability: number) =>
+      forecastByPeriod([{ stage: 8, closeProbability, expectedPremiumFen: 1000 }], '2026-11-02')[0].expectedFen;
+    expect([priced(1 / 3), priced(2 / 3)]).toEqual([333, 667]);
+  });
+});

@@ -2,6 +2,7 @@ import { premiumActuals } from './premium-actuals';
 
 describe('premium actuals, 件均保费 and 举绩率', () => {
   const policies = [
+    { agentId: 'a', annualPremiumFen: 400_000, signedDate: '2026-10-31' }, // the month before
     { agentId: 'a', annualPremiumFen: 500_000, signedDate: '2026-11-01' },
     { agentId: 'a', annualPremiumFen: 300_000, signedDate: '2026-11-15' },
     { agentId: 'b', annualPremiumFen: 1_000_001, signedDate: '2026-11-30' },

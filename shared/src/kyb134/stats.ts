@@ -18,9 +18,8 @@ export function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** Population standard deviation; 0 when empty. */
+/** Population standard deviation; 0 when empty (the mean of nothing is 0). */
 export function populationStd(values: readonly number[]): number {
-  if (values.length === 0) return 0;
   const m = mean(values);
   return Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
 }

@@ -108,3 +108,101 @@ describe('after-sale moments (老客长存 / 新客开来)', () => {
     expect([ageOn('1980-03-08', '2026-03-07'), ageOn('1980-03-08', '2026-03-08')]).toEqual([45, 46]);
   });
 });
+
+describe('what the agent is told to do and say for each moment, word for word', () => {
+  // One client on 2026-06-03 with every client moment open at once: signed 安心寿 two days ago, 小宝医疗
+  // (insuring the child 小宝) due in 5 days and 2 years old in 5, 守护重疾 due in 28 days, his own
+  // birthday in 2 days, 小宝's tomorrow, a baby born a month ago, a move, a read-about need not held,
+  // and a 9 after a service.
+  const family = [
+    { name: '小宝', relation: 'child' as const, birthday: '2015-06-04', gender: 'male' as const },
+    { name: '二宝', relation: 'child' as const, birthday: '2026-05-01', gender: null },
+  ];
+  const everything = client({
+    contactId: 'c7', name: '陈先生', gender: 'male', birthday: '1980-06-05', familyMembers: family, agentTags: ['刚搬家'],
+    interestTags: [{ tag: 'need:accident', weight: 0.4 }],
+    policies: [
+      policy({ policyId: 'p1', productName: '安心寿', need: 'life', insuredName: '陈先生', effectiveDate: '2026-06-02', nextPremiumDate: null, signedDate: '2026-06-01' }),
+      policy({ policyId: 'p2', productName: '小宝医疗', need: 'medical', insuredRelation: 'child', insuredName: '小宝', effectiveDate: '2024-06-08', nextPremiumDate: '2026-06-08', signedDate: '2024-06-01' }),
+      policy({ policyId: 'p3', productName: '守护重疾', insuredName: '陈先生', effectiveDate: '2025-07-01', nextPremiumDate: '2026-07-01', signedDate: '2025-06-20' }),
+    ],
+    latestNps: { eventId: 'n5', score: 9, day: '2026-06-01', serviceDayBefore: '2026-05-28' },
+  });
+
+  it('names the product, the insured, the figures and the day in each action and message, most urgent first', () => {
+    expect(planAfterSaleMoments(everything, '2026-06-03')).toEqual([
+      {
+        kind: 'premium_due_7', key: 'as:due7:p2:2026-06-08', dueDate: '2026-06-03', priority: 1, channel: 'call',
+        action: '续期提醒：《小宝医疗》2026-06-08 缴费（还有 5 天）',
+        message: '陈先生您好，温馨提醒：您的《小宝医疗》（被保险人：小宝）下次缴费日是 2026-06-08，请确认扣款账户余额充足，以免影响保障。',
+        contentTags: ['need:medical'],
+      },
+      {
+        kind: 'thanks', key: 'as:thanks:p1', dueDate: '2026-06-03', priority: 2, channel: 'call',
+        action: '答谢：感谢签约《安心寿》',
+        message: '陈先生您好，感谢您对我的信任，《安心寿》已经生效办理中。保单有任何问题随时找我，我会一直为您和家人做好服务。',
+        contentTags: ['need:life'],
+      },
+      {
+        kind: 'referral_ask', key: 'as:refer:n5', dueDate: '2026-06-03', priority: 2, channel: 'call',
+        action: '转介绍：客户给了 9 分推荐评分',
+        message: '陈先生您好，谢谢您给我的好评！如果身边有朋友也在考虑保障，欢迎把我推荐给他们，我一定像服务您一样用心。',
+        contentTags: [],
+      },
+      {
+        kind: 'birthday', key: 'as:bday:c7:2026', dueDate: '2026-06-05', priority: 2, channel: 'message',
+        action: '生日祝福：06-05 是客户生日',
+        message: '陈先生您好，祝您生日快乐！愿您和家人健康平安，新的一岁一切顺意。',
+        contentTags: [],
+      },
+      {
+        kind: 'family_birthday', key: 'as:fbday:c7:小宝:2026', dueDate: '2026-06-04', priority: 3, channel: 'message',
+        action: '生日祝福：子女小宝 06-04 生日',
+        message: '陈先生您好，06-04 是小宝的生日，提前祝小宝生日快乐、健健康康！',
+        contentTags: [],
+      },
+      {
+        kind: 'anniversary', key: 'as:anniv:p2:2026', dueDate: '2026-06-08', priority: 3, channel: 'meet',
+        action: '周年访：《小宝医疗》生效满 2 年',
+        message: '陈先生您好，您的《小宝医疗》（被保险人：小宝）生效满 2 年了。我想约您聊聊这一年家里的变化，一起检视保障是否还合适。',
+        contentTags: ['need:medical'],
+      },
+      {
+        kind: 'premium_due_30', key: 'as:due30:p3:2026-07-01', dueDate: '2026-06-03', priority: 3, channel: 'message',
+        action: '续期提醒：《守护重疾》2026-07-01 缴费（还有 28 天）',
+        message: '陈先生您好，温馨提醒：您的《守护重疾》下次缴费日是 2026-07-01，请确认扣款账户余额充足，以免影响保障。',
+        contentTags: ['need:critical_illness'],
+      },
+      {
+        kind: 'newborn', key: 'as:newborn:c7:二宝', dueDate: '2026-06-03', priority: 3, channel: 'meet',
+        action: '加保：家里添了宝宝 二宝',
+        message: '陈先生您好，恭喜家里添了二宝！宝宝的医疗、重疾和教育金可以早做准备，我整理了一份新生儿保障清单，发您参考。',
+        contentTags: ['life_event:newborn', 'need:education', 'need:medical'],
+      },
+      {
+        kind: 'new_home', key: 'as:home:c7:2026', dueDate: '2026-06-03', priority: 4, channel: 'message',
+        action: '保全 / 加保：客户安家置业',
+        message: '陈先生您好，恭喜乔迁！房贷期间家庭责任更重了，保单的通讯地址也记得更新。我帮您看看寿险和意外保障够不够？',
+        contentTags: ['life_event:new_home', 'need:life', 'need:accident'],
+      },
+      {
+        kind: 'need_gap', key: 'as:gap:c7:accident:2026', dueDate: '2026-06-03', priority: 4, channel: 'message',
+        action: '加保：客户在关注意外，尚无意外保单',
+        message: '陈先生您好，看到您最近在了解意外方面的内容，这块您目前还没有配置。我可以结合您已有的保单，帮您看看怎么补齐。',
+        contentTags: ['need:accident'],
+      },
+    ]);
+  });
+
+  it('tells the agent the month and the age of a coming retirement, with the retirement content', () => {
+    const nearing = client({ contactId: 'c8', name: '刘姐', birthday: '1971-07-15', policies: [policy({ effectiveDate: '2025-09-01', nextPremiumDate: null })] });
+    expect(planAfterSaleMoments(nearing, '2026-06-03')).toEqual([
+      {
+        kind: 'retirement', key: 'as:retire:c8', dueDate: '2026-07-15', priority: 4, channel: 'meet',
+        action: '加保：客户 2026-07 将满 55 岁，养老规划',
+        message: '刘姐您好，您快到退休的年纪了，退休后的现金流和医疗保障值得提前安排。我整理了一份养老规划的思路，方便时给您讲讲？',
+        contentTags: ['life_event:retirement', 'need:retirement', 'need:annuity'],
+      },
+    ]);
+  });
+});

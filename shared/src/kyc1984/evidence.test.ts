@@ -78,6 +78,12 @@ describe('what one touchpoint proves, and why (the reason an agent reads)', () =
     expect(brief(buildEvent(type, overrides))).toEqual(expected);
   });
 
+  it('an NPS answer without a score is no answer, even where every score would count', () => {
+    const everyScore = { ...CONFIG, referral: { ...CONFIG.referral, passiveNpsMin: 0, activeNpsMin: 0 } };
+    expect(evidenceOf(buildEvent('nps_answer'), everyScore)).toEqual([]);
+    expect(evidenceOf(buildEvent('nps_answer', { npsScore: 0 }), everyScore).map((e) => e.reason)).toEqual(['推荐评分0分']);
+  });
+
   it('gives no evidence worth zero points', () => {
     const config = { ...CONFIG, points: { ...CONFIG.points, openTrust: 0, cardViewTrust: -3 } };
     expect(evidenceOf(buildEvent('open'), config)).toEqual([]);

@@ -22,7 +22,8 @@ export function evidenceOf(event: ScoringEvent, config: ScoringConfig): Evidence
   const p = config.points;
   const repeat = config.sameDayRepeatFactor;
   const needs = needCodesOf(event.contentTags);
-  const needLabel = needs.length > 0 ? needs.map(needNameZh).join('、') : '';
+  // Read only where the event names a need.
+  const needLabel = needs.map(needNameZh).join('、');
   const out: Evidence[] = [];
   const add = (dimension: ScoreDimension, kindKey: string, points: number, repeatFactor: number, reason: string) => {
     if (points > 0) out.push({ dimension, kindKey, points, repeatFactor, reason });

@@ -33,6 +33,14 @@ describe('a repeating reminder comes again', () => {
   });
 });
 
+describe('a repeating reminder asked about before it began', () => {
+  it('comes next at its first repeat, never at a time before the series', () => {
+    const first = cn('2026-11-10T09:00:00');
+    expect(nextReminderOccurrenceMs(first, 'daily', first - 3 * DAY)).toBe(first + DAY);
+    expect(nextReminderOccurrenceMs(first, 'weekly', first - 20 * DAY)).toBe(first + 7 * DAY);
+  });
+});
+
 describe('rule-made follow-ups on silence and dates', () => {
   const now = cn('2026-11-10T05:00:00');
   const base: SilenceFacts = {
@@ -82,6 +90,41 @@ describe('rule-made follow-ups on silence and dates', () => {
     const facts = { ...base, quietLead: { touchpointId: 'e', atMs: now - 2 * DAY } };
     expect(planSilenceFollowUps(facts, now)).toEqual([]);
     expect(planSilenceFollowUps(facts, now, { ...DEFAULT_SILENCE_FOLLOW_UP_CONFIG, leadQuietDays: 2 })).toHaveLength(1);
+  });
+});
+
+describe('the words of the silence follow-ups, as sent', () => {
+  const now = cn('2026-11-10T05:00:00');
+  const HOUR = 3_600_000;
+  const facts: SilenceFacts = {
+    contactId: 'c-3', contactName: ' 李哥 ', agentName: ' 周敏 ', optedOut: false, outcome: 'open',
+    quietLead: { touchpointId: 'e7', atMs: now - 5 * DAY }, lost: null, stepBack: { changeId: 'k2', fromStage: 5, toStage: 4, atMs: now - HOUR },
+  };
+
+  it('a quiet lead and a step back: the contact and the agent named without stray spaces, the stage it fell to named', () => {
+    expect(planSilenceFollowUps(facts, now)).toEqual([
+      {
+        kind: 'lead_quiet', ruleId: 'silence-lead-quiet', triggerKey: 'quiet-lead:e7', channel: 'call', priority: 2, dueAtMs: now + 4 * HOUR,
+        action: '留资后3天没有动静：打个电话问问还有什么顾虑',
+        message: '李哥您好，我是周敏。前几天您留了信息，一直惦记着给您回个话。您看这两天哪个时间方便，我打个电话跟您简单聊聊？不方便也没关系，回我一句就好。',
+      },
+      {
+        kind: 'stage_step_back', ruleId: 'silence-stage-step-back', triggerKey: 'step-back:k2', channel: 'message', priority: 3, dueAtMs: now + 24 * HOUR,
+        action: '客户沉默30天，阶段退回“开启保险话题”：分享一篇用得上的内容，重新联系',
+        message: '李哥，最近在忙什么呢？看到一篇挺实用的文章，想到您可能用得上，分享给您看看。',
+      },
+    ]);
+  });
+
+  it('a lost deal re-cared for greets a contact without a name plainly', () => {
+    const lostAt = now - 95 * DAY;
+    expect(planSilenceFollowUps({ ...facts, contactName: '', outcome: 'lost', lost: { atMs: lostAt } }, now)).toEqual([
+      {
+        kind: 'lost_recare', ruleId: 'silence-lost-recare', triggerKey: `lost-recare:c-3:${lostAt}`, channel: 'message', priority: 4, dueAtMs: now + 24 * HOUR,
+        action: '未成交已三个月：不施压地问候一下近况',
+        message: '您好，好久没联系了，最近一切都好吧？我整理了一些家庭保障的实用小知识，需要的话随时找我。',
+      },
+    ]);
   });
 });
 

@@ -150,7 +150,9 @@ export const SILENCE_FOLLOW_UP_TEXTS: Record<SilenceFollowUpKind, SilenceRuleTex
 
 function planOf(kind: SilenceFollowUpKind, triggerKey: string, facts: SilenceFacts, nowMs: number, stage?: Stage): SilenceFollowUpPlan {
   const text = SILENCE_FOLLOW_UP_TEXTS[kind];
-  const values = { contactName: facts.contactName.trim() || '您', agentName: facts.agentName.trim(), contentTitle: '', need: '' };
+  // The silence texts name only the contact and the agent. The contact's name is never blank here:
+  // without one, greetingFallback has already taken {contactName} out.
+  const values = { contactName: facts.contactName.trim(), agentName: facts.agentName.trim() };
   return {
     kind, ruleId: text.ruleId, triggerKey, channel: text.channel, priority: text.priority, dueAtMs: nowMs + text.dueInHours * HOUR_MS,
     action: stage === undefined ? text.action : text.action.replace('{stage}', STAGE_NAMES_ZH[stage]),

@@ -161,9 +161,12 @@ function needOf(input: FollowUpInput): string {
   return fromInterest ? needNameZh(fromInterest) : FALLBACK_NEED;
 }
 
-/** Fills {placeholders}; an unknown one is left as written (validation refuses such templates). */
-export function renderMessage(template: string, values: Readonly<Record<MessagePlaceholder, string>>): string {
+/**
+ * Fills {placeholders}; one without a value is left as written (validation refuses unknown ones).
+ * A caller passes only the placeholders its texts use.
+ */
+export function renderMessage(template: string, values: Readonly<Partial<Record<MessagePlaceholder, string>>>): string {
   return template.replace(/\{([^{}]*)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? values[name as MessagePlaceholder] : whole,
+    Object.prototype.hasOwnProperty.call(values, name) ? (values[name as MessagePlaceholder] as string) : whole,
   );
 }

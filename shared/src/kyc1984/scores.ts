@@ -92,8 +92,8 @@ export function applyScoreEvent(state: ScoreState, event: ScoringEvent, config: 
     }
     // A closed day's contributions all come after every earlier day's: sorting the day keeps the whole list in order.
     state.closed.push(...batch.sort(compareContributions));
-    const over = state.closed.length - config.explanation.contributionsKept;
-    if (over > 0) state.closed.splice(0, over);
+    // Under the limit the count is negative, and splice then removes nothing.
+    state.closed.splice(0, state.closed.length - config.explanation.contributionsKept);
   }
   state.lastDay = day;
   for (const evidence of evidenceOf(event, config)) {

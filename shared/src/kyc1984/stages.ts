@@ -158,11 +158,9 @@ function stepBacks(state: StageState, stage: number, untilMs: number, config: Sc
 
 function keepEvidence(state: StageState, entries: StageEvidence[], config: ScoringConfig): void {
   state.evidence.push(...entries);
-  const over = state.evidence.length - config.explanation.stageEvidenceKept;
-  if (over > 0) {
-    state.evidence.splice(0, over);
-    state.evidenceDropped += over;
-  }
+  const over = Math.max(0, state.evidence.length - config.explanation.stageEvidenceKept);
+  state.evidence.splice(0, over);
+  state.evidenceDropped += over;
 }
 
 /** Folds one event (later than every event folded so far) into the stage state, in place. */

@@ -23,6 +23,7 @@ describe('quiet hours (China time)', () => {
   });
 
   it('runs within a day when start is before end (12:00–14:00)', () => {
+    expect(quietUntilMs(at(12), 12 * 60, 14 * 60)).toBe(at(14));
     expect(quietUntilMs(at(13), 12 * 60, 14 * 60)).toBe(at(14));
     expect(quietUntilMs(at(11, 59), 12 * 60, 14 * 60)).toBeNull();
     expect(quietUntilMs(at(14), 12 * 60, 14 * 60)).toBeNull();
@@ -32,7 +33,7 @@ describe('quiet hours (China time)', () => {
     expect(quietUntilMs(at(3), 600, 600)).toBeNull();
   });
 
-  it.each([['22:00', 1320], ['00:00', 0], ['23:59', 1439], ['24:00', null], ['8:00', null], ['22:60', null], ['', null]])('reads %s as %s', (text, minute) => {
+  it.each([['22:00', 1320], ['00:00', 0], ['23:59', 1439], ['24:00', null], ['8:00', null], ['22:60', null], ['', null], ['122:00', null], ['22:001', null], ['22:00 ', null]])('reads %s as %s', (text, minute) => {
     expect(minuteOfDay(text)).toBe(minute);
   });
 

@@ -21,7 +21,9 @@ export function quietUntilMs(nowMs: number, startMinute: number, endMinute: numb
   if (startMinute === endMinute) return null;
   const chinaMs = nowMs + CHINA_OFFSET_MS;
   const minute = Math.floor((chinaMs % (DAY_MINUTES * MINUTE_MS)) / MINUTE_MS);
-  const inside = startMinute < endMinute ? minute >= startMinute && minute < endMinute : minute >= startMinute || minute < endMinute;
+  // Stryker disable next-line EqualityOperator: start = end has returned above, so `<=` is the same test
+  const withinOneDay = startMinute < endMinute;
+  const inside = withinOneDay ? minute >= startMinute && minute < endMinute : minute >= startMinute || minute < endMinute;
   if (!inside) return null;
   const untilMinutes = (endMinute - minute + DAY_MINUTES) % DAY_MINUTES;
   const minuteStartMs = nowMs - (chinaMs % MINUTE_MS);

@@ -22,28 +22,32 @@ const raw = (request: Test) => request.buffer(true).parse((res, done) => {
   res.on('end', () => done(null, Buffer.concat(chunks)));
 });
 
-describe('image uploads (名片二维码、头像)', () => {
-  let t: TestApp;
-  let world: World;
-  let dir: string;
-  const as = (key: string) => bearer((world.people[key] as { token: string }).token);
+/** An app whose uploads go to a folder of its own, removed afterwards; its world's people by key. */
+function appWithUploads(prefix: string) {
+  const app = { t: undefined as unknown as TestApp, world: undefined as unknown as World, dir: '' };
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kejing-uploads-'));
-    t = await startTestApp({ uploadsDir: dir });
-    world = await buildWorld(t);
+    app.dir = mkdtempSync(join(tmpdir(), prefix));
+    app.t = await startTestApp({ uploadsDir: app.dir });
+    app.world = await buildWorld(app.t);
   }, 60_000);
   afterAll(async () => {
-    await t.close();
-    rmSync(dir, { recursive: true, force: true });
+    await app.t.close();
+    rmSync(app.dir, { recursive: true, force: true });
   });
+  return app;
+}
 
-  const upload = (bytes: Buffer, filename = 'qr.png') => t.http.post('/api/uploads').set(as('a')).attach('file', bytes, { filename, contentType: 'image/png' });
+describe('image uploads (名片二维码、头像)', () => {
+  const app = appWithUploads('kejing-uploads-');
+  const as = (key: string) => bearer((app.world.people[key] as { token: string }).token);
+
+  const upload = (bytes: Buffer, filename = 'qr.png') => app.t.http.post('/api/uploads').set(as('a')).attach('file', bytes, { filename, contentType: 'image/png' });
 
   it.each<[string, Buffer, string]>([['PNG', PNG, 'image/png'], ['JPEG', JPEG, 'image/jpeg'], ['WebP', WEBP, 'image/webp']])(
     'takes a %s sent as Taro.uploadFile sends it (multipart, field file) and serves it back with long-lived cache headers', async (_kind, bytes, contentType) => {
       const view = (await upload(bytes).expect(201)).body as UploadedImageView;
       expect(view).toEqual({ uploadId: expect.stringMatching(/^[0-9a-f]{64}$/), url: `/api/uploads/${view.uploadId}`, contentType, sizeBytes: bytes.length });
-      const served = await t.http.get(view.url).buffer(true).parse((res, done) => {
+      const served = await app.t.http.get(view.url).buffer(true).parse((res, done) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => done(null, Buffer.concat(chunks)));
@@ -56,11 +60,11 @@ describe('image uploads (名片二维码、头像)', () => {
 
   it('keeps the bytes under the uploads directory, where a fresh store reads them', async () => {
     const view = (await upload(PNG).expect(201)).body as UploadedImageView;
-    expect(await new DiskUploadStore(dir).get(view.uploadId)).toEqual(PNG);
+    expect(await new DiskUploadStore(app.dir).get(view.uploadId)).toEqual(PNG);
   });
 
   it('takes the bytes as the body too (an H5 file input posting the file itself)', async () => {
-    const res = await t.http.post('/api/uploads').set(as('a')).set('Content-Type', 'image/jpeg').send(JPEG).expect(201);
+    const res = await app.t.http.post('/api/uploads').set(as('a')).set('Content-Type', 'image/jpeg').send(JPEG).expect(201);
     expect(res.body.contentType).toBe('image/jpeg');
   });
 
@@ -74,11 +78,11 @@ describe('image uploads (名片二维码、头像)', () => {
   });
 
   it('refuses an image over 2 MB with 413 and keeps nothing', async () => {
-    const before = await t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
+    const before = await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
     const big = Buffer.concat([PNG, Buffer.alloc(MAX, 0)]);
     const res = await upload(big).expect(413);
     expect(res.body.error.details[0]).toEqual({ field: 'file', label: '文件', reason: '图片不能超过 2 MB' });
-    expect(await t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
+    expect(await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
   });
 
   it('takes an image of exactly 2 MB', async () => {
@@ -86,55 +90,44 @@ describe('image uploads (名片二维码、头像)', () => {
   });
 
   it('refuses a body without a file part with 400', async () => {
-    const res = await t.http.post('/api/uploads').set(as('a')).field('note', 'no file').expect(400);
+    const res = await app.t.http.post('/api/uploads').set(as('a')).field('note', 'no file').expect(400);
     expect(res.body.error.details[0].field).toBe('file');
   });
 
   it('lets agents and leaders upload card images and operators content images (the editor sends the bytes as the body); customers, managers and anonymous callers are refused', async () => {
-    const fromEditor = (await t.http.post('/api/uploads').set(as('op')).set('Content-Type', 'image/png').send(PNG).expect(201)).body as UploadedImageView;
+    const fromEditor = (await app.t.http.post('/api/uploads').set(as('op')).set('Content-Type', 'image/png').send(PNG).expect(201)).body as UploadedImageView;
     expect(fromEditor).toMatchObject({ contentType: 'image/png', url: `/api/uploads/${fromEditor.uploadId}` });
-    await t.http.post('/api/uploads').set(as('lx')).attach('file', PNG, 'x.png').expect(201);
-    await t.http.post('/api/uploads').set(as('m1')).attach('file', PNG, 'x.png').expect(403);
-    const customer = (await login(t, 'upload-customer')).token;
-    await t.http.post('/api/uploads').set(bearer(customer)).attach('file', PNG, 'x.png').expect(403);
-    await t.http.post('/api/uploads').attach('file', PNG, 'x.png').expect(401);
+    await app.t.http.post('/api/uploads').set(as('lx')).attach('file', PNG, 'x.png').expect(201);
+    await app.t.http.post('/api/uploads').set(as('m1')).attach('file', PNG, 'x.png').expect(403);
+    const customer = (await login(app.t, 'upload-customer')).token;
+    await app.t.http.post('/api/uploads').set(bearer(customer)).attach('file', PNG, 'x.png').expect(403);
+    await app.t.http.post('/api/uploads').attach('file', PNG, 'x.png').expect(401);
   });
 
   it('answers 404 for an id that names no upload, or is not an id', async () => {
-    await t.http.get(`/api/uploads/${'0'.repeat(64)}`).expect(404);
-    await t.http.get('/api/uploads/..%2F..%2Fsecrets.json').expect(404);
+    await app.t.http.get(`/api/uploads/${'0'.repeat(64)}`).expect(404);
+    await app.t.http.get('/api/uploads/..%2F..%2Fsecrets.json').expect(404);
   });
 });
 
 describe('video uploads (视频内容的 MP4)', () => {
-  let t: TestApp;
-  let world: World;
-  let dir: string;
-  const as = (key: string) => bearer((world.people[key] as { token: string }).token);
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kejing-videos-'));
-    t = await startTestApp({ uploadsDir: dir });
-    world = await buildWorld(t);
-  }, 60_000);
-  afterAll(async () => {
-    await t.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const app = appWithUploads('kejing-videos-');
+  const as = (key: string) => bearer((app.world.people[key] as { token: string }).token);
 
   const uploadVideo = (bytes: Buffer, who = 'op', filename = 'clip.mp4') =>
-    t.http.post('/api/uploads/videos').set(as(who)).attach('file', bytes, { filename, contentType: 'video/mp4' });
+    app.t.http.post('/api/uploads/videos').set(as(who)).attach('file', bytes, { filename, contentType: 'video/mp4' });
 
   it('takes an operator\'s MP4 (multipart, as the operator page sends it), reads its running time from the file and keeps it under the uploads directory', async () => {
     const view = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
     expect(view).toEqual({ uploadId: expect.stringMatching(/^[0-9a-f]{64}$/), url: `/api/uploads/${view.uploadId}`, contentType: 'video/mp4', sizeBytes: MP4.length, durationSec: 12 });
-    expect(await new DiskUploadStore(dir).get(view.uploadId)).toEqual(MP4);
-    const fromBody = await t.http.post('/api/uploads/videos').set(as('op')).set('Content-Type', 'video/mp4').send(MP4).expect(201);
+    expect(await new DiskUploadStore(app.dir).get(view.uploadId)).toEqual(MP4);
+    const fromBody = await app.t.http.post('/api/uploads/videos').set(as('op')).set('Content-Type', 'video/mp4').send(MP4).expect(201);
     expect(fromBody.body.uploadId).toBe(view.uploadId);
   });
 
   it('serves the whole video as video/mp4 and says it answers byte ranges', async () => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    const whole = await raw(t.http.get(url)).expect(200);
+    const whole = await raw(app.t.http.get(url)).expect(200);
     expect(whole.headers['content-type']).toBe('video/mp4');
     expect(whole.headers['accept-ranges']).toBe('bytes');
     expect(whole.headers['content-length']).toBe(String(MP4.length));
@@ -149,7 +142,7 @@ describe('video uploads (视频内容的 MP4)', () => {
   ])('answers %s with 206, Content-Range and exactly those bytes', async (_name, header, expected) => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
     const [start, end] = expected(MP4.length);
-    const part = await raw(t.http.get(url).set('Range', header(MP4.length))).expect(206);
+    const part = await raw(app.t.http.get(url).set('Range', header(MP4.length))).expect(206);
     expect(part.headers['content-range']).toBe(`bytes ${start}-${end}/${MP4.length}`);
     expect(part.headers['content-type']).toBe('video/mp4');
     expect(part.headers['content-length']).toBe(String(end - start + 1));
@@ -158,7 +151,7 @@ describe('video uploads (视频内容的 MP4)', () => {
 
   it('answers a range that starts past the end with 416, the file\'s length and a Chinese message', async () => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    const res = await t.http.get(url).set('Range', `bytes=${MP4.length}-`).expect(416);
+    const res = await app.t.http.get(url).set('Range', `bytes=${MP4.length}-`).expect(416);
     expect(res.headers['content-range']).toBe(`bytes */${MP4.length}`);
     expect(res.body.error).toMatchObject({ code: 'range_not_satisfiable', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
@@ -166,21 +159,21 @@ describe('video uploads (视频内容的 MP4)', () => {
   it('answers the whole file (200) to a Range it does not serve: several ranges, or not bytes', async () => {
     const { url } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
     for (const header of ['bytes=0-1,5-6', 'items=0-1']) {
-      const res = await raw(t.http.get(url).set('Range', header)).expect(200);
+      const res = await raw(app.t.http.get(url).set('Range', header)).expect(200);
       expect((res.body as Buffer).length).toBe(MP4.length);
     }
   });
 
   it('serves ranges of images too, and a fresh disk store reads a range from the file', async () => {
-    const image = (await t.http.post('/api/uploads').set(as('a')).attach('file', PNG, 'qr.png').expect(201)).body as UploadedImageView;
-    const part = await raw(t.http.get(image.url).set('Range', 'bytes=0-7')).expect(206);
+    const image = (await app.t.http.post('/api/uploads').set(as('a')).attach('file', PNG, 'qr.png').expect(201)).body as UploadedImageView;
+    const part = await raw(app.t.http.get(image.url).set('Range', 'bytes=0-7')).expect(206);
     expect(Buffer.compare(part.body as Buffer, PNG.subarray(0, 8))).toBe(0);
     const { uploadId } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    const stream = await new DiskUploadStore(dir).stream(uploadId, 4, 12);
+    const stream = await new DiskUploadStore(app.dir).stream(uploadId, 4, 12);
     const chunks: Buffer[] = [];
     for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
     expect(Buffer.concat(chunks)).toEqual(MP4.subarray(4, 12));
-    expect(await new DiskUploadStore(dir).stream('f'.repeat(64), 0, 1)).toBeNull();
+    expect(await new DiskUploadStore(app.dir).stream('f'.repeat(64), 0, 1)).toBeNull();
   });
 
   it.each<[string, Buffer, string]>([
@@ -195,24 +188,24 @@ describe('video uploads (视频内容的 MP4)', () => {
   });
 
   it('refuses a video over 50 MB with 413 in Chinese and keeps nothing', async () => {
-    const before = await t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
+    const before = await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
     const res = await uploadVideo(Buffer.concat([MP4, Buffer.alloc(VIDEO_MAX, 0)])).expect(413);
     expect(res.body.error).toMatchObject({ code: 'video_too_large', details: [{ field: 'file', label: '文件', reason: '视频不能超过 50 MB' }] });
-    expect(await t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
+    expect(await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
   });
 
   it('lets only operators upload videos; agents, managers, customers and anonymous callers are refused', async () => {
     await uploadVideo(MP4, 'op2').expect(201);
     await uploadVideo(MP4, 'a').expect(403);
     await uploadVideo(MP4, 'm1').expect(403);
-    const customer = (await login(t, 'video-customer')).token;
-    await t.http.post('/api/uploads/videos').set(bearer(customer)).attach('file', MP4, 'clip.mp4').expect(403);
-    await t.http.post('/api/uploads/videos').attach('file', MP4, 'clip.mp4').expect(401);
+    const customer = (await login(app.t, 'video-customer')).token;
+    await app.t.http.post('/api/uploads/videos').set(bearer(customer)).attach('file', MP4, 'clip.mp4').expect(403);
+    await app.t.http.post('/api/uploads/videos').attach('file', MP4, 'clip.mp4').expect(401);
   });
 
   it('does not take a video as an agent\'s QR code image', async () => {
     const { uploadId } = (await uploadVideo(MP4).expect(201)).body as UploadedVideoView;
-    const res = await t.http.put('/api/card/reach').set(as('a')).send({ wechatQrUploadId: uploadId, wechatQrKind: 'wecom' }).expect(400);
+    const res = await app.t.http.put('/api/card/reach').set(as('a')).send({ wechatQrUploadId: uploadId, wechatQrKind: 'wecom' }).expect(400);
     expect(res.body.error.details[0].field).toBe('wechatQrUploadId');
   });
 });

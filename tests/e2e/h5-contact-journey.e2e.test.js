@@ -40,16 +40,7 @@ after(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function api(method, url, token, body) {
-  const res = await fetch(`${server.base}${url}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const api = (method, url, token, body) => server.api(method, url, token, body);
 
 /** What the phone shows, with `locator` scrolled into view. */
 async function screenAt(page, locator, name) {

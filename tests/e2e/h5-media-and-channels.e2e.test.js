@@ -12,15 +12,7 @@ const WIDTHS = [390, 320];
 let server;
 let browser;
 
-async function api(method, url, token, body) {
-  const res = await fetch(`${server.base}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+const api = (method, url, token, body) => server.api(method, url, token, body);
 
 before(async () => {
   server = await startServer({ h5Dir: H5_DIR, healthTimeoutMs: 300_000 });

@@ -20,16 +20,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function api(method, url, token, body) {
-  const res = await fetch(`${server.base}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const data = await res.json();
-  assert.ok(res.ok, `${method} ${url}: ${res.status} ${JSON.stringify(data)}`);
-  return data;
-}
+const api = (method, url, token, body) => server.api(method, url, token, body);
 
 test('a Moments visitor reads the shared article without a login and is sent to 前往小程序 for the rest', async () => {
   const agentToken = (await api('POST', '/api/auth/login', null, { code: 'demo-agent-1' })).token;

@@ -24,15 +24,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function api(method, url, token, body) {
-  const res = await fetch(`${server.base}${url}`, {
-    method, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(data)}`);
-  return data;
-}
+const api = (method, url, token, body) => server.api(method, url, token, body);
 const tokenOf = async (code) => (await api('POST', '/api/auth/login', null, { code })).token;
 
 /** The page at both widths, each from a fresh load: 390 (a common phone) and 320 (the narrowest). */

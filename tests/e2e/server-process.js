@@ -34,7 +34,7 @@ async function waitForHealth(base, child, timeoutMs) {
 }
 
 /**
- * Returns { base, stop, logs, dataDir }. The data directory is a fresh temp dir unless `dataDir` is
+ * Returns { base, api, stop, logs, dataDir }. The data directory is a fresh temp dir unless `dataDir` is
  * given (a restart over the same data: then the caller removes it); `env` adds settings;
  * `healthTimeoutMs` how long the first start (demo data loading) may take on a busy machine.
  */
@@ -75,7 +75,18 @@ async function startServer({ h5Dir, dataDir: reuse, env = {}, healthTimeoutMs = 
     }
     if (!reuse) fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { base, stop, logs, dataDir };
+  /** A JSON call to the server as a test's setup makes it; throws with the status and body on 400 or more. */
+  async function api(method, url, token, body) {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+  return { base, api, stop, logs, dataDir };
 }
 
 module.exports = { startServer, REPO };

@@ -41,7 +41,10 @@ function run(name, command, args, env = {}, jsonFile = null, tapCounts = false) 
 
 const jest = (name, projects, env) => {
   const out = join(tmp, `${name.replace(/\W+/g, '-')}.json`);
-  run(name, 'npx', ['jest', '--selectProjects', ...projects, '--json', '--outputFile', out], env, out);
+  // Two workers on this 2-core machine (jest's default is cores − 1: one). Every API test file has its
+  // own database, and the suites wait on the database as much as they compute, so the second core
+  // halved the SQLite stage (331 s → 168 s) and cut the MariaDB one from 506 s to 308 s, all passing.
+  run(name, 'npx', ['jest', '--selectProjects', ...projects, '--maxWorkers=2', '--json', '--outputFile', out], env, out);
 };
 
 run('type-check', 'npx', ['tsc', '-b']);

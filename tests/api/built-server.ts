@@ -1,9 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { type Connection, createConnection } from 'mysql2/promise';
+import { openDatabase } from '../../server/src/db/data-source';
+import { startFakeWeChat } from '../../server/src/wechat/fake-wechat-server';
 import request from 'supertest';
 
 /** server/dist/main.js: the real server as `npm start` runs it (built by `tsc -b`, which `npm test` runs first). */
@@ -84,6 +87,41 @@ export async function createServerDatabase(serverUrl: string, prefix: string): P
       const c = await createConnection({ uri: serverUrl });
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
+    },
+  };
+}
+
+/** What a test of several server processes stands on; `close` stops the given servers, then the rest. */
+export interface ProcessTestGround {
+  env: Record<string, string>;
+  db: Connection;
+  rows: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+  close: (servers: BuiltServer[]) => Promise<void>;
+}
+
+/**
+ * The local fake WeChat, a database of its own on `serverUrl` (migrated here, with today's daily
+ * run marked done so it waits until the test makes it due), a data folder, the processes' settings
+ * (`extraEnv` on top) and a connection for the test's checks.
+ */
+export async function prepareProcessTest(serverUrl: string, prefix: string, extraEnv: Record<string, string>): Promise<ProcessTestGround> {
+  const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const wechat = await startFakeWeChat({ appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak' });
+  const database = await createServerDatabase(serverUrl, prefix.replace(/-/g, '_'));
+  const env = { ...serverEnv(wechat.baseUrl, dataDir, database.url), ...extraEnv };
+  const migrated = await openDatabase({ url: database.url });
+  await migrated.query("INSERT INTO job_cursor (name, position_ms, note) VALUES ('daily-job', ?, 'not due until the test says')", [Date.now()]);
+  await migrated.destroy();
+  const db = await createConnection({ uri: database.url });
+  return {
+    env, db,
+    rows: async <T>(sql: string, params: unknown[] = []) => (await db.query(sql, params))[0] as T[],
+    close: async (servers) => {
+      await Promise.all(servers.map((s) => s.stop()));
+      await db.end();
+      await wechat.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

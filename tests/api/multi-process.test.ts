@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection, createConnection } from 'mysql2/promise';
-import { openDatabase } from '../../server/src/db/data-source';
 import { bearer, buildWorld, login, shareArticle, TestApp } from '../../server/src/testing/test-app';
 import { testDatabaseServerUrl } from '../../server/src/testing/test-database';
 import { startFakeWeChat, FakeWeChat } from '../../server/src/wechat/fake-wechat-server';
-import { BuiltServer, createServerDatabase, serverEnv, startBuiltServer } from './built-server';
+import { BuiltServer, createServerDatabase, prepareProcessTest, type ProcessTestGround, serverEnv, startBuiltServer } from './built-server';
 
 const PROCESSES = 3;
 const CUSTOMERS = 150;
@@ -20,39 +19,19 @@ const serverUrl = testDatabaseServerUrl();
  * process) it is skipped, and scoring-concurrency.test.ts covers two scorers on one SQLite file.
  */
 (serverUrl ? describe : describe.skip)('three server processes on one MariaDB database (skipped without TEST_DATABASE_URL: SQLite serves one process)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kejing-multi-'));
-  let wechat: FakeWeChat;
-  let database: { url: string; drop: () => Promise<void> };
-  let db: Connection;
-  let servers: BuiltServer[] = [];
+  let ground: ProcessTestGround;
   let env: Record<string, string>;
+  let rows: ProcessTestGround['rows'];
+  let servers: BuiltServer[] = [];
 
   beforeAll(async () => {
-    wechat = await startFakeWeChat({ appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak' });
-    database = await createServerDatabase(serverUrl as string, 'kejing_t_multi');
-    env = {
-      ...serverEnv(wechat.baseUrl, dataDir, database.url),
-      // Each process looks every second whether the day's run is due; it becomes due when the test says.
-      DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '1000', SCORING_POLL_MS: '300',
-    };
-    // Migrated here, with a cursor saying today's run is done, so the run waits for the touchpoints.
-    const migrated = await openDatabase({ url: database.url });
-    await migrated.query("INSERT INTO job_cursor (name, position_ms, note) VALUES ('daily-job', ?, 'not due until the test says')", [Date.now()]);
-    await migrated.destroy();
+    // Each process looks every second whether the day's run is due; it becomes due when the test says.
+    ground = await prepareProcessTest(serverUrl as string, 'kejing-multi', { DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '1000', SCORING_POLL_MS: '300' });
+    ({ env, rows } = ground);
     servers = await Promise.all(Array.from({ length: PROCESSES }, () => startBuiltServer(env)));
-    db = await createConnection({ uri: database.url });
   }, 120_000);
 
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    servers = [];
-    await db?.end();
-    await wechat?.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
-
-  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params))[0] as T[];
+  afterAll(() => ground?.close(servers), 60_000);
 
   it('events spread over them: no stage move twice, at most one active follow-up per contact, the daily job ran once', async () => {
     // The test helpers need only a client and the bootstrap token (the same in every process).
@@ -86,7 +65,7 @@ const serverUrl = testDatabaseServerUrl();
     try {
       for (let i = 0; i < CUSTOMERS; i += 25) {
         // Half-way, the day's run falls due: all three processes reach for it while touchpoints keep arriving.
-        if (i === 75) await db.query("DELETE FROM job_cursor WHERE name = 'daily-job'");
+        if (i === 75) await ground.db.query("DELETE FROM job_cursor WHERE name = 'daily-job'");
         await Promise.all(Array.from({ length: 25 }, (_, j) => customer(i + j)));
       }
     } catch (error) {

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Connection, createConnection } from 'mysql2/promise';
-import { openDatabase } from '../../server/src/db/data-source';
 import { bearer, buildWorld, login, shareArticle, TestApp } from '../../server/src/testing/test-app';
 import { testDatabaseServerUrl } from '../../server/src/testing/test-database';
-import { startFakeWeChat, FakeWeChat } from '../../server/src/wechat/fake-wechat-server';
-import { BuiltServer, createServerDatabase, serverEnv, startBuiltServer } from './built-server';
+import { BuiltServer, prepareProcessTest, type ProcessTestGround, startBuiltServer } from './built-server';
 
 const API_PROCESSES = 4;
 const WORKER_PROCESSES = 2;
@@ -22,38 +16,23 @@ const serverUrl = testDatabaseServerUrl();
  * answer was lost does. Needs a database server: skipped on the embedded SQLite.
  */
 (serverUrl ? describe : describe.skip)('4 API and 2 worker processes on one MariaDB database (skipped without TEST_DATABASE_URL)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kejing-scale-out-'));
-  let wechat: FakeWeChat;
-  let database: { url: string; drop: () => Promise<void> };
-  let db: Connection;
+  let ground: ProcessTestGround;
+  let env: Record<string, string>;
+  let rows: ProcessTestGround['rows'];
   let apis: BuiltServer[] = [];
   let workers: BuiltServer[] = [];
-  let env: Record<string, string>;
 
   beforeAll(async () => {
-    wechat = await startFakeWeChat({ appId: 'wx-test-app', appSecret: 'TEST-APP-SECRET-must-never-leak' });
-    database = await createServerDatabase(serverUrl as string, 'kejing_t_scaleout');
-    env = { ...serverEnv(wechat.baseUrl, dataDir, database.url), DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '1000', SCORING_POLL_MS: '200' };
-    // Migrated once here, with today's run marked done, so the run waits until the test makes it due.
-    const migrated = await openDatabase({ url: database.url });
-    await migrated.query("INSERT INTO job_cursor (name, position_ms, note) VALUES ('daily-job', ?, 'not due until the test says')", [Date.now()]);
-    await migrated.destroy();
+    ground = await prepareProcessTest(serverUrl as string, 'kejing-scaleout', { DAILY_JOB_HOUR: '0', DAILY_JOB_CHECK_MS: '1000', SCORING_POLL_MS: '200' });
+    ({ env, rows } = ground);
     [apis, workers] = await Promise.all([
       Promise.all(Array.from({ length: API_PROCESSES }, () => startBuiltServer({ ...env, PROCESS_ROLE: 'api' }))),
       Promise.all(Array.from({ length: WORKER_PROCESSES }, () => startBuiltServer({ ...env, PROCESS_ROLE: 'worker' }, /worker started/))),
     ]);
-    db = await createConnection({ uri: database.url });
   }, 180_000);
 
-  afterAll(async () => {
-    await Promise.all([...apis, ...workers].map((s) => s.stop()));
-    await db?.end();
-    await wechat?.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => ground?.close([...apis, ...workers]), 60_000);
 
-  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(sql, params))[0] as T[];
   const logs = () => [...apis, ...workers].map((s) => s.output().split('\n').filter((l) => !l.includes('"level":"info"')).join('\n').slice(-1500)).join('\n---\n');
 
   it('events spread over the API processes: each stored once, no stage move twice, at most one active follow-up per contact, the daily job once', async () => {
@@ -87,7 +66,7 @@ const serverUrl = testDatabaseServerUrl();
     };
     for (let i = 0; i < CUSTOMERS; i += 20) {
       // Half-way the day's run falls due: both workers reach for it while touchpoints keep arriving.
-      if (i === 20) await db.query("DELETE FROM job_cursor WHERE name = 'daily-job'");
+      if (i === 20) await ground.db.query("DELETE FROM job_cursor WHERE name = 'daily-job'");
       await Promise.all(Array.from({ length: 20 }, (_, j) => customer(i + j)));
     }
 

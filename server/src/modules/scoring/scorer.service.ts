@@ -12,7 +12,7 @@ import { storeContactScore } from '../contacts/store-contact-score';
 import { moveUnscoredTouchpointsToSurvivors } from '../events/touchpoints-follow-merge';
 import { markTouchpointsScored } from '../events/touchpoints-scored';
 import { staffNamesOf } from '../staff/queries/staff-names';
-import { applyFollowUpPlans } from '../tasks/apply-follow-up-plans';
+import { applyFollowUpPlansOfBatch, type FollowUpPlacement } from '../tasks/apply-follow-up-plans';
 import type { FollowUpRulesService } from '../tasks/follow-up-rules.service';
 import { ContactStageChange } from './contact-stage-change.entity';
 import { loadScoreStates, saveScoreStates } from './score-states';
@@ -128,6 +128,7 @@ export class ScorerService {
       const outcomes: ScoringOutcome[] = [];
       const scoredRowIds: string[] = [];
       const states: { contactId: string; state: ContactState; engaged: boolean }[] = [];
+      const placements: FollowUpPlacement[] = [];
       for (const contact of contacts) {
         const context = contexts.get(contact.id) ?? { optedOut: contact.optedOut, engagedReferrals: 0 };
         const history = histories.get(contact.id);
@@ -163,13 +164,14 @@ export class ScorerService {
           );
           if (plan) plans.push(plan);
         }
-        if (agentId && plans.length > 0) await applyFollowUpPlans(manager, { id: contact.id, agentId }, plans, fresh, this.clock.nowMs());
+        if (agentId && plans.length > 0) placements.push({ contact: { id: contact.id, agentId }, plans, triggers: fresh });
         await storeContactScore(manager, contact.id, after, storableExplanation(after), nowMs, nextRecheckAtMs(state, context, nowMs, this.config));
         // A state that took nothing in is the one stored: not written again (the daily rechecks).
         if (history || fresh.length > 0 || !prior) states.push({ contactId: contact.id, state, engaged: wasEngaged || fresh.some(engaged) });
         scoredRowIds.push(...fresh.map((e) => e.rowId));
         outcomes.push({ contactId: contact.id, before, after, plans, fresh, becameEngaged: fresh.some(engaged) && !wasEngaged });
       }
+      await applyFollowUpPlansOfBatch(manager, placements, this.clock.nowMs());
       await saveScoreStates(manager, states, nowMs);
       await markTouchpointsScored(manager, scoredRowIds);
       return outcomes;

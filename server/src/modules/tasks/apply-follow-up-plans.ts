@@ -17,6 +17,18 @@ export interface PlanTrigger {
   contentTitle: string | null;
 }
 
+/** One contact's plans from a scoring run, with the touchpoints they answer. */
+export interface FollowUpPlacement {
+  contact: { id: string; agentId: string };
+  plans: readonly FollowUpPlan[];
+  triggers: readonly PlanTrigger[];
+}
+
+/** The follow-ups of a whole scoring batch, in the scorer's transaction (which holds every contact's lock). */
+export async function applyFollowUpPlansOfBatch(manager: EntityManager, placements: readonly FollowUpPlacement[], nowMs: number): Promise<void> {
+  for (const p of placements) await applyFollowUpPlans(manager, p.contact, p.plans, p.triggers, nowMs);
+}
+
 /**
  * One active follow-up per contact: a new plan that is more urgent (or reacts to a change such
  * as "moved to high intent") takes over the open task; a lesser one adds its touchpoint to the

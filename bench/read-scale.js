@@ -52,7 +52,8 @@ const contactId = (i) => `00000000-0000-4000-8000-${hex12(i)}`;
  */
 const agentOf = (i) => (i % AGENTS === 0 ? 0 : 1 + Math.floor((i * (AGENTS - 1)) / TOTAL));
 const agentId = (k, target) => (k === 0 ? target : `a0000000-0000-4000-8000-${hex12(k)}`);
-const EXPLANATION = JSON.stringify({ trust: [{ rule: 'read_complete', points: 12, evidence: '读完《重疾险的三个误区》' }, { rule: 'forward', points: 8, evidence: '转发给朋友' }], intent: [{ rule: 'consult_tap', points: 15, evidence: '点了咨询' }], stage: { from: 2, to: 3, because: '读完与需求相关的内容' } });
+/** Stage entries the last scoring showed (the explanation itself is worked out from the state when read). */
+const STAGE_ENTRIES = 3;
 const TAGS = '[{"tag":"need:critical_illness","weight":3},{"tag":"need:medical","weight":1}]';
 const BANDS = ['low', 'mid', 'high'];
 const TASK_BECAUSE = '[{"type":"read_complete","atMs":1764000000000,"contentTitle":"重疾险的三个误区"}]';
@@ -66,10 +67,10 @@ function contactRow(i, target) {
   return [
     contactId(i), agentId(agentOf(i), target), i % 3 === 0 ? null : `b0000000-0000-4000-8000-${hex12(i)}`, `客户${i}`,
     trust, intent, `${band(trust)}-${band(intent)}`, 1 + (Math.floor(h / 4096) % 8) % 6, i % 50 === 0 ? 'won' : 'open',
-    TAGS, EXPLANATION, i % 97 === 0 ? 1 : 0, NOW - (h % (90 * DAY_MS / 1000)) * 1000, NOW - DAY_MS, NOW - 400 * DAY_MS, i % 7 === 0 ? 'import' : 'share',
+    TAGS, STAGE_ENTRIES, i % 97 === 0 ? 1 : 0, NOW - (h % (90 * DAY_MS / 1000)) * 1000, NOW - DAY_MS, NOW - 400 * DAY_MS, i % 7 === 0 ? 'import' : 'share',
   ];
 }
-const CONTACT_COLS = ['id', 'agent_id', 'viewer_user_id', 'display_name', 'trust', 'intent', 'cell', 'stage', 'outcome', 'interest_tags', 'score_explanation', 'opted_out', 'last_touch_at_ms', 'scored_at_ms', 'created_at_ms', 'source'];
+const CONTACT_COLS = ['id', 'agent_id', 'viewer_user_id', 'display_name', 'trust', 'intent', 'cell', 'stage', 'outcome', 'interest_tags', 'stage_evidence_count', 'opted_out', 'last_touch_at_ms', 'scored_at_ms', 'created_at_ms', 'source'];
 const TASK_COLS = ['id', 'agent_id', 'contact_id', 'trigger_key', 'rule_id', 'action', 'suggested_message', 'due_at_ms', 'priority', 'status', 'snoozed_until_ms', 'because', 'created_at_ms', 'active_contact_id'];
 /** A follow-up on every one of the agent's contacts and on one in five of the others'. */
 const hasTask = (i) => i % AGENTS === 0 || i % 5 === 1;
@@ -118,7 +119,7 @@ async function seedMysql(ds, target) {
              ${h} % 101, FLOOR(${h} / 128) % 101, CONCAT(${band(`${h} % 101`)}, '-', ${band(`FLOOR(${h} / 128) % 101`)}),
              1 + (FLOOR(${h} / 4096) % 8) % 6, IF(seq % 50 = 0, 'won', 'open'), ?, ?, IF(seq % 97 = 0, 1, 0),
              ${NOW} - (${h} % ${90 * DAY_MS / 1000}) * 1000, ${NOW - DAY_MS}, ${NOW - 400 * DAY_MS}, IF(seq % 7 = 0, 'import', 'share')
-        FROM seq_${from}_to_${to}`, [TAGS, EXPLANATION]);
+        FROM seq_${from}_to_${to}`, [TAGS, STAGE_ENTRIES]);
     await ds.query(`INSERT INTO follow_up_task (${TASK_COLS.join(',')})
       SELECT CONCAT('10000000-0000-4000-8000-', LPAD(HEX(seq), 12, '0')), ${aid}, ${cid('seq')}, CONCAT('seed:', seq), 'bench', '跟进', '您好，上次的文章看完了吗？',
              ${NOW} + (CAST(${t} % 96 AS SIGNED) - 48) * 1800000, 1 + ${t} % 5, ELT(1 + ${t} % 4, 'done', 'snoozed', 'open', 'open'),

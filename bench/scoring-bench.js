@@ -136,9 +136,9 @@ async function seedScoredContacts(ds, agentIds, versions, count) {
     }
     const state = shared.stateFromHistory(events, scoredAt, config);
     const score = shared.scoreFromState(state, context, scoredAt, config);
-    const explanation = { ...score, contributions: score.contributions.filter((c) => c.points !== 0) };
+    const evidence = score.stageEvidence.slice(-100);
     return {
-      rows, stateJson: JSON.stringify(state), explanationJson: JSON.stringify(explanation), score,
+      rows, stateJson: JSON.stringify(state), evidenceCount: evidence.length, lastEvidenceAtMs: evidence.length > 0 ? evidence[evidence.length - 1].atMs : null, score,
       interestJson: JSON.stringify(score.interestTags), recheck: shared.nextRecheckAtMs(state, context, scoredAt, config),
     };
   };
@@ -148,7 +148,7 @@ async function seedScoredContacts(ds, agentIds, versions, count) {
   for (let i = 0; i < count; i += 1) ids.push(randomUUID());
   ids.sort();
   const contactCols = ['id', 'agent_id', 'viewer_user_id', 'display_name', 'created_at_ms', 'trust', 'intent', 'cell', 'stage', 'outcome', 'referral_class',
-    'centre_of_influence', 'interest_tags', 'score_explanation', 'last_touch_at_ms', 'scored_at_ms', 'next_recheck_at_ms'];
+    'centre_of_influence', 'interest_tags', 'stage_evidence_count', 'last_stage_evidence_at_ms', 'last_touch_at_ms', 'scored_at_ms', 'next_recheck_at_ms'];
   const eventCols = ['id', 'client_event_id', 'contact_id', 'agent_id', 'share_id', 'content_version_id', 'type', 'occurred_at_ms', 'received_at_ms', 'depth_pct', 'dwell_ms', 'scored'];
   let rowSeq = 0;
   const rowId = () => `00000000-0000-4000-8000-${(rowSeq++).toString(16).padStart(12, '0')}`;
@@ -170,12 +170,12 @@ async function seedScoredContacts(ds, agentIds, versions, count) {
       const isDue = shape.recheck !== null && shape.recheck <= NOW;
       const isTouched = i % Math.round(1 / TOUCHED_SHARE) === 0;
       if (isDue) due += 1;
-      // The job reads the state, explanation and touchpoints only of contacts touched or due; with
+      // The job reads the state and touchpoints only of contacts touched or due; with
       // BENCH_FULL_SEED=1 every contact gets them (about 50 KB a contact), else the others are seeded
       // lean (their figures and recheck time only) so that a million contacts seed in minutes.
       const full = FULL_SEED || isDue || isTouched;
       contacts.push([id, agentId, randomUUID(), `客户${i}`, NOW - 200 * DAY_MS, sc.trust, sc.intent, sc.cell, sc.stage, sc.outcome, sc.referralClass,
-        sc.centreOfInfluence ? 1 : 0, shape.interestJson, full ? sub(shape.explanationJson) : null, sc.lastTouchAtMs, scoredAt, shape.recheck]);
+        sc.centreOfInfluence ? 1 : 0, shape.interestJson, shape.evidenceCount, shape.lastEvidenceAtMs, sc.lastTouchAtMs, scoredAt, shape.recheck]);
       if (!full) continue;
       states.push([id, sub(shape.stateJson), 1, scoredAt]);
       for (const [k, version, type, at, depth] of shape.rows) {

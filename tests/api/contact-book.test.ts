@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactDetailView, ContactNoteView, ContactSummaryView, DeletionView, Page, PersonalDataExport, TaskView } from '@kejing/shared';
 import { bearer, buildWorld, login, openAndRead, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
+import { Contact } from '../../server/src/modules/contacts/contact.entity';
+import { explainStoredScore } from '../../server/src/modules/scoring/score-explanation';
 
 const DAY_MS = 24 * 3600_000;
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
@@ -170,12 +172,14 @@ describe('the contact book (客户档案)', () => {
     });
 
     it('a WeChat friend on record is reachable (stage 1) with the reason recorded', async () => {
+      const stageReasons = async (contactId: string) => {
+        const contact = await t.db.dataSource.getRepository(Contact).findOneByOrFail({ id: contactId });
+        return (await explainStoredScore(t.db.dataSource, contact))?.stageEvidence.map((e) => e.reason);
+      };
       const c = await add({ remarkName: '陈', wechatFriend: true });
-      const [row] = await rows('SELECT score_explanation FROM contact WHERE id = ?', [c.contactId]);
-      expect(String(row.score_explanation)).toContain('已是微信好友，可触达');
+      expect(await stageReasons(c.contactId)).toContain('已是微信好友，可触达');
       await t.http.put(`/api/contacts/${c.contactId}`).set(as('a')).send({ wechatFriend: false }).expect(200);
-      const [after] = await rows('SELECT score_explanation FROM contact WHERE id = ?', [c.contactId]);
-      expect(String(after.score_explanation)).not.toContain('已是微信好友');
+      expect(await stageReasons(c.contactId)).not.toContain('已是微信好友，可触达');
     });
   });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactScore, NoticeListView, NotificationSettingsView, UnreadCountView } from '@kejing/shared';
 import { bearer, buildWorld, login, openAndRead, startTestApp, TEST_NOW, TestApp, World } from '../../server/src/testing/test-app';
+import { Contact } from '../../server/src/modules/contacts/contact.entity';
+import { explainStoredScore } from '../../server/src/modules/scoring/score-explanation';
 
 const HOUR_MS = 3600_000;
 const consent = { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' };
@@ -200,8 +202,8 @@ describe('the agent\'s notices (消息) and their WeChat subscription messages',
   it('a read that lifts intent into the high band is a notice once, naming the content', async () => {
     const { contactId } = await openAndRead(t, world, 'notice-intent');
     await t.services.scoringWorker.drain();
-    const [stored] = await rows('SELECT score_explanation FROM contact WHERE id = ?', [contactId]);
-    const after: ContactScore = { ...(JSON.parse(String(stored.score_explanation)) as ContactScore), intentBand: 'high' };
+    const contact = await t.db.dataSource.getRepository(Contact).findOneByOrFail({ id: contactId });
+    const after: ContactScore = { ...(await explainStoredScore(t.db.dataSource, contact)) as ContactScore, intentBand: 'high' };
     const before: ContactScore = { ...after, intentBand: 'mid' };
     const read = { id: randomUUID(), type: 'read_complete' as const, occurredAtMs: TEST_NOW, contentTags: [], rowId: randomUUID(), scored: false, contentVersionId: world.versionId, contentTitle: '重疾险的三个误区' };
     const outcome = { contactId, before, after, plans: [], fresh: [read], becameEngaged: true };

@@ -84,6 +84,18 @@ describe('advancing a stored state with fresh touchpoints', () => {
     expect(next?.newest?.atMs).toBe(at(3, 10));
   });
 
+  it('leaves the stored state as it was, unless told to fold into it in place, which reaches the same state', () => {
+    const stored = JSON.stringify(base);
+    const fresh = [deepRead(3), open(4)];
+    const copied = advanceState(base, fresh, at(5));
+    expect(JSON.stringify(base)).toBe(stored);
+    const mine = JSON.parse(stored) as ContactState;
+    const inPlace = advanceState(mine, fresh, at(5), CONFIG, { inPlace: true });
+    expect(inPlace).toBe(mine);
+    expect(inPlace).toEqual(copied);
+    expect(JSON.stringify(mine)).not.toBe(stored);
+  });
+
   it('asks for the history when there is no state, or one of another version or config', () => {
     expect(advanceState(null, [open(3)], at(4))).toBeNull();
     expect(advanceState({ ...base, version: CONTACT_STATE_VERSION + 1 }, [open(3)], at(4))).toBeNull();

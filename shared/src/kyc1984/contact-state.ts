@@ -126,19 +126,29 @@ export function stateFromHistory(events: readonly ScoringEvent[], nowMs: number,
   return state;
 }
 
+export interface AdvanceOptions {
+  /**
+   * Fold into the given state instead of a copy: for a caller that parsed the state for this one
+   * fold and keeps no other use of it (the scorer, per contact per night: the copy cost as much as the fold).
+   */
+  inPlace?: boolean;
+}
+
 /**
  * The state after fresh touchpoints, as of `nowMs`, without the history; null when the history must
  * be replayed instead (stateFromHistory): no usable state (none, another version or config), a
  * held-back event has come due, the state is newer than `nowMs`, or a fresh event is not after the
  * newest folded one (out of order, or a replay).
  */
-export function advanceState(state: ContactState | null, fresh: readonly ScoringEvent[], nowMs: number, config: ScoringConfig = DEFAULT_SCORING_CONFIG): ContactState | null {
+export function advanceState(state: ContactState | null, fresh: readonly ScoringEvent[], nowMs: number, config: ScoringConfig = DEFAULT_SCORING_CONFIG, options: AdvanceOptions = {}): ContactState | null {
   if (state === null || state.version !== CONTACT_STATE_VERSION || state.configKey !== configKeyOf(config)) return null;
   if (state.heldBackFromMs !== null && state.heldBackFromMs <= nowMs) return null;
   if (state.newest !== null && state.newest.atMs > nowMs) return null;
   const due = normaliseEvents(fresh, nowMs);
   if (due.length > 0 && !isAfterState(state, due[0] as ScoringEvent)) return null;
-  const next = applyTouchpoints(state, due, config);
+  let next = state;
+  if (options.inPlace) foldInto(state, due, config);
+  else next = applyTouchpoints(state, due, config);
   const later = earliestAfter(fresh, nowMs);
   if (later !== null && (next.heldBackFromMs === null || later < next.heldBackFromMs)) next.heldBackFromMs = later;
   return next;

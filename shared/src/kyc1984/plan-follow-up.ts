@@ -18,14 +18,14 @@ import {
   type FollowUpTransition,
   type MessagePlaceholder,
 } from './follow-up-rules';
-import type { ContactScore, ScoringEvent } from './types';
+import type { ContactFigures, ContactScore, ScoringEvent } from './types';
 
 /** What planFollowUp needs to know about one touchpoint. */
 export type FollowUpInput = {
   /** The touchpoint just scored. */
   event: ScoringEvent;
-  /** The contact's score before it, or null for a new contact. */
-  before: ContactScore | null;
+  /** The contact's figures before it, or null for a new contact. */
+  before: ContactFigures | null;
   /** The contact's score after it. */
   after: ContactScore;
   /** Title of the content involved, if any. */
@@ -87,7 +87,7 @@ export function planFollowUp(input: FollowUpInput, rules: readonly FollowUpRule[
 }
 
 /** The changes from `before` to `after`; a new contact is measured from low/low, stage 1, indifferent. */
-export function transitionsOf(before: ContactScore | null, after: ContactScore): Set<FollowUpTransition> {
+export function transitionsOf(before: ContactFigures | null, after: ContactFigures): Set<FollowUpTransition> {
   const was = {
     trustBand: before?.trustBand ?? ('low' as Band),
     intentBand: before?.intentBand ?? ('low' as Band),

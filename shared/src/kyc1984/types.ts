@@ -119,3 +119,10 @@ export type ContactScore = {
   /** Latest counted touchpoint, or null. */
   lastTouchAtMs: number | null;
 };
+
+/**
+ * A score without its explanation: the figures a contact's row keeps, and all a follow-up rule or
+ * a stage move compares the new score with (the explanation is worked out again from the stored
+ * state when the contact page asks for it).
+ */
+export type ContactFigures = Omit<ContactScore, 'contributions' | 'stageEvidence'>;

@@ -19,6 +19,7 @@ import { ReadsAtScale1766500000000 } from './1766500000000-reads-at-scale';
 import { MomentsCopy1766700000000 } from './1766700000000-moments-copy';
 import { AnonymousShareOpens1766900000000 } from './1766900000000-anonymous-share-opens';
 import { ChannelsLive1767100000000 } from './1767100000000-channels-live';
+import { ExplanationFromState1767200000000 } from './1767200000000-explanation-from-state';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   MomentsCopy1766700000000,
   AnonymousShareOpens1766900000000,
   ChannelsLive1767100000000,
+  ExplanationFromState1767200000000,
 ];

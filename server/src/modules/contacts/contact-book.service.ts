@@ -130,14 +130,14 @@ export class ContactBookService {
   }
 
   /** The agent-settable fields present in the request; undefined means "leave", null "clear". */
-  private fieldsOf(dto: UpdateContactDto | CreateContactDto): Partial<Omit<Contact, 'scoreExplanation'>> {
+  private fieldsOf(dto: UpdateContactDto | CreateContactDto): Partial<Contact> {
     const patch: Record<string, unknown> = {};
     for (const field of AGENT_FIELDS) {
       const value = dto[field as keyof typeof dto];
       if (value === undefined) continue;
       patch[field] = typeof value === 'string' ? value.trim() : field === 'agentTags' ? [...new Set((value as string[]).map((t) => t.trim()))] : value;
     }
-    return patch as Partial<Omit<Contact, 'scoreExplanation'>>;
+    return patch as Partial<Contact>;
   }
 
   /** Which held phones stay, which go and which are new; a number another contact of the agent holds is a 409 naming it. */

@@ -51,8 +51,13 @@ export class Contact {
   @Column({ name: 'referral_class', type: 'varchar', length: 20, default: 'indifferent' }) referralClass!: ReferralClass;
   @Column({ name: 'centre_of_influence', type: 'boolean', default: false }) centreOfInfluence!: boolean;
   @Column({ name: 'interest_tags', type: 'simple-json', nullable: true }) interestTags!: { tag: TagCode; weight: number }[] | null;
-  /** The scorer's explanation: contributions and stage evidence, as the agent sees them. */
-  @Column({ name: 'score_explanation', type: 'simple-json', nullable: true }) scoreExplanation!: unknown;
+  /**
+   * How many stage entries the last scoring showed and when the newest was: the next scoring's stage
+   * moves are the entries after these. (The explanation itself is worked out from the stored state
+   * when the contact page is read: score-explanation.ts.)
+   */
+  @Column({ name: 'stage_evidence_count', type: 'int', nullable: true }) stageEvidenceCount!: number | null;
+  @EpochMsColumn({ name: 'last_stage_evidence_at_ms', nullable: true }) lastStageEvidenceAtMs!: number | null;
   @Column({ name: 'opted_out', type: 'boolean', default: false }) optedOut!: boolean;
   @EpochMsColumn({ name: 'last_touch_at_ms', nullable: true }) lastTouchAtMs!: number | null;
   @EpochMsColumn({ name: 'scored_at_ms', nullable: true }) scoredAtMs!: number | null;

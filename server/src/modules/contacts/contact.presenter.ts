@@ -1,5 +1,5 @@
 import { shownNameOf } from '@kejing/shared';
-import type { ContactNoteView, ContactPhoneView, ContactProfileView, ContactSummaryView, ScoreContributionView, TimelineItemView } from '@kejing/shared';
+import type { ContactNoteView, ContactPhoneView, ContactProfileView, ContactScore, ContactSummaryView, ScoreContributionView, TimelineItemView } from '@kejing/shared';
 import { maskWholePhone } from '../../lib/phone-crypto';
 import type { Contact } from './contact.entity';
 import type { NoteRow } from './contact-records.queries';
@@ -63,11 +63,9 @@ export function presentNoteInTimeline(note: ContactNoteView): TimelineItemView {
   };
 }
 
-/** The scorer's stored explanation, as the agent reads it. */
-export function presentExplanations(explanation: unknown): ScoreContributionView[] {
-  const contributions = (explanation as { contributions?: unknown } | null)?.contributions;
-  if (!Array.isArray(contributions)) return [];
-  return contributions.map((c: { dimension: 'trust' | 'intent'; touchpointType: ScoreContributionView['touchpointType']; points: number; atMs: number; reason: string }) => ({
+/** Why the contact's trust and intent are what they are, as the agent reads it (score-explanation.ts). */
+export function presentExplanations(explanation: ContactScore | null): ScoreContributionView[] {
+  return (explanation?.contributions ?? []).map((c) => ({
     dimension: c.dimension,
     touchpointType: c.touchpointType,
     points: c.points,

@@ -13,6 +13,7 @@ import { timelineOf } from '../events/queries/timeline';
 import { leadPhoneHashMatches, leadPhoneLast4Matches } from '../leads/queries/lead-phone-match';
 import { leadViewsOf } from '../leads/queries/lead-views';
 import { openTasksOf } from '../tasks/queries/open-tasks';
+import { explainStoredScore } from '../scoring/score-explanation';
 import { Contact } from './contact.entity';
 import { notesOfContacts, phonesOfContacts } from './contact-records.queries';
 import {
@@ -127,7 +128,7 @@ export class ContactsService {
       intentBand: band(intentBand),
       referredByContactId: contact.referredByContactId,
       profile: presentProfile(contact, phones.map((p) => presentPhone(p, this.phoneCrypto.decrypt(p.phoneCipher))), referredBy),
-      explanations: presentExplanations(contact.scoreExplanation),
+      explanations: presentExplanations(await explainStoredScore(this.dataSource, contact)),
       timeline: merged,
       leads,
       openTasks,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ContactState } from '@kejing/shared';
 import type { ContactMergeStep } from '../contacts/contact-merge-step';
 
@@ -18,7 +18,7 @@ const isMysql = (manager: EntityManager) => manager.connection.options.type !== 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** The stored states of these contacts; a contact without one (or with one that does not parse) is absent. */
-export async function loadScoreStates(manager: EntityManager, contactIds: readonly string[]): Promise<Map<string, StoredScoreState>> {
+export async function loadScoreStates(manager: DataSource | EntityManager, contactIds: readonly string[]): Promise<Map<string, StoredScoreState>> {
   const out = new Map<string, StoredScoreState>();
   for (let i = 0; i < contactIds.length; i += 500) {
     const chunk = contactIds.slice(i, i + 500);

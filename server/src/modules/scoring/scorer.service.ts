@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
-  addressNameOf, advanceState, type ContactState, emptyState, nextRecheckAtMs, scoreFromState, stateFromHistory,
+  addressNameOf, advanceState, type ContactFigures, type ContactState, emptyState, nextRecheckAtMs, scoreFromState, stateFromHistory,
   ContactScore, DEFAULT_SCORING_CONFIG, FollowUpPlan, planFollowUp, ScoringConfig, scoreContact,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import { retryOnLockConflict } from '../../lib/lock-conflict';
 import type { Logger } from '../../lib/logger';
-import { type ContactToScore, lockContactsToScore, survivorsOf } from '../contacts/queries/contacts-to-score';
-import { storeContactScore } from '../contacts/store-contact-score';
+import { type ContactToScore, lockContactsToScore, type StoredFigures, survivorsOf } from '../contacts/queries/contacts-to-score';
+import { storeContactScore, storedFiguresOf } from '../contacts/store-contact-score';
 import { moveUnscoredTouchpointsToSurvivors } from '../events/touchpoints-follow-merge';
 import { markTouchpointsScored } from '../events/touchpoints-scored';
 import { staffNamesOf } from '../staff/queries/staff-names';
@@ -23,7 +23,8 @@ const MAX_PLANNED_PER_RUN = 20;
 
 export interface ScoringOutcome {
   contactId: string;
-  before: ContactScore | null;
+  /** The figures the agent saw before this run (null for a contact never scored). */
+  before: ContactFigures | null;
   after: ContactScore;
   plans: FollowUpPlan[];
   /** The touchpoints this run took in for the first time. */
@@ -35,19 +36,7 @@ export interface ScoringOutcome {
   becameEngaged: boolean;
 }
 
-/**
- * The explanation as stored: a flood of events (replayed or fabricated) must not outgrow the TEXT
- * column (64 KB on MySQL) and leave the contact unscorable for good. Zero-point contributions (the
- * daily cap ate them) say nothing and go; the newest contributions and evidence are kept, so the
- * agent still sees what moved the score. (Issue 7: found by the score-inflation test on MariaDB.)
- */
-export function storableExplanation(score: ContactScore): ContactScore {
-  const contributions = score.contributions.filter((c) => c.points !== 0);
-  return { ...score, contributions: contributions.slice(-250), stageEvidence: score.stageEvidence.slice(-100) };
-}
-
-const storedScore = (explanation: unknown): ContactScore | null =>
-  explanation && typeof explanation === 'object' && 'cell' in explanation && 'stageEvidence' in explanation ? (explanation as ContactScore) : null;
+type StageMoveRow = Pick<ContactStageChange, 'id' | 'contactId' | 'agentId' | 'fromStage' | 'toStage' | 'outcome' | 'eventId' | 'contentVersionId' | 'atMs'>;
 
 const engaged = (e: LoadedEvent) => ENGAGED_TYPES.includes(e.type);
 const byHistoryOrder = (a: LoadedEvent, b: LoadedEvent) => a.occurredAtMs - b.occurredAtMs || a.id.localeCompare(b.id);
@@ -112,45 +101,51 @@ export class ScorerService {
       const contactIdsLocked = contacts.map((c) => c.id);
       const freshByContact = await loadScoringEvents(manager, contactIdsLocked, { unscoredOnly: true });
       const stored = options.replay ? new Map() : await loadScoreStates(manager, contactIdsLocked);
+      const contexts = await loadContactContexts(manager, contacts);
+      const contextOf = (contact: ContactToScore) => contexts.get(contact.id) ?? { optedOut: contact.optedOut, engagedReferrals: 0 };
+      const befores = new Map<string, StoredFigures | null>();
       const advanced = new Map<string, ContactState>();
       const replay: string[] = [];
       for (const contact of contacts) {
+        const prior = stored.get(contact.id)?.state ?? null;
         // A contact never scored has taken no touchpoint in: its state starts empty.
-        const base = stored.get(contact.id)?.state ?? (contact.scoredAtMs === null && !options.replay ? emptyState(this.config) : null);
-        const next = advanceState(base, freshByContact.get(contact.id) ?? [], nowMs, this.config);
+        const base = prior ?? (contact.scoredAtMs === null && !options.replay ? emptyState(this.config) : null);
+        // Folded in place (the parsed state is this run's own, and copying it cost as much as the fold),
+        // unless the row keeps no figures (scored before it did): then what the agent last saw is the state as it was.
+        const keepPrior = contact.stored === null && prior !== null;
+        const next = advanceState(base, freshByContact.get(contact.id) ?? [], nowMs, this.config, { inPlace: !keepPrior });
+        befores.set(contact.id, contact.stored ?? (next && prior ? storedFiguresOf(scoreFromState(prior, contextOf(contact), nowMs, this.config)) : null));
         if (next) advanced.set(contact.id, next);
         else replay.push(contact.id);
       }
       this.replays += replay.length;
       const histories = await loadScoringEvents(manager, replay);
-      const contexts = await loadContactContexts(manager, contacts);
       const agentNames = await staffNamesOf(manager, contacts.flatMap((c) => (c.agentId ? [c.agentId] : [])));
       const outcomes: ScoringOutcome[] = [];
       const scoredRowIds: string[] = [];
       const states: { contactId: string; state: ContactState; engaged: boolean }[] = [];
       const placements: FollowUpPlacement[] = [];
+      const stageMoves: StageMoveRow[] = [];
       for (const contact of contacts) {
-        const context = contexts.get(contact.id) ?? { optedOut: contact.optedOut, engagedReferrals: 0 };
+        const context = contextOf(contact);
         const history = histories.get(contact.id);
         const fresh = (history ? history.filter((e) => !e.scored) : freshByContact.get(contact.id) ?? []).sort(byHistoryOrder);
-        const storedScoreNow = storedScore(contact.scoreExplanation);
         const prior = stored.get(contact.id);
         let state: ContactState;
-        let before: ContactScore | null;
+        let before = befores.get(contact.id) ?? null;
         let wasEngaged: boolean;
         if (history) {
-          // The stored score is what the agent last saw; without one, score what was already taken in.
+          // Without stored figures, score what was already taken in.
           const known = history.filter((e) => e.scored);
-          before = storedScoreNow ?? (known.length > 0 ? scoreContact(known, context, nowMs, this.config) : null);
+          before ??= known.length > 0 ? storedFiguresOf(scoreContact(known, context, nowMs, this.config)) : null;
           state = stateFromHistory(history, nowMs, this.config);
           wasEngaged = known.some(engaged);
         } else {
           state = advanced.get(contact.id) as ContactState;
-          before = storedScoreNow ?? (prior?.state ? scoreFromState(prior.state, context, nowMs, this.config) : null);
           wasEngaged = prior?.engaged ?? false;
         }
         const after = scoreFromState(state, context, nowMs, this.config);
-        await this.recordStageMoves(manager, contact, before, after, history ?? fresh);
+        stageMoves.push(...this.stageMovesOf(contact, before, after, history ?? fresh));
         // One plan per fresh touchpoint against the same before/after: the touchpoints since the
         // last run caused the change together; the most urgent plan wins the contact's one task.
         const plans: FollowUpPlan[] = [];
@@ -158,19 +153,20 @@ export class ScorerService {
         const agentId = contact.agentId;
         for (const event of agentId ? fresh.slice(-MAX_PLANNED_PER_RUN) : []) {
           const plan = planFollowUp(
-            { event, before, after, contentTitle: event.contentTitle ?? undefined, contactName: addressNameOf(contact), agentName: agentNames.get(agentId ?? '') ?? '' },
+            { event, before: before?.figures ?? null, after, contentTitle: event.contentTitle ?? undefined, contactName: addressNameOf(contact), agentName: agentNames.get(agentId ?? '') ?? '' },
             ruleSet,
             nowMs,
           );
           if (plan) plans.push(plan);
         }
         if (agentId && plans.length > 0) placements.push({ contact: { id: contact.id, agentId }, plans, triggers: fresh });
-        await storeContactScore(manager, contact.id, after, storableExplanation(after), nowMs, nextRecheckAtMs(state, context, nowMs, this.config));
+        await storeContactScore(manager, contact.id, after, nowMs, nextRecheckAtMs(state, context, nowMs, this.config));
         // A state that took nothing in is the one stored: not written again (the daily rechecks).
         if (history || fresh.length > 0 || !prior) states.push({ contactId: contact.id, state, engaged: wasEngaged || fresh.some(engaged) });
         scoredRowIds.push(...fresh.map((e) => e.rowId));
-        outcomes.push({ contactId: contact.id, before, after, plans, fresh, becameEngaged: fresh.some(engaged) && !wasEngaged });
+        outcomes.push({ contactId: contact.id, before: before?.figures ?? null, after, plans, fresh, becameEngaged: fresh.some(engaged) && !wasEngaged });
       }
+      for (let i = 0; i < stageMoves.length; i += 500) await manager.insert(ContactStageChange, stageMoves.slice(i, i + 500));
       await applyFollowUpPlansOfBatch(manager, placements, this.clock.nowMs());
       await saveScoreStates(manager, states, nowMs);
       await markTouchpointsScored(manager, scoredRowIds);
@@ -179,26 +175,25 @@ export class ScorerService {
   }
 
   /** Stage entries the new score has and the old one had not, as stage-change rows (the funnel's history). */
-  private async recordStageMoves(manager: EntityManager, contact: ContactToScore, before: ContactScore | null, after: ContactScore, events: LoadedEvent[]): Promise<void> {
-    if (before && before.stage === after.stage && before.outcome === after.outcome) return;
+  private stageMovesOf(contact: ContactToScore, before: StoredFigures | null, after: ContactScore, events: LoadedEvent[]): StageMoveRow[] {
+    if (before && before.figures.stage === after.stage && before.figures.outcome === after.outcome) return [];
     // The funnel counts stage moves per agent; a pooled contact's moves belong to nobody's funnel.
     const agentId = contact.agentId;
-    if (!agentId) return;
-    const known = before?.stageEvidence.length ?? 0;
-    const lastKnownAt = before?.stageEvidence[known - 1]?.atMs ?? -Infinity;
+    if (!agentId) return [];
+    const known = before?.stageEvidenceCount ?? 0;
+    const lastKnownAt = before?.lastStageEvidenceAtMs ?? -Infinity;
     const entries = after.stageEvidence.filter((entry, i) => i >= known || entry.atMs > lastKnownAt);
     const byClientId = new Map(events.map((e) => [e.id, e]));
-    let fromStage = before?.stage ?? null;
-    const rows = (entries.length > 0 ? entries : [{ stage: after.stage, eventId: null, atMs: this.clock.nowMs(), reason: '' }]).map((entry, i, all) => {
+    let fromStage = before?.figures.stage ?? null;
+    return (entries.length > 0 ? entries : [{ stage: after.stage, eventId: null, atMs: this.clock.nowMs(), reason: '' }]).map((entry, i, all) => {
       const event = entry.eventId ? byClientId.get(entry.eventId) : undefined;
-      const row = {
+      const row: StageMoveRow = {
         id: randomUUID(), contactId: contact.id, agentId, fromStage, toStage: entry.stage,
         outcome: i === all.length - 1 ? after.outcome : 'open', eventId: event?.rowId ?? null,
         contentVersionId: event?.contentVersionId ?? null, atMs: entry.atMs,
-      } as const;
+      };
       fromStage = entry.stage;
       return row;
     });
-    await manager.insert(ContactStageChange, rows.map((r) => ({ ...r })));
   }
 }

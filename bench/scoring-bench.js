@@ -28,6 +28,7 @@ const { buildServices } = require(join(dist, 'services'));
 const { ManualClock } = require(join(dist, 'lib', 'clock'));
 const { createLogger } = require(join(dist, 'lib', 'logger'));
 const { runDailyJob } = require(join(dist, 'jobs', 'daily-job'));
+const { encodeScoreState } = require(join(dist, 'modules', 'scoring', 'score-states'));
 
 const shared = require(join(__dirname, '..', 'shared', 'dist'));
 
@@ -177,7 +178,8 @@ async function seedScoredContacts(ds, agentIds, versions, count) {
       contacts.push([id, agentId, randomUUID(), `客户${i}`, NOW - 200 * DAY_MS, sc.trust, sc.intent, sc.cell, sc.stage, sc.outcome, sc.referralClass,
         sc.centreOfInfluence ? 1 : 0, shape.interestJson, shape.evidenceCount, shape.lastEvidenceAtMs, sc.lastTouchAtMs, scoredAt, shape.recheck]);
       if (!full) continue;
-      states.push([id, sub(shape.stateJson), 1, scoredAt]);
+      // Stored as the scorer stores it (deflated).
+      states.push([id, encodeScoreState(JSON.parse(sub(shape.stateJson))), 1, scoredAt]);
       for (const [k, version, type, at, depth] of shape.rows) {
         eventRows.push([rowId(), `${prefix}${k}`, id, agentId, null, version, type, at, at, depth, depth === null ? null : 30_000, 1]);
       }

@@ -15,6 +15,10 @@ describe('what one touchpoint proves, and why (the reason an agent reads)', () =
       ['trust', 'consume:m1', 2, 0, '阅读至80%'],
       ['intent', 'consume:m1', 10, 0, '深度阅读医疗、寿险相关内容至80%'],
     ]],
+    ['a need read to exactly the deep-read threshold is deep', 'read_progress', { ...medical, depthPct: CONFIG.stages.deepReadMinPct }, [
+      ['trust', 'consume:m1', 2, 0, '阅读至80%'],
+      ['intent', 'consume:m1', 10, 0, '深度阅读医疗、寿险相关内容至80%'],
+    ]],
     ['a need read past half but not deep', 'read_complete', { ...medical, depthPct: 79.6 }, [
       ['trust', 'consume:m1', 2, 0, '阅读至80%'],
       ['intent', 'consume:m1', 5, 0, '阅读医疗、寿险相关内容至80%'],

@@ -100,10 +100,8 @@ export function evidenceOf(event: ScoringEvent, config: ScoringConfig): Evidence
     case 'anniversary_service':
       add('trust', 'anniversary_service', p.anniversaryServiceTrust, repeat, '保单周年服务');
       break;
-    case 'objection':
-    case 'closed_lost':
-      // They move the stage and outcome, not the scores: an objection is engagement, a loss is an outcome.
-      break;
+    // objection and closed_lost prove nothing here: they move the stage and outcome, not the scores
+    // (an objection is engagement, a loss is an outcome).
   }
   return out;
 }

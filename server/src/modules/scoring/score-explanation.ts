@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { advanceState, type ContactScore, DEFAULT_SCORING_CONFIG, type ScoringConfig, scoreFromState, stateFromHistory } from '@kejing/shared';
+import { type ContactScore, DEFAULT_SCORING_CONFIG, type ScoringConfig, scoreFromState, stateFromHistory } from '@kejing/shared';
 import { STAGE_EVIDENCE_SHOWN } from '../contacts/store-contact-score';
-import { loadScoreStates } from './score-states';
 import { loadContactContexts, loadScoringEvents } from './scoring-inputs';
 
 /** Contributions the contact page lists: the newest, leaving out those the daily cap made worth nothing. */
@@ -15,10 +14,10 @@ export function shownExplanation(score: ContactScore): ContactScore {
 
 /**
  * Why a contact's stored figures are what they are, worked out when the contact page is read rather
- * than stored by every scoring (issue 15: the stored explanations were most of what a night's
- * scoring wrote). The stored state read as of the scoring that stored the figures gives the same
- * score; a contact without a usable state (too large to store, or dropped by a merge not yet
- * rescored) has the touchpoints it was scored on replayed instead. Null for a contact never scored.
+ * than stored by every scoring (issue 15: the explanations were most of what a night's scoring
+ * parsed and wrote): the touchpoints the contact was scored on, replayed as of the scoring that
+ * stored the figures, give the same score (the stored state is the same fold: contact-state's
+ * property test) with its contributions, which the stored state leaves out. Null for a contact never scored.
  */
 export async function explainStoredScore(
   db: DataSource | EntityManager,
@@ -28,8 +27,6 @@ export async function explainStoredScore(
   const asOfMs = contact.scoredAtMs;
   if (asOfMs === null) return null;
   const context = (await loadContactContexts(db, [contact])).get(contact.id) ?? { optedOut: contact.optedOut, engagedReferrals: 0 };
-  const stored = (await loadScoreStates(db, [contact.id])).get(contact.id)?.state ?? null;
-  const state = advanceState(stored, [], asOfMs, config, { inPlace: true })
-    ?? stateFromHistory((await loadScoringEvents(db, [contact.id])).get(contact.id)?.filter((e) => e.scored) ?? [], asOfMs, config);
-  return shownExplanation(scoreFromState(state, context, asOfMs, config));
+  const scored = (await loadScoringEvents(db, [contact.id])).get(contact.id)?.filter((e) => e.scored) ?? [];
+  return shownExplanation(scoreFromState(stateFromHistory(scored, asOfMs, config), context, asOfMs, config));
 }

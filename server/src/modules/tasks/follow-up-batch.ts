@@ -30,7 +30,11 @@ export async function placesOf(manager: EntityManager, contactIds: readonly stri
   const ids = [...new Set(contactIds)];
   const places = new Map<string, ContactPlace>(ids.map((id) => [id, { active: null, waiting: null }]));
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
-    const tasks = await manager.getRepository(FollowUpTask).find({ where: { contactId: In(ids.slice(i, i + IDS_PER_STATEMENT)), status: In([...PLACE_STATUSES]) } });
+    // `+t.status`: else SQLite ranges over idx_follow_up_task_status_due, every open task there is, not over these contacts'.
+    const tasks = await manager.getRepository(FollowUpTask).createQueryBuilder('t')
+      .where('t.contact_id IN (:...ids)', { ids: ids.slice(i, i + IDS_PER_STATEMENT) })
+      .andWhere('+t.status IN (:...statuses)', { statuses: [...PLACE_STATUSES] })
+      .getMany();
     for (const task of tasks) {
       const place = places.get(task.contactId) as ContactPlace;
       const slot = task.status === 'waiting' ? 'waiting' : 'active';

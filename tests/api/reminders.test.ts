@@ -165,6 +165,50 @@ describe('an agent\'s reminders and the one active follow-up', () => {
     expect(refused.body.error.details[0].reason).toBe('客户已选择不接收个性化跟进，不能设提醒');
   });
 
+  it('contacts scored in one batch (one behind the agent\'s reminder, one with a rule task, one whose task was done) each get exactly the follow-up they would get alone', async () => {
+    /** A contact in one of three situations, with a consult tap waiting to be scored. */
+    const situation = async (kind: 'reminder' | 'rule' | 'done') => {
+      const { contactId, token, shareId } = await reader(`remind-batch-${kind}-${randomUUID()}`);
+      const ruleTask = (await ofContact(contactId))[0] as TaskView;
+      if (kind === 'reminder') await remind({ contactId, dueAt: new Date(TEST_NOW + HOUR_MS).toISOString(), note: '约周末见面' }).expect(201);
+      if (kind === 'done') await t.http.post(`/api/tasks/${ruleTask.taskId}/done`).set(agentA()).expect(200);
+      await t.http.post('/api/events').set(bearer(token)).send({
+        sentAtDeviceMs: t.clock.nowMs(),
+        events: [{ clientEventId: randomUUID(), type: 'consult_tap', shareId, createdAtDeviceMs: t.clock.nowMs() }],
+      }).expect(200);
+      return contactId;
+    };
+    /** The contact's pending tasks as the agent would see them, without ids. */
+    const pending = async (contactId: string) => {
+      const rows: Record<string, unknown>[] = await t.db.dataSource.query(
+        `SELECT origin, status, rule_id, action, channel, priority, due_at_ms, because, note, active_contact_id FROM follow_up_task
+          WHERE contact_id = ? AND status IN ('open', 'snoozed', 'scheduled', 'waiting') ORDER BY origin, status`, [contactId],
+      );
+      return rows.map((r) => ({ ...r, due_at_ms: Number(r.due_at_ms), priority: Number(r.priority), active: r.active_contact_id === contactId, active_contact_id: undefined }));
+    };
+    const kinds = ['reminder', 'rule', 'done'] as const;
+    const together: string[] = [];
+    const alone: string[] = [];
+    for (const kind of kinds) {
+      together.push(await situation(kind));
+      alone.push(await situation(kind));
+    }
+    await t.services.scorer.scoreContacts(together);
+    for (const contactId of alone) await t.services.scorer.scoreContacts([contactId]);
+
+    for (const [i, kind] of kinds.entries()) {
+      const [batched, single] = [await pending(together[i] as string), await pending(alone[i] as string)];
+      expect({ kind, tasks: batched }).toEqual({ kind, tasks: single });
+      expect(batched.filter((x) => x.active)).toHaveLength(1);
+    }
+    // The reminder kept the place and carries the tap; the rule's task waits behind it.
+    const held = await pending(together[0] as string);
+    expect(held.map((x) => [x.origin, x.status])).toEqual([['reminder', 'open'], ['rule', 'waiting']]);
+    expect(String(held[0]?.because)).toContain('consult_tap');
+    // The contact whose task was done has a new one for the tap.
+    expect((await pending(together[2] as string)).map((x) => [x.origin, x.status])).toEqual([['rule', 'open']]);
+  });
+
   it('lists the whole morning with reminders and rule tasks together, one card per contact', async () => {
     const list = await today();
     const contacts = list.map((x) => x.contactId);

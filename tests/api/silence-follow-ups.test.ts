@@ -30,12 +30,12 @@ describe('follow-ups on silence and dates (the daily job with a moved clock)', (
     return runDailyJob(t.services, t.services.scoringWorker);
   };
 
-  async function leaveLead(code: string): Promise<string> {
+  async function leaveLead(code: string, phone = '13812341234'): Promise<string> {
     const shareId = await shareArticle(t, world);
     const token = (await login(t, code)).token;
     const contactId = (await t.http.post(`/api/shares/${encodeURIComponent(shareId)}/open`).set(bearer(token)).expect(200)).body.contactId as string;
     await t.http.post('/api/leads').set(bearer(token)).send({
-      clientEventId: randomUUID(), shareId, name: '林女士', phone: '13812341234', budgetFen: 800_000, insuredPerson: '本人', needs: ['accident'],
+      clientEventId: randomUUID(), shareId, name: '林女士', phone, budgetFen: 800_000, insuredPerson: '本人', needs: ['accident'],
       consent: { given: true, textVersion: 'privacy-2026-01', purpose: '保险咨询与方案推荐' },
     }).expect(201);
     await t.services.scoringWorker.drain();
@@ -115,5 +115,29 @@ describe('follow-ups on silence and dates (the daily job with a moved clock)', (
     await t.http.post(`/api/tasks/${reminder.taskId}/done`).set(agentA()).expect(200);
     const [next] = await tasksOf(contactId);
     expect(next?.action).toBe('留资后3天没有动静：打个电话问问还有什么顾虑');
+  });
+
+  it('quiet leads planned in one batch (one behind a reminder, one still on its more urgent lead task, one with a free place) each get what they would get alone', async () => {
+    const behind = await leaveLead(`batch-behind-${randomUUID()}`, '13812340001');
+    const busy = await leaveLead(`batch-busy-${randomUUID()}`, '13812340002');
+    const free = await leaveLead(`batch-free-${randomUUID()}`, '13812340003');
+    await finishTasks(behind);
+    await finishTasks(free);
+    const dueAt = new Date(TEST_NOW + 3 * DAY_MS + 2 * 3_600_000).toISOString();
+    const reminder = (await t.http.post('/api/reminders').set(agentA()).send({ contactId: behind, dueAt, note: '问问她先生的意见' }).expect(201)).body as TaskView;
+    const [leadTask] = await tasksOf(busy);
+
+    const summary = await dailyJobAt(TEST_NOW + 3 * DAY_MS);
+    // The busy contact's lead task (priority 1) is more urgent than a quiet lead's call (2): nothing is added there.
+    expect(summary.followUpMemory).toMatchObject({ remindersDue: 1, silence: { lead_quiet: 2 } });
+    expect((await tasksOf(behind)).map((x) => x.taskId)).toEqual([reminder.taskId]);
+    const waiting: { action: string }[] = await t.db.dataSource.query("SELECT action FROM follow_up_task WHERE contact_id = ? AND status = 'waiting'", [behind]);
+    expect(waiting.map((w) => w.action)).toEqual(['留资后3天没有动静：打个电话问问还有什么顾虑']);
+    expect((await tasksOf(busy)).map((x) => [x.taskId, x.action])).toEqual([[leadTask?.taskId, leadTask?.action]]);
+    expect((await tasksOf(free)).map((x) => [x.origin, x.action])).toEqual([['rule', '留资后3天没有动静：打个电话问问还有什么顾虑']]);
+    const active: { contact_id: string; n: number | string }[] = await t.db.dataSource.query(
+      'SELECT contact_id, COUNT(*) AS n FROM follow_up_task WHERE active_contact_id IN (?, ?, ?) GROUP BY contact_id', [behind, busy, free],
+    );
+    expect(active.map((r) => Number(r.n))).toEqual([1, 1, 1]);
   });
 });

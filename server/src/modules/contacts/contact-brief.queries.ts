@@ -28,12 +28,14 @@ interface BriefRaw {
 export async function contactBriefs(db: DataSource | EntityManager, contactIds: readonly string[]): Promise<Map<string, ContactBrief>> {
   const ids = [...new Set(contactIds)];
   const out = new Map<string, ContactBrief>();
+  // `+c.merged_into_contact_id`: without it SQLite walks idx_contact_merged_into (nearly every
+  // contact is unmerged) instead of looking the ids up; 500 briefs took 80 ms at 100,000 contacts, 7 ms so.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows: BriefRaw[] = await db.query(
       `SELECT c.id, c.agent_id, s.name AS agent_name, c.remark_name, c.real_name, c.display_name, c.cell, c.stage, c.outcome, c.opted_out
          FROM contact c LEFT JOIN staff_member s ON s.id = c.agent_id WHERE c.id IN (${chunk.map(() => '?').join(',')})
-          AND c.merged_into_contact_id IS NULL AND c.agent_id IS NOT NULL`,
+          AND +c.merged_into_contact_id IS NULL AND c.agent_id IS NOT NULL`,
       chunk,
     );
     for (const r of rows) {

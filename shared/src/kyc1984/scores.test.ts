@@ -1,6 +1,6 @@
 import type { TouchpointType } from '../contracts';
 import { DEFAULT_SCORING_CONFIG as CONFIG, MS_PER_HOUR } from './config';
-import { bandOf, cellOf } from './scores';
+import { applyScoreEvent, bandOf, cellOf, dimensionScoreAt, emptyScoreState, readDimension, scoreDimension } from './scores';
 import { scoreContact } from './score-contact';
 import { at, buildContext, buildEvent, CRITICAL_ILLNESS, DAY0_MS } from './test-factories';
 import type { ScoringEvent } from './types';
@@ -222,5 +222,52 @@ describe('decay details', () => {
     ];
     const trust = scoreContact(events, buildContext(), at(0, 12)).contributions.filter((c) => c.dimension === 'trust');
     expect(trust.map((c) => c.gainedPoints)).toEqual([13.6, 9.1, 7.3]);
+  });
+});
+
+describe('what a day keeps of its evidence, and in what order', () => {
+  const trustOf = (events: ScoringEvent[], nowMs = at(0, 23), config = CONFIG) => scoreDimension(events, buildContext(), 'trust', nowMs, config);
+
+  it('lists a day’s contributions oldest first, whatever kind came first', () => {
+    // Ids against time order, so a sort by id would show too.
+    const card = buildEvent('card_view', { id: 'z-card', occurredAtMs: at(0, 9) });
+    const open = buildEvent('open', { id: 'y-open', occurredAtMs: at(0, 10) });
+    const again = buildEvent('card_view', { id: 'x-card', occurredAtMs: at(0, 11) });
+    expect(trustOf([card, open, again]).contributions.map((c) => c.eventId)).toEqual(['z-card', 'y-open', 'x-card']);
+  });
+
+  it('of two equal same-kind touches on a day counts the earlier in full and the later at the repeat factor', () => {
+    const first = buildEvent('card_view', { id: 'b-first', occurredAtMs: at(0, 9) });
+    const second = buildEvent('card_view', { id: 'a-second', occurredAtMs: at(0, 15) });
+    const gained = trustOf([second, first]).contributions.map((c) => [c.eventId, c.gainedPoints]);
+    expect(gained).toEqual([['b-first', 8], ['a-second', 4]]);
+  });
+
+  it('adds no contribution for a repeat worth nothing (a second read of the same item on a day)', () => {
+    const read = (id: string, hour: number) => buildEvent('read_complete', { id, contentId: 'a1', contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, hour) });
+    expect(trustOf([read('r1', 9), read('r2', 10)]).contributions.map((c) => c.eventId)).toEqual(['r1']);
+  });
+
+  it('keeps the newest contributions of both dimensions together: with room for one, a later trust point outlives an earlier intent one', () => {
+    const keepOne = { ...CONFIG, explanation: { ...CONFIG.explanation, contributionsKept: 1 } };
+    const consult = buildEvent('consult_tap', { id: 'c1', contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 10) });
+    const card = buildEvent('card_view', { id: 'c2', occurredAtMs: at(0, 11) });
+    const nextDay = buildEvent('open', { id: 'c3', occurredAtMs: at(1, 9) });
+    const history = [consult, card, nextDay];
+    const intent = scoreDimension(history, buildContext(), 'intent', at(1, 23), keepOne);
+    expect(intent.contributions).toEqual([]);
+    expect(trustOf(history, at(1, 23), keepOne).contributions.map((c) => c.eventId)).toEqual(['c2', 'c3']);
+  });
+});
+
+describe('a dimension’s score without its explanation (what rechecks compare)', () => {
+  it('counts standing trust (policies held) in trust, and not in intent', () => {
+    const state = emptyScoreState();
+    applyScoreEvent(state, buildEvent('consult_tap', { contentTags: CRITICAL_ILLNESS, occurredAtMs: at(0, 10) }), CONFIG);
+    const holder = buildContext({ policiesHeld: 2 });
+    const nowMs = at(0, 23);
+    expect(dimensionScoreAt(state, holder, 'trust', nowMs, CONFIG)).toBe(readDimension(state, holder, 'trust', nowMs, CONFIG).score);
+    expect(dimensionScoreAt(state, holder, 'trust', nowMs, CONFIG)).toBeGreaterThan(dimensionScoreAt(state, buildContext(), 'trust', nowMs, CONFIG));
+    expect(dimensionScoreAt(state, holder, 'intent', nowMs, CONFIG)).toBe(readDimension(state, buildContext(), 'intent', nowMs, CONFIG).score);
   });
 });

@@ -108,8 +108,8 @@ export function applyScoreEvent(state: ScoreState, event: ScoringEvent, config: 
  */
 function closeDay(ds: DimensionState, dimension: ScoreDimension, config: ScoringConfig): { gain: number; contributions: ClosedContribution[] } {
   const weighted = weightDay(ds.day);
+  // Every weighted item is worth more than nothing, so a day without any has raw 0 and gains 0.
   const raw = weighted.reduce((sum, w) => sum + w.weight, 0);
-  if (raw <= 0) return { gain: 0, contributions: [] };
   const gain = Math.min(config[dimension].dailyGainCap, (100 - ds.score) * Math.min(1, raw / 100));
   return {
     gain,
@@ -234,8 +234,8 @@ function standingTrust(
   const parts: { points: number; type: TouchpointType; reason: string }[] = [];
   if (policies > 0) parts.push({ points: policies * s.perPolicyHeld, type: 'policy_signed', reason: `已持有${policies}张保单` });
   if (referrals > 0) parts.push({ points: referrals * s.perEngagedReferral, type: 'forward', reason: `转介绍${referrals}位新客户并产生互动` });
+  // Each part is worth more than nothing, so without one raw is 0 and so is the gain.
   const raw = parts.reduce((sum, part) => sum + part.points, 0);
-  if (raw <= 0) return { gain: 0, contributions: [] };
   const gain = (100 - score) * Math.min(1, raw / 100);
   return {
     gain,

@@ -19,6 +19,11 @@ describe('the state of a contact with no history', () => {
     expect(scoreFromState(emptyState(), buildContext(), at(5))).toEqual(expect.objectContaining({ trust: 0, intent: 0, stage: 1, lastTouchAtMs: null }));
   });
 
+  it('fingerprints a config by FNV-1a of its JSON, the same in every release (another fingerprint re-folds every stored state once)', () => {
+    expect(configKeyOf({ a: 1 } as unknown as typeof CONFIG)).toBe('7-12qlvkh');
+    expect(configKeyOf({} as unknown as typeof CONFIG)).toBe('2-nf0rvp');
+  });
+
   it('is stamped with the state version and the config it was folded with', () => {
     expect(emptyState()).toEqual(expect.objectContaining({ version: CONTACT_STATE_VERSION, configKey: configKeyOf(CONFIG), newest: null, heldBackFromMs: null }));
   });
@@ -124,8 +129,22 @@ describe('advancing a stored state with fresh touchpoints', () => {
     expect(advanceState(advanceState(base, [later], at(4)), [ahead], at(4))?.heldBackFromMs).toBe(ahead.occurredAtMs);
   });
 
+  it('takes in a touchpoint dated exactly now rather than holding it back', () => {
+    const now = open(2);
+    const state = stateFromHistory([open(0), now], now.occurredAtMs);
+    expect(state.heldBackFromMs).toBeNull();
+    expect(state.newest?.id).toBe(now.id);
+  });
+
+  it('advances a state at exactly the instant of its newest touchpoint', () => {
+    const newest = open(1);
+    const state = stateFromHistory([open(0), newest], at(1, 12));
+    expect(advanceState(state, [], newest.occurredAtMs)).not.toBeNull();
+  });
+
   it('records in a state built from a history the earliest of its events still in the future', () => {
     expect(stateFromHistory([open(0), open(9), open(6)], at(2)).heldBackFromMs).toBe(at(6, 9));
+    expect(stateFromHistory([open(0), open(6), open(9)], at(2)).heldBackFromMs).toBe(at(6, 9));
     expect(stateFromHistory([open(0), { ...open(1), occurredAtMs: Number.NaN }], at(2)).heldBackFromMs).toBeNull();
   });
 });

@@ -109,11 +109,14 @@ function foldInto(state: ContactState, events: readonly ScoringEvent[], config: 
   applyInterestEvents(state.interest, events, config);
 }
 
+/** The earlier of two instants, either of which may be missing. */
+const earlierOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
+
 /** Earliest finite event time after `nowMs`, or null. */
 function earliestAfter(events: readonly ScoringEvent[], nowMs: number): number | null {
   let earliest: number | null = null;
   for (const event of events) {
-    if (Number.isFinite(event.occurredAtMs) && event.occurredAtMs > nowMs && (earliest === null || event.occurredAtMs < earliest)) earliest = event.occurredAtMs;
+    if (Number.isFinite(event.occurredAtMs) && event.occurredAtMs > nowMs) earliest = earlierOf(earliest, event.occurredAtMs);
   }
   return earliest;
 }
@@ -149,8 +152,7 @@ export function advanceState(state: ContactState | null, fresh: readonly Scoring
   let next = state;
   if (options.inPlace) foldInto(state, due, config);
   else next = applyTouchpoints(state, due, config);
-  const later = earliestAfter(fresh, nowMs);
-  if (later !== null && (next.heldBackFromMs === null || later < next.heldBackFromMs)) next.heldBackFromMs = later;
+  next.heldBackFromMs = earlierOf(next.heldBackFromMs, earliestAfter(fresh, nowMs));
   return next;
 }
 
@@ -232,23 +234,22 @@ export function nextRecheckAtMs(state: ContactState, context: ContactContext, sc
       candidates.push(lastTouchMs + (Math.floor((scoredAtMs - lastTouchMs) / stepMs) + 1) * stepMs);
     }
     // Decay: scores only fall with silence and change at China midnight, so the first day in
-    // another band is found by bisection over days.
-    if (state.scores.lastDay !== null) {
-      const today = calendarDayOf(scoredAtMs, config.dayOffsetMs);
-      const dayStartMs = (day: number) => day * MS_PER_DAY - config.dayOffsetMs;
-      for (const dimension of ['trust', 'intent'] as const) {
-        const now = bandOf(dimensionScoreAt(state.scores, context, dimension, scoredAtMs, config), config);
-        const at = (day: number) => bandOf(dimensionScoreAt(state.scores, context, dimension, dayStartMs(day), config), config);
-        let lo = today; // the band is `now` here
-        let hi = today + HORIZON_DAYS;
-        if (at(hi) === now) continue;
-        while (hi - lo > 1) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (at(mid) === now) lo = mid;
-          else hi = mid;
-        }
-        candidates.push(dayStartMs(hi));
+    // another band is found by bisection over days. (A contact with no scored day yet has nothing
+    // to decay: its band is the same at the horizon, and the bisection is skipped.)
+    const today = calendarDayOf(scoredAtMs, config.dayOffsetMs);
+    const dayStartMs = (day: number) => day * MS_PER_DAY - config.dayOffsetMs;
+    for (const dimension of ['trust', 'intent'] as const) {
+      const now = bandOf(dimensionScoreAt(state.scores, context, dimension, scoredAtMs, config), config);
+      const at = (day: number) => bandOf(dimensionScoreAt(state.scores, context, dimension, dayStartMs(day), config), config);
+      let lo = today; // the band is `now` here
+      let hi = today + HORIZON_DAYS;
+      if (at(hi) === now) continue;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (at(mid) === now) lo = mid;
+        else hi = mid;
       }
+      candidates.push(dayStartMs(hi));
     }
   }
   return candidates.length > 0 ? Math.min(...candidates) : null;

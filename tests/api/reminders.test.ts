@@ -180,7 +180,8 @@ describe('an agent\'s reminders and the one active follow-up', () => {
     };
     /** The contact's pending tasks as the agent would see them, without ids. */
     const pending = async (contactId: string) => {
-      const rows: Record<string, unknown>[] = await t.db.dataSource.query(
+      type PendingRow = { origin: string; status: string; rule_id: string | null; action: string; channel: string; priority: number | string; due_at_ms: number | string; because: string; note: string | null; active_contact_id: string | null };
+      const rows: PendingRow[] = await t.db.dataSource.query(
         `SELECT origin, status, rule_id, action, channel, priority, due_at_ms, because, note, active_contact_id FROM follow_up_task
           WHERE contact_id = ? AND status IN ('open', 'snoozed', 'scheduled', 'waiting') ORDER BY origin, status`, [contactId],
       );

@@ -104,6 +104,46 @@ describe('after-sale moments (老客长存 / 新客开来)', () => {
     expect(nextYearly(date, today)).toBe(next);
   });
 
+  it('plans no anniversary for a policy taking effect within the week: its effective day is no anniversary', () => {
+    expect(kinds(client({ policies: [policy({ effectiveDate: '2026-06-10', signedDate: '2026-05-01', nextPremiumDate: null })] }), '2026-06-05')).toEqual([]);
+  });
+
+  it('reminds on the premium\'s due day itself, and not once it has passed', () => {
+    expect(kinds(client(), '2026-06-10')).toEqual(['premium_due_7', 'anniversary']);
+    expect(kinds(client(), '2026-06-11')).toEqual([]);
+  });
+
+  it('opens no 养老 for a client holding a retirement policy among others', () => {
+    const c = client({ birthday: '1971-12-31', policies: [policy({ nextPremiumDate: null }), policy({ policyId: 'p2', need: 'retirement', nextPremiumDate: null })] });
+    expect(kinds(c, '2026-11-01')).toEqual([]);
+  });
+
+  it('wishes a family member only near their birthday, and takes no one for insured by the client\'s own policy', () => {
+    const child = { name: '小宝', relation: 'child' as const, birthday: '2015-09-20', gender: 'male' as const };
+    const insured = client({ familyMembers: [child], policies: [policy({ nextPremiumDate: null }), policy({ policyId: 'p2', insuredRelation: 'child', insuredName: '小宝', nextPremiumDate: null })] });
+    expect(kinds(insured, '2026-09-10')).toEqual([]);
+    const namesake = { name: '王丽', relation: 'sibling' as const, birthday: '1985-09-20', gender: 'female' as const };
+    expect(kinds(client({ familyMembers: [namesake], policies: [policy({ nextPremiumDate: null })] }), '2026-09-18')).toEqual([]);
+  });
+
+  it('opens 新生儿加保 for a child only, not for another family member born recently', () => {
+    const c = client({ policies: [policy({ nextPremiumDate: null })], familyMembers: [{ name: '小王', relation: 'parent', birthday: '2026-08-01', gender: null }] });
+    expect(kinds(c, '2026-11-02')).toEqual([]);
+  });
+
+  it('opens 安家 for a client who read new-home content at the minimum weight, and not for other reading', () => {
+    const reader = (tag: string, weight: number) => client({ policies: [policy({ nextPremiumDate: null })], interestTags: [{ tag: tag as 'life_event:new_home', weight }] });
+    expect(kinds(reader('life_event:new_home', 0.2), '2026-11-02')).toEqual(['new_home']);
+    expect(kinds(reader('life_event:new_home', 0.1), '2026-11-02')).toEqual([]);
+    expect(kinds(reader('need:critical_illness', 0.5), '2026-11-02')).toEqual([]);
+  });
+
+  it('opens 加保 for a need read at exactly the minimum weight, and never for a tag that is not a need', () => {
+    const reader = (tag: string, weight: number) => client({ policies: [policy({ nextPremiumDate: null })], interestTags: [{ tag: tag as 'need:medical', weight }] });
+    expect(planAfterSaleMoments(reader('need:medical', 0.2), '2026-11-02').map((m) => m.key)).toEqual(['as:gap:c1:medical:2026']);
+    expect(kinds(reader('topic:family', 0.9), '2026-11-02')).toEqual([]);
+  });
+
   it('counts age in whole years', () => {
     expect([ageOn('1980-03-08', '2026-03-07'), ageOn('1980-03-08', '2026-03-08')]).toEqual([45, 46]);
   });

@@ -142,23 +142,22 @@ export function planAfterSaleMoments(contact: AfterSaleContact, today: string, c
         contentTags: [`need:${p.need}`],
       });
     }
-    if (p.effectiveDate < today) {
-      const anniversary = nextYearly(p.effectiveDate, today);
-      if (anniversary > p.effectiveDate && between(today, addDays(anniversary, -config.anniversaryLeadDays), anniversary)) {
-        const years = ageOn(p.effectiveDate, anniversary);
-        add({
-          kind: 'anniversary', key: `as:anniv:${p.policyId}:${anniversary.slice(0, 4)}`, dueDate: anniversary, priority: 3, channel: 'meet',
-          action: `周年访：《${p.productName}》生效满 ${years} 年`,
-          message: `${hi}，您的《${p.productName}》${forWhom}生效满 ${years} 年了。我想约您聊聊这一年家里的变化，一起检视保障是否还合适。`,
-          contentTags: [`need:${p.need}`],
-        });
-      }
+    // The next yearly return of the effective day; the effective day itself (a policy taking effect
+    // today or later) is no anniversary.
+    const anniversary = nextYearly(p.effectiveDate, today);
+    if (anniversary > p.effectiveDate && between(today, addDays(anniversary, -config.anniversaryLeadDays), anniversary)) {
+      const years = ageOn(p.effectiveDate, anniversary);
+      add({
+        kind: 'anniversary', key: `as:anniv:${p.policyId}:${anniversary.slice(0, 4)}`, dueDate: anniversary, priority: 3, channel: 'meet',
+        action: `周年访：《${p.productName}》生效满 ${years} 年`,
+        message: `${hi}，您的《${p.productName}》${forWhom}生效满 ${years} 年了。我想约您聊聊这一年家里的变化，一起检视保障是否还合适。`,
+        contentTags: [`need:${p.need}`],
+      });
     }
     if (p.nextPremiumDate && p.nextPremiumDate >= today) {
       const daysLeft = dayNumber(p.nextPremiumDate) - dayNumber(today);
-      const long = daysLeft <= config.premiumDueLongDays && daysLeft > config.premiumDueShortDays;
       const short = daysLeft <= config.premiumDueShortDays;
-      if (long || short) {
+      if (daysLeft <= config.premiumDueLongDays) {
         const kind: AfterSaleKind = short ? 'premium_due_7' : 'premium_due_30';
         add({
           kind, key: `as:${short ? 'due7' : 'due30'}:${p.policyId}:${p.nextPremiumDate}`, dueDate: today, priority: short ? 1 : 3, channel: short ? 'call' : 'message',

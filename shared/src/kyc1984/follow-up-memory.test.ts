@@ -28,6 +28,7 @@ describe('a repeating reminder comes again', () => {
     ['yearly from 29 February lands on 28 February', 'yearly', '2028-02-29T08:00:00', '2028-03-01T00:00:00', '2029-02-28T08:00:00'],
     ['missed occurrences are skipped, not stacked', 'daily', '2026-11-02T09:00:00', '2026-11-12T12:00:00', '2026-11-13T09:00:00'],
     ['weekly after a month away: the next one only', 'weekly', '2026-11-02T09:00:00', '2026-12-01T09:00:00', '2026-12-07T09:00:00'],
+    ['yearly after two years away: the next one only', 'yearly', '2028-02-29T08:00:00', '2030-03-01T00:00:00', '2031-02-28T08:00:00'],
   ] as const)('%s', (_name, repeat, first, after, expected) => {
     expect(nextReminderOccurrenceMs(cn(first), repeat, cn(after))).toBe(cn(expected));
   });
@@ -59,6 +60,7 @@ describe('rule-made follow-ups on silence and dates', () => {
     ['lost, but since reopened: no re-care', { outcome: 'open', lost: { atMs: now - 91 * DAY } }, []],
     ['a step back recorded this morning', { stepBack: { changeId: 's1', fromStage: 3, toStage: 2, atMs: now - 60_000 } }, ['stage_step_back']],
     ['a move forward is no step back', { stepBack: { changeId: 's1', fromStage: 2, toStage: 3, atMs: now - 60_000 } }, []],
+    ['staying in the same stage is no step back', { stepBack: { changeId: 's1', fromStage: 3, toStage: 3, atMs: now - 60_000 } }, []],
     ['an opted-out contact gets nothing', { optedOut: true, quietLead: { touchpointId: 'e1', atMs: now - 4 * DAY } }, []],
     ['two at once: the more urgent first', {
       quietLead: { touchpointId: 'e1', atMs: now - 4 * DAY }, stepBack: { changeId: 's1', fromStage: 5, toStage: 4, atMs: now - 60_000 },
@@ -129,7 +131,7 @@ describe('the words of the silence follow-ups, as sent', () => {
 });
 
 describe('the opening of a reminder\'s message', () => {
-  it.each([['张姐', '张姐您好，'], ['', '您好，'], ['  ', '您好，']])('for "%s"', (name, expected) => {
+  it.each([['张姐', '张姐您好，'], [' 张姐 ', '张姐您好，'], ['', '您好，'], ['  ', '您好，']])('for "%s"', (name, expected) => {
     expect(reminderMessageOpening(name)).toBe(expected);
   });
 });

@@ -55,12 +55,8 @@ function occurrence(firstMs: number, repeat: ReminderRepeat, n: number): number 
  * agent was away are skipped, not stacked up (one card, at the next time it is due).
  */
 export function nextReminderOccurrenceMs(firstMs: number, repeat: ReminderRepeat, afterMs: number): number {
+  // Stepping one occurrence at a time: a daily reminder ten years on is 3,650 additions.
   let n = 1;
-  // Jump near the answer for daily/weekly series that have run a long time, then step.
-  if (repeat === 'daily' || repeat === 'weekly') {
-    const step = repeat === 'daily' ? DAY_MS : 7 * DAY_MS;
-    n = Math.max(1, Math.floor((afterMs - firstMs) / step));
-  }
   while (occurrence(firstMs, repeat, n) <= afterMs) n += 1;
   return occurrence(firstMs, repeat, n);
 }
@@ -182,7 +178,9 @@ export function planSilenceFollowUps(facts: SilenceFacts, nowMs: number, config:
   if (facts.outcome === 'open' && back && back.toStage < back.fromStage && dueWithinWindow(back.atMs, 0, nowMs, config)) {
     plans.push(planOf('stage_step_back', `step-back:${back.changeId}`, facts, nowMs, back.toStage));
   }
-  // The most urgent first: the slot goes to it when the contact has none.
+  // The most urgent first: the slot goes to it when the contact has none. (The only plans that can
+  // come together, a quiet lead and a step back, are planned in that order already: listed as equivalent.)
+  // Stryker disable next-line MethodExpression,ArithmeticOperator: no two plans that can meet are out of priority order
   return plans.sort((a, b) => a.priority - b.priority);
 }
 

@@ -36,7 +36,7 @@ interface ContactToScoreRow {
 const flag = (value: number | boolean) => value === true || Number(value) === 1;
 const msOrNull = (value: number | string | null) => (value === null ? null : Number(value));
 
-function storedFiguresOf(row: ContactToScoreRow): StoredFigures | null {
+function figuresOfRow(row: ContactToScoreRow): StoredFigures | null {
   if (row.scored_at_ms === null || row.stage_evidence_count === null) return null;
   const [trustBand, intentBand] = row.cell.split('-') as [Band, Band];
   return {
@@ -77,7 +77,7 @@ export async function lockContactsToScore(manager: EntityManager, ids: string[])
       out.push({
         id: row.id, agentId: row.agent_id, displayName: row.display_name, remarkName: row.remark_name, realName: row.real_name,
         optedOut: flag(row.opted_out), wechatFriend: flag(row.wechat_friend), policiesHeld: Number(row.policies_held),
-        scoredAtMs: msOrNull(row.scored_at_ms), stored: storedFiguresOf(row),
+        scoredAtMs: msOrNull(row.scored_at_ms), stored: figuresOfRow(row),
       });
     }
   }

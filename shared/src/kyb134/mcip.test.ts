@@ -166,6 +166,14 @@ describe('choosing what to study, edges', () => {
     expect(plan.actionsZh).toEqual([DEFAULT_MCIP_CONFIG.actionsZh['attitude.active'][0], DEFAULT_MCIP_CONFIG.actionsZh['attitude.streak'][0]]);
   });
 
+  it('a component without an action leaves its place to the next component that has one', () => {
+    const plan = planMcip(attitudeOnly([
+      { key: 'unknown', value: 0, weight: 1, detail: {} },
+      { key: 'active', value: 0.5, weight: 0.5, detail: { activeDays: 1, windowDays: 2 } },
+    ]), [], new Set(), { ...DEFAULT_MCIP_CONFIG, maxActions: 1 });
+    expect(plan.actionsZh).toStrictEqual([DEFAULT_MCIP_CONFIG.actionsZh['attitude.active'][0]]);
+  });
+
   it('a component without an action in the config gets none', () => {
     const index = combineComponents([{ key: 'unknown', value: 0, weight: 1, detail: {} }]);
     const kash: KashResult = {
@@ -174,7 +182,8 @@ describe('choosing what to study, edges', () => {
       indices: { knowledge: index, attitude: index, skill: index, habit: index },
       knowledgeProfile: {},
     };
-    expect(planMcip(kash, []).actionsZh).toEqual([]);
+    // toStrictEqual: toEqual would take [undefined] for [].
+    expect(planMcip(kash, []).actionsZh).toStrictEqual([]);
     expect(planMcip(kash, []).whyZh).toBe('知识指数0分，是四项中最低的：unknown完成度0%。');
   });
 });

@@ -20,7 +20,7 @@ import type {
 import type { ConsentView, DeletionView, OptOutView, PersonalDataExport } from './privacy';
 import type { RadarItemView } from './radar';
 import type { GlanceShareView, OpenShareView, ShareCreatedView, ShareMoreView } from './shares';
-import type { TaskView } from './tasks';
+import type { MorningListPage, TaskView } from './tasks';
 import type { ContactNoteView, RevealedPhoneView } from './contact-profile';
 import type { ContactMergeView, SharedPersonView } from './contact-merge';
 import type { ImportJobView, ImportPreviewView } from './imports';
@@ -100,6 +100,7 @@ export interface ResponseBodies {
   PremiumActualsView: PremiumActualsView;
   ReferralTreeView: ReferralTreeView;
   TaskView: TaskView;
+  MorningListPage: MorningListPage;
   FollowUpRuleSetView: FollowUpRuleSetView;
   RadarItemView: RadarItemView;
   ConsentView: ConsentView;

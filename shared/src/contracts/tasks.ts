@@ -46,6 +46,37 @@ export interface TaskView {
   /** A reminder's repeat; null when it comes once. */
   repeat: ReminderRepeat | null;
 }
+/**
+ * The morning list's sections, in the order shown: 逾期 (due before now), 今天 (due later today, or
+ * within six hours: a lead at 23:30 is tonight's call), 稍后 (planned today, due later).
+ */
+export const MORNING_LIST_SECTIONS = ['overdue', 'today', 'later'] as const;
+export type MorningListSection = (typeof MORNING_LIST_SECTIONS)[number];
+/** The most tasks one page of the morning list carries, and how many it carries when not asked. */
+export const MORNING_LIST_PAGE_MAX = 100;
+export const MORNING_LIST_PAGE_DEFAULT = 20;
+/** GET /api/tasks/today?limit=&after=: one page of the morning list. */
+export interface MorningListQuery {
+  /** Tasks on this page, 1..MORNING_LIST_PAGE_MAX (default MORNING_LIST_PAGE_DEFAULT). */
+  limit?: number;
+  /** The `next` of the page before; absent for the first page. */
+  after?: string;
+}
+/**
+ * One page of the morning list: overdue first, then today, then later, each ranked by deal
+ * likelihood × expected value × urgency. Every page of one list is taken as of the first page's
+ * instant (`asOf`), so tasks done or snoozed meanwhile shift nothing and no task shows twice.
+ */
+export interface MorningListPage {
+  tasks: TaskView[];
+  /** Tasks on the whole list, and per section (every section, 0 when empty). */
+  total: number;
+  sections: Record<MorningListSection, number>;
+  /** The instant the list was drawn up (ISO-8601): the tasks' sections are counted against it. */
+  asOf: string;
+  /** Pass as `after` for the next page; null on the last page. */
+  next: string | null;
+}
 /** POST /api/tasks/:id/snooze: a time (until) or a named day (preset), one of the two. */
 export interface SnoozeTaskRequest {
   until?: string;

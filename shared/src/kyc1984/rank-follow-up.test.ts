@@ -1,6 +1,6 @@
 import type { DealOutcome, Stage } from '../contracts';
 import { DEFAULT_SCORING_CONFIG as CONFIG, MS_PER_HOUR } from './config';
-import { rankFollowUp, stagePriorCloseProbability, type RankInput } from './rank-follow-up';
+import { morningListSection, rankFollowUp, stagePriorCloseProbability, type RankInput } from './rank-follow-up';
 
 const NOW = 1_700_000_000_000;
 const task = (overrides: Partial<RankInput> = {}): RankInput => ({
@@ -79,5 +79,38 @@ describe('rank edges', () => {
     const config = { ...CONFIG, stagePriorCloseProbability: { ...CONFIG.stagePriorCloseProbability, 3: 0.33 } };
     expect(stagePriorCloseProbability(3, 'open', config)).toBe(0.33);
     expect(stagePriorCloseProbability(2, 'open')).toBe(0.04);
+  });
+});
+
+describe('morningListSection', () => {
+  // 2026-11-29 10:00 China time
+  const TEN_AM = Date.UTC(2026, 10, 29, 2, 0);
+  const HOUR = MS_PER_HOUR;
+
+  it('puts a task due before now under overdue, later today under today, a later day under later', () => {
+    expect(morningListSection(TEN_AM - 1, TEN_AM)).toBe('overdue');
+    expect(morningListSection(TEN_AM, TEN_AM)).toBe('today');
+    expect(morningListSection(TEN_AM + 13 * HOUR, TEN_AM)).toBe('today');
+    expect(morningListSection(TEN_AM + 30 * HOUR, TEN_AM)).toBe('later');
+  });
+
+  it('counts 23:59 China time as today and 00:00 as a later day, seen from the morning', () => {
+    const midnight = Date.UTC(2026, 10, 29, 16, 0);
+    expect(morningListSection(midnight - 60_000, TEN_AM)).toBe('today');
+    expect(morningListSection(midnight, TEN_AM)).toBe('later');
+  });
+
+  it('counts a task due within six hours as today even past midnight (a lead at 23:05 is due at 00:05)', () => {
+    const at2305 = Date.UTC(2026, 10, 29, 15, 5);
+    expect(morningListSection(at2305 + HOUR, at2305)).toBe('today');
+    expect(morningListSection(at2305 + 6 * HOUR, at2305)).toBe('today');
+    expect(morningListSection(at2305 + 6 * HOUR + 1, at2305)).toBe('later');
+  });
+
+  it('reads the calendar day in the configured zone', () => {
+    // 09:00 China time; due 07:00 China time the next day, which is 23:00 of the same day in UTC.
+    const utcMorning = Date.UTC(2026, 10, 29, 1, 0);
+    expect(morningListSection(Date.UTC(2026, 10, 29, 23, 0), utcMorning, { ...CONFIG, dayOffsetMs: 0 })).toBe('today');
+    expect(morningListSection(Date.UTC(2026, 10, 29, 23, 0), utcMorning)).toBe('later');
   });
 });

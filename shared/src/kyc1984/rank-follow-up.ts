@@ -1,7 +1,8 @@
 /** Morning-list ordering and the stage prior of closing. */
-import type { DealOutcome, Stage } from '../contracts';
+import type { DealOutcome, MorningListSection, Stage } from '../contracts';
 import { DEFAULT_SCORING_CONFIG, MS_PER_HOUR, type ScoringConfig } from './config';
 import type { FollowUpPriority } from './follow-up-rules';
+import { calendarDayOf } from './time';
 
 /** What the morning list knows about one open task. */
 export type RankInput = {
@@ -32,6 +33,16 @@ export function rankFollowUp(input: RankInput, nowMs: number, config: ScoringCon
   else if (hoursUntilDue <= r.dueSoonHours) timeFactor = 1;
   else timeFactor = r.dueSoonHours / hoursUntilDue;
   return likelihood * value * priorityWeight * timeFactor;
+}
+
+/** A task due within this long counts as today's even past midnight. */
+const DUE_SOON_TODAY_MS = 6 * MS_PER_HOUR;
+
+/** Which section of the morning list a task due at `dueAtMs` is in, seen at `nowMs` (China's calendar day). */
+export function morningListSection(dueAtMs: number, nowMs: number, config: ScoringConfig = DEFAULT_SCORING_CONFIG): MorningListSection {
+  if (dueAtMs < nowMs) return 'overdue';
+  const sameDay = calendarDayOf(dueAtMs, config.dayOffsetMs) === calendarDayOf(nowMs, config.dayOffsetMs);
+  return sameDay || dueAtMs - nowMs <= DUE_SOON_TODAY_MS ? 'today' : 'later';
 }
 
 /** Stage-based prior P(close): 1 for won, 0 for lost, else the configured prior of the stage. */

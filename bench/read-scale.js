@@ -6,7 +6,7 @@
  * everybody else's. Measured through the real HTTP endpoints (createApp on a real port, a session
  * token from the fake-WeChat login and an invite), one request at a time after a warm-up:
  *
- *   GET /api/tasks/today     the morning list
+ *   GET /api/tasks/today     the morning list: its first page, and the page after 200 tasks
  *   GET /api/contacts        the contact list (first page, and page 50 of a filter)
  *   GET /api/contacts/grid   the grid (counts per cell and per stage)
  *
@@ -216,15 +216,22 @@ async function main() {
   line('database', `${fmt(Math.max(have, TOTAL))} contacts; the agent has ${fmt(mine)}`);
 
   const reads = [
-    ['GET /api/tasks/today (morning list)', '/api/tasks/today', (b) => `${b.length} tasks`],
+    ['GET /api/tasks/today (morning list, first page)', '/api/tasks/today', (b) => `${b.tasks.length} of ${b.total} tasks, ${JSON.stringify(b).length} bytes`],
+    // The agent has scrolled past 200 tasks: the page after them (the list is ranked whole for every page).
+    ['GET /api/tasks/today (the page after 200)', async () => {
+      const hundred = await api(base, 'GET', '/api/tasks/today?limit=100', token);
+      const twoHundred = await api(base, 'GET', `/api/tasks/today?limit=100&after=${encodeURIComponent(hundred.next)}`, token);
+      return `/api/tasks/today?after=${encodeURIComponent(twoHundred.next)}`;
+    }, (b) => `${b.tasks.length} of ${b.total} tasks`],
     ['GET /api/contacts (first page)', '/api/contacts', (b) => `${b.items.length} of ${b.total}`],
     ['GET /api/contacts?stage=3&page=50', '/api/contacts?stage=3&page=5&pageSize=50', (b) => `${b.items.length} of ${b.total}`],
     ['GET /api/contacts/grid', '/api/contacts/grid', (b) => `${Object.values(b.cells).reduce((s, n) => s + n, 0)} in cells`],
   ];
   const only = process.env.BENCH_READS ? new Set(process.env.BENCH_READS.split(',').map(Number)) : null;
   process.stdout.write(`load average before: ${loadavg().map((n) => n.toFixed(2)).join(' ')} (a shared machine: other work runs beside this)\n`);
-  for (const [k, [label, path, describe]] of reads.entries()) {
+  for (const [k, [label, pathOrMake, describe]] of reads.entries()) {
     if (only && !only.has(k)) continue;
+    const path = typeof pathOrMake === 'function' ? await pathOrMake() : pathOrMake;
     let body;
     for (let i = 0; i < WARMUP; i += 1) body = await api(base, 'GET', path, token);
     const times = [];

@@ -158,7 +158,7 @@ describe('after the sale: 老客长存 and 新客开来 in the daily job, and re
       expect(task?.rule_id).toBe('after_sale:birthday');
       expect(task?.suggested_message).toBe('王姐您好，祝您生日快乐！愿您和家人健康平安，新的一岁一切顺意。');
       expect(Number(task?.due_at_ms)).toBe(morning('2026-12-20'));
-      const today = (await t.http.get('/api/tasks/today').set(as('c')).expect(200)).body as TaskView[];
+      const today = (await t.http.get('/api/tasks/today?limit=100').set(as('c')).expect(200)).body.tasks as TaskView[];
       expect(today.some((x) => x.contactId === clientId && x.action.startsWith('生日祝福'))).toBe(true);
     });
   });

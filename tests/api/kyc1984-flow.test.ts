@@ -52,7 +52,7 @@ describe('KYC1984 end to end: touchpoints move the contact and fill the morning 
     expect(detail.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['open', 'read_progress', 'lead_submit']));
 
     // One active follow-up for the contact, taken over by the lead (the most urgent touchpoint).
-    const today = (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[];
+    const today = (await t.http.get('/api/tasks/today?limit=100').set(agentA()).expect(200)).body.tasks as TaskView[];
     const mine = today.filter((task) => task.contactId === contactId);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ priority: 1, cell: 'mid-mid', stage: 5, contactName: '林女士', channel: 'call' });
@@ -63,7 +63,7 @@ describe('KYC1984 end to end: touchpoints move the contact and fill the morning 
     // The agent works it: done is recorded, and it leaves today's list.
     const taskId = mine[0]?.taskId as string;
     await t.http.post(`/api/tasks/${taskId}/done`).set(agentA()).expect(200);
-    const after = (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[];
+    const after = (await t.http.get('/api/tasks/today?limit=100').set(agentA()).expect(200)).body.tasks as TaskView[];
     expect(after.some((task) => task.taskId === taskId)).toBe(false);
     await t.http.post(`/api/tasks/${taskId}/done`).set(agentA()).expect(409);
   });
@@ -75,7 +75,7 @@ describe('KYC1984 end to end: touchpoints move the contact and fill the morning 
   });
 
   it('shows another agent\'s task as not found', async () => {
-    const today = (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[];
+    const today = (await t.http.get('/api/tasks/today?limit=100').set(agentA()).expect(200)).body.tasks as TaskView[];
     const other = bearer((world.people.b as { token: string }).token);
     for (const task of today) await t.http.post(`/api/tasks/${task.taskId}/dismiss`).set(other).expect(404);
   });

@@ -20,8 +20,8 @@ describe('an agent\'s reminders and the one active follow-up', () => {
   afterAll(() => t.close());
   beforeEach(() => t.clock.set(TEST_NOW));
 
-  const today = async () => (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[];
-  const ofContact = async (contactId: string) => (await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body.filter((x: TaskView) => x.contactId === contactId) as TaskView[];
+  const today = async () => (await t.http.get('/api/tasks/today?limit=100').set(agentA()).expect(200)).body.tasks as TaskView[];
+  const ofContact = async (contactId: string) => (await t.http.get('/api/tasks/today?limit=100').set(agentA()).expect(200)).body.tasks.filter((x: TaskView) => x.contactId === contactId) as TaskView[];
   const remind = (body: Record<string, unknown>) => t.http.post('/api/reminders').set(agentA()).send(body);
   const reminders = async (contactId: string) => (await t.http.get(`/api/contacts/${contactId}/reminders`).set(agentA()).expect(200)).body as TaskView[];
   /** A reader who has an open rule task from reading (the scorer planned it). */

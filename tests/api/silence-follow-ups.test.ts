@@ -21,7 +21,7 @@ describe('follow-ups on silence and dates (the daily job with a moved clock)', (
   afterEach(() => t.close());
 
   const tasksOf = async (contactId: string) =>
-    ((await t.http.get('/api/tasks/today').set(agentA()).expect(200)).body as TaskView[]).filter((x) => x.contactId === contactId);
+    ((await t.http.get('/api/tasks/today?limit=100').set(agentA()).expect(200)).body.tasks as TaskView[]).filter((x) => x.contactId === contactId);
   const finishTasks = async (contactId: string) => {
     for (const task of await tasksOf(contactId)) await t.http.post(`/api/tasks/${task.taskId}/done`).set(agentA()).expect(200);
   };

@@ -65,7 +65,7 @@ describe('staff lifecycle, handover and the team pool (公海)', () => {
       expect(detail.handedOverFrom).toEqual({ agentName: '员工leaver1', at: new Date(t.clock.nowMs()).toISOString() });
       expect(detail.timeline.map((i) => i.type)).toEqual(expect.arrayContaining(['read_progress', 'note']));
       expect(detail.openTasks).toHaveLength(1);
-      const today = (await t.http.get('/api/tasks/today').set(as('receiver1')).expect(200)).body as TaskView[];
+      const today = (await t.http.get('/api/tasks/today?limit=100').set(as('receiver1')).expect(200)).body.tasks as TaskView[];
       expect(today.map((task) => task.contactId)).toContain(read.contactId);
       expect(await count(`SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'staff.deactivated' AND subject_id = ?`, [leaver.staffId])).toBe(1);
       expect(await count(`SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'contacts.handover' AND subject_id = ?`, [done.handover.batchId])).toBe(1);

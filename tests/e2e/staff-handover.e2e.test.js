@@ -50,7 +50,7 @@ test('an agent leaves: his contacts, history and open follow-ups are at the rece
   const leaverToken = await loginAs('demo-agent-2');
   const leaverContacts = (await call('GET', '/api/contacts', leaverToken)).body.items.map((c) => c.contactId);
   assert.ok(leaverContacts.length > 0, '李建国 has demo contacts');
-  const leaverTasks = (await call('GET', '/api/tasks/today', leaverToken)).body.map((t) => t.contactId);
+  const leaverTasks = (await call('GET', '/api/tasks/today?limit=100', leaverToken)).body.tasks.map((t) => t.contactId);
   // A policy he sold, which must go with its client.
   const sold = await call('POST', `/api/contacts/${leaverContacts[0]}/policies`, leaverToken, {
     clientEventId: randomUUID(), productName: '守护重疾', need: 'critical_illness', insurer: '客经人寿', policyNumber: 'HANDOVER-0001',
@@ -85,7 +85,7 @@ test('an agent leaves: his contacts, history and open follow-ups are at the rece
     const wangToken = await loginAs('demo-agent-1');
     const wangContacts = (await call('GET', '/api/contacts?pageSize=100', wangToken)).body.items.map((c) => c.contactId);
     for (const id of leaverContacts) assert.ok(wangContacts.includes(id), `contact ${id} is 王晓梅's`);
-    const wangTasks = (await call('GET', '/api/tasks/today', wangToken)).body.map((t) => t.contactId);
+    const wangTasks = (await call('GET', '/api/tasks/today?limit=100', wangToken)).body.tasks.map((t) => t.contactId);
     for (const id of leaverTasks) assert.ok(wangTasks.includes(id), `the follow-up of ${id} is on 王晓梅's morning list`);
     const detail = (await call('GET', `/api/contacts/${leaverContacts[0]}`, wangToken)).body;
     assert.equal(detail.handedOverFrom.agentName, '李建国');

@@ -48,6 +48,8 @@ import type {
   Stage,
   SubmitLeadRequest,
   TaskView,
+  MorningListPage,
+  MorningListQuery,
   UpdateCardRequest,
   AgentReachView,
   MarkedReadView,
@@ -115,7 +117,7 @@ export function createEndpoints(api: ApiClient) {
     // Idempotent by clientEventId, so safe to retry.
     submitLead: (req: SubmitLeadRequest) => api.request<LeadView>('POST', '/api/leads', { body: req, retry: true }),
 
-    tasksToday: () => api.request<TaskView[]>('GET', '/api/tasks/today'),
+    tasksToday: (q: MorningListQuery = {}) => api.request<MorningListPage>('GET', '/api/tasks/today', { query: { ...q } }),
     taskDone: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/done`),
     taskDismiss: (id: string) => api.request<unknown>('POST', `/api/tasks/${seg(id)}/dismiss`),
     /** Until a time, or to 明天 / 下周 (the server sets 09:00 China time). */

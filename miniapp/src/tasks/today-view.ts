@@ -3,7 +3,7 @@
  * what the customer did, the time of their last touch, and the task's own action as its button.
  * Plain functions of the tasks and the time, so they are tested without a page.
  */
-import type { FollowUpChannel, TaskView, TouchpointType } from '@kejing/shared'
+import { MORNING_LIST_SECTIONS, morningListSection, type FollowUpChannel, type MorningListSection, type TaskView, type TouchpointType } from '@kejing/shared'
 import { touchpointName } from '../format'
 
 const BJ = 8 * 3600_000
@@ -17,34 +17,28 @@ const bjClock = (ms: number) => {
   return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`
 }
 
-export type TodaySectionKey = 'overdue' | 'today' | 'later'
 export interface TodaySection {
-  key: TodaySectionKey
+  key: MorningListSection
   title: string
   tasks: TaskView[]
 }
 
-const SECTION_TITLES: Record<TodaySectionKey, string> = { overdue: '逾期', today: '今天', later: '稍后' }
+const SECTION_TITLES: Record<MorningListSection, string> = { overdue: '逾期', today: '今天', later: '稍后' }
 
 /** A task still to work: open, or snoozed and come back (the server lists those when due). */
 export const isActionable = (task: TaskView) => task.status === 'open' || task.status === 'snoozed'
 
-/** A task due within this long counts as today's even past midnight: a lead at 23:30 is tonight's call. */
-const SOON_MS = 6 * 3600_000
-
-/** Overdue (due before now), today (due later today, or within six hours), later; the server's ranking kept within each. Empty sections are left out. */
-export function todaySections(tasks: readonly TaskView[], nowMs: number): TodaySection[] {
-  const today = bjDayIndex(nowMs)
-  const buckets: Record<TodaySectionKey, TaskView[]> = { overdue: [], today: [], later: [] }
+/**
+ * The loaded tasks under 逾期, 今天 and 稍后, each section as of the instant the list was drawn up
+ * (the server's own rule, so the pages it sends fall into the same sections); the server's ranking
+ * is kept within each, and empty sections are left out.
+ */
+export function todaySections(tasks: readonly TaskView[], asOfMs: number): TodaySection[] {
+  const buckets: Record<MorningListSection, TaskView[]> = { overdue: [], today: [], later: [] }
   for (const task of tasks) {
-    if (!isActionable(task)) continue
-    const due = Date.parse(task.dueAt)
-    const key: TodaySectionKey = due < nowMs ? 'overdue' : bjDayIndex(due) === today || due - nowMs <= SOON_MS ? 'today' : 'later'
-    buckets[key].push(task)
+    if (isActionable(task)) buckets[morningListSection(Date.parse(task.dueAt), asOfMs)].push(task)
   }
-  return (['overdue', 'today', 'later'] as const)
-    .filter((key) => buckets[key].length > 0)
-    .map((key) => ({ key, title: SECTION_TITLES[key], tasks: buckets[key] }))
+  return MORNING_LIST_SECTIONS.filter((key) => buckets[key].length > 0).map((key) => ({ key, title: SECTION_TITLES[key], tasks: buckets[key] }))
 }
 
 /** When the customer last did something, as ms; null when the task has no touchpoint. */

@@ -1,4 +1,4 @@
-import type { OpenShareView, SessionView } from '@kejing/shared'
+import { morningListSection, type MorningListPage, type MorningListSection, type OpenShareView, type SessionView, type TaskView } from '@kejing/shared'
 
 export const viewerSession: SessionView = {
   token: 'viewer-token',
@@ -62,3 +62,11 @@ export const liveShare = (channelsFinderId: string | null) => ({
     channelsFinderId,
   },
 })
+
+/** The server's answer to GET /api/tasks/today: these tasks as one page, counted by the server's own section rule. */
+export function morningListPage(tasks: TaskView[], more: { next?: string | null; total?: number; asOfMs?: number } = {}): MorningListPage {
+  const asOfMs = more.asOfMs ?? Date.now()
+  const sections: Record<MorningListSection, number> = { overdue: 0, today: 0, later: 0 }
+  for (const task of tasks) sections[morningListSection(Date.parse(task.dueAt), asOfMs)] += 1
+  return { tasks, total: more.total ?? tasks.length, sections, asOf: new Date(asOfMs).toISOString(), next: more.next ?? null }
+}

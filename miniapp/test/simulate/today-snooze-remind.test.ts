@@ -1,6 +1,6 @@
 import type { TaskView } from '@kejing/shared'
 import { json, loadPage, type Harness } from './harness'
-import { agentSession } from './fixtures'
+import { agentSession, morningListPage } from './fixtures'
 
 const ruleTask: TaskView = {
   taskId: 't1', contactId: 'c1', contactName: '张先生', cell: 'mid-high', stage: 5, action: '电话回访，确认重疾预算', channel: 'call',
@@ -20,7 +20,7 @@ describe('Today: the snooze sheet and the reminder sheet (compiled weapp, minipr
   beforeAll(async () => {
     h = await loadPage('pages/today/index', {}, {
       'POST /api/auth/login': () => json(agentSession),
-      'GET /api/tasks/today': () => json([ruleTask, reminder]),
+      'GET /api/tasks/today': () => json(morningListPage([ruleTask, reminder])),
       'POST /api/tasks/[^/]+/snooze': (req) => {
         snoozed.push({ url: req.url, body: req.data })
         return json({ ...ruleTask, status: 'snoozed' })

@@ -1,6 +1,6 @@
 import type { TaskView } from '@kejing/shared'
 import { json, loadPage, recordDialAndClipboard, type Harness } from './harness'
-import { agentSession } from './fixtures'
+import { agentSession, morningListPage } from './fixtures'
 
 const task: TaskView = {
   taskId: 't1',
@@ -37,7 +37,7 @@ describe('Today (compiled weapp, miniprogram-simulate)', () => {
     h = await loadPage('pages/today/index', {}, {
       'POST /api/contacts/c1/reveal-phone': () => json({ phone: '13812345678', from: 'lead' }),
       'POST /api/auth/login': () => json(agentSession),
-      'GET /api/tasks/today': () => json([task, later]),
+      'GET /api/tasks/today': () => json(morningListPage([task, later])),
       'GET /api/notifications/unread-count': () => json({ unread: 3 }),
       'POST /api/tasks/[^/]+/done': (req) => {
         done.push(req.url)

@@ -24,18 +24,6 @@ describe('todaySections', () => {
     ])
   })
 
-  it('counts 23:59 Beijing as today and 00:00 as tomorrow', () => {
-    const endOfToday = Date.UTC(2026, 10, 29, 15, 59) - NOW
-    const sections = todaySections([task('a', endOfToday), task('b', endOfToday + 60_000)], NOW)
-    expect(sections.map((s) => s.key)).toEqual(['today', 'later'])
-  })
-
-  it('counts a task due within six hours as today even past midnight (a lead at 23:05 is due at 00:05)', () => {
-    const at2305 = Date.UTC(2026, 10, 29, 15, 5)
-    const sections = todaySections([task('lead', HOUR + at2305 - NOW), task('next', 7 * HOUR + at2305 - NOW)], at2305)
-    expect(sections.map((s) => [s.key, s.tasks.map((t) => t.taskId)])).toEqual([['today', ['lead']], ['later', ['next']]])
-  })
-
   it('keeps snoozed tasks that came back, and leaves out done and dismissed ones and empty sections', () => {
     const sections = todaySections([task('s', -HOUR, { status: 'snoozed' }), task('d', -HOUR, { status: 'done' }), task('x', HOUR, { status: 'dismissed' })], NOW)
     expect(sections).toEqual([{ key: 'overdue', title: '逾期', tasks: [expect.objectContaining({ taskId: 's' })] }])

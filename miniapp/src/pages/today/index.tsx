@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { SnoozeTaskRequest, TaskView } from '@kejing/shared'
 import AgentGate from '../../components/agent-gate'
 import DashboardEntries from '../../components/dashboard-entries'
@@ -8,7 +8,7 @@ import NoticeEntry from '../../components/notice-entry'
 import StateView from '../../components/state-view'
 import { callContact } from '../../contacts/call-contact'
 import { useAgentSession } from '../../hooks/use-agent-session'
-import { useAsync } from '../../hooks/use-async'
+import { useMorningList } from '../../hooks/use-morning-list'
 import { hasOwnFollowUps } from '../../metrics/entries'
 import { formatRelativeTime, stageName } from '../../format'
 import { api } from '../../services'
@@ -135,15 +135,22 @@ function TaskCard({ task, now, onChanged, onSaved }: { task: TaskView; now: numb
   )
 }
 
+/** One screenful and a little more: the rest of the ranking comes as the agent scrolls. */
+const PAGE_SIZE = 20
+
 function TodayList({ name }: { name: string | null }) {
-  const tasks = useAsync(() => api().tasksToday(), [])
-  useDidShow(() => void tasks.reload())
+  const list = useMorningList(PAGE_SIZE)
+  useDidShow(() => void list.reload())
   usePullDownRefresh(() => {
-    void tasks.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
+  const loadMore = () => {
+    list.more().catch((e: Error) => void Taro.showToast({ title: e.message || '加载失败', icon: 'none' }))
+  }
+  useReachBottom(loadMore)
   const now = Date.now()
-  const sections = todaySections(tasks.data ?? [], now)
-  const count = sections.reduce((n, s) => n + s.tasks.length, 0)
+  const sections = list.asOfMs === null ? [] : todaySections(list.tasks, list.asOfMs)
+  const left = list.total - list.tasks.length
   return (
     <View className='page today'>
       <View className='today__head'>
@@ -152,27 +159,36 @@ function TodayList({ name }: { name: string | null }) {
           <NoticeEntry />
         </View>
         <View className='today__date'>
-          {dateLine(now)} · <Text className='today__count'>{count}</Text> 位客户待跟进
+          {dateLine(now)} · <Text className='today__count'>{list.total}</Text> 位客户待跟进
         </View>
       </View>
       <StateView
-        loading={tasks.loading && !tasks.data}
-        error={tasks.error}
-        empty={!!tasks.data && count === 0}
+        loading={list.loading && list.asOfMs === null}
+        error={list.tasks.length === 0 ? list.error : null}
+        empty={list.asOfMs !== null && !list.loading && list.total === 0}
         emptyText='今天的跟进都完成了，去内容库分享一篇吧'
-        onRetry={tasks.reload}
+        onRetry={list.reload}
       />
       {sections.map((section) => (
         <View key={section.key} className={`today__section today__section--${section.key}`}>
           <View className='today__section-title'>
             {section.title}
-            <Text className='today__section-count'>{section.tasks.length}</Text>
+            <Text className='today__section-count'>{list.sections[section.key]}</Text>
           </View>
           {section.tasks.map((t) => (
-            <TaskCard key={t.taskId} task={t} now={now} onChanged={(id) => tasks.setData((tasks.data ?? []).filter((x) => x.taskId !== id))} onSaved={() => void tasks.reload()} />
+            <TaskCard key={t.taskId} task={t} now={now} onChanged={list.remove} onSaved={() => void list.reload()} />
           ))}
         </View>
       ))}
+      {list.hasMore ? (
+        <View className='today__more-wrap'>
+          <Button id='today-more' className='btn-ghost today__more' loading={list.loadingMore} disabled={list.loadingMore} onClick={loadMore}>
+            {left > 0 ? `还有 ${left} 位客户 · 加载更多` : '加载更多'}
+          </Button>
+        </View>
+      ) : list.total > PAGE_SIZE ? (
+        <View className='today__end'>已显示全部 {list.total} 位</View>
+      ) : null}
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { route, RouteDef } from '../../http/route';
 import { COMPLIANCE_ERRORS, OPERATORS, SHARERS } from '../../permissions/access';
 import type { Services } from '../../services';
-import { SnoozeTaskDto } from './task.dto';
+import { MorningListQueryDto, SnoozeTaskDto } from './task.dto';
 
 /** A rule set is checked whole by the rules service (a bad rule is named by index, field and reason). */
 const FOLLOW_UP_RULE_SET_REQUEST = { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { type: 'object', description: 'FollowUpRule (shared/src/kyc1984/follow-up-rules.ts)' } } } };
@@ -11,8 +11,9 @@ export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'tasks'>): Route
   const closed = { 409: 'already closed' };
   return [
     route({
-      method: 'get', path: '/api/tasks/today', access: SHARERS, summary: 'The morning list, ranked by deal likelihood × expected value × urgency', tag, responds: 'TaskView[]',
-      handler: ({ actor }) => s.tasks.openMorningList(actor),
+      method: 'get', path: '/api/tasks/today', access: SHARERS, summary: 'The morning list, a page at a time: overdue, today, later, each ranked by deal likelihood × expected value × urgency', tag,
+      query: MorningListQueryDto, responds: 'MorningListPage',
+      handler: ({ query, actor }) => s.tasks.openMorningList(actor, query),
     }),
     route({
       method: 'post', path: '/api/tasks/:taskId/done', access: SHARERS, summary: 'Mark a follow-up done', tag, responds: 'TaskView', errors: closed,

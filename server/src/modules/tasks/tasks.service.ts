@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import {
-  DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, GridCellCode, rankFollowUp, ReminderRepeat, SNOOZE_AHEAD_MAX_DAYS, SnoozePreset, snoozePresetUntilMs, Stage,
+  DealOutcome, DEFAULT_SCORING_CONFIG, FollowUpChannel, FollowUpPriority, GridCellCode, MORNING_LIST_PAGE_DEFAULT, MORNING_LIST_SECTIONS, MorningListPage,
+  MorningListQuery, MorningListSection, morningListSection, rankFollowUp, ReminderRepeat, SNOOZE_AHEAD_MAX_DAYS, SnoozePreset, snoozePresetUntilMs, Stage,
   stagePriorCloseProbability, TaskOrigin, TaskStatus, TaskView,
 } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
@@ -12,6 +13,7 @@ import { shownContactOf } from '../contacts/queries/shown-contact';
 import { latestLeadBudgets } from '../leads/queries/latest-budgets';
 import { FollowUpTask, PENDING_TASK_STATUSES } from './follow-up-task.entity';
 import { lockContactForTasks, moveTask } from './follow-up-slot';
+import { compareMorningListPlaces, decodeMorningListCursor, encodeMorningListCursor, type MorningListPlace } from './morning-list-place';
 import { presentTask } from './task.presenter';
 
 /** A closed task's status in a refusal: 这条任务已{完成}. */
@@ -20,7 +22,18 @@ const TASK_STATUS_ZH: Partial<Record<string, string>> = { done: '完成', dismis
 /** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
 export const DEFAULT_EXPECTED_PREMIUM_FEN = 5_000_00;
 
-interface TodayRaw {
+/** What ranking a task needs: read for every task on the list. */
+interface TaskPlaceRow {
+  id: string;
+  contact_id: string;
+  due_at_ms: number | string;
+  priority: number | string;
+  stage: number | string;
+  outcome: DealOutcome;
+}
+
+/** What a task card shows: read only for the tasks on the page. */
+interface TaskCardRow {
   id: string;
   contact_id: string;
   rule_id: string;
@@ -38,8 +51,16 @@ interface TodayRaw {
   display_name: string;
   cell: GridCellCode;
   stage: number | string;
-  outcome: DealOutcome;
 }
+
+/**
+ * The tasks on the agent's list at `asOfMs`: due today or overdue, anything planned today (a
+ * follow-up shows up the moment a touchpoint creates it, not only in tomorrow morning's list), and
+ * snoozed ones come back; never a contact who opted out.
+ */
+const ON_THE_LIST = `t.agent_id = ? AND c.opted_out = 0
+  AND ((t.status = 'open' AND (t.due_at_ms <= ? OR t.created_at_ms >= ?)) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`;
+const onTheListParams = (agentId: string, asOfMs: number) => [agentId, endOfChinaDay(asOfMs), chinaDayStartMs(chinaDayOf(asOfMs)), asOfMs];
 
 /** The morning list and what the agent does with it (done / snooze / dismiss). */
 export class TasksService {
@@ -54,51 +75,88 @@ export class TasksService {
     private readonly reminderDue: (reminders: FollowUpTask[]) => Promise<void> = async () => undefined,
   ) {}
 
-  /** The agent opens the morning list: today's follow-ups, and the day counted as one the list was opened. */
-  async openMorningList(actor: StaffActor): Promise<TaskView[]> {
-    const tasks = await this.today(actor);
-    await this.habit.recordMorningListOpen(actor.staffId);
-    return tasks;
+  /** The agent opens the morning list (a page of it); the first page counts the day as one the list was opened. */
+  async openMorningList(actor: StaffActor, query: MorningListQuery = {}): Promise<MorningListPage> {
+    const page = await this.morningList(actor, query);
+    if (query.after === undefined) await this.habit.recordMorningListOpen(actor.staffId);
+    return page;
   }
 
-  /** Today's follow-ups for the agent, most valuable first: deal likelihood × expected value × urgency. */
-  async today(actor: StaffActor): Promise<TaskView[]> {
+  /**
+   * A page of today's follow-ups, overdue first, then today, then later, each most valuable first:
+   * deal likelihood × expected value × urgency. Every task is ranked (from a narrow read), but only
+   * the page's tasks are read whole and sent.
+   */
+  async morningList(actor: StaffActor, query: MorningListQuery = {}): Promise<MorningListPage> {
     const now = this.clock.nowMs();
-    // Only the columns the list shows: the contact's explanation JSON is large and not needed here.
-    const raw: TodayRaw[] = await this.dataSource.query(
-      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because, t.origin, t.note, t.repeat_every,
-              COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, c.cell, c.stage, c.outcome
+    const cursor = query.after === undefined ? null : decodeMorningListCursor(query.after);
+    if (cursor && (cursor.asOfMs > now || chinaDayOf(cursor.asOfMs) !== chinaDayOf(now))) {
+      throw badRequest([{ field: 'after', reason: '今日列表已更新，请下拉刷新' }]);
+    }
+    const asOfMs = cursor?.asOfMs ?? now;
+    const places = await this.rankedPlaces(actor.staffId, asOfMs);
+    const sections = Object.fromEntries(MORNING_LIST_SECTIONS.map((key) => [key, 0])) as Record<MorningListSection, number>;
+    for (const place of places) sections[place.section] += 1;
+    const start = cursor ? places.findIndex((place) => compareMorningListPlaces(place, cursor.after) > 0) : 0;
+    const limit = query.limit ?? MORNING_LIST_PAGE_DEFAULT;
+    const onPage = start < 0 ? [] : places.slice(start, start + limit);
+    const last = onPage[onPage.length - 1];
+    const more = start >= 0 && start + limit < places.length;
+    return {
+      tasks: await this.taskCards(onPage.map((place) => place.taskId)),
+      total: places.length,
+      sections,
+      asOf: new Date(asOfMs).toISOString(),
+      next: more && last ? encodeMorningListCursor({ asOfMs, after: last }) : null,
+    };
+  }
+
+  /** Every task on the list at `asOfMs`, in the list's order. */
+  private async rankedPlaces(agentId: string, asOfMs: number): Promise<MorningListPlace[]> {
+    const rows: TaskPlaceRow[] = await this.dataSource.query(
+      `SELECT t.id, t.contact_id, t.due_at_ms, t.priority, c.stage, c.outcome
          FROM follow_up_task t
          JOIN contact c ON c.id = t.contact_id
-        WHERE t.agent_id = ? AND c.opted_out = 0
-          AND ((t.status = 'open' AND (t.due_at_ms <= ? OR t.created_at_ms >= ?)) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`,
-      // Due today or overdue, and anything planned today: a follow-up shows up the moment a
-      // touchpoint creates it, not only in tomorrow morning's list.
-      [actor.staffId, endOfChinaDay(now), chinaDayStartMs(chinaDayOf(now)), now],
+        WHERE ${ON_THE_LIST}`,
+      onTheListParams(agentId, asOfMs),
     );
-    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: raw.map((r) => r.contact_id) });
-    const modelled = await this.modelLikelihoods([...new Set(raw.filter((r) => r.outcome === 'open').map((r) => r.contact_id))]);
-    const ranked = raw.map((r) => {
+    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: rows.map((r) => r.contact_id) });
+    const modelled = await this.modelLikelihoods([...new Set(rows.filter((r) => r.outcome === 'open').map((r) => r.contact_id))]);
+    const places = rows.map((r): MorningListPlace => {
+      const dueAtMs = Number(r.due_at_ms);
+      const dealLikelihood = (r.outcome === 'open' ? modelled?.get(r.contact_id) : undefined)
+        ?? stagePriorCloseProbability(Number(r.stage) as Stage, r.outcome, DEFAULT_SCORING_CONFIG);
+      const rank = rankFollowUp(
+        { priority: Number(r.priority) as FollowUpPriority, dealLikelihood, expectedValueFen: budgets.get(r.contact_id) ?? DEFAULT_EXPECTED_PREMIUM_FEN, dueAtMs },
+        asOfMs,
+      );
+      return { section: morningListSection(dueAtMs, asOfMs), rank, dueAtMs, taskId: r.id };
+    });
+    return places.sort(compareMorningListPlaces);
+  }
+
+  /** The cards of these tasks, in the order given (a task gone since it was ranked is left out). */
+  private async taskCards(taskIds: string[]): Promise<TaskView[]> {
+    if (taskIds.length === 0) return [];
+    const rows: TaskCardRow[] = await this.dataSource.query(
+      `SELECT t.id, t.contact_id, t.rule_id, t.action, t.channel, t.suggested_message, t.due_at_ms, t.priority, t.status, t.snoozed_until_ms, t.because, t.origin, t.note, t.repeat_every,
+              COALESCE(c.remark_name, c.real_name, c.display_name) AS display_name, c.cell, c.stage
+         FROM follow_up_task t
+         JOIN contact c ON c.id = t.contact_id
+        WHERE t.id IN (${taskIds.map(() => '?').join(', ')})`,
+      taskIds,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return taskIds.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
       const task = {
         id: r.id, contactId: r.contact_id, ruleId: r.rule_id, action: r.action, channel: r.channel, suggestedMessage: r.suggested_message, dueAtMs: Number(r.due_at_ms),
         priority: Number(r.priority), status: r.status, snoozedUntilMs: r.snoozed_until_ms === null ? null : Number(r.snoozed_until_ms),
         because: JSON.parse(r.because) as FollowUpTask['because'], origin: r.origin, note: r.note, repeat: r.repeat_every,
       } as FollowUpTask;
-      const contact = { displayName: r.display_name, cell: r.cell, stage: Number(r.stage) as Stage, outcome: r.outcome };
-      const rank = rankFollowUp(
-        {
-          priority: task.priority as 1 | 2 | 3 | 4 | 5,
-          dealLikelihood: (contact.outcome === 'open' ? modelled?.get(task.contactId) : undefined)
-            ?? stagePriorCloseProbability(contact.stage, contact.outcome, DEFAULT_SCORING_CONFIG),
-          expectedValueFen: budgets.get(task.contactId) ?? DEFAULT_EXPECTED_PREMIUM_FEN,
-          dueAtMs: task.dueAtMs,
-        },
-        now,
-      );
-      return { task, contact, rank };
+      return [presentTask(task, { displayName: r.display_name, cell: r.cell, stage: Number(r.stage) as Stage })];
     });
-    ranked.sort((a, b) => b.rank - a.rank || a.task.dueAtMs - b.task.dueAtMs || a.task.id.localeCompare(b.task.id));
-    return ranked.map(({ task, contact }) => presentTask(task, contact));
   }
 
   async complete(actor: StaffActor, taskId: string): Promise<TaskView> {

@@ -107,6 +107,32 @@ describe('the morning list, a page at a time', () => {
     expect(theirs.total).toBe(1);
   });
 
+  it('a task whose contact is no longer among the agent\'s own is still ranked, its contact looked up by id', async () => {
+    const whole = await page('?limit=100');
+    const moved = whole.tasks[whole.tasks.length - 1] as TaskView;
+    const other = (world.people.b as { staffId: string }).staffId;
+    const owner = (await t.db.dataSource.query('SELECT agent_id FROM contact WHERE id = ?', [moved.contactId]))[0].agent_id as string;
+    await t.db.dataSource.query('UPDATE contact SET agent_id = ? WHERE id = ?', [other, moved.contactId]);
+    try {
+      expect(ids((await page('?limit=100')).tasks)).toEqual(ids(whole.tasks));
+    } finally {
+      await t.db.dataSource.query('UPDATE contact SET agent_id = ? WHERE id = ?', [owner, moved.contactId]);
+    }
+  });
+
+  it('a contact who opted out is left off the list and its counts, even while the task is still open', async () => {
+    const whole = await page('?limit=100');
+    const quiet = whole.tasks[0] as TaskView;
+    await t.db.dataSource.query('UPDATE contact SET opted_out = ? WHERE id = ?', [true, quiet.contactId]);
+    try {
+      const after = await page('?limit=100');
+      expect(ids(after.tasks)).toEqual(ids(whole.tasks).slice(1));
+      expect(after.total).toBe(whole.total - 1);
+    } finally {
+      await t.db.dataSource.query('UPDATE contact SET opted_out = ? WHERE id = ?', [false, quiet.contactId]);
+    }
+  });
+
   it.each([
     ['limit=0', 'limit'],
     ['limit=101', 'limit'],

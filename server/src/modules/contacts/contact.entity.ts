@@ -5,8 +5,9 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 /** The agent's record of one customer; scores are written by the scorer, never by a request. */
 @Entity('contact')
 @Index('uq_contact_agent_viewer', ['agentId', 'viewerUserId'], { unique: true })
-// The agent's count and grid (cells × stages, without merged-away or opted-out contacts) from the index alone.
-@Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id'])
+// The agent's count and grid (cells × stages, without merged-away or opted-out contacts), and the stage
+// and outcome the morning list ranks every task by, from the index alone.
+@Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id', 'outcome'])
 @Index('idx_contact_agent_stage', ['agentId', 'stage'])
 // The contact book lists an agent's contacts by last touch; search filters within those rows.
 @Index('idx_contact_agent_touch', ['agentId', 'lastTouchAtMs'])

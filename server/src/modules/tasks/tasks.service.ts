@@ -28,8 +28,14 @@ interface TaskPlaceRow {
   contact_id: string;
   due_at_ms: number | string;
   priority: number | string;
+}
+
+/** What ranking needs of a contact. */
+interface ContactRankRow {
+  id: string;
   stage: number | string;
   outcome: DealOutcome;
+  opted_out: number | string | boolean;
 }
 
 /** What a task card shows: read only for the tasks on the page. */
@@ -56,10 +62,12 @@ interface TaskCardRow {
 /**
  * The tasks on the agent's list at `asOfMs`: due today or overdue, anything planned today (a
  * follow-up shows up the moment a touchpoint creates it, not only in tomorrow morning's list), and
- * snoozed ones come back; never a contact who opted out.
+ * snoozed ones come back. (Contacts who opted out are left out once their rows are read.)
  */
-const ON_THE_LIST = `t.agent_id = ? AND c.opted_out = 0
+const ON_THE_LIST = `t.agent_id = ?
   AND ((t.status = 'open' AND (t.due_at_ms <= ? OR t.created_at_ms >= ?)) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`;
+/** Ids per `IN (…)` list. */
+const ID_LIST_CHUNK = 500;
 const onTheListParams = (agentId: string, asOfMs: number) => [agentId, endOfChinaDay(asOfMs), chinaDayStartMs(chinaDayOf(asOfMs)), asOfMs];
 
 /** The morning list and what the agent does with it (done / snooze / dismiss). */
@@ -113,13 +121,17 @@ export class TasksService {
 
   /** Every task on the list at `asOfMs`, in the list's order. */
   private async rankedPlaces(agentId: string, asOfMs: number): Promise<MorningListPlace[]> {
-    const rows: TaskPlaceRow[] = await this.dataSource.query(
-      `SELECT t.id, t.contact_id, t.due_at_ms, t.priority, c.stage, c.outcome
-         FROM follow_up_task t
-         JOIN contact c ON c.id = t.contact_id
-        WHERE ${ON_THE_LIST}`,
+    const tasks: TaskPlaceRow[] = await this.dataSource.query(
+      `SELECT t.id, t.contact_id, t.due_at_ms, t.priority FROM follow_up_task t WHERE ${ON_THE_LIST}`,
       onTheListParams(agentId, asOfMs),
     );
+    if (tasks.length === 0) return [];
+    const contacts = await this.contactsToRank(agentId, tasks.map((t) => t.contact_id));
+    const rows = tasks.flatMap((t) => {
+      const contact = contacts.get(t.contact_id);
+      const optedOut = contact?.opted_out === true || Number(contact?.opted_out) === 1;
+      return contact && !optedOut ? [{ ...t, stage: contact.stage, outcome: contact.outcome }] : [];
+    });
     const budgets = await latestLeadBudgets(this.dataSource, { contactIds: rows.map((r) => r.contact_id) });
     const modelled = await this.modelLikelihoods([...new Set(rows.filter((r) => r.outcome === 'open').map((r) => r.contact_id))]);
     const places = rows.map((r): MorningListPlace => {
@@ -133,6 +145,23 @@ export class TasksService {
       return { section: morningListSection(dueAtMs, asOfMs), rank, dueAtMs, taskId: r.id };
     });
     return places.sort(compareMorningListPlaces);
+  }
+
+  /**
+   * The stage, outcome and opt-out of the tasks' contacts. The agent's own contacts are one range of
+   * idx_contact_agent_grid, read in index order instead of one random row per task; a contact that
+   * is not (or no longer) the agent's is looked up by id.
+   */
+  private async contactsToRank(agentId: string, contactIds: string[]): Promise<Map<string, ContactRankRow>> {
+    const own: ContactRankRow[] = await this.dataSource.query('SELECT id, stage, outcome, opted_out FROM contact WHERE agent_id = ?', [agentId]);
+    const byId = new Map(own.map((c) => [c.id, c]));
+    const others = [...new Set(contactIds.filter((id) => !byId.has(id)))];
+    for (let i = 0; i < others.length; i += ID_LIST_CHUNK) {
+      const chunk = others.slice(i, i + ID_LIST_CHUNK);
+      const rows: ContactRankRow[] = await this.dataSource.query(`SELECT id, stage, outcome, opted_out FROM contact WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const row of rows) byId.set(row.id, row);
+    }
+    return byId;
   }
 
   /** The cards of these tasks, in the order given (a task gone since it was ranked is left out). */

@@ -20,7 +20,7 @@ import { MomentsCopy1766700000000 } from './1766700000000-moments-copy';
 import { AnonymousShareOpens1766900000000 } from './1766900000000-anonymous-share-opens';
 import { ChannelsLive1767100000000 } from './1767100000000-channels-live';
 import { ExplanationFromState1767200000000 } from './1767200000000-explanation-from-state';
-import { MorningListContacts1767300000000 } from './1767300000000-morning-list-contacts';
+import { MorningListReads1767300000000 } from './1767300000000-morning-list-reads';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -46,5 +46,5 @@ export const MIGRATIONS = [
   AnonymousShareOpens1766900000000,
   ChannelsLive1767100000000,
   ExplanationFromState1767200000000,
-  MorningListContacts1767300000000,
+  MorningListReads1767300000000,
 ];

@@ -4,7 +4,8 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 
 /** One follow-up (跟进策略) for one touchpoint: trigger_key is unique, so a rescoring never doubles it. */
 @Entity('follow_up_task')
-@Index('idx_follow_up_task_agent_status', ['agentId', 'status', 'dueAtMs'])
+// The morning list ranks an agent's tasks from this index alone (migration 1767300000000).
+@Index('idx_follow_up_task_agent_status', ['agentId', 'status', 'dueAtMs', 'createdAtMs', 'snoozedUntilMs', 'priority', 'contactId', 'id'])
 // The daily job finds the reminders coming due (scheduled, by time).
 @Index('idx_follow_up_task_status_due', ['status', 'dueAtMs'])
 export class FollowUpTask {

@@ -127,22 +127,26 @@ export class TasksService {
     );
     if (tasks.length === 0) return [];
     const contacts = await this.contactsToRank(agentId, tasks.map((t) => t.contact_id));
-    const rows = tasks.flatMap((t) => {
-      const contact = contacts.get(t.contact_id);
-      const optedOut = contact?.opted_out === true || Number(contact?.opted_out) === 1;
-      return contact && !optedOut ? [{ ...t, stage: contact.stage, outcome: contact.outcome }] : [];
-    });
-    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: rows.map((r) => r.contact_id) });
-    const modelled = await this.modelLikelihoods([...new Set(rows.filter((r) => r.outcome === 'open').map((r) => r.contact_id))]);
-    const places = rows.map((r): MorningListPlace => {
-      const dueAtMs = Number(r.due_at_ms);
-      const dealLikelihood = (r.outcome === 'open' ? modelled?.get(r.contact_id) : undefined)
-        ?? stagePriorCloseProbability(Number(r.stage) as Stage, r.outcome, DEFAULT_SCORING_CONFIG);
+    // One pass, no copies: the list can hold a thousand tasks and is ranked on every page.
+    const ranked: { task: TaskPlaceRow; contact: ContactRankRow }[] = [];
+    const openContactIds = new Set<string>();
+    for (const task of tasks) {
+      const contact = contacts.get(task.contact_id);
+      if (!contact || contact.opted_out === true || Number(contact.opted_out) === 1) continue;
+      ranked.push({ task, contact });
+      if (contact.outcome === 'open') openContactIds.add(task.contact_id);
+    }
+    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: ranked.map((r) => r.task.contact_id) });
+    const modelled = await this.modelLikelihoods([...openContactIds]);
+    const places = ranked.map(({ task, contact }): MorningListPlace => {
+      const dueAtMs = Number(task.due_at_ms);
+      const dealLikelihood = (contact.outcome === 'open' ? modelled?.get(task.contact_id) : undefined)
+        ?? stagePriorCloseProbability(Number(contact.stage) as Stage, contact.outcome, DEFAULT_SCORING_CONFIG);
       const rank = rankFollowUp(
-        { priority: Number(r.priority) as FollowUpPriority, dealLikelihood, expectedValueFen: budgets.get(r.contact_id) ?? DEFAULT_EXPECTED_PREMIUM_FEN, dueAtMs },
+        { priority: Number(task.priority) as FollowUpPriority, dealLikelihood, expectedValueFen: budgets.get(task.contact_id) ?? DEFAULT_EXPECTED_PREMIUM_FEN, dueAtMs },
         asOfMs,
       );
-      return { section: morningListSection(dueAtMs, asOfMs), rank, dueAtMs, taskId: r.id };
+      return { section: morningListSection(dueAtMs, asOfMs), rank, dueAtMs, taskId: task.id };
     });
     return places.sort(compareMorningListPlaces);
   }

@@ -200,7 +200,9 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const periodForecast = new PeriodForecastService(dataSource, clock, () => dealIndex.stagePriors(),
     (ids, asOfMs) => dealIndex.modelProbabilities(ids, asOfMs), (actor, period) => policies.actuals(actor, period));
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
-  const tasks = new TasksService(dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), (due) => reminders.announceDue(due));
+  const tasks = new TasksService(
+    dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), async () => (await dealIndex.activeModel()) !== null, (due) => reminders.announceDue(due),
+  );
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, rescore);
   const handover = new HandoverService(dataSource, clock, staff, org, sessions, audit);

@@ -20,7 +20,7 @@ export type { RuleValidationError } from './validate-follow-up-rules';
 export { planFollowUp, transitionsOf, renderMessage, greetingFallback, FALLBACK_CONTENT_TITLE, FALLBACK_NEED } from './plan-follow-up';
 export type { FollowUpInput, FollowUpPlan } from './plan-follow-up';
 export { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
-export { morningListSection, rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';
+export { morningListSection, morningListSectionBounds, rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';
 export type { RankInput } from './rank-follow-up';
 export * from './follow-up-memory';
 export { AFTER_SALE_KINDS, DEFAULT_AFTER_SALE_CONFIG, planAfterSaleMoments, nextYearly, ageOn } from './after-sale';

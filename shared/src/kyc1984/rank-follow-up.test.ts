@@ -1,6 +1,6 @@
 import type { DealOutcome, Stage } from '../contracts';
 import { DEFAULT_SCORING_CONFIG as CONFIG, MS_PER_HOUR } from './config';
-import { morningListSection, rankFollowUp, stagePriorCloseProbability, type RankInput } from './rank-follow-up';
+import { morningListSection, morningListSectionBounds, rankFollowUp, stagePriorCloseProbability, type RankInput } from './rank-follow-up';
 
 const NOW = 1_700_000_000_000;
 const task = (overrides: Partial<RankInput> = {}): RankInput => ({
@@ -105,6 +105,12 @@ describe('morningListSection', () => {
     expect(morningListSection(at2305 + HOUR, at2305)).toBe('today');
     expect(morningListSection(at2305 + 6 * HOUR, at2305)).toBe('today');
     expect(morningListSection(at2305 + 6 * HOUR + 1, at2305)).toBe('later');
+  });
+
+  it('parts the sections at now and at the end of the China day or six hours on, whichever is later', () => {
+    expect(morningListSectionBounds(TEN_AM)).toEqual({ overdueBeforeMs: TEN_AM, todayUntilMs: Date.UTC(2026, 10, 29, 16, 0) - 1 });
+    const at2305 = Date.UTC(2026, 10, 29, 15, 5);
+    expect(morningListSectionBounds(at2305)).toEqual({ overdueBeforeMs: at2305, todayUntilMs: at2305 + 6 * HOUR });
   });
 
   it('reads the calendar day in the configured zone', () => {

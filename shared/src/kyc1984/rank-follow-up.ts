@@ -1,6 +1,6 @@
 /** Morning-list ordering and the stage prior of closing. */
 import type { DealOutcome, MorningListSection, Stage } from '../contracts';
-import { DEFAULT_SCORING_CONFIG, MS_PER_HOUR, type ScoringConfig } from './config';
+import { DEFAULT_SCORING_CONFIG, MS_PER_DAY, MS_PER_HOUR, type ScoringConfig } from './config';
 import type { FollowUpPriority } from './follow-up-rules';
 import { calendarDayOf } from './time';
 
@@ -38,11 +38,21 @@ export function rankFollowUp(input: RankInput, nowMs: number, config: ScoringCon
 /** A task due within this long counts as today's even past midnight. */
 const DUE_SOON_TODAY_MS = 6 * MS_PER_HOUR;
 
-/** Which section of the morning list a task due at `dueAtMs` is in, seen at `nowMs` (China's calendar day). */
+/**
+ * Where the morning list's sections part at `nowMs`: due before `overdueBeforeMs` is overdue; up to
+ * `todayUntilMs` (inclusive) today, that is the rest of China's calendar day or the next six hours,
+ * whichever is later; after it, later. The server's ranking query compares with the same instants.
+ */
+export function morningListSectionBounds(nowMs: number, config: ScoringConfig = DEFAULT_SCORING_CONFIG): { overdueBeforeMs: number; todayUntilMs: number } {
+  const nextDayStartMs = (calendarDayOf(nowMs, config.dayOffsetMs) + 1) * MS_PER_DAY - config.dayOffsetMs;
+  return { overdueBeforeMs: nowMs, todayUntilMs: Math.max(nextDayStartMs - 1, nowMs + DUE_SOON_TODAY_MS) };
+}
+
+/** Which section of the morning list a task due at `dueAtMs` is in, seen at `nowMs`. */
 export function morningListSection(dueAtMs: number, nowMs: number, config: ScoringConfig = DEFAULT_SCORING_CONFIG): MorningListSection {
-  if (dueAtMs < nowMs) return 'overdue';
-  const sameDay = calendarDayOf(dueAtMs, config.dayOffsetMs) === calendarDayOf(nowMs, config.dayOffsetMs);
-  return sameDay || dueAtMs - nowMs <= DUE_SOON_TODAY_MS ? 'today' : 'later';
+  const { overdueBeforeMs, todayUntilMs } = morningListSectionBounds(nowMs, config);
+  if (dueAtMs < overdueBeforeMs) return 'overdue';
+  return dueAtMs <= todayUntilMs ? 'today' : 'later';
 }
 
 /** Stage-based prior P(close): 1 for won, 0 for lost, else the configured prior of the stage. */

@@ -5,9 +5,10 @@ import { EpochMsColumn, UuidColumn } from '../../db/columns';
 /** The agent's record of one customer; scores are written by the scorer, never by a request. */
 @Entity('contact')
 @Index('uq_contact_agent_viewer', ['agentId', 'viewerUserId'], { unique: true })
-// The agent's count and grid (cells × stages, without merged-away or opted-out contacts), and the stage
-// and outcome the morning list ranks every task by, from the index alone.
-@Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id', 'outcome'])
+// The agent's count and grid (cells × stages, without merged-away or opted-out contacts) from the index alone.
+@Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id'])
+// The morning list finds each task's contact by (agent, id) with what it ranks by (migration 1767300000000).
+@Index('idx_contact_agent_rank', ['agentId', 'id', 'stage', 'outcome', 'optedOut'])
 @Index('idx_contact_agent_stage', ['agentId', 'stage'])
 // The contact book lists an agent's contacts by last touch; search filters within those rows.
 @Index('idx_contact_agent_touch', ['agentId', 'lastTouchAtMs'])

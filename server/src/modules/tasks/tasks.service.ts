@@ -5,7 +5,7 @@ import {
   stagePriorCloseProbability, TaskOrigin, TaskStatus, TaskView,
 } from '@kejing/shared';
 import { AppError, badRequest, notFound } from '../../lib/app-error';
-import { chinaDayOf, chinaDayStartMs, DAY_MS, endOfChinaDay } from '../../lib/china-day';
+import { chinaDayOf, DAY_MS, endOfChinaDay } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { Kyb134InputsService } from '../dashboards/kyb134-inputs.service';
@@ -14,6 +14,7 @@ import { latestLeadBudgets } from '../leads/queries/latest-budgets';
 import { FollowUpTask, PENDING_TASK_STATUSES } from './follow-up-task.entity';
 import { lockContactForTasks, moveTask } from './follow-up-slot';
 import { compareMorningListPlaces, decodeMorningListCursor, encodeMorningListCursor, type MorningListPlace } from './morning-list-place';
+import { ON_THE_LIST, onTheListParams, rankedPageInSql } from './queries/morning-list-ranking';
 import { presentTask } from './task.presenter';
 
 /** A closed task's status in a refusal: 这条任务已{完成}. */
@@ -28,6 +29,13 @@ interface TaskPlaceRow {
   contact_id: string;
   due_at_ms: number | string;
   priority: number | string;
+}
+
+/** A page's places, whether the list goes on after them, and every section's count. */
+interface RankedListPage {
+  onPage: MorningListPlace[];
+  more: boolean;
+  sections: Record<MorningListSection, number>;
 }
 
 /** What ranking needs of a contact. */
@@ -59,17 +67,6 @@ interface TaskCardRow {
   stage: number | string;
 }
 
-/**
- * The tasks on the agent's list at `asOfMs`: due today or overdue, anything planned today (a
- * follow-up shows up the moment a touchpoint creates it, not only in tomorrow morning's list), and
- * snoozed ones come back. (Contacts who opted out are left out once their rows are read.)
- */
-const ON_THE_LIST = `t.agent_id = ?
-  AND ((t.status = 'open' AND (t.due_at_ms <= ? OR t.created_at_ms >= ?)) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`;
-/** Ids per `IN (…)` list. */
-const ID_LIST_CHUNK = 500;
-const onTheListParams = (agentId: string, asOfMs: number) => [agentId, endOfChinaDay(asOfMs), chinaDayStartMs(chinaDayOf(asOfMs)), asOfMs];
-
 /** The morning list and what the agent does with it (done / snooze / dismiss). */
 export class TasksService {
   constructor(
@@ -79,6 +76,8 @@ export class TasksService {
     private readonly habit: Pick<Kyb134InputsService, 'recordMorningListOpen'>,
     /** P(won) of open contacts by the trained deal model, or null while none is active (the stage prior ranks then). */
     private readonly modelLikelihoods: (contactIds: string[]) => Promise<Map<string, number> | null> = async () => null,
+    /** Whether a trained deal model is active: the list is ranked in SQL by the stage prior while none is. */
+    private readonly modelActive: () => Promise<boolean> = async () => false,
     /** Where a reminder coming due is announced (RemindersService.announceDue). */
     private readonly reminderDue: (reminders: FollowUpTask[]) => Promise<void> = async () => undefined,
   ) {}
@@ -102,21 +101,34 @@ export class TasksService {
       throw badRequest([{ field: 'after', reason: '今日列表已更新，请下拉刷新' }]);
     }
     const asOfMs = cursor?.asOfMs ?? now;
-    const places = await this.rankedPlaces(actor.staffId, asOfMs);
-    const sections = Object.fromEntries(MORNING_LIST_SECTIONS.map((key) => [key, 0])) as Record<MorningListSection, number>;
-    for (const place of places) sections[place.section] += 1;
-    const start = cursor ? places.findIndex((place) => compareMorningListPlaces(place, cursor.after) > 0) : 0;
     const limit = query.limit ?? MORNING_LIST_PAGE_DEFAULT;
-    const onPage = start < 0 ? [] : places.slice(start, start + limit);
+    const { onPage, more, sections } = (await this.modelActive())
+      ? await this.pageRankedByModel(actor.staffId, asOfMs, cursor?.after ?? null, limit)
+      : await this.pageRankedInSql(actor.staffId, asOfMs, cursor?.after ?? null, limit);
     const last = onPage[onPage.length - 1];
-    const more = start >= 0 && start + limit < places.length;
     return {
       tasks: await this.taskCards(onPage.map((place) => place.taskId)),
-      total: places.length,
+      total: sections.overdue + sections.today + sections.later,
       sections,
       asOf: new Date(asOfMs).toISOString(),
       next: more && last ? encodeMorningListCursor({ asOfMs, after: last }) : null,
     };
+  }
+
+  /** By the stage prior, in the database: only the page's places leave it. */
+  private async pageRankedInSql(agentId: string, asOfMs: number, after: MorningListPlace | null, limit: number): Promise<RankedListPage> {
+    const { places, sections } = await rankedPageInSql(this.dataSource, agentId, asOfMs, { after, limit }, DEFAULT_EXPECTED_PREMIUM_FEN);
+    return { onPage: places.slice(0, limit), more: places.length > limit, sections };
+  }
+
+  /** By the trained model's likelihoods, which are worked out here: every task is ranked in memory. */
+  private async pageRankedByModel(agentId: string, asOfMs: number, after: MorningListPlace | null, limit: number): Promise<RankedListPage> {
+    const places = await this.rankedPlaces(agentId, asOfMs);
+    const sections = Object.fromEntries(MORNING_LIST_SECTIONS.map((key) => [key, 0])) as Record<MorningListSection, number>;
+    for (const place of places) sections[place.section] += 1;
+    const start = after ? places.findIndex((place) => compareMorningListPlaces(place, after) > 0) : 0;
+    if (start < 0) return { onPage: [], more: false, sections };
+    return { onPage: places.slice(start, start + limit), more: start + limit < places.length, sections };
   }
 
   /** Every task on the list at `asOfMs`, in the list's order. */
@@ -126,7 +138,7 @@ export class TasksService {
       onTheListParams(agentId, asOfMs),
     );
     if (tasks.length === 0) return [];
-    const contacts = await this.contactsToRank(agentId, tasks.map((t) => t.contact_id));
+    const contacts = await this.contactsToRank(agentId);
     // One pass, no copies: the list can hold a thousand tasks and is ranked on every page.
     const ranked: { task: TaskPlaceRow; contact: ContactRankRow }[] = [];
     const openContactIds = new Set<string>();
@@ -152,20 +164,13 @@ export class TasksService {
   }
 
   /**
-   * The stage, outcome and opt-out of the tasks' contacts. The agent's own contacts are one range of
-   * idx_contact_agent_grid, read in index order instead of one random row per task; a contact that
-   * is not (or no longer) the agent's is looked up by id.
+   * The stage, outcome and opt-out of the agent's contacts: one range of idx_contact_agent_rank,
+   * read in order, instead of one random row per task. A task's contact is always its agent's (a
+   * handover moves both, a pool dismisses the tasks), so a task whose contact is not is not listed.
    */
-  private async contactsToRank(agentId: string, contactIds: string[]): Promise<Map<string, ContactRankRow>> {
+  private async contactsToRank(agentId: string): Promise<Map<string, ContactRankRow>> {
     const own: ContactRankRow[] = await this.dataSource.query('SELECT id, stage, outcome, opted_out FROM contact WHERE agent_id = ?', [agentId]);
-    const byId = new Map(own.map((c) => [c.id, c]));
-    const others = [...new Set(contactIds.filter((id) => !byId.has(id)))];
-    for (let i = 0; i < others.length; i += ID_LIST_CHUNK) {
-      const chunk = others.slice(i, i + ID_LIST_CHUNK);
-      const rows: ContactRankRow[] = await this.dataSource.query(`SELECT id, stage, outcome, opted_out FROM contact WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-      for (const row of rows) byId.set(row.id, row);
-    }
-    return byId;
+    return new Map(own.map((c) => [c.id, c]));
   }
 
   /** The cards of these tasks, in the order given (a task gone since it was ranked is left out). */

@@ -61,7 +61,8 @@ describe('the morning list ranked in SQL', () => {
       );
       for (const [k, budget] of task.budgets.entries()) {
         await db.dataSource.query(
-          `INSERT INTO lead (id, client_event_id, contact_id, agent_id, name, phone_cipher, phone_hash, phone_last4, phone_prefix3, budget_fen, needs, consent_id, created_at_ms)
+          // `lead` is a word of MariaDB's (the LEAD window function): named, it is escaped.
+          `INSERT INTO ${db.dataSource.driver.escape('lead')} (id, client_event_id, contact_id, agent_id, name, phone_cipher, phone_hash, phone_last4, phone_prefix3, budget_fen, needs, consent_id, created_at_ms)
            VALUES (?, ?, ?, ?, '客户', 'x', ?, '0000', '138', ?, '[]', ?, ?)`,
           [randomUUID(), randomUUID(), contactId, agentId, randomUUID().replace(/-/g, ''), budget, randomUUID(), AS_OF - (10 - k) * HOUR],
         );

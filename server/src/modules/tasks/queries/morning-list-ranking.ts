@@ -1,9 +1,9 @@
 /**
  * The morning list ranked in the database: rankFollowUp's formula (shared/src/kyc1984/rank-follow-up.ts)
  * with the stage prior as the deal likelihood, written as SQL, so that an agent with a thousand tasks
- * today gets a page of twenty without a thousand rows travelling to JavaScript and back. Used while no
- * trained deal model is active (a model's likelihoods are computed in JavaScript; the service ranks
- * there then). A property test holds the two rankings equal over random tasks, on both stores.
+ * today gets a page of twenty without a thousand rows travelling to JavaScript and back. The service
+ * ranks here on SQLite while no trained deal model is active (TasksService.ranksInSql says why not on
+ * MariaDB). A property test holds this ranking to rankFollowUp over random tasks, on both stores.
  *
  * Ranks are rounded to whole numbers in SQL: exact in SQLite's doubles and MariaDB's decimals alike,
  * and exact in a page cursor, so "after this rank" means the same on every page. Tasks within half a
@@ -41,8 +41,15 @@ export const ON_THE_LIST = `t.agent_id = ?
   AND ((t.status = 'open' AND (t.due_at_ms <= ? OR t.created_at_ms >= ?)) OR (t.status = 'snoozed' AND t.snoozed_until_ms <= ?))`;
 export const onTheListParams = (agentId: string, asOfMs: number) => [agentId, endOfChinaDay(asOfMs), chinaDayStartMs(chinaDayOf(asOfMs)), asOfMs];
 
-/** The listed tasks with their contact, the agent's own and not opted out. */
-const LISTED = `follow_up_task t JOIN contact c ON c.agent_id = t.agent_id AND c.id = t.contact_id WHERE ${ON_THE_LIST} AND c.opted_out = 0`;
+/**
+ * The listed tasks with their contact, the agent's own and not opted out. The contact is read from
+ * idx_contact_agent_rank, named: by the primary key alone each of a thousand lookups is a random
+ * read of a whole row (MariaDB takes the key whenever it can; so does SQLite without statistics).
+ */
+function listed(db: DataSource): string {
+  const contact = db.options.type === 'better-sqlite3' ? 'contact c INDEXED BY idx_contact_agent_rank' : 'contact c FORCE INDEX (idx_contact_agent_rank)';
+  return `follow_up_task t JOIN ${contact} ON c.agent_id = t.agent_id AND c.id = t.contact_id WHERE ${ON_THE_LIST} AND c.opted_out = 0`;
+}
 
 /**
  * rankFollowUp(priority, stage prior, latest budget or the default, due) at `asOfMs`, rounded: the same
@@ -112,7 +119,7 @@ export async function rankedPageInSql(
               SUM(CASE WHEN y.section = 0 THEN 1 ELSE 0 END) OVER () AS overdue,
               SUM(CASE WHEN y.section = 1 THEN 1 ELSE 0 END) OVER () AS today,
               SUM(CASE WHEN y.section = 2 THEN 1 ELSE 0 END) OVER () AS later
-         FROM (SELECT t.id, t.due_at_ms, ${section} AS section, ${rank} AS rnk FROM ${LISTED}) y
+         FROM (SELECT t.id, t.due_at_ms, ${section} AS section, ${rank} AS rnk FROM ${listed(db)}) y
      ) x ${cursor}
      ORDER BY x.section, x.rnk DESC, x.due_at_ms, x.id
      LIMIT ?`,
@@ -131,7 +138,7 @@ export async function rankedPageInSql(
 /** The counts alone, for a page past the end of the list. */
 async function sectionCounts(db: DataSource, agentId: string, asOfMs: number, section: string): Promise<Record<MorningListSection, number>> {
   const rows: { section: number | string; n: number | string }[] = await db.query(
-    `SELECT y.section, COUNT(*) AS n FROM (SELECT ${section} AS section FROM ${LISTED}) y GROUP BY y.section`,
+    `SELECT y.section, COUNT(*) AS n FROM (SELECT ${section} AS section FROM ${listed(db)}) y GROUP BY y.section`,
     onTheListParams(agentId, asOfMs),
   );
   const counts: Record<MorningListSection, number> = { overdue: 0, today: 0, later: 0 };

@@ -1,7 +1,8 @@
 // What every browser test shares: the H5 build's folder, where screenshots go, and how Chromium starts.
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO } = require('./server-process');
+const { before, after } = require('node:test');
+const { REPO, startServer } = require('./server-process');
 
 const MINIAPP = path.join(REPO, 'miniapp');
 // playwright-core is a dev dependency of the mini program package, not of the root.
@@ -44,4 +45,22 @@ function watchErrors(page, errors, who) {
   });
 }
 
-module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot, watchErrors };
+/**
+ * The real server (embedded default: SQLite, demo data, fake WeChat) serving the H5 build, and
+ * Chromium, for one test file: started before its tests, stopped after them. The tests read
+ * `.server` and `.browser` of what this returns.
+ */
+function serverAndChromium() {
+  const running = { server: null, browser: null };
+  before(async () => {
+    running.server = await startServer({ h5Dir: H5_DIR });
+    running.browser = await launchChromium();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
+}
+
+module.exports = { H5_DIR, ARTIFACTS, PHONE, launchChromium, serverAndChromium, wholePageShot, watchErrors };

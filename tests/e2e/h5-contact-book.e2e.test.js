@@ -3,27 +3,15 @@
 // digits and by a filter chip, opens it (profile, phone masked), writes a note that shows in the
 // timeline, and taps 拨打 (an audited reveal, then the phone call). Screenshots land in
 // test-artifacts/e2e/ (contact-book-*.png).
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer } = require('./server-process');
-const { H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { PHONE, wholePageShot, serverAndChromium } = require('./browser');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 test('agent adds 林姐 by hand, finds her by phone tail and chip, writes a note, and calls her', async () => {
   const errors = [];
-  const ctx = await browser.newContext(PHONE);
+  const ctx = await running.browser.newContext(PHONE);
   const watch = (p) => {
     p.on('pageerror', (e) => errors.push(e.message));
     p.on('response', async (res) => {
@@ -34,7 +22,7 @@ test('agent adds 林姐 by hand, finds her by phone tail and chip, writes a note
   watch(page);
   try {
     // 添加客户 from 客户.
-    await page.goto(`${server.base}/?devCode=demo-agent-1#/pages/contacts/index`);
+    await page.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/contacts/index`);
     await page.locator('#contact-add').waitFor({ timeout: 20_000 });
     await page.locator('#contact-add').click();
     await page.locator('#edit-remark input, input#edit-remark, #edit-remark').first().waitFor({ timeout: 15_000 });
@@ -68,7 +56,7 @@ test('agent adds 林姐 by hand, finds her by phone tail and chip, writes a note
     await page.getByText('女儿豆豆4岁，想了解少儿重疾和教育金').waitFor({ timeout: 10_000 });
     assert.match(await page.locator('.timeline__item--note').first().innerText(), /跟进记录 · 王晓梅/);
 
-    // The edit form, filled from the server.
+    // The edit form, filled from the running.server.
     await page.locator('#contact-edit').click();
     await page.locator('#edit-save').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#edit-remark input, input#edit-remark').first().inputValue(), '林姐（瑜伽课）');
@@ -86,7 +74,7 @@ test('agent adds 林姐 by hand, finds her by phone tail and chip, writes a note
     await page.close();
     page = await ctx.newPage();
     watch(page);
-    await page.goto(`${server.base}/#/pages/contacts/index`);
+    await page.goto(`${running.server.base}/#/pages/contacts/index`);
     await page.locator('#contact-search').waitFor({ timeout: 20_000 });
     await page.locator('#contact-search input, input#contact-search').first().fill('4321');
     await page.getByText('找到 1 位客户').waitFor({ timeout: 10_000 });

@@ -3,25 +3,13 @@
 // agent already holds and two bad rows), sees the rows reported by line, then merges a reader
 // into one of the imported contacts from the contact page and undoes it. Screenshots land in
 // test-artifacts/e2e/ (contact-import-*.png).
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { contactsWorkbook: workbook } = require('./contact-workbook');
-const { startServer } = require('./server-process');
 const path = require('node:path');
-const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { ARTIFACTS, PHONE, wholePageShot, serverAndChromium } = require('./browser');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 /** What the agent sees at 390×844 with `locator` scrolled into view (the contact page is long). */
 async function screenAt(page, locator, name) {
@@ -31,7 +19,7 @@ async function screenAt(page, locator, name) {
 
 test('agent imports 50 contacts from .xlsx (one duplicate, two bad rows by line), then merges a reader into one and undoes it', async () => {
   const errors = [];
-  const ctx = await browser.newContext(PHONE);
+  const ctx = await running.browser.newContext(PHONE);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', async (res) => {
@@ -39,11 +27,11 @@ test('agent imports 50 contacts from .xlsx (one duplicate, two bad rows by line)
   });
   try {
     // A contact the agent already holds, whose number the file repeats on line 11.
-    await page.goto(`${server.base}/?devCode=demo-agent-1#/pages/contacts/index`);
+    await page.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/contacts/index`);
     await page.locator('#contact-import').waitFor({ timeout: 20_000 });
-    const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo-agent-1' }) });
+    const login = await fetch(`${running.server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo-agent-1' }) });
     const { token } = await login.json();
-    const held = await fetch(`${server.base}/api/contacts`, {
+    const held = await fetch(`${running.server.base}/api/contacts`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ remarkName: '老客户老王', phones: [{ phone: '13900000001', basis: 'in_person' }] }),
     });
@@ -68,7 +56,7 @@ test('agent imports 50 contacts from .xlsx (one duplicate, two bad rows by line)
     await wholePageShot(page, 'contact-import-03-result');
 
     // Merge: open 导入客户1, pick another contact (a reader from the demo) and merge it in.
-    await page.goto(`${server.base}/#/pages/contacts/index`);
+    await page.goto(`${running.server.base}/#/pages/contacts/index`);
     await page.locator('#contact-search input, input#contact-search').first().fill('导入客户1');
     await page.locator('.contact-row__name', { hasText: /^导入客户1$/ }).first().click();
     await page.locator('#contact-merge').waitFor({ timeout: 15_000 });

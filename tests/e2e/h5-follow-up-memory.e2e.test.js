@@ -3,24 +3,12 @@
 // sets a reminder from there, and finds it on the contact page; a new customer opening a shared
 // article sees the first-open notice once, and 我的信息 shows what is held, with export, opt-out and
 // erase. Screenshots (390x844) land in test-artifacts/e2e/ (memory-*.png, privacy-*.png).
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { startServer } = require('./server-process');
-const { ARTIFACTS, H5_DIR, PHONE, launchChromium, wholePageShot, watchErrors: watch } = require('./browser');
+const { ARTIFACTS, PHONE, wholePageShot, watchErrors: watch, serverAndChromium } = require('./browser');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 /** What the phone shows: the viewport, with a sheet or a fixed notice where it sits. */
 async function screen(page, name) {
@@ -30,12 +18,12 @@ async function screen(page, name) {
 
 test('the agent snoozes from 今日 and sets a reminder; a customer sees the notice once and their own data', async () => {
   const errors = [];
-  const agentCtx = await browser.newContext(PHONE);
+  const agentCtx = await running.browser.newContext(PHONE);
   const agent = await agentCtx.newPage();
   watch(agent, errors, 'agent');
   try {
     // 今日: 稍后 on the first task opens the snooze sheet.
-    await agent.goto(`${server.base}/?devCode=demo-agent-1#/pages/today/index`);
+    await agent.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/today/index`);
     const firstTask = agent.locator('.task').first();
     await firstTask.waitFor({ timeout: 20_000 });
     const contactName = (await firstTask.locator('.task__contact').innerText()).trim();
@@ -60,7 +48,7 @@ test('the agent snoozes from 今日 and sets a reminder; a customer sees the not
     await agent.locator('#reminder-sheet').waitFor({ state: 'detached', timeout: 10_000 });
 
     // The contact page lists it under 提醒.
-    await agent.goto(`${server.base}/#/agent/contact/index?id=${encodeURIComponent(reminder.contactId)}`);
+    await agent.goto(`${running.server.base}/#/agent/contact/index?id=${encodeURIComponent(reminder.contactId)}`);
     const section = agent.locator('#contact-reminders');
     await section.getByText('问问体检报告出来没有，顺便约周六面谈').waitFor({ timeout: 20_000 });
     assert.match(await section.innerText(), /明天 09:00 · 每周/);
@@ -68,7 +56,7 @@ test('the agent snoozes from 今日 and sets a reminder; a customer sees the not
     await screen(agent, 'memory-03-contact-reminders');
 
     // A share link for the customer.
-    await agent.goto(`${server.base}/#/pages/content/index`);
+    await agent.goto(`${running.server.base}/#/pages/content/index`);
     const articleRow = agent.locator('.content-row', { hasText: '文章' }).first();
     await articleRow.waitFor({ timeout: 20_000 });
     await articleRow.click();
@@ -78,7 +66,7 @@ test('the agent snoozes from 今日 and sets a reminder; a customer sees the not
     const shareUrl = (await agent.locator('#share-url').innerText()).trim();
 
     // The customer's first open: the notice, over the foot of the article.
-    const customerCtx = await browser.newContext(PHONE);
+    const customerCtx = await running.browser.newContext(PHONE);
     const customer = await customerCtx.newPage();
     watch(customer, errors, 'customer');
     const [origin, hash] = shareUrl.split('#');

@@ -1,26 +1,14 @@
 // Issue 16.5 in real Chromium: a shared article opened as WeChat's Moments single-page mode shows it
 // (scene 1154, simulated on H5 by ?enterScene=1154): no login, an anonymous open counted for the
 // share, and everything that needs the person points to 前往小程序. Screenshots at 390 and 320 wide.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { startServer } = require('./server-process');
-const { H5_DIR, ARTIFACTS, PHONE, launchChromium, wholePageShot, watchErrors } = require('./browser');
+const { ARTIFACTS, PHONE, wholePageShot, watchErrors, serverAndChromium } = require('./browser');
 
-let server;
-let browser;
+const running = serverAndChromium();
 
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const api = (method, url, token, body) => server.api(method, url, token, body);
+const api = (method, url, token, body) => running.server.api(method, url, token, body);
 
 test('a Moments visitor reads the shared article without a login and is sent to 前往小程序 for the rest', async () => {
   const agentToken = (await api('POST', '/api/auth/login', null, { code: 'demo-agent-1' })).token;
@@ -29,7 +17,7 @@ test('a Moments visitor reads the shared article without a login and is sent to 
   const { shareId } = await api('POST', '/api/shares', agentToken, { contentVersionId: article.versionId, channel: 'moments' });
 
   for (const width of [390, 320]) {
-    const ctx = await browser.newContext({ ...PHONE, viewport: { width, height: PHONE.viewport.height } });
+    const ctx = await running.browser.newContext({ ...PHONE, viewport: { width, height: PHONE.viewport.height } });
     const page = await ctx.newPage();
     const errors = [];
     watchErrors(page, errors, `moments-${width}`);
@@ -37,7 +25,7 @@ test('a Moments visitor reads the shared article without a login and is sent to 
     page.on('request', (req) => {
       if (req.url().includes('/api/')) calls.push(`${req.method()} ${new URL(req.url()).pathname}`);
     });
-    await page.goto(`${server.base}/#/customer/read/index?s=${encodeURIComponent(shareId)}&enterScene=1154`);
+    await page.goto(`${running.server.base}/#/customer/read/index?s=${encodeURIComponent(shareId)}&enterScene=1154`);
     await page.locator('#single-page-invite').waitFor({ timeout: 30_000 });
     await page.getByText(article.title).first().waitFor();
     assert.ok(!calls.includes('POST /api/auth/login'), `no login in single-page mode: ${calls.join(', ')}`);

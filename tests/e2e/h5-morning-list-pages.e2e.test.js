@@ -2,28 +2,16 @@
 // data): 25 more customers read the agent's article, so 今日 holds more than one page; the first 20
 // come at once with the whole list's count, the rest when the agent scrolls to the bottom, and a
 // task done leaves the count. Screenshots (390x844 and 320x640) land in test-artifacts/e2e/ (pages-*.png).
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 const path = require('node:path');
-const { startServer } = require('./server-process');
-const { ARTIFACTS, H5_DIR, PHONE, launchChromium, watchErrors: watch } = require('./browser');
+const { ARTIFACTS, PHONE, watchErrors: watch, serverAndChromium } = require('./browser');
 
 const READERS = 25;
-let server;
-let browser;
+const running = serverAndChromium();
 
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const api = (method, url, token, body) => server.api(method, url, token, body);
+const api = (method, url, token, body) => running.server.api(method, url, token, body);
 
 async function screen(page, name) {
   await page.waitForTimeout(400);
@@ -48,20 +36,20 @@ async function readers(agentToken, count) {
 test('今日 shows the first 20 with the whole count, loads the rest at the bottom, and counts down as tasks are done', async () => {
   const errors = [];
   const agentToken = (await api('POST', '/api/auth/login', null, { code: 'demo-agent-1' })).token;
-  const before = (await api('GET', '/api/tasks/today?limit=1', agentToken)).total;
+  const listedBefore = (await api('GET', '/api/tasks/today?limit=1', agentToken)).total;
   await readers(agentToken, READERS);
-  const total = before + READERS;
+  const total = listedBefore + READERS;
   const deadline = Date.now() + 30_000;
   while ((await api('GET', '/api/tasks/today?limit=1', agentToken)).total < total) {
     assert.ok(Date.now() < deadline, 'every reading is scored within 30 s');
     await new Promise((r) => setTimeout(r, 300));
   }
 
-  const ctx = await browser.newContext(PHONE);
+  const ctx = await running.browser.newContext(PHONE);
   const agent = await ctx.newPage();
   watch(agent, errors, 'agent');
   try {
-    await agent.goto(`${server.base}/?devCode=demo-agent-1#/pages/today/index`);
+    await agent.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/today/index`);
     await agent.locator('.task').first().waitFor({ timeout: 20_000 });
     assert.equal(await agent.locator('.task').count(), 20);
     assert.equal((await agent.locator('.today__count').innerText()).trim(), String(total));

@@ -3,32 +3,21 @@
 // share, taps 咨询顾问 (打电话 / 加微信 / 留言) and leaves a message; the agent sees 消息 with its
 // unread badge on 今日, the message in the list, and the WeChat reminder settings. Screenshots
 // land in test-artifacts/e2e/ (notices-*.png).
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, REPO } = require('./server-process');
-const { H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { REPO } = require('./server-process');
+const { PHONE, wholePageShot, serverAndChromium } = require('./browser');
 
 const CUSTOMER_CODE = `e2e-notice-customer-${Date.now().toString(36)}`;
 // Any real PNG serves as the QR code image here.
 const QR_PNG = path.join(REPO, 'miniapp', 'src', 'assets', 'tab', 'card-active.png');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 async function api(method, url, token, body, headers = {}) {
-  const res = await fetch(`${server.base}${url}`, {
+  const res = await fetch(`${running.server.base}${url}`, {
     method,
     headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body && !Buffer.isBuffer(body) ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
@@ -54,10 +43,10 @@ test('a customer reaches the agent through 咨询顾问 and the agent is told in
   const { shareId } = await api('POST', '/api/shares', agentToken, { contentVersionId: article.versionId, channel: 'friend' });
 
   // The customer: 咨询顾问 opens the panel; 加微信 shows the QR code; 留言 sends.
-  const customerCtx = await browser.newContext(PHONE);
+  const customerCtx = await running.browser.newContext(PHONE);
   const customer = await customerCtx.newPage();
   watch(customer, 'customer');
-  await customer.goto(`${server.base}/?devCode=${CUSTOMER_CODE}#/customer/read/index?s=${encodeURIComponent(shareId)}`);
+  await customer.goto(`${running.server.base}/?devCode=${CUSTOMER_CODE}#/customer/read/index?s=${encodeURIComponent(shareId)}`);
   await customer.locator('#consult').waitFor({ timeout: 20_000 });
   // The first-open privacy notice sits over the foot of the article until read and dismissed.
   await customer.locator('#privacy-notice-ok').click();
@@ -76,10 +65,10 @@ test('a customer reaches the agent through 咨询顾问 and the agent is told in
   await customer.screenshot({ path: path.join(REPO, 'test-artifacts', 'e2e', 'notices-01-reader-consult.png') });
 
   // The agent: 今日 shows 消息 with the unread badge.
-  const agentCtx = await browser.newContext(PHONE);
+  const agentCtx = await running.browser.newContext(PHONE);
   const agent = await agentCtx.newPage();
   watch(agent, 'agent');
-  await agent.goto(`${server.base}/?devCode=demo-agent-1#/pages/today/index`);
+  await agent.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/today/index`);
   await agent.locator('#notice-badge').waitFor({ timeout: 20_000 });
   assert.ok(Number(await agent.locator('#notice-badge').innerText()) >= 1);
   await agent.waitForTimeout(400);
@@ -99,7 +88,7 @@ test('a customer reaches the agent through 咨询顾问 and the agent is told in
   await wholePageShot(agent, 'notices-04-settings');
 
   // 名片: the reach editor with the uploaded QR code.
-  await agent.goto(`${server.base}/?devCode=demo-agent-1#/pages/card/index`);
+  await agent.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/card/index`);
   await agent.locator('#reach-qr').waitFor({ timeout: 20_000 });
   await wholePageShot(agent, 'notices-05-card-reach');
 

@@ -3,30 +3,18 @@
 // masked); a client's friends and friends' friends who came through forwards show as the
 // referral tree; after the agent's visit the client is asked the NPS question on the reader page.
 // Screenshots land in test-artifacts/e2e/ (policies-*.png).
-const { test, before, after } = require('node:test');
+const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
-const { startServer } = require('./server-process');
-const { H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { PHONE, wholePageShot, serverAndChromium } = require('./browser');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 /** The API as a WeChat user logged in with `code` (the embedded default's fake WeChat). */
 async function as(code) {
-  const session = await (await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json();
+  const session = await (await fetch(`${running.server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json();
   const call = async (method, path, body) => {
-    const res = await fetch(`${server.base}${path}`, {
+    const res = await fetch(`${running.server.base}${path}`, {
       method, headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -47,7 +35,7 @@ async function readerOf(shareId, code) {
 
 test('the agent records a policy, sees the referral tree, and the client is asked the NPS question after a visit', async () => {
   const errors = [];
-  const ctx = await browser.newContext(PHONE);
+  const ctx = await running.browser.newContext(PHONE);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', async (res) => {
@@ -59,7 +47,7 @@ test('the agent records a policy, sees the referral tree, and the client is aske
   });
 
   // 登记保单 from the contact page, for the child.
-  await page.goto(`${server.base}/?devCode=demo-agent-1#/agent/contact/index?id=${contact.contactId}`);
+  await page.goto(`${running.server.base}/?devCode=demo-agent-1#/agent/contact/index?id=${contact.contactId}`);
   await page.locator('#policy-add').waitFor({ timeout: 20_000 });
   await page.locator('#policy-add').click();
   await page.locator('#policy-save').waitFor({ timeout: 15_000 });
@@ -108,7 +96,7 @@ test('the agent records a policy, sees the referral tree, and the client is aske
   await readerOf(second.childShareId, 'e2e-friends-friend');
   await agent.call('PUT', `/api/contacts/${first.contactId}`, { remarkName: '老客户赵姐' });
   await agent.call('PUT', `/api/contacts/${second.contactId}`, { remarkName: '赵姐的同事小孙' });
-  await page.goto(`${server.base}/?devCode=demo-agent-1#/agent/contact/index?id=${first.contactId}`);
+  await page.goto(`${running.server.base}/?devCode=demo-agent-1#/agent/contact/index?id=${first.contactId}`);
   await page.locator('#referrals').waitFor({ timeout: 20_000 });
   const tree = await page.locator('#referrals').innerText();
   assert.match(tree, /带来 2 位新客户，其中 2 位已互动/);
@@ -118,14 +106,14 @@ test('the agent records a policy, sees the referral tree, and the client is aske
 
   // After a visit, the client is asked the NPS question on the reader page and answers 10.
   await agent.call('POST', `/api/contacts/${first.contactId}/actions`, { clientEventId: randomUUID(), type: 'visit', note: '上门送保单' });
-  const customerCtx = await browser.newContext(PHONE);
+  const customerCtx = await running.browser.newContext(PHONE);
   const customer = await customerCtx.newPage();
   customer.on('pageerror', (e) => errors.push(`customer: ${e.message}`));
   const events = [];
   customer.on('request', (req) => {
     if (req.url().endsWith('/api/events') && req.method() === 'POST') events.push(...JSON.parse(req.postData() || '{}').events);
   });
-  await customer.goto(`${server.base}/?devCode=e2e-referrer#/customer/read/index?s=${encodeURIComponent(share.shareId)}`);
+  await customer.goto(`${running.server.base}/?devCode=e2e-referrer#/customer/read/index?s=${encodeURIComponent(share.shareId)}`);
   await customer.locator('#nps').waitFor({ timeout: 20_000 });
   // A first open on this device shows what is recorded and why, over the page's foot: read and closed first.
   const notice = customer.locator('#privacy-notice-ok');

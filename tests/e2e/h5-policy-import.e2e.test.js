@@ -2,24 +2,12 @@
 // import page for policies from 客户, imports an .xlsx (made here with exceljs) of their clients'
 // policies with one repeated number and one unknown client, and sees those rows reported by line.
 // Screenshots land in test-artifacts/e2e/ (policy-import-*.png).
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const ExcelJS = require('exceljs');
-const { startServer } = require('./server-process');
-const { H5_DIR, PHONE, launchChromium, wholePageShot } = require('./browser');
+const { PHONE, wholePageShot, serverAndChromium } = require('./browser');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 async function policiesWorkbook() {
   const workbook = new ExcelJS.Workbook();
@@ -35,19 +23,19 @@ async function policiesWorkbook() {
 
 test('agent imports their clients\' policies from .xlsx via 导入保单 on 客户 (a repeated number and an unknown client reported by line)', async () => {
   const errors = [];
-  const ctx = await browser.newContext(PHONE);
+  const ctx = await running.browser.newContext(PHONE);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('response', async (res) => {
     if (res.url().includes('/api/') && res.status() >= 400) errors.push(`${res.status()} ${res.url()} ${await res.text().catch(() => '')}`);
   });
   try {
-    await page.goto(`${server.base}/?devCode=demo-agent-1#/pages/contacts/index`);
+    await page.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/contacts/index`);
     await page.locator('#policy-import').waitFor({ timeout: 20_000 });
-    const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo-agent-1' }) });
+    const login = await fetch(`${running.server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'demo-agent-1' }) });
     const { token } = await login.json();
     for (const body of [{ remarkName: '保单老客甲', phones: [{ phone: '13900000011', basis: 'in_person' }] }, { remarkName: '保单老客乙' }]) {
-      const res = await fetch(`${server.base}/api/contacts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const res = await fetch(`${running.server.base}/api/contacts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
       assert.equal(res.status, 201);
     }
     await wholePageShot(page, 'policy-import-00-contacts-entry');

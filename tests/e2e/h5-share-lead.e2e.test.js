@@ -1,28 +1,16 @@
 // End to end in real Chromium against the H5 build served by the real server:
 // an agent shares an article, a customer opens it, scrolls to the end and leaves a lead,
 // and the agent's radar and Today list show it. Screenshots land in test-artifacts/e2e/.
-const { test, before, after } = require('node:test');
+const { test, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer } = require('./server-process');
-const { H5_DIR, ARTIFACTS, PHONE, launchChromium } = require('./browser');
+const { ARTIFACTS, PHONE, serverAndChromium } = require('./browser');
 
 const CUSTOMER_CODE = `e2e-customer-${Date.now().toString(36)}`;
 const LEAD_NAME = '周女士';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ h5Dir: H5_DIR });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndChromium();
 
 async function shot(page, name) {
   await page.waitForTimeout(300); // let fonts and transitions settle
@@ -59,13 +47,13 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
     await Promise.all(pages.map((p, i) => p.screenshot({ path: path.join(ARTIFACTS, `failure-${i}.png`) }).catch(() => undefined)));
   });
   let failed = true;
-  const agentCtx = await browser.newContext(PHONE);
+  const agentCtx = await running.browser.newContext(PHONE);
   const agent = await agentCtx.newPage();
   pages.push(agent);
   agent.on('pageerror', (e) => errors.push(`agent: ${e.message}`));
 
   // 1. The agent opens the content library and picks an article.
-  await agent.goto(`${server.base}/?devCode=demo-agent-1#/pages/content/index`);
+  await agent.goto(`${running.server.base}/?devCode=demo-agent-1#/pages/content/index`);
   const articleRow = agent.locator('.content-row', { hasText: '文章' }).first();
   await articleRow.waitFor({ timeout: 20_000 });
   await shot(agent, '01-agent-content-library');
@@ -95,7 +83,7 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
   fs.writeFileSync(path.join(ARTIFACTS, '03b-agent-poster.png'), Buffer.from(posterSrc.split(',')[1], 'base64'));
 
   // 3. A customer (another WeChat identity) opens the link.
-  const customerCtx = await browser.newContext(PHONE);
+  const customerCtx = await running.browser.newContext(PHONE);
   const customer = await customerCtx.newPage();
   pages.push(customer);
   customer.on('response', async (res) => {
@@ -154,7 +142,7 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
   assert.equal(new Set(events.map((e) => e.clientEventId)).size, events.length, 'each event is sent once');
 
   // 6. The agent's radar shows who read what, how far.
-  await reloadUntil(agent, `${server.base}/#/pages/radar/index`, title);
+  await reloadUntil(agent, `${running.server.base}/#/pages/radar/index`, title);
   const row = agent.locator('.radar-row', { hasText: title }).first();
   await row.waitFor();
   const rowText = await row.innerText();
@@ -162,16 +150,16 @@ test('agent shares an article; the customer reads to the end and leaves a lead; 
   await shot(agent, '09-agent-radar');
 
   // 7. Today lists the follow-up for the new lead.
-  await reloadUntil(agent, `${server.base}/#/pages/today/index`, LEAD_NAME, 45_000);
+  await reloadUntil(agent, `${running.server.base}/#/pages/today/index`, LEAD_NAME, 45_000);
   await shot(agent, '10-agent-today');
   const task = agent.locator('.task', { hasText: LEAD_NAME }).first();
   assert.ok(await task.isVisible());
 
   // 8. Contacts: the grid and funnel, then the contact's detail from Today.
-  await agent.goto(`${server.base}/#/pages/contacts/index`);
+  await agent.goto(`${running.server.base}/#/pages/contacts/index`);
   await agent.getByText('销售漏斗（八阶段）').waitFor({ timeout: 15_000 });
   await shot(agent, '11-agent-contacts-grid-funnel');
-  await agent.goto(`${server.base}/#/pages/today/index`);
+  await agent.goto(`${running.server.base}/#/pages/today/index`);
   await agent.locator('.task__contact', { hasText: LEAD_NAME }).first().click();
   await agent.getByText('评分依据').waitFor({ timeout: 15_000 });
   await shot(agent, '12-agent-contact-detail');

@@ -323,7 +323,7 @@ async function main() {
   let size = 0;
   for (let i = 0; i < 40; i += 1) {
     const started = process.hrtime.bigint();
-    size = (await s.tasks.morningList(actor)).total;
+    size = (await s.morningList.page(actor)).total;
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   times.sort((a, b) => a - b);

@@ -48,6 +48,7 @@ import { ScorerService } from './modules/scoring/scorer.service';
 import { ScoringWorker } from './modules/scoring/scoring-worker';
 import { FollowUpRulesService } from './modules/tasks/follow-up-rules.service';
 import { TasksService } from './modules/tasks/tasks.service';
+import { MorningListService } from './modules/tasks/morning-list.service';
 import { RemindersService } from './modules/tasks/reminders.service';
 import { DashboardsService } from './modules/dashboards/dashboards.service';
 import { Kyb134InputsService } from './modules/dashboards/kyb134-inputs.service';
@@ -113,6 +114,7 @@ export interface Services {
   scorer: ScorerService;
   scoringWorker: ScoringWorker;
   tasks: TasksService;
+  morningList: MorningListService;
   reminders: RemindersService;
   radar: RadarService;
   dealIndex: DealIndexService;
@@ -200,8 +202,9 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   const periodForecast = new PeriodForecastService(dataSource, clock, () => dealIndex.stagePriors(),
     (ids, asOfMs) => dealIndex.modelProbabilities(ids, asOfMs), (actor, period) => policies.actuals(actor, period));
   const kyb134Inputs = new Kyb134InputsService(dataSource, clock);
-  const tasks = new TasksService(
-    dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), async () => (await dealIndex.activeModel()) !== null, (due) => reminders.announceDue(due),
+  const tasks = new TasksService(dataSource, clock, (due) => reminders.announceDue(due));
+  const morningList = new MorningListService(
+    dataSource, clock, kyb134Inputs, (ids) => dealIndex.modelLikelihoods(ids), async () => (await dealIndex.activeModel()) !== null,
   );
   const privacy = new PrivacyService(dataSource, clock, audit, phoneCrypto, arrivals, touchpoints, config.retention ?? retentionDefaults(),
     verifiedPhones, sessions, rescore);
@@ -216,7 +219,7 @@ export function buildServices(config: ServiceConfig, dataSource: DataSource, clo
   return {
     notifications, uploads, cardReach, customerMessages, handover, pool, personaTemplates,
     config, dataSource, clock, logger, tokens, sessions, verifiedPhones, changes, writer, touchpoints, org, staff, auth, content, tags, compliance, contentAuthoring, contentAnalytics, contactResolver, arrivals, shares, posterCodes, ingestion, leads, contacts, contactBook, contactNotes, contactMerge, sharedPersons, imports, audit,
-    followUpRules, scorer, scoringWorker, tasks, reminders, radar, privacy,
+    followUpRules, scorer, scoringWorker, tasks, morningList, reminders, radar, privacy,
     dealIndex, snapshots, dashboards, periodForecast, pastOutcomes, kyb134Inputs, policies, referrals,
   };
 }

@@ -1,6 +1,6 @@
 import type { AgentDashboardView, DealIndexView } from '@kejing/shared';
 import { activateVisitsModel, visitedAndNotVisited } from '../../server/src/testing/deal-model-fixture';
-import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../../server/src/modules/tasks/tasks.service';
+import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../../server/src/modules/leads/queries/latest-budgets';
 import { adminAuth, bearer, buildWorld, startTestApp, TestApp, World } from '../../server/src/testing/test-app';
 
 /**

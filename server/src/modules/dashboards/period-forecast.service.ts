@@ -13,7 +13,7 @@ import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
 import { latestLeadBudgets } from '../leads/queries/latest-budgets';
-import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../tasks/tasks.service';
+import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../leads/queries/latest-budgets';
 import type { ModelProbabilitySource, StagePriorSource } from './snapshot.service';
 
 /** The premium signed by the actor's scope in a period (the policies module's actuals). */

@@ -13,7 +13,7 @@ import {
 } from '@kejing/shared';
 import type { Clock } from '../../lib/clock';
 import type { Logger } from '../../lib/logger';
-import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../tasks/tasks.service';
+import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../leads/queries/latest-budgets';
 import { chinaDayOf } from '../../lib/china-day';
 import { collectStays, emptyStays, mergeFunnelSnapshots, type StaysByStage } from './funnel-merge';
 import { FunnelSnapshotRow, type FunnelGroupKind } from './funnel-snapshot.entity';

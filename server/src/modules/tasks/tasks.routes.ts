@@ -6,14 +6,14 @@ import { MorningListQueryDto, SnoozeTaskDto } from './task.dto';
 /** A rule set is checked whole by the rules service (a bad rule is named by index, field and reason). */
 const FOLLOW_UP_RULE_SET_REQUEST = { type: 'object', required: ['rules'], properties: { rules: { type: 'array', items: { type: 'object', description: 'FollowUpRule (shared/src/kyc1984/follow-up-rules.ts)' } } } };
 
-export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'tasks'>): RouteDef[] {
+export function tasksRoutes(s: Pick<Services, 'followUpRules' | 'tasks' | 'morningList'>): RouteDef[] {
   const tag = 'tasks';
   const closed = { 409: 'already closed' };
   return [
     route({
       method: 'get', path: '/api/tasks/today', access: SHARERS, summary: 'The morning list, a page at a time: overdue, today, later, each ranked by deal likelihood × expected value × urgency', tag,
       query: MorningListQueryDto, responds: 'MorningListPage',
-      handler: ({ query, actor }) => s.tasks.openMorningList(actor, query),
+      handler: ({ query, actor }) => s.morningList.open(actor, query),
     }),
     route({
       method: 'post', path: '/api/tasks/:taskId/done', access: SHARERS, summary: 'Mark a follow-up done', tag, responds: 'TaskView', errors: closed,

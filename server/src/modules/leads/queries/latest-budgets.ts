@@ -1,5 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** Expected premium when the contact named no budget (the agent's average, once KYB134 knows it). */
+export const DEFAULT_EXPECTED_PREMIUM_FEN = 5_000_00;
+
 type Num = number | string;
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 

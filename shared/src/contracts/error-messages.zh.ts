@@ -175,7 +175,7 @@ export function errorTextZh(error: { status: number; code?: string | null; messa
 export const FIELD_LABELS_ZH: Record<string, string> = {
   '(body)': '提交的内容',
   momentsCopy: '朋友圈文案', scene: '打开场景',
-  agentId: '营销员', agentTag: '营销员标签', agentTags: '营销员标签', annualPremiumFen: '年缴保费', basis: '依据',
+  after: '翻页位置', agentId: '营销员', agentTag: '营销员标签', agentTags: '营销员标签', annualPremiumFen: '年缴保费', basis: '依据',
   birthday: '生日', body: '内容', bodyHtml: '正文', budgetFen: '预算', category: '类别', cell: '客户分群', cells: '客户分群',
   channel: '分享渠道', channelsFinderId: '视频号ID', clientEventId: '提交编号', clientMessageId: '留言编号', code: '编码', colour: '颜色', column: '列',
   consent: '授权', contactId: '客户', contactIds: '客户', contentBase64: '文件', contentVersionId: '内容版本', coverUrl: '封面图',

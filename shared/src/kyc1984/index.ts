@@ -20,6 +20,7 @@ export type { RuleValidationError } from './validate-follow-up-rules';
 export { planFollowUp, transitionsOf, renderMessage, greetingFallback, FALLBACK_CONTENT_TITLE, FALLBACK_NEED } from './plan-follow-up';
 export type { FollowUpInput, FollowUpPlan } from './plan-follow-up';
 export { DEFAULT_FOLLOW_UP_RULES } from './default-rules.zh';
+export { isProgressReport, scoresFirst } from './scoring-order';
 export { morningListSection, morningListSectionBounds, rankFollowUp, stagePriorCloseProbability } from './rank-follow-up';
 export type { RankInput } from './rank-follow-up';
 export * from './follow-up-memory';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openTestDatabase, TestDatabase } from '../../testing/test-database';
-import { ContactChanges } from './contact-changes';
+import { ContactChanges, ScoringTurn } from './contact-changes';
 import { EventStore } from './event-store';
 import { EventWriter } from './event-writer';
 import { TouchpointTransactions } from './touchpoint-transactions';
@@ -8,6 +8,7 @@ import { TouchpointTransactions } from './touchpoint-transactions';
 describe('TouchpointTransactions', () => {
   let db: TestDatabase;
   let announced: string[][];
+  let turns: [string[], ScoringTurn][];
   let touchpoints: TouchpointTransactions;
   let writer: EventWriter;
   beforeAll(async () => {
@@ -16,8 +17,12 @@ describe('TouchpointTransactions', () => {
   afterAll(() => db.close());
   beforeEach(() => {
     announced = [];
+    turns = [];
     const changes = new ContactChanges();
-    changes.subscribe((ids) => announced.push(ids));
+    changes.subscribe((ids, turn) => {
+      announced.push(ids);
+      turns.push([ids, turn]);
+    });
     writer = new EventWriter(new EventStore(db.dataSource), { maxRows: 100, maxInFlight: 1, timeoutMs: 5_000 });
     touchpoints = new TouchpointTransactions(db.dataSource, changes, writer);
   });
@@ -69,5 +74,23 @@ describe('TouchpointTransactions', () => {
     expect(announced).toEqual([[contact]]);
     expect(await touchpoints.write([{ ...first, clientEventId: first.clientEventId.toUpperCase() }], 3_000)).toEqual({ stored: 0, duplicates: 1 });
     expect(await rowsOf(contact)).toBe(1);
+  });
+
+  it('announces a commit\'s contacts with only reading progress to be scored in turn, and those who acted first', async () => {
+    const [reader, consulting, agentLogged] = [randomUUID(), randomUUID(), randomUUID()];
+    await touchpoints.write([
+      { ...touchpoint(reader), type: 'read_progress', depthPct: 40 },
+      { ...touchpoint(reader), type: 'video_progress', videoPct: 10 },
+      { ...touchpoint(consulting), type: 'read_progress', depthPct: 80 },
+      { ...touchpoint(consulting), type: 'consult_tap' },
+      { ...touchpoint(agentLogged), type: 'call' },
+    ], 2_000);
+    expect(turns).toEqual([[[consulting, agentLogged], 'first'], [[reader], 'in_turn']]);
+  });
+
+  it('announces the contacts of a transaction run inside another module (a lead, a deletion) first', async () => {
+    const contact = randomUUID();
+    await touchpoints.run(async (_manager, record) => record({ ...touchpoint(contact), type: 'read_progress' }, 2_000));
+    expect(turns).toEqual([[[contact], 'first']]);
   });
 });

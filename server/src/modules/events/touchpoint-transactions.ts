@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { scoresFirst, type TouchpointType } from '@kejing/shared';
 import type { ContactChanges } from './contact-changes';
 import type { EventWriter, WriteResult } from './event-writer';
 import { TouchpointEvent } from './touchpoint-event.entity';
@@ -15,7 +16,8 @@ export type MarkTouched = (contactIds: Iterable<string>) => void;
  * touchpoints" (the scorer listens): every notice goes out after its commit, never before, and
  * nothing is announced for a transaction that rolled back.
  * - `write`: through the group commit (ingestion, an agent's logged action, the demo), each touchpoint
- *   stored once by its client id; the writer's commits are announced.
+ *   stored once by its client id; the writer's commits are announced, contacts with only progress
+ *   reports to be scored in turn, the others first.
  * - `run`: inside another module's own transaction (the lead form stores the lead, its consents and
  *   the lead_submit touchpoint at once; retention deletes), announced after that commit.
  * - `recordIn`: inside a transaction the caller runs and announces itself (an import's chunk).
@@ -24,7 +26,13 @@ export type MarkTouched = (contactIds: Iterable<string>) => void;
  */
 export class TouchpointTransactions {
   constructor(private readonly dataSource: DataSource, private readonly changes: ContactChanges, private readonly writer: EventWriter) {
-    writer.onCommitted((rows) => changes.publish(rows.map((r) => r.contactId)));
+    writer.onCommitted((rows) => {
+      const types = new Map<string, TouchpointType[]>();
+      for (const row of rows) types.set(row.contactId, [...(types.get(row.contactId) ?? []), row.type]);
+      const first = new Set([...types].filter(([, t]) => scoresFirst(t)).map(([id]) => id));
+      changes.publish(first, 'first');
+      changes.publish([...types.keys()].filter((id) => !first.has(id)), 'in_turn');
+    });
   }
 
   write(touchpoints: readonly NewTouchpoint[], receivedAtMs: number): Promise<WriteResult> {

@@ -8,7 +8,9 @@
  *               request, spread over BENCH_VIEWERS contacts; beside them, every BENCH_PROBE_MS a
  *               probe customer who has only opened the share taps 咨询 (consult_tap). The time from
  *               sending that read to the agent's follow-up being committed (the row the morning
- *               list reads, polled every 10 ms) is its latency: p50 / p99 printed.
+ *               list reads, polled every 10 ms) is its latency: p50 / p99 printed. The scorer takes a
+ *               contact who acted (the probe) before those only reporting progress, so the bench
+ *               also prints how far the reading progress lags (the oldest unscored touchpoint's age).
  *   throughput  the same reads with no rate cap for BENCH_DURATION s: events/s acknowledged, and
  *               events/s scored until the backlog is empty.
  *
@@ -228,17 +230,29 @@ async function runLayout(layout, wechat) {
           await sleep(10);
         }
       })();
+      // How far the reading progress waiting its turn lags: the oldest unscored touchpoint's age, once a second.
+      const lags = [];
+      const lagWatcher = (async () => {
+        while (Date.now() < stopAt) {
+          await sleep(1000);
+          const [row] = await q('SELECT MIN(received_at_ms) AS oldest FROM touchpoint_event WHERE scored = 0');
+          lags.push(row.oldest === null ? 0 : Date.now() - Number(row.oldest));
+        }
+      })();
       const loadResult = await running;
       await prober;
       await watcher;
+      await lagWatcher;
       latencies.sort((a, b) => a - b);
+      lags.sort((a, b) => a - b);
       result.latency = {
         offered: RATE, ackedPerSec: loadResult.eventsPerSec, ingestP99: loadResult.p99, non2xx: loadResult.nonOk,
         probes: sent, seen: latencies.length, missing: pending.size, failed, p50: pct(latencies, 0.5), p99: pct(latencies, 0.99), max: latencies[latencies.length - 1],
-        load: `${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`,
+        load: `${before.toFixed(1)}→${loadavg()[0].toFixed(1)}`, progressLagP50: pct(lags, 0.5), progressLagMax: lags[lags.length - 1],
       };
       out(`  ${layout.padEnd(16)} latency at ${fmt(RATE)} events/s offered (${fmt(loadResult.eventsPerSec)}/s acknowledged, ingest p99 ${loadResult.p99} ms, non-2xx ${loadResult.nonOk}): `
-        + `read → task p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (${latencies.length} of ${sent} probes seen${pending.size ? `, ${pending.size} not within 15 s` : ''}); load avg ${result.latency.load}`);
+        + `read → task p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms (${latencies.length} of ${sent} probes seen${pending.size ? `, ${pending.size} not within 15 s` : ''}); `
+        + `oldest unscored reading progress p50 ${fmt(result.latency.progressLagP50)} ms, max ${fmt(result.latency.progressLagMax)} ms; load avg ${result.latency.load}`);
       // Drain before the next mode.
       for (let i = 0; i < 1200 && Number((await q('SELECT COUNT(*) AS n FROM touchpoint_event WHERE scored = 0'))[0].n) > 0; i += 1) await sleep(100);
     }

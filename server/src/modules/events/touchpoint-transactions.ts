@@ -28,7 +28,11 @@ export class TouchpointTransactions {
   constructor(private readonly dataSource: DataSource, private readonly changes: ContactChanges, private readonly writer: EventWriter) {
     writer.onCommitted((rows) => {
       const types = new Map<string, TouchpointType[]>();
-      for (const row of rows) types.set(row.contactId, [...(types.get(row.contactId) ?? []), row.type]);
+      for (const row of rows) {
+        const seen = types.get(row.contactId);
+        if (seen) seen.push(row.type);
+        else types.set(row.contactId, [row.type]);
+      }
       const first = new Set([...types].filter(([, t]) => scoresFirst(t)).map(([id]) => id));
       changes.publish(first, 'first');
       changes.publish([...types.keys()].filter((id) => !first.has(id)), 'in_turn');

@@ -6,6 +6,7 @@ import { referrersOf } from '../contacts/referral-chain.queries';
 import type { ScorerService } from './scorer.service';
 
 const PROGRESS_REPORT_TYPES = TOUCHPOINT_TYPES.filter(isProgressReport);
+const UNSCORED_ACTS = `SELECT DISTINCT contact_id FROM touchpoint_event WHERE scored = 0 AND type NOT IN (${PROGRESS_REPORT_TYPES.map(() => '?').join(', ')}) LIMIT 5000`;
 
 export interface ScoringWorkerOptions {
   /** How often to look for touchpoints nobody told us about (after a restart, another process). */
@@ -146,10 +147,7 @@ export class ScoringWorker {
    */
   private async findUnscored(): Promise<string[]> {
     try {
-      const acted: { contact_id: string }[] = await this.dataSource.query(
-        `SELECT DISTINCT contact_id FROM touchpoint_event WHERE scored = 0 AND type NOT IN (${PROGRESS_REPORT_TYPES.map(() => '?').join(', ')}) LIMIT 5000`,
-        PROGRESS_REPORT_TYPES,
-      );
+      const acted: { contact_id: string }[] = await this.dataSource.query(UNSCORED_ACTS, PROGRESS_REPORT_TYPES);
       this.add(acted.map((row) => row.contact_id), 'first');
       const rows: { contact_id: string }[] = await this.dataSource.query(
         'SELECT DISTINCT contact_id FROM touchpoint_event WHERE scored = 0 LIMIT 5000',

@@ -3,7 +3,7 @@
  * what is wrong before anything is sent, and how a reminder's time reads on a card.
  */
 import type { FollowUpChannel, ReminderRepeat, TaskView } from '@kejing/shared'
-import { REMINDER_AHEAD_MAX_DAYS, REMINDER_NOTE_MAX } from '@kejing/shared'
+import { REMINDER_AHEAD_MAX_DAYS, REMINDER_NOTE_MAX, REMINDER_REPEAT_NAMES_ZH, REMINDER_REPEATS } from '@kejing/shared'
 import { chinaClock, chinaDay, chinaMidnight, chinaTimeIso } from './china-time'
 
 const HOUR = 3600_000
@@ -19,10 +19,7 @@ export interface ReminderDraft {
 
 export const REPEAT_CHOICES: readonly { value: ReminderRepeat | null; label: string }[] = [
   { value: null, label: '不重复' },
-  { value: 'daily', label: '每天' },
-  { value: 'weekly', label: '每周' },
-  { value: 'monthly', label: '每月' },
-  { value: 'yearly', label: '每年' },
+  ...REMINDER_REPEATS.map((value) => ({ value, label: REMINDER_REPEAT_NAMES_ZH[value] })),
 ]
 
 /** How the agent will do it: the card's button follows (拨打, 复制话术, 复制邀约). */
@@ -72,8 +69,6 @@ export function reminderRequest(contactId: string, draft: ReminderDraft) {
   }
 }
 
-const REPEAT_WORDS: Record<ReminderRepeat, string> = { daily: '每天', weekly: '每周', monthly: '每月', yearly: '每年' }
-
 /** "今天 15:00", "明天 09:00", "12月2日 09:00", with the repeat: "12月2日 09:00 · 每周". */
 export function reminderWhen(task: Pick<TaskView, 'dueAt' | 'repeat'>, nowMs: number): string {
   const due = Date.parse(task.dueAt)
@@ -82,5 +77,5 @@ export function reminderWhen(task: Pick<TaskView, 'dueAt' | 'repeat'>, nowMs: nu
   const d = new Date(due + 8 * HOUR)
   const dayWord = days === 0 ? '今天' : days === 1 ? '明天' : days === 2 ? '后天' : `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
   const when = `${dayWord} ${chinaClock(due)}`
-  return task.repeat ? `${when} · ${REPEAT_WORDS[task.repeat]}` : when
+  return task.repeat ? `${when} · ${REMINDER_REPEAT_NAMES_ZH[task.repeat]}` : when
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_ACTIVITY_CONFIG, daysNeeded, isActiveDay, layerAgent, streaks } from './activity';
+import { AGENT_LAYER_NAMES_ZH, DEFAULT_ACTIVITY_CONFIG, daysNeeded, isActiveDay, layerAgent, streaks } from './activity';
 import { buildDays } from './test-fixtures';
 
 const window7 = { endDay: '2024-05-07', days: 7 };
@@ -181,5 +181,11 @@ describe('the deeply-online criteria: active days AND shares per day AND touchpo
     expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, activeDayMinShares: 3 })).toBe(true);
     expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, activeDayMinShares: 3, activeDayMinTasksDone: 3 })).toBe(false);
     expect(isActiveDay(day, { ...DEFAULT_ACTIVITY_CONFIG, activeDayMinShares: 2, activeDayMinTasksDone: 3 })).toBe(true);
+  });
+});
+
+describe('layer names', () => {
+  it('names the three layers in the blue book’s words', () => {
+    expect(AGENT_LAYER_NAMES_ZH).toStrictEqual({ offline: '不触网', online: '触网', deeply_online: '深度触网' });
   });
 });

@@ -1,4 +1,4 @@
-import { EXPECTED_CLOSE_RULE_ZH, expectedCloseDay, forecastByPeriod, periodBounds } from './forecast-periods';
+import { EXPECTED_CLOSE_RULE_ZH, expectedCloseDay, FORECAST_PERIOD_NAMES_ZH, forecastByPeriod, periodBounds } from './forecast-periods';
 
 describe('period boundaries (China days; weeks from Monday; quarters from Jan/Apr/Jul/Oct)', () => {
   it.each([
@@ -43,8 +43,13 @@ describe('forecast by period', () => {
   it('the expected close day follows the stage, and the rule the card shows says the same days', () => {
     expect(expectedCloseDay(8, '2026-11-02')).toBe('2026-11-05');
     expect(expectedCloseDay(5, '2026-11-02')).toBe('2026-12-17');
-    expect(EXPECTED_CLOSE_RULE_ZH).toContain('阶段8约3天');
-    expect(EXPECTED_CLOSE_RULE_ZH).toContain('阶段1约120天');
+    expect(EXPECTED_CLOSE_RULE_ZH).toBe(
+      '按销售阶段估计成交日：阶段8约3天、阶段7约14天、阶段6约30天、阶段5约45天、阶段4约60天、阶段3约75天、阶段2约90天、阶段1约120天',
+    );
+  });
+
+  it('names each period as the forecast card heads it', () => {
+    expect(FORECAST_PERIOD_NAMES_ZH).toStrictEqual({ week: '本周', month: '本月', quarter: '本季度' });
   });
 });
 

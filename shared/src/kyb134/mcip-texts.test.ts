@@ -118,7 +118,7 @@ describe('the plan coaches the weakest index with that index’s texts and actio
     const plan = planMcip(withScores(scores), []);
     expect(plan.focus).toBe(focus);
     expect(plan.whyZh).toBe(why);
-    expect(plan.actionsZh).toEqual(actionsOf(focus, actionKeys));
+    expect(plan.actionsZh).toStrictEqual(actionsOf(focus, actionKeys));
   });
 
   it('every component key of every index has an action', () => {
@@ -127,6 +127,17 @@ describe('the plan coaches the weakest index with that index’s texts and actio
     const keys = dims.flatMap((d, i) => indices[i].components.map((c) => `${d}.${c.key}`));
     expect(keys).toHaveLength(11);
     expect(Object.keys(DEFAULT_MCIP_CONFIG.actionsZh).sort()).toEqual(keys.sort());
+  });
+
+  it('every component has a concrete action in Chinese, and no two components share their first', () => {
+    const actions = Object.entries(DEFAULT_MCIP_CONFIG.actionsZh);
+    expect(actions).toHaveLength(11);
+    for (const [key, texts] of actions) {
+      expect([key, texts.length > 0]).toEqual([key, true]);
+      for (const text of texts) expect(text).toMatch(/^[\u4e00-\u9fff].{11,}$/u);
+    }
+    const firsts = actions.map(([, texts]) => texts[0]);
+    expect(new Set(firsts).size).toBe(11);
   });
 
   it('says only the score when the weakest index has nothing short of its target', () => {

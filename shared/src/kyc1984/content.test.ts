@@ -1,6 +1,6 @@
 import type { TagCode } from '../contracts';
 import { DEFAULT_SCORING_CONFIG as CONFIG } from './config';
-import { contentKeyOf, depthOf, needCodesOf, needNameZh } from './content';
+import { contentKeyOf, depthOf, NEED_NAMES_ZH, needCodesOf, needNameZh } from './content';
 import { buildEvent } from './test-factories';
 
 describe('need codes among content tags', () => {
@@ -17,6 +17,13 @@ describe('need codes among content tags', () => {
   it('names a seeded need in Chinese and shows an operator-added one as written', () => {
     expect(needNameZh('critical_illness')).toBe('重疾');
     expect(needNameZh('pet_insurance')).toBe('pet_insurance');
+  });
+
+  it('names every seeded need family in the domain guide’s words', () => {
+    expect(NEED_NAMES_ZH).toStrictEqual({
+      critical_illness: '重疾', medical: '医疗', accident: '意外', life: '寿险',
+      annuity: '年金', education: '教育金', retirement: '养老', legacy: '财富传承',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_SILENCE_FOLLOW_UP_CONFIG, nextReminderOccurrenceMs, planSilenceFollowUps, reminderMessageOpening, SilenceFacts, snoozePresetUntilMs,
+  DEFAULT_SILENCE_FOLLOW_UP_CONFIG, nextReminderOccurrenceMs, REMINDER_REPEAT_NAMES_ZH, planSilenceFollowUps, reminderMessageOpening, SilenceFacts, snoozePresetUntilMs,
 } from './follow-up-memory';
 
 const DAY = 86_400_000;
@@ -133,5 +133,11 @@ describe('the words of the silence follow-ups, as sent', () => {
 describe('the opening of a reminder\'s message', () => {
   it.each([['张姐', '张姐您好，'], [' 张姐 ', '张姐您好，'], ['', '您好，'], ['  ', '您好，']])('for "%s"', (name, expected) => {
     expect(reminderMessageOpening(name)).toBe(expected);
+  });
+});
+
+describe('reminder repeat names', () => {
+  it('says each repeat as the reminder card and sheet show it', () => {
+    expect(REMINDER_REPEAT_NAMES_ZH).toStrictEqual({ daily: '每天', weekly: '每周', monthly: '每月', yearly: '每年' });
   });
 });

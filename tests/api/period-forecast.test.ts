@@ -3,6 +3,7 @@ import type { DealModel, PeriodForecastView } from '@kejing/shared';
 import { Contact } from '../../server/src/modules/contacts/contact.entity';
 import { DealModelRow } from '../../server/src/modules/deal-index/deal-model.entity';
 import { Lead } from '../../server/src/modules/leads/lead.entity';
+import { refreshContactBudgets } from '../../server/src/modules/leads/queries/contact-budgets';
 import { Policy } from '../../server/src/modules/policies/policy.entity';
 import { bearer, buildWorld, startTestApp, TestApp, TEST_NOW, World } from '../../server/src/testing/test-app';
 
@@ -35,6 +36,8 @@ describe('the premium forecast by 本周 / 本月 / 本季度 against actuals', 
         id: randomUUID(), clientEventId: randomUUID(), contactId: id, agentId, shareId: null, name: '客户', phoneCipher: 'x', phoneHash: randomUUID().replace(/-/g, ''),
         phoneLast4: '1234', phonePrefix3: '138', budgetFen, insuredPerson: null, needs: [], consentId: randomUUID(), createdAtMs: TEST_NOW - 10 * 86_400_000,
       });
+      // Kept on the contact from its leads, as the lead service keeps it.
+      await refreshContactBudgets(t.services.dataSource, [id]);
     }
   }
 

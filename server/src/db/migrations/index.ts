@@ -21,6 +21,7 @@ import { AnonymousShareOpens1766900000000 } from './1766900000000-anonymous-shar
 import { ChannelsLive1767100000000 } from './1767100000000-channels-live';
 import { ExplanationFromState1767200000000 } from './1767200000000-explanation-from-state';
 import { MorningListReads1767300000000 } from './1767300000000-morning-list-reads';
+import { AgentReadsFromIndexes1767400000000 } from './1767400000000-agent-reads-from-indexes';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ChannelsLive1767100000000,
   ExplanationFromState1767200000000,
   MorningListReads1767300000000,
+  AgentReadsFromIndexes1767400000000,
 ];

@@ -1,17 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ContactSource, DealOutcome, FamilyMember, Gender, GridCellCode, ReferralClass, Stage, TagCode } from '@kejing/shared';
-import { EpochMsColumn, UuidColumn } from '../../db/columns';
+import { EpochMsColumn, FenColumn, UuidColumn } from '../../db/columns';
 
 /** The agent's record of one customer; scores are written by the scorer, never by a request. */
 @Entity('contact')
 @Index('uq_contact_agent_viewer', ['agentId', 'viewerUserId'], { unique: true })
 // The agent's count and grid (cells × stages, without merged-away or opted-out contacts) from the index alone.
 @Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id'])
-// The morning list finds each task's contact by (agent, id) with what it ranks by (migration 1767300000000).
-@Index('idx_contact_agent_rank', ['agentId', 'id', 'stage', 'outcome', 'optedOut'])
-@Index('idx_contact_agent_stage', ['agentId', 'stage'])
-// The contact book lists an agent's contacts by last touch; search filters within those rows.
-@Index('idx_contact_agent_touch', ['agentId', 'lastTouchAtMs'])
+// The morning list finds each task's contact by (agent, id) with what it ranks by (migrations 1767300000000, 1767400000000).
+@Index('idx_contact_agent_rank', ['agentId', 'id', 'stage', 'outcome', 'optedOut', 'budgetFen'])
+// The contact book lists an agent's contacts by last touch, all or of a stage: the page is found in
+// these indexes, in order, and only its rows are read; search filters within the agent's rows.
+@Index('idx_contact_agent_stage', ['agentId', 'stage', 'mergedIntoContactId', 'lastTouchAtMs', 'id'])
+@Index('idx_contact_agent_touch', ['agentId', 'mergedIntoContactId', 'lastTouchAtMs', 'id'])
 @Index('idx_contact_recheck', ['nextRecheckAtMs', 'id'])
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
@@ -61,6 +62,9 @@ export class Contact {
   @Column({ name: 'stage_evidence_count', type: 'int', nullable: true }) stageEvidenceCount!: number | null;
   @EpochMsColumn({ name: 'last_stage_evidence_at_ms', nullable: true }) lastStageEvidenceAtMs!: number | null;
   @Column({ name: 'opted_out', type: 'boolean', default: false }) optedOut!: boolean;
+  /** The budget (fen) the latest lead form that named one gave; null when none did. Kept from the leads (leads/queries/contact-budgets.ts). */
+  @FenColumn({ name: 'budget_fen', nullable: true })
+  budgetFen!: number | null;
   @EpochMsColumn({ name: 'last_touch_at_ms', nullable: true }) lastTouchAtMs!: number | null;
   @EpochMsColumn({ name: 'scored_at_ms', nullable: true }) scoredAtMs!: number | null;
   /**

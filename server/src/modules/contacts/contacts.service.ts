@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import {
   BANDS, Band, ContactDetailView, ContactSummaryView, GRID_CELLS, GridCountsView, MAINLAND_MOBILE_PATTERN, Page, PAGE_SIZE_DEFAULT, STAGES,
 } from '@kejing/shared';
@@ -60,17 +60,25 @@ export class ContactsService {
       qb.andWhere('(contact.last_touch_at_ms IS NULL OR contact.last_touch_at_ms < :silentSince)', { silentSince: now - query.silentForDays * DAY_MS });
     }
     if (query.q) this.whereMatches(qb, query.q.trim());
-    // Both keys descending: idx_contact_agent_touch (agent_id, last_touch_at_ms, and the id InnoDB
-    // appends) then gives the page in order, reading its 20 rows. With the id ascending MariaDB read
-    // and sorted all of the agent's contacts: p99 26.6 ms at 10,000,000 contacts, far more for a page
-    // deep in a large book.
-    const [rows, total] = await qb
+    // The page's ids first, then its rows. Both keys descending: idx_contact_agent_touch (agent,
+    // merged, last touch, id) or, filtered by stage, idx_contact_agent_stage then hold the page in
+    // order, so the ids before it are skipped in the index and only the page's rows are read (reading
+    // whole rows to skip them cost MariaDB p99 26.7 ms for page 50 of a stage at 10,000,000 contacts).
+    const pageIds = qb.clone()
+      .select('contact.id', 'id')
       .orderBy('contact.last_touch_at_ms', 'DESC')
       .addOrderBy('contact.id', 'DESC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: rows.map(presentContactSummary), total, page, pageSize };
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
+    const [idRows, total] = await Promise.all([pageIds.getRawMany<{ id: string }>(), qb.getCount()]);
+    const ids = idRows.map((r) => r.id);
+    const rows = ids.length === 0 ? [] : await this.dataSource.getRepository(Contact).findBy({ id: In(ids) });
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    const items = ids.flatMap((id) => {
+      const contact = byId.get(id);
+      return contact ? [presentContactSummary(contact)] : [];
+    });
+    return { items, total, page, pageSize };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AgentLayer } from '@kejing/shared';
-import { EpochMsColumn, UuidColumn } from '../../db/columns';
+import { EpochMsColumn, FenColumn, UuidColumn } from '../../db/columns';
 import type { AgentKyb134Record } from './kyb134-record';
 
 /** One agent's KYB134 on one China day: activity, assets, KASH with percentiles, MCIP. */
@@ -16,7 +16,7 @@ export class Kyb134AgentDay {
   @UuidColumn({ name: 'company_id' }) companyId!: string;
   @Column({ type: 'varchar', length: 16 }) layer!: AgentLayer;
   @Column({ type: 'int' }) contacts!: number;
-  @EpochMsColumn({ name: 'forecast_fen' }) forecastFen!: number;
+  @FenColumn({ name: 'forecast_fen' }) forecastFen!: number;
   /** The whole record, read back as is. */
   @Column({ type: 'simple-json' }) detail!: AgentKyb134Record;
   @EpochMsColumn({ name: 'computed_at_ms' }) computedAtMs!: number;

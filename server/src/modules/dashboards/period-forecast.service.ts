@@ -12,7 +12,6 @@ import { chinaDayOf } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import { whereAgentInScope } from '../../permissions/scope-query';
-import { latestLeadBudgets } from '../leads/queries/latest-budgets';
 import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../leads/queries/latest-budgets';
 import type { ModelProbabilitySource, StagePriorSource } from './snapshot.service';
 
@@ -32,10 +31,11 @@ export class PeriodForecastService {
   async forecast(actor: StaffActor): Promise<PeriodForecastView> {
     const nowMs = this.clock.nowMs();
     const today = chinaDayOf(nowMs);
-    const qb = this.dataSource.createQueryBuilder().select(['c.id AS id', 'c.agent_id AS agent_id', 'c.stage AS stage', 'c.outcome AS outcome'])
+    const qb = this.dataSource.createQueryBuilder().select(['c.id AS id', 'c.agent_id AS agent_id', 'c.stage AS stage', 'c.outcome AS outcome', 'c.budget_fen AS budget_fen'])
       .from('contact', 'c').where('c.merged_into_contact_id IS NULL');
-    const rows = await whereAgentInScope(qb, actor, 'c.agent_id').getRawMany<{ id: string; agent_id: string; stage: number | string; outcome: DealOutcome }>();
-    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: rows.map((r) => r.id) });
+    const rows = await whereAgentInScope(qb, actor, 'c.agent_id').getRawMany<{ id: string; agent_id: string; stage: number | string; outcome: DealOutcome; budget_fen: number | string | null }>();
+    // The budget the latest lead form named, kept on the contact (leads/queries/contact-budgets.ts).
+    const budgets = new Map(rows.flatMap((r) => (r.budget_fen === null ? [] : [[r.id, Number(r.budget_fen)] as const])));
     const open = rows.filter((r) => r.outcome === 'open');
     const modelled = await this.modelProbabilities(open.map((r) => r.id), nowMs);
     const priors = { ...DEFAULT_STAGE_PRIOR_CONFIG, byStage: await this.stagePriors() };

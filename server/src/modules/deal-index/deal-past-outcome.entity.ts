@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { EpochMsColumn, UuidColumn } from '../../db/columns';
+import { EpochMsColumn, FenColumn, UuidColumn } from '../../db/columns';
 
 /**
  * An outcome a company imported for one of its contacts, from before Kejing (the deal index learns
@@ -11,7 +11,7 @@ export class DealPastOutcome {
   @Column({ type: 'boolean' }) won!: boolean;
   /** The China day the outcome was settled; the training example's history is cut at its start. */
   @Column({ name: 'outcome_date', type: 'varchar', length: 10 }) outcomeDate!: string;
-  @Column({ name: 'premium_fen', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  @FenColumn({ name: 'premium_fen', nullable: true })
   premiumFen!: number | null;
   @UuidColumn({ name: 'imported_by_staff_id' }) importedByStaffId!: string;
   @EpochMsColumn({ name: 'imported_at_ms' }) importedAtMs!: number;

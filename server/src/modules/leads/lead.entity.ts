@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { PhoneSource } from '@kejing/shared';
-import { EpochMsColumn, UuidColumn } from '../../db/columns';
+import { EpochMsColumn, FenColumn, UuidColumn } from '../../db/columns';
 
 /** A lead form (留资). The phone is encrypted (AES-GCM) and found by a keyed hash. */
 @Entity('lead')
@@ -18,7 +18,7 @@ export class Lead {
   /** 'wechat': the number came from WeChat's phone-number flow; 'typed': the person typed it, and nothing vouches for it. */
   @Column({ name: 'phone_source', type: 'varchar', length: 8, default: 'typed' }) phoneSource!: PhoneSource;
   @Column({ name: 'phone_prefix3', type: 'varchar', length: 3 }) phonePrefix3!: string;
-  @Column({ name: 'budget_fen', type: 'bigint', nullable: true, transformer: { to: (v: unknown) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  @FenColumn({ name: 'budget_fen', nullable: true })
   budgetFen!: number | null;
   @Column({ name: 'insured_person', type: 'varchar', length: 100, nullable: true }) insuredPerson!: string | null;
   @Column({ type: 'simple-json' }) needs!: string[];

@@ -11,6 +11,7 @@ import type { ShareArrivals } from '../shares/share-arrivals';
 import { Consent } from './consent.entity';
 import { Lead } from './lead.entity';
 import { presentLead } from './lead.presenter';
+import { refreshContactBudgets } from './queries/contact-budgets';
 import type { SubmitLeadDto } from './lead.dto';
 
 /** The lead form (留资): consent, lead and its touchpoint are stored together or not at all. */
@@ -65,6 +66,7 @@ export class LeadsService {
         clientEventId, contactId, agentId: share.agentId, shareId: share.id, contentVersionId: share.contentVersionId, type: 'lead_submit', occurredAtMs: now,
       }, now);
       await nameContactFromLead(manager, contactId, form.name);
+      if (row.budgetFen !== null) await refreshContactBudgets(manager, [contactId]);
       return row;
     });
     if (phoneSource === 'wechat') await this.onVerifiedPhone({ agentId: share.agentId, contactId, phoneHash: lead.phoneHash });

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { InsuredRelation, NeedCode, PaymentFrequency, PolicyStatus } from '@kejing/shared';
-import { EpochMsColumn, UuidColumn } from '../../db/columns';
+import { EpochMsColumn, FenColumn, UuidColumn } from '../../db/columns';
 
 /**
  * A signed policy (保单) of a contact, recorded by the contact's agent. The number is encrypted
@@ -24,7 +24,7 @@ export class Policy {
   @Index('uq_policy_number_hash', { unique: true }) @Column({ name: 'number_hash', type: 'varchar', length: 64 }) numberHash!: string;
   @Column({ name: 'insured_relation', type: 'varchar', length: 16 }) insuredRelation!: InsuredRelation;
   @Column({ name: 'insured_name', type: 'varchar', length: 30 }) insuredName!: string;
-  @Column({ name: 'annual_premium_fen', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } }) annualPremiumFen!: number;
+  @FenColumn({ name: 'annual_premium_fen' }) annualPremiumFen!: number;
   @Column({ name: 'payment_frequency', type: 'varchar', length: 12 }) paymentFrequency!: PaymentFrequency;
   @Column({ name: 'payment_term_years', type: 'int' }) paymentTermYears!: number;
   @Column({ name: 'effective_date', type: 'varchar', length: 10 }) effectiveDate!: string;

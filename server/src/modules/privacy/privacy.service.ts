@@ -21,6 +21,7 @@ import {
   consentById, consentsOf, contactIdsWithLeadPhones, eraseLeadRows, leadPhoneHashesOf, type LeadRow, leadsOf, recordConsent, unengagedLeadsBefore,
   withdrawConsentRow,
 } from '../leads/queries/personal-data';
+import { refreshContactBudgets } from '../leads/queries/contact-budgets';
 import { forgetForwarder } from '../shares/forget-forwarder';
 import type { ShareArrivals } from '../shares/share-arrivals';
 import { staffMemberOfUser } from '../staff/queries/staff-members';
@@ -282,9 +283,11 @@ export class PrivacyService {
     // A lead form is part of its lead_submit touchpoint: those histories are replayed, not folded into their states.
     await forgetScoreStates(manager, [...new Set(leads.map((l) => l.contactId))]);
     // The contact falls back to its latest lead's name left, else to the anonymous name it was made with.
-    for (const [contactId, nameLeft] of await eraseLeadRows(manager, leads)) {
+    const namesLeft = await eraseLeadRows(manager, leads);
+    for (const [contactId, nameLeft] of namesLeft) {
       await setContactDisplayName(manager, contactId, nameLeft ?? anonymousNameOf(contactId));
     }
+    await refreshContactBudgets(manager, [...namesLeft.keys()]);
   }
 
   /**
@@ -318,7 +321,11 @@ export class PrivacyService {
           deleted.contacts += await this.deleteCount(manager, 'contact', 'id', chunk);
         }
         // A lead with the same phone under a contact we did not reach (entered by hand) is the same person too.
-        if (hashes.length > 0) deleted.leads += await this.deleteCount(manager, 'lead', 'phone_hash', hashes);
+        if (hashes.length > 0) {
+          const holders = await contactIdsWithLeadPhones(manager, hashes);
+          deleted.leads += await this.deleteCount(manager, 'lead', 'phone_hash', hashes);
+          await refreshContactBudgets(manager, holders.filter((id) => !ids.includes(id)));
+        }
       }
       const customers = [];
       for (const userId of userIds) if (!(await staffMemberOfUser(manager, userId))) customers.push(userId);

@@ -8,7 +8,7 @@ import { chinaDayOf } from '../../lib/china-day';
 import type { Clock } from '../../lib/clock';
 import type { StaffActor } from '../../permissions/actor';
 import type { Kyb134InputsService } from '../dashboards/kyb134-inputs.service';
-import { DEFAULT_EXPECTED_PREMIUM_FEN, latestLeadBudgets } from '../leads/queries/latest-budgets';
+import { DEFAULT_EXPECTED_PREMIUM_FEN } from '../leads/queries/latest-budgets';
 import type { FollowUpTask } from './follow-up-task.entity';
 import { compareMorningListPlaces, decodeMorningListCursor, encodeMorningListCursor, type MorningListPlace } from './morning-list-place';
 import { ON_THE_LIST, onTheListParams, rankedPageInSql } from './queries/morning-list-ranking';
@@ -35,6 +35,7 @@ interface ContactRankRow {
   stage: number | string;
   outcome: DealOutcome;
   opted_out: number | string | boolean;
+  budget_fen: number | string | null;
 }
 
 /** What a task card shows: read only for the tasks on the page. */
@@ -71,10 +72,24 @@ export class MorningListService {
     private readonly modelActive: () => Promise<boolean> = async () => false,
   ) {}
 
+  /**
+   * The agents whose opening of the list today is recorded, as this process knows (China day → agent
+   * ids): the day is recorded once, so later openings that day skip the database. Another process
+   * that does not know records it again, which the record's key makes harmless.
+   */
+  private readonly openedToday = { day: '', agentIds: new Set<string>() };
+
   /** The agent opens the morning list (a page of it); the first page counts the day as one the list was opened. */
   async open(actor: StaffActor, query: MorningListQuery = {}): Promise<MorningListPage> {
     const page = await this.page(actor, query);
-    if (query.after === undefined) await this.habit.recordMorningListOpen(actor.staffId);
+    if (query.after === undefined) {
+      const day = chinaDayOf(this.clock.nowMs());
+      if (this.openedToday.day !== day) Object.assign(this.openedToday, { day, agentIds: new Set<string>() });
+      if (!this.openedToday.agentIds.has(actor.staffId)) {
+        await this.habit.recordMorningListOpen(actor.staffId);
+        this.openedToday.agentIds.add(actor.staffId);
+      }
+    }
     return page;
   }
 
@@ -91,9 +106,10 @@ export class MorningListService {
     }
     const asOfMs = cursor?.asOfMs ?? now;
     const limit = query.limit ?? MORNING_LIST_PAGE_DEFAULT;
-    const { onPage, more, sections } = (await this.ranksInSql())
+    const modelActive = await this.modelActive();
+    const { onPage, more, sections } = this.ranksInSql(modelActive)
       ? await this.pageRankedInSql(actor.staffId, asOfMs, cursor?.after ?? null, limit)
-      : await this.pageRankedInMemory(actor.staffId, asOfMs, cursor?.after ?? null, limit);
+      : await this.pageRankedInMemory(actor.staffId, asOfMs, cursor?.after ?? null, limit, modelActive);
     const last = onPage[onPage.length - 1];
     return {
       tasks: await this.taskCards(onPage.map((place) => place.taskId)),
@@ -111,8 +127,8 @@ export class MorningListService {
    * lookups for the join cost more than reading two index ranges (p99 33.2 ms against 44.4). A trained deal
    * model's likelihoods are worked out in JavaScript, so with one active the list is ranked there.
    */
-  private async ranksInSql(): Promise<boolean> {
-    return this.dataSource.options.type === 'better-sqlite3' && !(await this.modelActive());
+  private ranksInSql(modelActive: boolean): boolean {
+    return this.dataSource.options.type === 'better-sqlite3' && !modelActive;
   }
 
   /** By the stage prior, in the database: only the page's places leave it. */
@@ -122,8 +138,8 @@ export class MorningListService {
   }
 
   /** Every task ranked in memory, by the trained model's likelihoods where one is active. */
-  private async pageRankedInMemory(agentId: string, asOfMs: number, after: MorningListPlace | null, limit: number): Promise<RankedListPage> {
-    const places = await this.rankedPlaces(agentId, asOfMs);
+  private async pageRankedInMemory(agentId: string, asOfMs: number, after: MorningListPlace | null, limit: number, modelActive: boolean): Promise<RankedListPage> {
+    const places = await this.rankedPlaces(agentId, asOfMs, modelActive);
     const sections = Object.fromEntries(MORNING_LIST_SECTIONS.map((key) => [key, 0])) as Record<MorningListSection, number>;
     for (const place of places) sections[place.section] += 1;
     const start = after ? places.findIndex((place) => compareMorningListPlaces(place, after) > 0) : 0;
@@ -132,13 +148,13 @@ export class MorningListService {
   }
 
   /** Every task on the list at `asOfMs`, in the list's order. */
-  private async rankedPlaces(agentId: string, asOfMs: number): Promise<MorningListPlace[]> {
-    const tasks: TaskPlaceRow[] = await this.dataSource.query(
-      `SELECT t.id, t.contact_id, t.due_at_ms, t.priority FROM follow_up_task t WHERE ${ON_THE_LIST}`,
-      onTheListParams(agentId, asOfMs),
-    );
+  private async rankedPlaces(agentId: string, asOfMs: number, modelActive: boolean): Promise<MorningListPlace[]> {
+    // The two ranges are independent: read side by side, on two of the pool's connections.
+    const [tasks, contacts]: [TaskPlaceRow[], Map<string, ContactRankRow>] = await Promise.all([
+      this.dataSource.query(`SELECT t.id, t.contact_id, t.due_at_ms, t.priority FROM follow_up_task t WHERE ${ON_THE_LIST}`, onTheListParams(agentId, asOfMs)),
+      this.contactsToRank(agentId),
+    ]);
     if (tasks.length === 0) return [];
-    const contacts = await this.contactsToRank(agentId);
     // One pass, no copies: the list can hold a thousand tasks and is ranked on every page.
     const ranked: { task: TaskPlaceRow; contact: ContactRankRow }[] = [];
     const openContactIds = new Set<string>();
@@ -148,14 +164,13 @@ export class MorningListService {
       ranked.push({ task, contact });
       if (contact.outcome === 'open') openContactIds.add(task.contact_id);
     }
-    const budgets = await latestLeadBudgets(this.dataSource, { contactIds: ranked.map((r) => r.task.contact_id) });
-    const modelled = await this.modelLikelihoods([...openContactIds]);
+    const modelled = modelActive ? await this.modelLikelihoods([...openContactIds]) : null;
     const places = ranked.map(({ task, contact }): MorningListPlace => {
       const dueAtMs = Number(task.due_at_ms);
       const dealLikelihood = (contact.outcome === 'open' ? modelled?.get(task.contact_id) : undefined)
         ?? stagePriorCloseProbability(Number(contact.stage) as Stage, contact.outcome, DEFAULT_SCORING_CONFIG);
       const rank = rankFollowUp(
-        { priority: Number(task.priority) as FollowUpPriority, dealLikelihood, expectedValueFen: budgets.get(task.contact_id) ?? DEFAULT_EXPECTED_PREMIUM_FEN, dueAtMs },
+        { priority: Number(task.priority) as FollowUpPriority, dealLikelihood, expectedValueFen: contact.budget_fen === null ? DEFAULT_EXPECTED_PREMIUM_FEN : Number(contact.budget_fen), dueAtMs },
         asOfMs,
       );
       return { section: morningListSection(dueAtMs, asOfMs), rank, dueAtMs, taskId: task.id };
@@ -164,12 +179,12 @@ export class MorningListService {
   }
 
   /**
-   * The stage, outcome and opt-out of the agent's contacts: one range of idx_contact_agent_rank,
+   * The stage, outcome, opt-out and budget of the agent's contacts: one range of idx_contact_agent_rank,
    * read in order, instead of one random row per task. A task's contact is always its agent's (a
    * handover moves both, a pool dismisses the tasks), so a task whose contact is not is not listed.
    */
   private async contactsToRank(agentId: string): Promise<Map<string, ContactRankRow>> {
-    const own: ContactRankRow[] = await this.dataSource.query('SELECT id, stage, outcome, opted_out FROM contact WHERE agent_id = ?', [agentId]);
+    const own: ContactRankRow[] = await this.dataSource.query('SELECT id, stage, outcome, opted_out, budget_fen FROM contact WHERE agent_id = ?', [agentId]);
     return new Map(own.map((c) => [c.id, c]));
   }
 

@@ -4,6 +4,7 @@ import { DEFAULT_SCORING_CONFIG, morningListSection, rankFollowUp, stagePriorClo
 import { endOfChinaDay } from '../../../lib/china-day';
 import { fuzzRuns } from '../../../testing/fuzz-runs';
 import { openTestDatabase, TestDatabase } from '../../../testing/test-database';
+import { refreshContactBudgets } from '../../leads/queries/contact-budgets';
 import { rankedPageInSql } from './morning-list-ranking';
 
 const HOUR = 3_600_000;
@@ -67,6 +68,8 @@ describe('the morning list ranked in SQL', () => {
           [randomUUID(), randomUUID(), contactId, agentId, randomUUID().replace(/-/g, ''), budget, randomUUID(), AS_OF - (10 - k) * HOUR],
         );
       }
+      // The budget on the contact, kept from its leads as the lead service and the erasures keep it.
+      await refreshContactBudgets(db.dataSource, [contactId]);
       byTask.set(taskId, { ...task, contactId });
     }
     return byTask;

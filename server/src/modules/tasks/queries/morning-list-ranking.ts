@@ -60,8 +60,8 @@ function rankExpression(config: ScoringConfig, defaultValueFen: number, asOfMs: 
   const priors = config.stagePriorCloseProbability;
   const stages = (Object.keys(priors) as unknown as Stage[]).map((stage) => `WHEN ${Number(stage)} THEN ${double(priors[stage])}`).join(' ');
   const likelihood = `CASE WHEN c.outcome = 'won' THEN ${double(1)} WHEN c.outcome = 'lost' THEN ${double(0)} ELSE CASE c.stage ${stages} ELSE ${double(0)} END END`;
-  // The lead form's budget, as latestLeadBudgets reads it: the newest form that named one.
-  const value = `COALESCE((SELECT l.budget_fen FROM lead l WHERE l.contact_id = t.contact_id AND l.budget_fen IS NOT NULL ORDER BY l.created_at_ms DESC LIMIT 1), ${double(defaultValueFen)})`;
+  // The budget the latest lead form named, kept on the contact (leads/queries/contact-budgets.ts).
+  const value = `COALESCE(c.budget_fen, ${double(defaultValueFen)})`;
   const weights = r.priorityWeights;
   const weight = `CASE t.priority WHEN 1 THEN ${double(weights[1])} WHEN 2 THEN ${double(weights[2])} WHEN 3 THEN ${double(weights[3])} WHEN 4 THEN ${double(weights[4])} ELSE ${double(weights[5])} END`;
   const asOf = integer(Math.trunc(asOfMs));

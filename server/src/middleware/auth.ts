@@ -7,9 +7,8 @@ import type { Clock } from '../lib/clock';
 import { BOOTSTRAP_ADMIN, StaffActor } from '../permissions/actor';
 import type { SessionGuard } from '../modules/auth/session-guard';
 import type { SessionTokens } from '../modules/auth/session-tokens';
-import { anyAdminBound, staffMemberOfUser } from '../modules/staff/queries/staff-members';
+import { anyAdminBound, staffWithUnitPathOfUser } from '../modules/staff/queries/staff-members';
 import { staffDeactivated } from '../modules/staff/staff.service';
-import { orgUnitById } from '../modules/org/queries/org-units';
 
 export interface AuthState {
   userId?: string;
@@ -75,12 +74,12 @@ async function bootstrapOpen(dataSource: DataSource): Promise<void> {
 }
 
 async function authenticateStaff(deps: AuthDeps, staffRoles: readonly StaffRole[], userId: string, state: AuthState): Promise<void> {
-  const staff = await staffMemberOfUser(deps.dataSource, userId);
-  if (!staff || !staffRoles.includes(staff.role)) throw forbidden('这项操作需要员工身份或更高的角色，如需开通请联系管理员');
+  const found = await staffWithUnitPathOfUser(deps.dataSource, userId);
+  if (!found || !staffRoles.includes(found.staff.role)) throw forbidden('这项操作需要员工身份或更高的角色，如需开通请联系管理员');
+  const { staff, orgPath } = found;
   // The leaver's tokens end with their session epoch; this holds for any token that slipped through another process's cache.
   if (staff.deactivatedAtMs !== null) throw staffDeactivated();
-  const unit = await orgUnitById(deps.dataSource, staff.orgUnitId);
   state.actor = {
-    kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: unit?.path ?? '/', bootstrap: false,
+    kind: 'staff', userId, staffId: staff.id, role: staff.role, orgUnitId: staff.orgUnitId, orgPath: orgPath ?? '/', bootstrap: false,
   };
 }

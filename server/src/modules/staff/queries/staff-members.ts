@@ -12,6 +12,27 @@ export function staffMemberOfUser(db: DataSource | EntityManager, userId: string
   return db.getRepository(StaffMember).findOneBy({ userId });
 }
 
+/**
+ * The staff member a WeChat user is bound to with their unit's path, in one read: every staff
+ * request authenticates by it (two reads were a tenth of a MariaDB morning list's round trips).
+ */
+export async function staffWithUnitPathOfUser(db: DataSource | EntityManager, userId: string): Promise<{ staff: StaffRow; orgPath: string | null } | null> {
+  const rows: {
+    id: string; user_id: string; role: StaffRow['role']; org_unit_id: string; name: string; deactivated_at_ms: number | string | null; org_path: string | null;
+  }[] = await db.query(
+    `SELECT s.id, s.user_id, s.role, s.org_unit_id, s.name, s.deactivated_at_ms, u.path AS org_path
+       FROM staff_member s LEFT JOIN org_unit u ON u.id = s.org_unit_id WHERE s.user_id = ?`,
+    [userId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const staff: StaffRow = {
+    id: row.id, userId: row.user_id, role: row.role, orgUnitId: row.org_unit_id, name: row.name,
+    deactivatedAtMs: row.deactivated_at_ms === null ? null : Number(row.deactivated_at_ms),
+  };
+  return { staff, orgPath: row.org_path };
+}
+
 /** Whether any admin has bound WeChat (which retires the bootstrap token). */
 export function anyAdminBound(db: DataSource | EntityManager): Promise<boolean> {
   return db.getRepository(StaffMember).createQueryBuilder('staff').where("staff.role = 'admin' AND staff.user_id IS NOT NULL").getExists();

@@ -200,6 +200,27 @@ async function seedScoredContacts(ds, agentIds, versions, count) {
   return { events, touched, due };
 }
 
+/**
+ * BENCH_CPU_PROFILE=<file.cpuprofile>: the daily job alone, profiled (open it in Chrome's DevTools or
+ * read its self times); the seeding before it is left out.
+ */
+async function startCpuProfile() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return { stop: async () => undefined };
+  const { Session } = require('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      require('node:fs').writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'kejing-bench-scoring-'));
   const useMysql = process.env.BENCH_DB === 'mysql';
@@ -279,6 +300,7 @@ async function main() {
   sqlite?.pragma(`cache_size = ${defaultCache}`);
   line('seeded for the daily job', `${fmt(DAILY_CONTACTS)} contacts (${FULL_SEED ? 'all' : 'touched and due'} with states and 50 events each: ${fmt(seeded.events)} events), ${fmt(seeded.touched)} touched today, ${fmt(seeded.due)} due for a recheck (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const replaysBefore = s.scorer.replays;
+  const profiler = await startCpuProfile();
   let lastShown = 0;
   const started = Date.now();
   const cpuBefore = process.cpuUsage();
@@ -291,6 +313,7 @@ async function main() {
   });
   const wallSec = (Date.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  await profiler.stop();
   // CPU seconds of this process beside the wall time: on a shared machine the wall time includes other
   // work's turns (and the hypervisor's steal), the CPU time does not; on SQLite nearly all the work is here.
   const parts = await ds.query("SELECT part, result FROM job_part WHERE job = 'daily' ORDER BY part");

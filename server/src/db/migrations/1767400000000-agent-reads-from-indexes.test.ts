@@ -41,4 +41,14 @@ describe('migration 1767400000000 (the agent’s reads from index ranges)', () =
     expect(page).toContain('COVERING INDEX idx_contact_agent_stage');
     expect(page).not.toContain('TEMP B-TREE');
   });
+
+  it('on SQLite, reads the daily snapshot’s contacts (every agent’s) from idx_contact_agent_grid alone', async () => {
+    if (!sqlite()) return;
+    const detail = ((await db.dataSource.query(
+      `EXPLAIN QUERY PLAN SELECT id, agent_id, cell, stage, outcome, referral_class, centre_of_influence FROM contact
+        WHERE agent_id IN (?, ?) AND created_at_ms <= ? AND merged_into_contact_id IS NULL`,
+      [randomUUID(), randomUUID(), Date.now()],
+    )) as { detail: string }[]).map((p) => p.detail).join('\n');
+    expect(detail).toContain('COVERING INDEX idx_contact_agent_grid');
+  });
 });

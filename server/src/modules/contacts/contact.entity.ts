@@ -5,8 +5,9 @@ import { EpochMsColumn, FenColumn, UuidColumn } from '../../db/columns';
 /** The agent's record of one customer; scores are written by the scorer, never by a request. */
 @Entity('contact')
 @Index('uq_contact_agent_viewer', ['agentId', 'viewerUserId'], { unique: true })
-// The agent's count and grid (cells × stages, without merged-away or opted-out contacts) from the index alone.
-@Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id'])
+// The agent's count and grid (cells × stages, without merged-away or opted-out contacts) and the daily
+// KYB134 snapshot of every agent's contacts, from the index alone (migration 1767400000000).
+@Index('idx_contact_agent_grid', ['agentId', 'cell', 'stage', 'optedOut', 'mergedIntoContactId', 'id', 'outcome', 'referralClass', 'centreOfInfluence', 'createdAtMs'])
 // The morning list finds each task's contact by (agent, id) with what it ranks by (migrations 1767300000000, 1767400000000).
 @Index('idx_contact_agent_rank', ['agentId', 'id', 'stage', 'outcome', 'optedOut', 'budgetFen'])
 // The contact book lists an agent's contacts by last touch, all or of a stage: the page is found in
@@ -24,7 +25,8 @@ export class Contact {
   @UuidColumn({ name: 'handed_over_from_agent_id', nullable: true }) handedOverFromAgentId!: string | null;
   @EpochMsColumn({ name: 'handed_over_at_ms', nullable: true }) handedOverAtMs!: number | null;
   /** When the agent took the contact from the pool: without follow-up for N days after, it goes back. */
-  @EpochMsColumn({ name: 'claimed_at_ms', nullable: true }) claimedAtMs!: number | null;
+  // The daily take-back reads only the claimed contacts, not the whole table (migration 1767400000000).
+  @Index('idx_contact_claimed') @EpochMsColumn({ name: 'claimed_at_ms', nullable: true }) claimedAtMs!: number | null;
   /** The WeChat user behind the contact; null for contacts the agent entered by hand. */
   @UuidColumn({ name: 'viewer_user_id', nullable: true }) viewerUserId!: string | null;
   /** The name they gave (lead form), or 微信访客XXXX; what the agent calls them is remarkName. */
@@ -50,7 +52,8 @@ export class Contact {
   @Column({ type: 'int', default: 0 }) intent!: number;
   @Column({ type: 'varchar', length: 9, default: 'low-low' }) cell!: GridCellCode;
   @Column({ type: 'int', default: 1 }) stage!: Stage;
-  @Column({ type: 'varchar', length: 8, default: 'open' }) outcome!: DealOutcome;
+  // The deal index trains on the won and lost contacts, found here rather than by reading every contact.
+  @Index('idx_contact_outcome') @Column({ type: 'varchar', length: 8, default: 'open' }) outcome!: DealOutcome;
   @Column({ name: 'referral_class', type: 'varchar', length: 20, default: 'indifferent' }) referralClass!: ReferralClass;
   @Column({ name: 'centre_of_influence', type: 'boolean', default: false }) centreOfInfluence!: boolean;
   @Column({ name: 'interest_tags', type: 'simple-json', nullable: true }) interestTags!: { tag: TagCode; weight: number }[] | null;

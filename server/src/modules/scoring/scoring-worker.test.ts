@@ -50,6 +50,21 @@ describe('the scoring worker takes a contact who acted before those only reading
     expect(batches).toEqual([['reader-1', 'reader-2'], ['consulting'], ['reader-3', 'reader-4'], ['reader-5', 'reader-6']]);
   });
 
+  it('a backlog drained for the daily job goes in large batches; live notices after it in small ones again', async () => {
+    const { batches, release, scorer } = recordingScorer();
+    const changes = new ContactChanges();
+    const worker = new ScoringWorker(db.dataSource, scorer, logger, { pollMs: 60_000, batchSize: 2, drainBatchSize: 5 });
+    worker.start(changes);
+    changes.publish(['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'], 'first');
+    const drained = worker.drain();
+    release();
+    await drained;
+    changes.publish(['c8', 'c9', 'c10'], 'first');
+    await worker.stop(); // waits for the batches under way
+    // The first batch was taken before the drain began; the drain took the rest at once.
+    expect(batches).toEqual([['c1', 'c2'], ['c3', 'c4', 'c5', 'c6', 'c7'], ['c8', 'c9'], ['c10']]);
+  });
+
   it('a reader who then acts moves up, and a later progress report does not move them back', async () => {
     const { batches, release, scorer } = recordingScorer();
     const changes = new ContactChanges();

@@ -13,6 +13,11 @@ export interface ScoringWorkerOptions {
   pollMs: number;
   /** Contacts scored in one transaction. */
   batchSize: number;
+  /**
+   * Contacts scored in one transaction while draining a backlog (the daily job, the CLI): nobody waits
+   * on one of them in particular, and each commit costs the same whatever it holds. Default: batchSize.
+   */
+  drainBatchSize?: number;
 }
 
 /**
@@ -30,6 +35,8 @@ export class ScoringWorker {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** How many drain() calls are under way: while any is, batches are drainBatchSize. */
+  private draining = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +70,15 @@ export class ScoringWorker {
    * only contacts it found before (their scoring fails; the next poll retries them).
    */
   async drain(): Promise<void> {
+    this.draining += 1;
+    try {
+      await this.drainAll();
+    } finally {
+      this.draining -= 1;
+    }
+  }
+
+  private async drainAll(): Promise<void> {
     let before = new Set<string>();
     for (;;) {
       const found = await this.findUnscored();
@@ -97,9 +113,10 @@ export class ScoringWorker {
   /** The next batch: from the first line while anyone is in it, then in turn; oldest first in each. */
   private takeBatch(): string[] {
     const line = this.lines.first.size > 0 ? this.lines.first : this.lines.in_turn;
+    const size = this.draining > 0 ? this.options.drainBatchSize ?? this.options.batchSize : this.options.batchSize;
     const batch: string[] = [];
     for (const id of line) {
-      if (batch.length === this.options.batchSize) break;
+      if (batch.length === size) break;
       batch.push(id);
     }
     for (const id of batch) line.delete(id);

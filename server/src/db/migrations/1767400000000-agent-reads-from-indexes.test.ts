@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { insertLeadForm } from '../../testing/lead-rows';
 import { openTestDatabase, revertToBefore, TestDatabase } from '../../testing/test-database';
 import { AgentReadsFromIndexes1767400000000 } from './1767400000000-agent-reads-from-indexes';
 
@@ -9,7 +10,6 @@ describe('migration 1767400000000 (the agent’s reads from index ranges)', () =
   });
   afterAll(() => db.close());
   const sqlite = () => db.dataSource.options.type === 'better-sqlite3';
-  const lead = () => db.dataSource.driver.escape('lead');
 
   it('keeps on each contact the budget its latest lead form named', async () => {
     await revertToBefore(db, AgentReadsFromIndexes1767400000000);
@@ -17,12 +17,8 @@ describe('migration 1767400000000 (the agent’s reads from index ranges)', () =
     for (const id of [named, none, untouched]) {
       await db.dataSource.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [id, randomUUID(), '客户']);
     }
-    for (const [contactId, budget, at] of [[named, 2_000_00, 1_000], [named, 7_000_00, 2_000], [named, null, 3_000], [none, null, 1_000]] as const) {
-      await db.dataSource.query(
-        `INSERT INTO ${lead()} (id, client_event_id, contact_id, agent_id, name, phone_cipher, phone_hash, phone_last4, phone_prefix3, budget_fen, needs, consent_id, created_at_ms)
-         VALUES (?, ?, ?, ?, '客户', 'x', ?, '0000', '138', ?, '[]', ?, ?)`,
-        [randomUUID(), randomUUID(), contactId, randomUUID(), randomUUID().replace(/-/g, ''), budget, randomUUID(), at],
-      );
+    for (const [contactId, budgetFen, createdAtMs] of [[named, 2_000_00, 1_000], [named, 7_000_00, 2_000], [named, null, 3_000], [none, null, 1_000]] as const) {
+      await insertLeadForm(db.dataSource, { contactId, budgetFen, createdAtMs });
     }
     await db.dataSource.runMigrations();
     const rows: { id: string; budget_fen: number | string | null }[] = await db.dataSource.query(

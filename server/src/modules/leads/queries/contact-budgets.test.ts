@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { insertLeadForm } from '../../../testing/lead-rows';
 import { openTestDatabase, TestDatabase } from '../../../testing/test-database';
 import { refreshContactBudgets } from './contact-budgets';
 
@@ -14,15 +15,8 @@ describe('the budget kept on the contact', () => {
     await db.dataSource.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [id, randomUUID(), '客户']);
     return id;
   }
-  async function lead(contactId: string, budgetFen: number | null, createdAtMs: number, id = randomUUID()): Promise<string> {
-    await db.dataSource.query(
-      // `lead` is a word of MariaDB's (the LEAD window function): named, it is escaped.
-      `INSERT INTO ${db.dataSource.driver.escape('lead')} (id, client_event_id, contact_id, agent_id, name, phone_cipher, phone_hash, phone_last4, phone_prefix3, budget_fen, needs, consent_id, created_at_ms)
-       VALUES (?, ?, ?, ?, '客户', 'x', ?, '0000', '138', ?, '[]', ?, ?)`,
-      [id, randomUUID(), contactId, randomUUID(), randomUUID().replace(/-/g, ''), budgetFen, randomUUID(), createdAtMs],
-    );
-    return id;
-  }
+  const lead = (contactId: string, budgetFen: number | null, createdAtMs: number, id?: string): Promise<string> =>
+    insertLeadForm(db.dataSource, { contactId, budgetFen, createdAtMs, id });
   const budgetOf = async (contactId: string): Promise<number | null> => {
     const [row] = await db.dataSource.query('SELECT budget_fen FROM contact WHERE id = ?', [contactId]);
     return row.budget_fen === null ? null : Number(row.budget_fen);

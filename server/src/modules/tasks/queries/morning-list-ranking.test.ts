@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_SCORING_CONFIG, morningListSection, rankFollowUp, stagePriorCloseProbability, type DealOutcome, type Stage } from '@kejing/shared';
 import { endOfChinaDay } from '../../../lib/china-day';
 import { fuzzRuns } from '../../../testing/fuzz-runs';
+import { insertLeadForm } from '../../../testing/lead-rows';
 import { openTestDatabase, TestDatabase } from '../../../testing/test-database';
 import { refreshContactBudgets } from '../../leads/queries/contact-budgets';
 import { rankedPageInSql } from './morning-list-ranking';
@@ -61,12 +62,7 @@ describe('the morning list ranked in SQL', () => {
         [taskId, agentId, contactId, `property:${taskId}`, AS_OF + task.dueInMinutes * 60_000, task.priority, AS_OF - (task.plannedToday ? 1 : 7 * 24) * HOUR],
       );
       for (const [k, budget] of task.budgets.entries()) {
-        await db.dataSource.query(
-          // `lead` is a word of MariaDB's (the LEAD window function): named, it is escaped.
-          `INSERT INTO ${db.dataSource.driver.escape('lead')} (id, client_event_id, contact_id, agent_id, name, phone_cipher, phone_hash, phone_last4, phone_prefix3, budget_fen, needs, consent_id, created_at_ms)
-           VALUES (?, ?, ?, ?, '客户', 'x', ?, '0000', '138', ?, '[]', ?, ?)`,
-          [randomUUID(), randomUUID(), contactId, agentId, randomUUID().replace(/-/g, ''), budget, randomUUID(), AS_OF - (10 - k) * HOUR],
-        );
+        await insertLeadForm(db.dataSource, { contactId, agentId, budgetFen: budget, createdAtMs: AS_OF - (10 - k) * HOUR });
       }
       // The budget on the contact, kept from its leads as the lead service and the erasures keep it.
       await refreshContactBudgets(db.dataSource, [contactId]);

@@ -13,7 +13,9 @@
  * BENCH_DB=sqlite (default; a file in BENCH_SQLITE_PATH, kept when given) or mysql (database
  * BENCH_MYSQL_DB on BENCH_MYSQL_URL's server; dropped at the end unless BENCH_KEEP=1). A database
  * that already holds the contacts is reused (seeding 10M rows takes minutes), and migrated first.
- * BENCH_ITERATIONS (default 1,000 per read), BENCH_WARMUP (100).
+ * BENCH_ITERATIONS (default 1,000 per read), BENCH_WARMUP (100), BENCH_READS (which reads, by index:
+ * `0,1` the morning list's two), BENCH_CPU_PROFILE=<file> (the process during the measured requests,
+ * server and client both: they share it).
  */
 require('reflect-metadata');
 const { randomBytes } = require('node:crypto');
@@ -29,6 +31,7 @@ const { createLogger } = dist('lib/logger');
 const { buildServices } = dist('services');
 const { startFakeWeChat } = dist('wechat/fake-wechat-server');
 const { testConfig } = dist('testing/test-app');
+const { startCpuProfile } = require('./cpu-profile');
 
 const env = (name, fallback) => (process.env[name] === undefined || process.env[name] === '' ? fallback : Number(process.env[name]));
 const TOTAL = env('BENCH_TOTAL_CONTACTS', 10_000_000);
@@ -235,11 +238,13 @@ async function main() {
     let body;
     for (let i = 0; i < WARMUP; i += 1) body = await api(base, 'GET', path, token);
     const times = [];
+    const profiler = await startCpuProfile(process.env.BENCH_CPU_PROFILE && process.env.BENCH_CPU_PROFILE.replace(/(\.cpuprofile)?$/, `-${k}.cpuprofile`));
     for (let i = 0; i < ITERATIONS; i += 1) {
       const started = process.hrtime.bigint();
       body = await api(base, 'GET', path, token);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
+    await profiler.stop();
     times.sort((a, b) => a - b);
     const pct = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
     line(label, `p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${times[times.length - 1].toFixed(1)} ms (${ITERATIONS} runs; ${describe(body)})`);

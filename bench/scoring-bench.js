@@ -29,6 +29,7 @@ const { ManualClock } = require(join(dist, 'lib', 'clock'));
 const { createLogger } = require(join(dist, 'lib', 'logger'));
 const { runDailyJob } = require(join(dist, 'jobs', 'daily-job'));
 const { encodeScoreState } = require(join(dist, 'modules', 'scoring', 'score-states'));
+const { startCpuProfile } = require('./cpu-profile');
 
 const shared = require(join(__dirname, '..', 'shared', 'dist'));
 
@@ -198,27 +199,6 @@ async function seedScoredContacts(ds, agentIds, versions, count) {
     if (process.stdout.isTTY || (from / CHUNK) % 50 === 0) process.stdout.write(`  seeding ${fmt(from + contacts.length)} / ${fmt(count)} contacts\n`);
   }
   return { events, touched, due };
-}
-
-/**
- * BENCH_CPU_PROFILE=<file.cpuprofile>: the daily job alone, profiled (open it in Chrome's DevTools or
- * read its self times); the seeding before it is left out.
- */
-async function startCpuProfile() {
-  const file = process.env.BENCH_CPU_PROFILE;
-  if (!file) return { stop: async () => undefined };
-  const { Session } = require('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    stop: async () => {
-      const { profile } = await session.post('Profiler.stop');
-      require('node:fs').writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ContactScore } from '@kejing/shared';
+import type { ContactFigures, ContactScore } from '@kejing/shared';
 import type { StoredFigures } from './queries/contacts-to-score';
 
 /**
@@ -16,17 +16,36 @@ export function storedFiguresOf(score: ContactScore): StoredFigures {
 }
 
 /**
+ * The row's columns that indexes carry, with the value a score gives each. SQLite rewrites the entries
+ * of every index holding a column an UPDATE sets, whether or not its value changed (six indexes of the
+ * contact hold these), so a nightly recheck that only decays trust and intent set them all for nothing.
+ */
+const INDEXED_FIGURES: readonly { column: string; of: (figures: ContactFigures) => number | string | null }[] = [
+  { column: 'cell', of: (f) => f.cell },
+  { column: 'stage', of: (f) => f.stage },
+  { column: 'outcome', of: (f) => f.outcome },
+  { column: 'referral_class', of: (f) => f.referralClass },
+  { column: 'centre_of_influence', of: (f) => (f.centreOfInfluence ? 1 : 0) },
+  { column: 'last_touch_at_ms', of: (f) => f.lastTouchAtMs },
+];
+
+/**
  * Stores the scorer's result on the contact, in the scorer's transaction: the figures, how many stage
  * entries they came with and the newest one's time (the explanation itself is not stored: it is worked
  * out from the stored state when read); `nextRecheckAtMs` when the figures next change by time alone (null: never).
+ * `stored`: what the row holds now (read under the scorer's lock; null sets every column), so that
+ * indexed columns are set only when their value changes.
  */
-export async function storeContactScore(manager: EntityManager, contactId: string, score: ContactScore, scoredAtMs: number, nextRecheckAtMs: number | null): Promise<void> {
+export async function storeContactScore(
+  manager: EntityManager, contactId: string, score: ContactScore, scoredAtMs: number, nextRecheckAtMs: number | null, stored: StoredFigures | null,
+): Promise<void> {
   const { stageEvidenceCount, lastStageEvidenceAtMs } = storedFiguresOf(score);
+  const changed = INDEXED_FIGURES.filter(({ of }) => stored === null || of(stored.figures) !== of(score));
   // Raw UPDATE: this runs for every contact every night, and the ORM's per-call overhead showed in the profile.
   await manager.query(
-    `UPDATE contact SET trust = ?, intent = ?, cell = ?, stage = ?, outcome = ?, referral_class = ?, centre_of_influence = ?,
-            interest_tags = ?, stage_evidence_count = ?, last_stage_evidence_at_ms = ?, last_touch_at_ms = ?, scored_at_ms = ?, next_recheck_at_ms = ? WHERE id = ?`,
-    [score.trust, score.intent, score.cell, score.stage, score.outcome, score.referralClass, score.centreOfInfluence ? 1 : 0,
-      JSON.stringify(score.interestTags), stageEvidenceCount, lastStageEvidenceAtMs, score.lastTouchAtMs, scoredAtMs, nextRecheckAtMs, contactId],
+    `UPDATE contact SET trust = ?, intent = ?, interest_tags = ?, stage_evidence_count = ?, last_stage_evidence_at_ms = ?, scored_at_ms = ?, next_recheck_at_ms = ?${
+      changed.map(({ column }) => `, ${column} = ?`).join('')} WHERE id = ?`,
+    [score.trust, score.intent, JSON.stringify(score.interestTags), stageEvidenceCount, lastStageEvidenceAtMs, scoredAtMs, nextRecheckAtMs,
+      ...changed.map(({ of }) => of(score)), contactId],
   );
 }

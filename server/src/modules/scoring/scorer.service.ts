@@ -160,7 +160,7 @@ export class ScorerService {
           if (plan) plans.push(plan);
         }
         if (agentId && plans.length > 0) placements.push({ contact: { id: contact.id, agentId }, plans, triggers: fresh });
-        await storeContactScore(manager, contact.id, after, nowMs, nextRecheckAtMs(state, context, nowMs, this.config));
+        await storeContactScore(manager, contact.id, after, nowMs, nextRecheckAtMs(state, context, nowMs, this.config), contact.stored);
         // A state that took nothing in is the one stored: not written again (the daily rechecks).
         if (history || fresh.length > 0 || !prior) states.push({ contactId: contact.id, state, engaged: wasEngaged || fresh.some(engaged) });
         scoredRowIds.push(...fresh.map((e) => e.rowId));

@@ -76,6 +76,12 @@ export function toApiError(res: HttpResponse): ApiError {
 
 const defaultMessage = statusMessageZh
 
+/** What a failed action tells the person: the error's own words (ApiError's are Chinese already), else the action's. */
+export function failureText(error: unknown, fallback: string): string {
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === 'string' && message.trim() !== '' ? message : fallback
+}
+
 /**
  * The server's complaints by form field, for showing each beside its input: "phones.1.phone" and
  * "phone" both land on `phone`, the first reason of a field wins.

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import type { ApiError } from '../api/client'
+import { useBusyAction } from '../hooks/use-busy-action'
 
 /** One labelled field of an agent's edit page, with its error under it. */
 export function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
@@ -14,13 +14,6 @@ export function Field({ label, error, children }: { label: string; error?: strin
   )
 }
 
-/** What the server said, in Chinese: its own message when it wrote one for people, else a general one. */
-export function saveFailure(e: unknown): string {
-  const error = e as ApiError
-  // ApiError's message is Chinese already (the server's, or shared's table by code), naming the field for a 400.
-  return error.message || '保存没有成功，请稍后重试'
-}
-
 /**
  * The state an edit page (contact, policy) keeps: the form, its field errors (a field's error goes
  * as soon as the field changes), and a save that shows 已保存 or the server's reason and cannot be
@@ -29,7 +22,7 @@ export function saveFailure(e: unknown): string {
 export function useEditForm<Form extends object, Errors extends Partial<Record<string, string>>>(initial: Form) {
   const [form, setForm] = useState<Form>(initial)
   const [errors, setErrors] = useState<Errors>({} as Errors)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const set = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }))
     setErrors((e) => {
@@ -38,18 +31,11 @@ export function useEditForm<Form extends object, Errors extends Partial<Record<s
       return next
     })
   }
-  /** Runs `send` (the request, then where to go); a failure is told in a toast and leaves the form as it was. */
-  const save = async (send: () => Promise<void>) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      await send()
-    } catch (e) {
-      void Taro.showToast({ title: saveFailure(e), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
+  /**
+   * Runs `send` (the request, then where to go); a failure is told in a toast and leaves the form as it
+   * was. ApiError's message is Chinese already (the server's, or shared's table by code), naming the field for a 400.
+   */
+  const save = (send: () => Promise<void>) => run(send, '保存没有成功，请稍后重试')
   return { form, set, errors, setErrors, busy, save }
 }
 

@@ -79,6 +79,18 @@ describe('the contact page: profile, 拨打, 复制微信号, notes in the timel
     expect(h.text()).toContain('周六约了面谈')
   })
 
+  it('a second tap on 保存 while the first is on its way sends the note once', async () => {
+    const before = notesSent.filter((r) => r.method === 'POST').length
+    h.page.querySelector('#note-new').dispatchEvent('input', { detail: { value: '下周二回电话' } })
+    await h.flush()
+    const save = h.page.querySelector('#note-save')
+    save.dispatchEvent('tap')
+    save.dispatchEvent('tap')
+    await h.flush(200)
+    expect(notesSent.filter((r) => r.method === 'POST').length - before).toBe(1)
+    expect(h.toasts.at(-1)).toBe('已保存')
+  })
+
   it('deletes the agent\'s own note after confirming', async () => {
     await h.tap('#timeline-n1 .note-delete')
     await h.flush(200)

@@ -6,16 +6,16 @@ import AgentGate from '../../components/agent-gate'
 import { chooseTableFile } from '../../platform/choose-table-file'
 import { api } from '../../services'
 import { headerChoices, IMPORT_PAGES, importPageKind, type ImportPageKind, missingRequired, OUTCOME_ZH, progressPct, remap } from './import-view'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 const POLL_MS = 800
 
 function Pick({ kind, onPreview }: { kind: ImportPageKind; onPreview: (p: ImportPreviewView) => void }) {
   const words = IMPORT_PAGES[kind]
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const pick = async () => {
-    setBusy(true)
-    try {
+    await run(async () => {
       const file = await chooseTableFile()
       if (!file) return
       if (file.size > IMPORT_FILE_MAX_BYTES) {
@@ -23,11 +23,7 @@ function Pick({ kind, onPreview }: { kind: ImportPageKind; onPreview: (p: Import
         return
       }
       onPreview(await api().uploadImport({ kind, fileName: file.name, contentBase64: file.contentBase64 }))
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '读取失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '读取失败')
   }
   return (
     <View className='section'>
@@ -46,18 +42,13 @@ function Pick({ kind, onPreview }: { kind: ImportPageKind; onPreview: (p: Import
 
 function Mapping({ preview, onStarted }: { preview: ImportPreviewView; onStarted: (job: ImportJobView) => void }) {
   const [mapping, setMapping] = useState<ImportMappingEntry[]>(preview.suggestedMapping)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const choices = headerChoices(preview)
   const missing = missingRequired(preview, mapping)
   const start = async () => {
-    setBusy(true)
-    try {
+    await run(async () => {
       onStarted(await api().commitImport(preview.jobId, { mapping }))
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '导入失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '导入失败')
   }
   return (
     <View>

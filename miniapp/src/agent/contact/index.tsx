@@ -26,6 +26,7 @@ import {
 } from '../../format'
 import { api } from '../../services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 const ACTION_NAMES = AGENT_TOUCHPOINT_TYPES.map((t) => touchpointName(t))
@@ -50,23 +51,18 @@ function ScoreBar({ label, value, band }: { label: string; value: number; band: 
 function LogAction({ contactId, onLogged }: { contactId: string; onLogged: () => void }) {
   const [index, setIndex] = useState(0)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   // One id per attempt, reused on retry so the action is stored once.
   const [clientEventId, setClientEventId] = useState(() => uuidV4(random))
 
   const submit = async () => {
-    setBusy(true)
-    try {
+    await run(async () => {
       await api().logAction(contactId, { clientEventId, type: AGENT_TOUCHPOINT_TYPES[index], ...(note.trim() ? { note: note.trim() } : {}) })
       void Taro.showToast({ title: '已记录', icon: 'success' })
       setNote('')
       setClientEventId(uuidV4(random))
       onLogged()
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '没能记录，请稍后再试')
   }
 
   return (

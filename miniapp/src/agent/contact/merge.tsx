@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { CONTACT_LIMITS, CONTACT_MERGE_UNDO_DAYS, type ContactDetailView, type ContactMergeView, type ContactSummaryView } from '@kejing/shared'
 import { formatDateTime } from '../../format'
 import { api } from '../../services'
+import { useBusyAction } from '../../hooks/use-busy-action'
 
 const confirm = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: '#c8102e' })).confirm
 
@@ -16,7 +17,7 @@ export default function Merge({ c, onChanged }: { c: ContactDetailView; onChange
   const [q, setQ] = useState('')
   const [found, setFound] = useState<ContactSummaryView[]>([])
   const [merges, setMerges] = useState<ContactMergeView[]>([])
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
 
   const loadMerges = () => api().contactMerges(c.contactId).then(setMerges).catch(() => setMerges([]))
   useEffect(() => {
@@ -35,34 +36,24 @@ export default function Merge({ c, onChanged }: { c: ContactDetailView; onChange
   const mergeFrom = async (other: ContactSummaryView) => {
     const ok = await confirm('合并客户', `把「${other.displayName}」合并到「${c.displayName}」？互动、留资、备注、手机号和任务都会归到一起，${CONTACT_MERGE_UNDO_DAYS}天内可撤销。`)
     if (!ok) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await api().mergeContact(c.contactId, other.contactId)
       void Taro.showToast({ title: '已合并', icon: 'success' })
       setOpen(false)
       setQ('')
       await loadMerges()
       onChanged()
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '合并失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '合并失败')
   }
 
   const undo = async (m: ContactMergeView) => {
     if (!(await confirm('撤销合并', `「${m.fromName}」将恢复为单独的客户，各自的记录也分开。`))) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await api().undoMerge(m.mergeId)
       void Taro.showToast({ title: '已撤销合并', icon: 'success' })
       await loadMerges()
       onChanged()
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '撤销失败', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '撤销失败')
   }
 
   const now = Date.now()

@@ -4,29 +4,25 @@ import Taro from '@tarojs/taro'
 import { CONTACT_LIMITS, type TimelineItemView } from '@kejing/shared'
 import { formatDateTime, formatDwell, touchpointName } from '../../format'
 import { api } from '../../services'
+import { useBusyAction } from '../../hooks/use-busy-action'
 
-const failed = (e: unknown) => void Taro.showToast({ title: (e as Error).message || '操作失败，请稍后再试', icon: 'none' })
+const FAILED = '操作失败，请稍后再试'
 
 /** 写跟进记录: a note on the contact; it shows in the timeline below. */
 export default function Notes({ contactId, onChanged }: { contactId: string; onChanged: () => void }) {
   const [body, setBody] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const save = async () => {
     if (!body.trim()) {
       void Taro.showToast({ title: '请先写点内容', icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       await api().addNote(contactId, body.trim())
       setBody('')
       void Taro.showToast({ title: '已保存', icon: 'success' })
       onChanged()
-    } catch (e) {
-      failed(e)
-    } finally {
-      setBusy(false)
-    }
+    }, FAILED)
   }
   return (
     <View className='section'>
@@ -53,26 +49,23 @@ export function TimelineEntry({ item, contactId, onChanged }: { item: TimelineIt
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(item.note ?? '')
   const isNote = item.type === 'note'
+  const { run } = useBusyAction()
 
   const saveEdit = async () => {
     if (!draft.trim()) return void Taro.showToast({ title: '记录不能为空', icon: 'none' })
-    try {
+    await run(async () => {
       await api().editNote(contactId, item.eventId, draft.trim())
       setEditing(false)
       onChanged()
-    } catch (e) {
-      failed(e)
-    }
+    }, FAILED)
   }
   const remove = async () => {
     const { confirm } = await Taro.showModal({ title: '删除这条记录？', content: '删除后无法恢复', confirmText: '删除', confirmColor: '#c8102e' })
     if (!confirm) return
-    try {
+    await run(async () => {
       await api().deleteNote(contactId, item.eventId)
       onChanged()
-    } catch (e) {
-      failed(e)
-    }
+    }, FAILED)
   }
 
   return (

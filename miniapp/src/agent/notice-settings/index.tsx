@@ -7,6 +7,7 @@ import StateView from '../../components/state-view'
 import { useAsync } from '../../hooks/use-async'
 import { NOTICE_KIND_LABELS } from '../../notices/notice-view'
 import { api } from '../../services'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 const CAPS = [3, 5, 10, 20] as const
@@ -25,7 +26,7 @@ function grantsFrom(result: Record<string, unknown>, templateIds: string[]): Rec
 function SettingsForm() {
   const loaded = useAsync(() => api().noticeSettings(), [])
   const [draft, setDraft] = useState<NotificationSettingsView | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useBusyAction()
   useEffect(() => {
     if (loaded.data) setDraft(loaded.data)
   }, [loaded.data])
@@ -56,15 +57,10 @@ function SettingsForm() {
   }
 
   const save = async () => {
-    setSaving(true)
-    try {
+    await run(async () => {
       loaded.setData(await api().updateNoticeSettings({ quietStart: draft.quietStart, quietEnd: draft.quietEnd, dailyCap: draft.dailyCap }))
       void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
-    } finally {
-      setSaving(false)
-    }
+    }, '没能保存，请稍后再试')
   }
 
   return (

@@ -1,16 +1,17 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { fieldReasons, type ApiError } from '../../api/client'
+import { failureText, fieldReasons, type ApiError } from '../../api/client'
 import { useAgentSession } from '../../hooks/use-agent-session'
 import StateView from '../state-view'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 /** Agent pages: after the silent login, a WeChat user who is not yet bound enters an invite code. */
 export default function AgentGate({ children }: { children: ReactNode }) {
   const { isAgent, loading, error, bind } = useAgentSession()
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   // The server's word on the code (wrong, used, expired), shown under the box until it is changed.
   const [codeError, setCodeError] = useState<string | null>(null)
 
@@ -22,18 +23,16 @@ export default function AgentGate({ children }: { children: ReactNode }) {
       setCodeError('请输入机构发给您的 8 位邀请码')
       return
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       await bind(code)
       void Taro.showToast({ title: '绑定成功', icon: 'success' })
-    } catch (e) {
+    }, (e) => {
       const onCode = fieldReasons(e).inviteCode
+      if (!onCode) return failureText(e, '绑定没有成功，请稍后重试')
       // A refused code says what to do (核对, or ask for a new one); a malformed one says its form.
-      if (onCode) setCodeError((e as ApiError).code === 'invite_code_invalid' ? (e as ApiError).message : onCode)
-      else void Taro.showToast({ title: (e as Error).message || '绑定没有成功，请稍后重试', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+      setCodeError((e as ApiError).code === 'invite_code_invalid' ? (e as ApiError).message : onCode)
+      return null
+    })
   }
 
   return (

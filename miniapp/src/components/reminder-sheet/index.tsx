@@ -6,6 +6,8 @@ import { REMINDER_NOTE_MAX } from '@kejing/shared'
 import BottomSheet from '../bottom-sheet'
 import { api } from '../../services'
 import { checkReminder, newReminderDraft, quickTimes, REMINDER_CHANNELS, reminderDateRange, reminderRequest, REPEAT_CHOICES, type ReminderDraft } from '../../tasks/reminder-form'
+import { failureText } from '../../api/client'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 /** 设提醒: when (quick times or a date and time), how often, how, and what to do; for one contact. */
@@ -18,7 +20,7 @@ export default function ReminderSheet({ contactId, contactName, onClose, onSaved
   const now = Date.now()
   const [draft, setDraft] = useState<ReminderDraft>(() => newReminderDraft(now))
   const [error, setError] = useState<{ field: string; reason: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const range = reminderDateRange(now)
   const set = (change: Partial<ReminderDraft>) => {
     setDraft({ ...draft, ...change })
@@ -31,16 +33,15 @@ export default function ReminderSheet({ contactId, contactName, onClose, onSaved
       setError(wrong)
       return
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       const task = await api().createReminder(reminderRequest(contactId, draft))
       void Taro.showToast({ title: task.status === 'open' ? '已设提醒，今天的清单里有它' : '已设提醒，到时放进今日清单', icon: 'none' })
       onSaved(task)
-    } catch (e) {
-      setError({ field: 'dueAt', reason: (e as Error).message || '没能保存，请重试' })
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => {
+      // Told beside the time it is about, not in a toast that hides the sheet.
+      setError({ field: 'dueAt', reason: failureText(e, '没能保存，请重试') })
+      return null
+    })
   }
 
   return (

@@ -15,12 +15,13 @@ import {
   type LeadFormErrors,
   type LeadFormState,
 } from '../../forms/lead-form'
-import { ApiError } from '../../api/client'
+import { ApiError, failureText } from '../../api/client'
 import { api } from '../../customer/reader-services'
 import { defaultRandom, uuidV4 } from '../../tracking/uuid'
 import '../../app.css'
 import './index.css'
 import { passesCheck } from '../../forms/first-error'
+import { useBusyAction } from '../../hooks/use-busy-action'
 
 const random = defaultRandom()
 // H5 has no getPhoneNumber: there the number is always typed.
@@ -30,7 +31,7 @@ export default function LeadPage() {
   const { s = '', from } = useRouter().params
   const [form, setForm] = useState<LeadFormState>(EMPTY_LEAD_FORM)
   const [errors, setErrors] = useState<LeadFormErrors>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const [done, setDone] = useState(false)
   // One id for this form: a retried submit is stored once.
   const clientEventId = useRef(uuidV4(random))
@@ -48,21 +49,18 @@ export default function LeadPage() {
 
   const submit = async () => {
     if (!passesCheck(validateLeadForm(form, { weChatPhone: canUseWeChatPhone }), setErrors)) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await api().submitLead(toLeadRequest(form, s, clientEventId.current))
       setDone(true)
-    } catch (e) {
+    }, (e) => {
       const onCode = e instanceof ApiError ? e.details.find((d) => d.field === 'phoneCode') : undefined
       if (onCode) {
         // A phone code works once and expires: let the person tap again or type the number.
         set({ phoneCode: '' })
         setErrors((found) => ({ ...found, phone: onCode.reason }))
       }
-      void Taro.showToast({ title: onCode?.reason || (e as Error).message || '提交失败，请稍后再试', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+      return onCode?.reason || failureText(e, '提交失败，请稍后再试')
+    })
   }
 
   const onGetPhoneNumber = (e: { detail?: { code?: string; errMsg?: string } }) => {

@@ -7,6 +7,7 @@ import { useAsync } from '../../hooks/use-async'
 import { formatDateTime } from '../../format'
 import { api } from '../../customer/reader-services'
 import { CONSENT_NAMES, deletionSummary, heldSummaries, isOptedOut, shoulderMask, withdrawWarning } from '../../privacy/my-data-view'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import '../../app.css'
 import './index.css'
 
@@ -17,21 +18,16 @@ const confirm = async (title: string, content: string, confirmText: string): Pro
 export default function MyDataPage() {
   const data = useAsync(() => api().myData(), [])
   const consents = useAsync(() => api().myConsents(), [])
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const [erased, setErased] = useState<string | null>(null)
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    try {
+    await run(async () => {
       await fn()
       void Taro.showToast({ title: done, icon: 'success' })
       void data.reload()
       void consents.reload()
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '没能完成，请重试', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '没能完成，请重试')
   }
 
   if (erased) {
@@ -69,14 +65,9 @@ export default function MyDataPage() {
   const erase = async () => {
     if (!(await confirm('删除我的全部信息？', '将删除所有顾问处关于您的档案、阅读记录、留资和跟进记录，并退出登录。删除后无法恢复。', '继续'))) return
     if (!(await confirm('最后确认', '确定永久删除？此操作不可撤销。', '永久删除'))) return
-    setBusy(true)
-    try {
+    await run(async () => {
       setErased(deletionSummary(await api().eraseMe()))
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message || '没能删除，请重试', icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '没能删除，请重试')
   }
 
   return (

@@ -13,13 +13,14 @@ import { introFrom } from '../../forms/persona-templates'
 import { api } from '../../services'
 import { absoluteImageUrl, chooseAndUploadImage } from '../../uploads/upload-image'
 import ReachEditor from './parts/reach-editor'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 function CardEditor() {
   const card = useAsync(() => api().card(), [])
   const personas = useAsync(() => api().personaTemplates(), [])
   const [draft, setDraft] = useState<AgentCardView | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useBusyAction()
   useEffect(() => {
     if (card.data) setDraft(card.data)
   }, [card.data])
@@ -45,8 +46,7 @@ function CardEditor() {
       void Taro.showToast({ title: '请填写姓名', icon: 'none' })
       return
     }
-    setSaving(true)
-    try {
+    await run(async () => {
       const saved = await api().updateCard({
         name: draft.name.trim(),
         intro: (draft.intro ?? '').trim(),
@@ -54,11 +54,7 @@ function CardEditor() {
       })
       card.setData(saved)
       void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
-    } finally {
-      setSaving(false)
-    }
+    }, '没能保存，请稍后再试')
   }
 
   return (

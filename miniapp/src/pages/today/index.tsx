@@ -16,34 +16,30 @@ import ReminderSheet from '../../components/reminder-sheet'
 import { reminderWhen } from '../../tasks/reminder-form'
 import SnoozeSheet from './parts/snooze-sheet'
 import { CHANNEL_BUTTONS, dateLine, dueLabel, greeting, isPriority, lastTouchMs, todaySections, touchSummary } from '../../tasks/today-view'
+import { useBusyAction } from '../../hooks/use-busy-action'
 import './index.css'
 
 const openContact = (contactId: string) => Taro.navigateTo({ url: `/agent/contact/index?id=${encodeURIComponent(contactId)}` })
 
 function TaskCard({ task, now, onChanged, onSaved }: { task: TaskView; now: number; onChanged: (taskId: string) => void; onSaved: () => void }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   const [showMessage, setShowMessage] = useState(false)
   const [sheet, setSheet] = useState<'snooze' | 'remind' | null>(null)
   const isReminder = task.origin === 'reminder'
   const lastTouch = lastTouchMs(task)
   const summary = touchSummary(task.because)
 
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    try {
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    await run(async () => {
       await fn()
       void Taro.showToast({ title: done, icon: 'success' })
       onChanged(task.taskId)
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '没能完成，请稍后再试')
   }
 
   const snooze = (to: SnoozeTaskRequest, label: string) => {
     setSheet(null)
-    void run(() => api().taskSnooze(task.taskId, to), `已推迟到${label}`)
+    void act(() => api().taskSnooze(task.taskId, to), `已推迟到${label}`)
   }
 
   const copyMessage = async (hint: string) => {
@@ -73,7 +69,7 @@ function TaskCard({ task, now, onChanged, onSaved }: { task: TaskView; now: numb
       case 'meet':
         return copyMessage('邀约已复制，去微信约时间')
       case 'observe':
-        return run(() => api().taskDone(task.taskId), '已记下')
+        return act(() => api().taskDone(task.taskId), '已记下')
     }
   }
 
@@ -106,14 +102,14 @@ function TaskCard({ task, now, onChanged, onSaved }: { task: TaskView; now: numb
           {CHANNEL_BUTTONS[task.channel]}
         </Button>
         {task.channel === 'observe' ? null : (
-          <Button className='task__btn task__btn--done btn-plain' disabled={busy} onClick={() => run(() => api().taskDone(task.taskId), '已完成')}>
+          <Button className='task__btn task__btn--done btn-plain' disabled={busy} onClick={() => act(() => api().taskDone(task.taskId), '已完成')}>
             完成
           </Button>
         )}
         <Button className='task__btn task__btn--small btn-ghost task__snooze' disabled={busy} onClick={() => setSheet('snooze')}>
           稍后
         </Button>
-        <Button className='task__btn task__btn--small btn-ghost' disabled={busy} onClick={() => run(() => api().taskDismiss(task.taskId), '已忽略')}>
+        <Button className='task__btn task__btn--small btn-ghost' disabled={busy} onClick={() => act(() => api().taskDismiss(task.taskId), '已忽略')}>
           忽略
         </Button>
       </View>

@@ -6,6 +6,7 @@ import StateView from '../../../components/state-view'
 import { useAsync } from '../../../hooks/use-async'
 import { api } from '../../../services'
 import { absoluteImageUrl, chooseAndUploadImage } from '../../../uploads/upload-image'
+import { useBusyAction } from '../../../hooks/use-busy-action'
 
 const QR_KINDS: { kind: WeChatQrKind; label: string }[] = [{ kind: 'wechat', label: '个人微信' }, { kind: 'wecom', label: '企业微信' }]
 
@@ -15,7 +16,7 @@ export default function ReachEditor() {
   const [phone, setPhone] = useState('')
   const [phonePublic, setPhonePublic] = useState(false)
   const [kind, setKind] = useState<WeChatQrKind>('wechat')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useBusyAction()
   useEffect(() => {
     if (!reach.data) return
     setPhone(reach.data.phone ?? '')
@@ -26,15 +27,10 @@ export default function ReachEditor() {
   const current: AgentReachView = reach.data
 
   const saveWith = async (patch: Parameters<ReturnType<typeof api>['updateReach']>[0], done = '已保存') => {
-    setBusy(true)
-    try {
+    await run(async () => {
       reach.setData(await api().updateReach(patch))
       void Taro.showToast({ title: done, icon: 'success' })
-    } catch (e) {
-      void Taro.showToast({ title: (e as Error).message, icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+    }, '没能完成，请稍后再试')
   }
 
   const uploadQr = async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { insertBareContact } from '../../testing/seed-rows';
 import { openTestDatabase, revertToBefore, TestDatabase } from '../../testing/test-database';
 import { MorningListReads1767300000000 } from './1767300000000-morning-list-reads';
 
@@ -16,7 +17,7 @@ describe('migration 1767300000000 (the morning list from two index ranges)', () 
     const agents = Array.from({ length: 20 }, () => randomUUID());
     for (const [i, agentId] of agents.entries()) {
       for (let k = 0; k < 30; k += 1) {
-        await db.dataSource.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [randomUUID(), agentId, `客户${i}-${k}`]);
+        await insertBareContact(db.dataSource, { agentId, displayName: `客户${i}-${k}` });
       }
     }
     await db.dataSource.query('ANALYZE');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { insertLeadForm } from '../../testing/lead-rows';
+import { insertBareContact, insertLeadForm } from '../../testing/seed-rows';
 import { openTestDatabase, revertToBefore, TestDatabase } from '../../testing/test-database';
 import { AgentReadsFromIndexes1767400000000 } from './1767400000000-agent-reads-from-indexes';
 
@@ -14,9 +14,7 @@ describe('migration 1767400000000 (the agent’s reads from index ranges)', () =
   it('keeps on each contact the budget its latest lead form named', async () => {
     await revertToBefore(db, AgentReadsFromIndexes1767400000000);
     const [named, none, untouched] = [randomUUID(), randomUUID(), randomUUID()];
-    for (const id of [named, none, untouched]) {
-      await db.dataSource.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [id, randomUUID(), '客户']);
-    }
+    for (const id of [named, none, untouched]) await insertBareContact(db.dataSource, { id });
     for (const [contactId, budgetFen, createdAtMs] of [[named, 2_000_00, 1_000], [named, 7_000_00, 2_000], [named, null, 3_000], [none, null, 1_000]] as const) {
       await insertLeadForm(db.dataSource, { contactId, budgetFen, createdAtMs });
     }

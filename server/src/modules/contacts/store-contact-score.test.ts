@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { ContactScore } from '@kejing/shared';
+import { insertBareContact } from '../../testing/seed-rows';
 import { openTestDatabase, TestDatabase } from '../../testing/test-database';
 import { lockContactsToScore } from './queries/contacts-to-score';
 import { storeContactScore, storedFiguresOf } from './store-contact-score';
@@ -18,11 +18,7 @@ describe('storing a score on the contact', () => {
   });
   afterAll(() => db.close());
 
-  async function newContact(): Promise<string> {
-    const id = randomUUID();
-    await db.dataSource.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [id, randomUUID(), '客户']);
-    return id;
-  }
+  const newContact = () => insertBareContact(db.dataSource);
   /** Stores `next` over what the row holds, as the scorer does under its lock; returns the UPDATE it ran. */
   async function store(contactId: string, next: ContactScore, scoredAtMs: number): Promise<string> {
     return db.dataSource.transaction(async (manager) => {

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { insertLeadForm } from '../../../testing/lead-rows';
+import { insertBareContact, insertLeadForm } from '../../../testing/seed-rows';
 import { openTestDatabase, TestDatabase } from '../../../testing/test-database';
 import { refreshContactBudgets } from './contact-budgets';
 
@@ -10,11 +9,7 @@ describe('the budget kept on the contact', () => {
   });
   afterAll(() => db.close());
 
-  async function newContact(): Promise<string> {
-    const id = randomUUID();
-    await db.dataSource.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [id, randomUUID(), '客户']);
-    return id;
-  }
+  const newContact = () => insertBareContact(db.dataSource);
   const lead = (contactId: string, budgetFen: number | null, createdAtMs: number, id?: string): Promise<string> =>
     insertLeadForm(db.dataSource, { contactId, budgetFen, createdAtMs, id });
   const budgetOf = async (contactId: string): Promise<number | null> => {

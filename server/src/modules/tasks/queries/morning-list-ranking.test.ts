@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_SCORING_CONFIG, morningListSection, rankFollowUp, stagePriorCloseProbability, type DealOutcome, type Stage } from '@kejing/shared';
 import { endOfChinaDay } from '../../../lib/china-day';
 import { fuzzRuns } from '../../../testing/fuzz-runs';
-import { insertLeadForm } from '../../../testing/lead-rows';
+import { insertLeadForm } from '../../../testing/seed-rows';
 import { openTestDatabase, TestDatabase } from '../../../testing/test-database';
 import { refreshContactBudgets } from '../../leads/queries/contact-budgets';
 import { rankedPageInSql } from './morning-list-ranking';

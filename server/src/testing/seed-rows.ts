@@ -2,10 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /**
- * A lead form row written straight into the table, for tests that seed budgets without the lead
- * service (its phone, consent and share are placeholders). Raw SQL, so it also serves migration
- * tests at an earlier schema. Returns the lead's id.
+ * Rows written straight into their tables, for tests that need a contact or a lead and not the
+ * services that make them. Raw SQL, so they also serve migration tests at an earlier schema.
  */
+
+/** A contact with only what every schema requires (an owner, a name); returns its id. */
+export async function insertBareContact(db: DataSource, contact: { id?: string; agentId?: string; displayName?: string } = {}): Promise<string> {
+  const id = contact.id ?? randomUUID();
+  await db.query('INSERT INTO contact (id, agent_id, display_name, created_at_ms) VALUES (?, ?, ?, 0)', [id, contact.agentId ?? randomUUID(), contact.displayName ?? '客户']);
+  return id;
+}
+
+/** A lead form, for tests that seed budgets without the lead service (its phone, consent and share are placeholders); returns its id. */
 export async function insertLeadForm(
   db: DataSource,
   lead: { contactId: string; budgetFen: number | null; createdAtMs: number; agentId?: string; id?: string },

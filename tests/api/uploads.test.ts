@@ -78,11 +78,11 @@ describe('image uploads (名片二维码、头像)', () => {
   });
 
   it('refuses an image over 2 MB with 413 and keeps nothing', async () => {
-    const before = await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
+    const before = await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_file');
     const big = Buffer.concat([PNG, Buffer.alloc(MAX, 0)]);
     const res = await upload(big).expect(413);
     expect(res.body.error.details[0]).toEqual({ field: 'file', label: '文件', reason: '图片不能超过 2 MB' });
-    expect(await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
+    expect(await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_file')).toEqual(before);
   });
 
   it('takes an image of exactly 2 MB', async () => {
@@ -188,10 +188,10 @@ describe('video uploads (视频内容的 MP4)', () => {
   });
 
   it('refuses a video over 50 MB with 413 in Chinese and keeps nothing', async () => {
-    const before = await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image');
+    const before = await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_file');
     const res = await uploadVideo(Buffer.concat([MP4, Buffer.alloc(VIDEO_MAX, 0)])).expect(413);
     expect(res.body.error).toMatchObject({ code: 'video_too_large', details: [{ field: 'file', label: '文件', reason: '视频不能超过 50 MB' }] });
-    expect(await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_image')).toEqual(before);
+    expect(await app.t.db.dataSource.query('SELECT COUNT(*) AS n FROM uploaded_file')).toEqual(before);
   });
 
   it('lets only operators upload videos; agents, managers, customers and anonymous callers are refused', async () => {

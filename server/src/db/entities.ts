@@ -38,7 +38,7 @@ import { NoticeGrant } from '../modules/notifications/notice-grant.entity';
 import { NoticeSetting } from '../modules/notifications/notice-setting.entity';
 import { AgentReach } from '../modules/card/agent-reach.entity';
 import { CustomerMessage } from '../modules/card/customer-message.entity';
-import { UploadedImage } from '../modules/uploads/uploaded-image.entity';
+import { UploadedFile } from '../modules/uploads/uploaded-file.entity';
 import { Policy } from '../modules/policies/policy.entity';
 import { AnonymousShareOpen } from '../modules/shares/anonymous-share-open.entity';
 
@@ -52,6 +52,6 @@ export const ENTITIES = [
   ImportJob, ImportRow, ContactMerge, ContactMergeRow,
   Policy,
   JobDay, JobPart,
-  AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedImage,
+  AgentNotice, NoticeGrant, NoticeSetting, AgentReach, CustomerMessage, UploadedFile,
   AnonymousShareOpen,
 ];

@@ -22,6 +22,7 @@ import { ChannelsLive1767100000000 } from './1767100000000-channels-live';
 import { ExplanationFromState1767200000000 } from './1767200000000-explanation-from-state';
 import { MorningListReads1767300000000 } from './1767300000000-morning-list-reads';
 import { AgentReadsFromIndexes1767400000000 } from './1767400000000-agent-reads-from-indexes';
+import { UploadedFile1767500000000 } from './1767500000000-uploaded-file';
 
 /** Every migration, oldest first (one a line, so branches that each add one merge cleanly). */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ExplanationFromState1767200000000,
   MorningListReads1767300000000,
   AgentReadsFromIndexes1767400000000,
+  UploadedFile1767500000000,
 ];

@@ -6,7 +6,7 @@ import { AppError, badRequest, notFound } from '../../lib/app-error';
 import type { Clock } from '../../lib/clock';
 import { sniffImage, type ImageType } from './image-kind';
 import type { UploadStore } from './upload-store';
-import { UploadedImage } from './uploaded-image.entity';
+import { UploadedFile } from './uploaded-file.entity';
 import { mp4DurationSec, sniffVideo, type VideoType } from './video-kind';
 
 /** WeChat's own avatar and QR images are far smaller; 2 MB leaves room for a phone photo. */
@@ -71,7 +71,7 @@ export class UploadsService {
     const id = createHash('sha256').update(bytes).digest('hex');
     // Bytes first, then the row: a row always has its bytes; bytes without a row are unreachable.
     await this.store.put(id, bytes);
-    await this.dataSource.createQueryBuilder().insert().into(UploadedImage)
+    await this.dataSource.createQueryBuilder().insert().into(UploadedFile)
       .values({ id, ownerId, contentType, sizeBytes: bytes.length, createdAtMs: this.clock.nowMs() }).orIgnore().execute();
     return { uploadId: id, url: uploadUrl(id), contentType, sizeBytes: bytes.length };
   }
@@ -83,14 +83,14 @@ export class UploadsService {
     if (bytes.length > VIDEO_MAX_BYTES) throw new AppError(413, 'video_too_large', undefined, [{ field: 'file', reason: '视频不能超过 50 MB' }]);
     const id = createHash('sha256').update(bytes).digest('hex');
     await this.store.put(id, bytes);
-    await this.dataSource.createQueryBuilder().insert().into(UploadedImage)
+    await this.dataSource.createQueryBuilder().insert().into(UploadedFile)
       .values({ id, ownerId, contentType, sizeBytes: bytes.length, createdAtMs: this.clock.nowMs() }).orIgnore().execute();
     return { uploadId: id, url: uploadUrl(id), contentType, sizeBytes: bytes.length, durationSec: mp4DurationSec(bytes) };
   }
 
   /** An upload, whole or the range a player asked for (Range: bytes=…); 416 for a range past its end. */
   async readUpload(id: string, rangeHeader?: string): Promise<UploadPart> {
-    const row = UPLOAD_ID.test(id) ? await this.dataSource.getRepository(UploadedImage).findOneBy({ id }) : null;
+    const row = UPLOAD_ID.test(id) ? await this.dataSource.getRepository(UploadedFile).findOneBy({ id }) : null;
     if (!row) throw notFound('upload');
     const size = row.sizeBytes;
     const range = byteRange(rangeHeader, size);
@@ -104,7 +104,7 @@ export class UploadsService {
   /** Whether this image exists (content-addressed: the first uploader holds the row); a video is not an image for a card. */
   async exists(id: string): Promise<boolean> {
     if (!UPLOAD_ID.test(id)) return false;
-    const row = await this.dataSource.getRepository(UploadedImage).findOneBy({ id });
+    const row = await this.dataSource.getRepository(UploadedFile).findOneBy({ id });
     return row !== null && row.contentType.startsWith('image/');
   }
 }

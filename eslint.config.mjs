@@ -7,7 +7,11 @@ import { KNOWN_CROSS_MODULE_ENTITY_IMPORTS } from './config/eslint/known-entity-
 
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'miniapp/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', 'miniapp/**', 'coverage/**', 'reports/**', '.stryker-tmp/**', '**/*.js', '**/*.mjs', '**/*.cjs',
+      // The benches and scripts are plain Node: linted for what breaks them (a bench that no longer parses went unnoticed).
+      '!bench/*.js', '!scripts/*.js'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,6 +42,15 @@ export default tseslint.config(
     // Test helpers choose seeds and run counts from the environment (CI replays a fixed seed).
     files: ['shared/src/testing/**/*.ts'],
     rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['bench/*.js', 'scripts/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: Object.fromEntries(['require', 'module', 'exports', 'process', '__dirname', '__filename', 'console', 'Buffer', 'URL', 'fetch', 'AbortController',
+        'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'TextEncoder', 'TextDecoder'].map((name) => [name, 'readonly'])),
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['tests/**/*.ts', '**/*.test.ts'],

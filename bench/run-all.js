@@ -95,7 +95,7 @@ const pct = (x) => `${(x * 100).toFixed(1)} %`;
 const CLK_TCK = 100;
 function machineCpu() {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = f;
+  const [user, nice, system, _idle, _iowait, irq, softirq, steal] = f;
   return { busy: (user + nice + system + irq + softirq + steal) / CLK_TCK, total: f.slice(0, 8).reduce((a, b) => a + b, 0) / CLK_TCK };
 }
 function findPid(names) {
@@ -239,11 +239,8 @@ async function buildWorld(base, config) {
   const staff = await api(base, 'POST', '/api/admin/staff', admin, { name: '压测代理人', role: 'agent', orgUnitId: team, licenceNo: 'LIC-BENCH' });
   const agentLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-agent-${randomUUID().slice(0, 8)}` });
   const agent = await api(base, 'POST', '/api/auth/bind', agentLogin.token, { inviteCode: staff.inviteCode });
-  // Content is published through the compliance check, on behalf of a WeChat-bound admin.
-  const adminStaff = await api(base, 'POST', '/api/admin/staff', admin, { name: '压测管理员', role: 'admin', orgUnitId: company });
-  const adminLogin = await api(base, 'POST', '/api/auth/login', null, { code: `bench-admin-${randomUUID().slice(0, 8)}` });
-  const boundAdmin = await api(base, 'POST', '/api/auth/bind', adminLogin.token, { inviteCode: adminStaff.inviteCode });
-  const content = await api(base, 'POST', '/api/admin/content', boundAdmin.token, {
+  // Content is published through the compliance check, on behalf of the WeChat-bound admin.
+  const content = await api(base, 'POST', '/api/admin/content', admin, {
     kind: 'article', title: '重疾险的三个误区', summary: '买重疾险前要知道的事', bodyHtml: '<p>正文</p>', tags: ['need:critical_illness'],
   });
   const shareIds = [];

@@ -24,6 +24,7 @@ const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { loadavg } = require('node:os');
+const { performance } = require('node:perf_hooks');
 const mysql = require('mysql2/promise');
 
 const { openDatabase } = require(join(__dirname, '..', 'server', 'dist', 'db', 'data-source'));

@@ -1,5 +1,7 @@
+import { DEFAULT_SCORING_CONFIG } from './config';
 import {
-  DEFAULT_SILENCE_FOLLOW_UP_CONFIG, nextReminderOccurrenceMs, REMINDER_REPEAT_NAMES_ZH, planSilenceFollowUps, reminderMessageOpening, SilenceFacts, snoozePresetUntilMs,
+  DEFAULT_SILENCE_FOLLOW_UP_CONFIG, nextReminderOccurrenceMs, REMINDER_REPEAT_NAMES_ZH, planSilenceFollowUps, reminderMessageOpening, SILENCE_FOLLOW_UP_TEXTS, SilenceFacts,
+  snoozePresetUntilMs,
 } from './follow-up-memory';
 
 const DAY = 86_400_000;
@@ -116,6 +118,14 @@ describe('the words of the silence follow-ups, as sent', () => {
         message: '李哥，最近在忙什么呢？看到一篇挺实用的文章，想到您可能用得上，分享给您看看。',
       },
     ]);
+  });
+
+  it('name the thresholds the rules act on: a default changed without its words fails here', () => {
+    expect(SILENCE_FOLLOW_UP_TEXTS.lead_quiet.action).toContain(`留资后${DEFAULT_SILENCE_FOLLOW_UP_CONFIG.leadQuietDays}天`);
+    expect(SILENCE_FOLLOW_UP_TEXTS.stage_step_back.action).toContain(`沉默${DEFAULT_SCORING_CONFIG.stages.silenceStepBackDays}天`);
+    // 三个月 in the words is the method's 90 days.
+    expect(SILENCE_FOLLOW_UP_TEXTS.lost_recare.action).toContain('三个月');
+    expect(DEFAULT_SILENCE_FOLLOW_UP_CONFIG.lostRecareDays).toBe(90);
   });
 
   it('a lost deal re-cared for greets a contact without a name plainly', () => {

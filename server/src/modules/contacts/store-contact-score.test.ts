@@ -6,7 +6,7 @@ import { storeContactScore, storedFiguresOf } from './store-contact-score';
 
 /** A stage-3 contact in the middle cell, last touched at 5,000. */
 const score = (over: Partial<ContactScore> = {}): ContactScore => ({
-  trust: 50, intent: 40, trustBand: 'mid', intentBand: 'mid', cell: 'mid-mid', stage: 3, outcome: 'open', referralClass: 'none',
+  trust: 50, intent: 40, trustBand: 'mid', intentBand: 'mid', cell: 'mid-mid', stage: 3, outcome: 'open', referralClass: 'indifferent',
   centreOfInfluence: false, optedOut: false, interestTags: [{ tag: 'need:medical', weight: 1 }], contributions: [],
   stageEvidence: [{ stage: 3, eventId: 'e1', atMs: 4_000, reason: '读完一篇文章' }], lastTouchAtMs: 5_000, ...over,
 });
@@ -25,7 +25,7 @@ describe('storing a score on the contact', () => {
       const [locked] = await lockContactsToScore(manager, [contactId]);
       const statements: string[] = [];
       const query = manager.query.bind(manager);
-      jest.spyOn(manager, 'query').mockImplementation((sql: string, parameters?: unknown[]) => (statements.push(sql), query(sql, parameters)));
+      jest.spyOn(manager, 'query').mockImplementation((sql: string, parameters?: Parameters<typeof query>[1]) => (statements.push(sql), query(sql, parameters)));
       await storeContactScore(manager, contactId, next, scoredAtMs, scoredAtMs + 86_400_000, locked?.stored ?? null);
       return statements.join('\n');
     });
@@ -38,7 +38,7 @@ describe('storing a score on the contact', () => {
       score(),
       score({ trust: 48, intent: 38 }),
       score({ trust: 70, trustBand: 'high', cell: 'high-mid', stage: 4, lastTouchAtMs: 9_000, stageEvidence: [{ stage: 4, eventId: 'e2', atMs: 9_000, reason: '咨询' }] }),
-      score({ stage: 8, outcome: 'won', referralClass: 'introducer', centreOfInfluence: true, lastTouchAtMs: 12_000, interestTags: [] }),
+      score({ stage: 8, outcome: 'won', referralClass: 'active_promoter', centreOfInfluence: true, lastTouchAtMs: 12_000, interestTags: [] }),
       score({ lastTouchAtMs: null }),
     ];
     for (const [i, next] of scorings.entries()) {
